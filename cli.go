@@ -1,0 +1,327 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/factcheck-tools/compare/compare"
+	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/report"
+	"github.com/factcheck-tools/compare/seeds"
+)
+
+// version is the tool's version; it is part of every cache key and of "compare version".
+const version = "0.1.0"
+
+// Exit codes, decided here and nowhere else.
+const (
+	exitOK       = 0
+	exitFindings = 1 // check found unreviewed conflicts
+	exitInput    = 2 // bad usage or bad input
+)
+
+// usageError is a mistake on the command line.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// env is what a subcommand may touch.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+type command struct {
+	name, args, summary string
+	run                 func(e *env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"report", "[DIR]", "every discrepancy between and inside the sources, with quotes", runReport},
+		{"facts", "[DIR]", "every claim extracted, filterable by source and predicate", runFacts},
+		{"sources", "[DIR]", "each source with its metadata and claim count", runSources},
+		{"version", "", "print the version", runVersion},
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "compare reads sources about one subject and reports where their facts disagree.\n\n")
+	fmt.Fprintf(w, "usage: compare COMMAND [DIR] [flags]\n\ncommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %-6s %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintf(w, "\nDIR holds compare.yaml. Without DIR and with no compare.yaml in the working\n")
+	fmt.Fprintf(w, "directory, compare uses its embedded corpus (five profiles of the MEK).\n")
+	fmt.Fprintf(w, "Run 'compare COMMAND -h' for a command's flags.\n")
+}
+
+// run is the whole command line: it parses, calls the packages and maps errors to
+// exit codes.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		usage(stderr)
+		return exitInput
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return exitCode(stderr, c.run(e, args[1:]))
+		}
+	}
+	return exitCode(stderr, &usageError{fmt.Sprintf("unknown command %q (run 'compare help')", args[0])})
+}
+
+// errFindings is returned by check when conflicts are unreviewed; it is not printed.
+var errFindings = errors.New("unreviewed conflicts")
+
+// exitCode prints an error as one line per problem, with hints, and chooses the
+// exit code.
+func exitCode(stderr io.Writer, err error) int {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errFindings):
+		return exitFindings
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	}
+	for _, e := range flatten(err) {
+		fmt.Fprintf(stderr, "compare: error: %v\n", e)
+		var ie *facts.InputError
+		if errors.As(e, &ie) && ie.Hint != "" {
+			fmt.Fprintf(stderr, "compare: hint: %s\n", ie.Hint)
+		}
+	}
+	var ue *usageError
+	var ie *facts.InputError
+	if errors.As(err, &ue) || errors.As(err, &ie) {
+		return exitInput
+	}
+	return exitInput
+}
+
+// flatten undoes errors.Join so that each problem gets its own line.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// parse parses flags wherever they appear among the arguments ("report DIR
+// --format json" as well as "report --format json DIR") and returns the others.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+func newFlags(e *env, name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "usage: compare %s %s [flags]\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// corpusArg takes the optional DIR argument.
+func corpusArg(rest []string) (string, error) {
+	switch len(rest) {
+	case 0:
+		return "", nil
+	case 1:
+		return rest[0], nil
+	}
+	return "", &usageError{fmt.Sprintf("too many arguments: %s (expected at most one DIR)", strings.Join(rest, " "))}
+}
+
+// loaded is a corpus with its rules, claims and judgement.
+type loaded struct {
+	corpus *facts.Corpus
+	label  string
+	rules  *facts.RuleSet
+	claims []facts.Claim
+}
+
+// load finds and loads the corpus: DIR when given, else compare.yaml in the working
+// directory, else the embedded corpus (which it says on stderr).
+func load(e *env, dir string) (*loaded, error) {
+	var fsys fs.FS
+	label := dir
+	switch {
+	case dir == "":
+		if _, err := os.Stat(facts.ManifestName); err == nil {
+			fsys, dir, label = os.DirFS("."), ".", "."
+			break
+		}
+		fmt.Fprintln(e.stderr, "compare: using the embedded corpus (five profiles of the MEK); pass DIR to read your own")
+		fsys, dir, label = seeds.FS, "seeds", "seeds (embedded)"
+	default:
+		info, err := os.Stat(dir)
+		switch {
+		case err != nil:
+			return nil, &facts.InputError{File: dir, Msg: "no such folder", Hint: "give the folder that holds compare.yaml, or run 'compare init " + dir + "' to start one"}
+		case !info.IsDir() && filepath.Base(dir) == facts.ManifestName:
+			dir = filepath.Dir(dir)
+		case !info.IsDir():
+			return nil, &facts.InputError{File: dir, Msg: "not a folder", Hint: "give the folder that holds compare.yaml"}
+		}
+		fsys = os.DirFS(dir)
+		label = filepath.ToSlash(filepath.Clean(dir))
+		dir = label
+	}
+	c, err := facts.LoadCorpus(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{corpus: c, label: label, rules: rs, claims: facts.ExtractAll(c, rs)}, nil
+}
+
+type reportOptions struct {
+	format  string
+	classes string
+	family  string
+}
+
+func runReport(e *env, args []string) error {
+	var o reportOptions
+	fs := newFlags(e, "report", "[DIR]")
+	fs.StringVar(&o.format, "format", "markdown", "output format: markdown, table or json")
+	fs.StringVar(&o.classes, "class", "", "show only these classes, comma-separated: hard, stale, soft, spelling")
+	fs.StringVar(&o.family, "family", "", "show only this fact family: founding, home-base, killed")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, err := corpusArg(rest)
+	if err != nil {
+		return err
+	}
+	render, err := renderer(o.format)
+	if err != nil {
+		return err
+	}
+	keep, err := conflictFilter(o)
+	if err != nil {
+		return err
+	}
+	l, err := load(e, dir)
+	if err != nil {
+		return err
+	}
+	res := compare.Judge(l.corpus, l.claims)
+	var kept []*compare.Conflict
+	for _, c := range res.Conflicts {
+		if keep(c) {
+			kept = append(kept, c)
+		}
+	}
+	res.Conflicts = kept
+	return render(e.stdout, report.Build(res, l.label))
+}
+
+func renderer(format string) (func(io.Writer, *report.Report) error, error) {
+	switch format {
+	case "markdown", "md":
+		return report.Markdown, nil
+	case "table":
+		return report.Table, nil
+	case "json":
+		return report.JSON, nil
+	}
+	return nil, &usageError{fmt.Sprintf("unknown format %q: must be one of markdown, table, json", format)}
+}
+
+func conflictFilter(o reportOptions) (func(*compare.Conflict) bool, error) {
+	classes := map[compare.Class]bool{}
+	for _, s := range splitList(o.classes) {
+		c, ok := compare.ParseClass(s)
+		if !ok {
+			return nil, &usageError{fmt.Sprintf("unknown class %q: must be one of hard, stale, soft, spelling", s)}
+		}
+		classes[c] = true
+	}
+	if o.family != "" && !knownFamily(o.family) {
+		return nil, &usageError{fmt.Sprintf("unknown fact family %q: must be one of %s", o.family, strings.Join(families(), ", "))}
+	}
+	return func(c *compare.Conflict) bool {
+		return (len(classes) == 0 || classes[c.Class]) && (o.family == "" || c.Family == o.family)
+	}, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func families() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range facts.Predicates() {
+		spec, _ := facts.Predicate(p).Spec()
+		if !seen[spec.Family] {
+			seen[spec.Family] = true
+			out = append(out, spec.Family)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func knownFamily(f string) bool {
+	for _, x := range families() {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+func runVersion(e *env, args []string) error {
+	fs := newFlags(e, "version", "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "compare %s\n", version)
+	return nil
+}

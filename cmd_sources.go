@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// runSources lists each source with what the manifest says about it and how many
+// claims were extracted from it.
+func runSources(e *env, args []string) error {
+	fs := newFlags(e, "sources", "[DIR]")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	dir, err := corpusArg(rest)
+	if err != nil {
+		return err
+	}
+	l, err := load(e, dir)
+	if err != nil {
+		return err
+	}
+	counts := map[string]int{}
+	for _, c := range l.claims {
+		counts[string(c.Source)]++
+	}
+	t := tablewriter.NewTable(e.stdout,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithRowMaxWidth(40),
+	)
+	t.Header("id", "file", "name", "title", "publisher", "kind", "as of", "as-of evidence", "sentences", "claims")
+	for _, s := range l.corpus.Sources {
+		asOf := s.AsOfText
+		if asOf == "" {
+			asOf = "unknown"
+		}
+		if err := t.Append(string(s.ID), s.File, s.Name, s.Title, s.Publisher, s.Kind, asOf, s.AsOfEvidence,
+			fmt.Sprint(len(s.Doc.Sentences)), fmt.Sprint(counts[string(s.ID)])); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}

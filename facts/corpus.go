@@ -1,0 +1,302 @@
+package facts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ManifestName is the file that makes a folder a corpus.
+const ManifestName = "compare.yaml"
+
+// DefaultTolerance is how far approximate wording stretches a count when the manifest
+// does not say: "about 3,000" covers 2,700 to 3,300.
+const DefaultTolerance = 0.10
+
+// Source is one document of a corpus with what the manifest says about it.
+type Source struct {
+	ID           SourceID
+	File         string // as written in the manifest, relative to it
+	Path         string // the path shown in messages
+	Name         string // how reports name it ("START"); defaults to the id
+	Title        string
+	Publisher    string
+	Kind         string
+	URL          string
+	AsOf         Date   // what "present" means in this source; zero when unknown
+	AsOfText     string // as written in the manifest
+	AsOfEvidence string
+	Text         string
+	Doc          *Document
+}
+
+// Corpus is a loaded, validated manifest with its sources read and segmented.
+type Corpus struct {
+	Dir          string // the folder as shown in messages ("seeds" for the embedded corpus)
+	ManifestPath string
+	Profile      *Profile
+	Sources      []*Source
+	Tolerance    float64
+	ReviewsFile  string // relative to the manifest
+	RuleFiles    []string
+	FS           fs.FS
+}
+
+// Source returns the source with the given id, or nil.
+func (c *Corpus) Source(id SourceID) *Source {
+	for _, s := range c.Sources {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
+}
+
+var (
+	sourceIDRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	kindNames  = map[string]EntityKind{"person": EntityPerson, "organization": EntityOrganization, "authority": EntityAuthority, "place": EntityPlace}
+)
+
+// LoadCorpus reads compare.yaml at the root of fsys and every source it names.
+// dir is how the folder is shown in messages. All problems found are returned at
+// once, each an *InputError with file, line and column.
+func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
+	mpath := path.Join(dir, ManifestName)
+	data, err := fs.ReadFile(fsys, ManifestName)
+	if err != nil {
+		msg := "cannot read the manifest"
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "no manifest: the folder has no " + ManifestName
+		}
+		return nil, &InputError{File: mpath, Msg: msg, Hint: "run 'compare init " + dir + "' to create one"}
+	}
+	if err := checkText(mpath, data); err != nil {
+		return nil, err
+	}
+	y, err := ParseYAML(mpath, data)
+	if err != nil {
+		return nil, err
+	}
+	if y.Root == nil {
+		return nil, &InputError{File: mpath, Line: 1, Msg: "the manifest is empty", Hint: "it needs at least a subject and a list of sources"}
+	}
+	c := &Corpus{Dir: dir, ManifestPath: mpath, Tolerance: DefaultTolerance, ReviewsFile: "reviews.yaml", FS: fsys}
+	top := y.Mapping(y.Root, "the manifest", []string{"subject", "entities", "sources", "tolerance", "reviews", "rules"}, []string{"subject", "sources"})
+
+	subject := readSubject(y, top["subject"])
+	var entities []*Known
+	for _, n := range y.Seq(top["entities"], "entities") {
+		if e := readEntity(y, n); e != nil {
+			entities = append(entities, e)
+		}
+	}
+	if t, ok := y.Float(top["tolerance"], "tolerance"); ok {
+		if t < 0 || t >= 1 {
+			y.Errorf(top["tolerance"], "0.10 means 'about 3,000' covers 2,700 to 3,300", "tolerance must be a fraction from 0 to below 1, not %v", t)
+		} else {
+			c.Tolerance = t
+		}
+	}
+	if r := y.Str(top["reviews"], "reviews"); r != "" {
+		c.ReviewsFile = r
+	}
+	c.RuleFiles = y.Strs(top["rules"], "rules")
+
+	seen := map[SourceID]*yaml.Node{}
+	srcNodes := y.Seq(top["sources"], "sources")
+	if top["sources"] != nil && len(srcNodes) == 0 {
+		y.Errorf(top["sources"], "list at least one source with an id and a file", "the manifest lists no sources")
+	}
+	for _, n := range srcNodes {
+		s := readSource(y, n)
+		if s == nil {
+			continue
+		}
+		if first, dup := seen[s.ID]; dup {
+			y.Errorf(n, "give each source its own id", "two sources have the id %q (the first is on line %d)", s.ID, first.Line)
+			continue
+		}
+		seen[s.ID] = n
+		s.Path = path.Join(dir, s.File)
+		c.Sources = append(c.Sources, s)
+	}
+	if err := y.Err(); err != nil {
+		return nil, err
+	}
+	if subject != nil {
+		c.Profile = NewProfile(subject, entities)
+	}
+
+	var errs []error
+	for _, s := range c.Sources {
+		if err := c.readSource(s, seen[s.ID], y); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func readSubject(y *YAMLFile, n *yaml.Node) *Known {
+	if n == nil {
+		return nil
+	}
+	m := y.Mapping(n, "subject", []string{"name", "aliases"}, []string{"name"})
+	name := y.Str(m["name"], "subject name")
+	if name == "" {
+		return nil
+	}
+	return &Known{Entity: Entity{ID: EntityID("org:" + slug(name)), Name: name, Type: EntityOrganization}, Aliases: y.Strs(m["aliases"], "aliases")}
+}
+
+func readEntity(y *YAMLFile, n *yaml.Node) *Known {
+	m := y.Mapping(n, "an entity", []string{"name", "kind", "aliases", "country"}, []string{"name", "kind"})
+	name := y.Str(m["name"], "entity name")
+	kindText := y.Str(m["kind"], "entity kind")
+	kind, ok := kindNames[kindText]
+	if kindText != "" && !ok {
+		y.Errorf(m["kind"], "", "entity kind must be one of person, organization, authority, place, not %q", kindText)
+	}
+	country := y.Str(m["country"], "country")
+	switch {
+	case kind == EntityPlace && country == "":
+		y.Errorf(n, "say which country it lies in: country: Iraq", "place %q has no country", name)
+	case kind == EntityPlace && CountryNamed(country) == "":
+		y.Errorf(m["country"], "use a country's usual English name", "unknown country %q", country)
+	case kind != EntityPlace && country != "":
+		y.Errorf(m["country"], "only places have a country", "%s %q cannot have a country", kindText, name)
+	}
+	if name == "" || !ok {
+		return nil
+	}
+	prefix := map[EntityKind]string{EntityPerson: "person:", EntityOrganization: "org:", EntityAuthority: "authority:", EntityPlace: "place:"}[kind]
+	return &Known{Entity: Entity{ID: EntityID(prefix + slug(name)), Name: name, Type: kind}, Aliases: y.Strs(m["aliases"], "aliases"), Country: CountryNamed(country)}
+}
+
+func readSource(y *YAMLFile, n *yaml.Node) *Source {
+	m := y.Mapping(n, "a source", []string{"id", "file", "name", "title", "publisher", "kind", "url", "as_of", "as_of_evidence"}, []string{"id", "file"})
+	s := &Source{
+		ID:           SourceID(y.Str(m["id"], "id")),
+		File:         y.Str(m["file"], "file"),
+		Name:         y.Str(m["name"], "name"),
+		Title:        y.Str(m["title"], "title"),
+		Publisher:    y.Str(m["publisher"], "publisher"),
+		Kind:         y.Str(m["kind"], "kind"),
+		URL:          y.Str(m["url"], "url"),
+		AsOfText:     y.Str(m["as_of"], "as_of"),
+		AsOfEvidence: y.Str(m["as_of_evidence"], "as_of_evidence"),
+	}
+	if s.ID == "" || s.File == "" {
+		return nil
+	}
+	if !sourceIDRE.MatchString(string(s.ID)) {
+		y.Errorf(m["id"], "use lower-case letters, digits, '-' and '_': it appears in reports and reviews", "source id %q is not a short id", s.ID)
+	}
+	if !fs.ValidPath(s.File) {
+		y.Errorf(m["file"], "give a path relative to compare.yaml, inside its folder", "source file %q is not inside the corpus folder", s.File)
+	}
+	if s.Name == "" {
+		s.Name = string(s.ID)
+	}
+	if s.AsOfText != "" {
+		d, ok := parseEDTF(s.AsOfText)
+		if !ok {
+			y.Errorf(m["as_of"], "write an EDTF date: 2015-01, 2008, 2023/.. (2023 or later)", "as_of %q is not a date", s.AsOfText)
+		}
+		s.AsOf = d
+	}
+	return s
+}
+
+// readSource reads and checks a source's file.
+func (c *Corpus) readSource(s *Source, n *yaml.Node, y *YAMLFile) error {
+	data, err := fs.ReadFile(c.FS, s.File)
+	if err != nil {
+		fileNode := n
+		for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "file" {
+				fileNode = n.Content[i+1]
+			}
+		}
+		return &InputError{File: c.ManifestPath, Line: fileNode.Line, Col: fileNode.Column,
+			Msg:  fmt.Sprintf("source %q: file %q not found", s.ID, s.File),
+			Hint: "check the path (it is relative to compare.yaml) or remove the source"}
+	}
+	if err := checkText(s.Path, data); err != nil {
+		return err
+	}
+	s.Text = string(data)
+	s.Doc = Segment(s.Text)
+	return nil
+}
+
+// checkText rejects what cannot be read as text: an empty file, a binary one, or one
+// that is not UTF-8, naming the line and column of the first bad byte.
+func checkText(name string, data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &InputError{File: name, Msg: "the file is empty", Hint: "add the document's text, or remove it from compare.yaml"}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := lineCol(data, i)
+		return &InputError{File: name, Line: line, Col: col, Msg: "the file is binary (it contains a NUL byte), not text", Hint: "export the document as plain UTF-8 text"}
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			line, col := lineCol(data, i)
+			return &InputError{File: name, Line: line, Col: col, Msg: fmt.Sprintf("the file is not valid UTF-8 (byte 0x%02x)", data[i]), Hint: "convert it to UTF-8, for example with: iconv -f WINDOWS-1252 -t UTF-8"}
+		}
+		i += size
+	}
+	return nil
+}
+
+func lineCol(data []byte, offset int) (int, int) {
+	line := 1 + bytes.Count(data[:offset], []byte("\n"))
+	start := bytes.LastIndexByte(data[:offset], '\n') + 1
+	return line, utf8.RuneCount(data[start:offset]) + 1
+}
+
+// Present returns what "present" means in source s as a Date: its as-of date, or the
+// zero Date (open) when the manifest gives none.
+func (s *Source) Present() Date { return s.AsOf }
+
+// Describe returns "START (January 2015)" style labels used in explanations.
+func (s *Source) Describe() string {
+	if s.AsOf.IsZero() {
+		return s.Name + " (undated)"
+	}
+	return s.Name + " (" + strings.TrimPrefix(s.AsOf.Human(), "from ") + ")"
+}
+
+// Rules compiles the default rules and the corpus's own rule files against its
+// profile.
+func (c *Corpus) Rules() (*RuleSet, error) {
+	files := []RuleFile{{Name: "default rules", Data: DefaultRules}}
+	for _, f := range c.RuleFiles {
+		data, err := fs.ReadFile(c.FS, f)
+		if err != nil {
+			return nil, &InputError{File: c.ManifestPath, Msg: fmt.Sprintf("rules file %q not found", f), Hint: "the path is relative to compare.yaml"}
+		}
+		files = append(files, RuleFile{Name: path.Join(c.Dir, f), Data: data})
+	}
+	return CompileRules(c.Profile, files...)
+}
+
+// ExtractAll extracts the claims of every source, in manifest order.
+func ExtractAll(c *Corpus, rs *RuleSet) []Claim {
+	var out []Claim
+	for _, s := range c.Sources {
+		out = append(out, Extract(s, c.Profile, rs)...)
+	}
+	return out
+}

@@ -1,0 +1,382 @@
+package facts
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// sentenceContext is what a reader carries from one sentence to the next: the last
+// year stated, and the date a sentence opens with ("In 1986, …"), which rules may
+// use for the events the sentence reports.
+type sentenceContext struct {
+	yearBefore int // last year stated before the sentence, in its section; 0 if none
+	frame      Date
+	frameSpan  Span
+	hasFrame   bool
+	last       Date // the last date the sentence states, for "From there, …"
+	lastSpan   Span
+	hasLast    bool
+}
+
+var (
+	// frameRE finds the date a sentence opens with: "In 1986, …", "On 8 February …",
+	// "Also in June 1986, …", "By 1987, …", "In 2010 and 2011 …".
+	frameRE = regexp.MustCompile(`(?i)^(?:(?:also|and|then|later|finally|already|but),? )?(?:(?:in|on|during|as of) )?(` + DatePattern + `)(?:,| )`)
+	// anaphoraRE finds a sentence that continues the time of the one before:
+	// "From there they relocated to Iraq."
+	anaphoraRE = regexp.MustCompile(`(?i)^(?:from there|there|then|thereafter|subsequently|afterwards|later that year|that year|the same year|in the same year|at that time|at the time)\b`)
+)
+
+// extractor applies a rule set to one source.
+type extractor struct {
+	src      *Source
+	doc      *Document
+	profile  *Profile
+	orgRE    *regexp.Regexp
+	personRE *regexp.Regexp
+	ctx      []sentenceContext
+	listPrev map[string]*listItem
+	claims   []Claim
+	seen     map[string]bool
+}
+
+// Extract applies the rules to one source and returns its claims in the order of
+// the text. Every claim carries its source, byte span, line, verbatim sentence, the
+// rule that produced it and the reference it cites.
+func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
+	x := &extractor{
+		src:      src,
+		doc:      src.Doc,
+		profile:  p,
+		orgRE:    regexp.MustCompile(`(?i)` + p.OrgPattern()),
+		personRE: regexp.MustCompile(p.PersonPattern()),
+		listPrev: map[string]*listItem{},
+		seen:     map[string]bool{},
+	}
+	x.readContext()
+	for i := range x.doc.Sentences {
+		s := &x.doc.Sentences[i]
+		if s.Kind == RefLine || s.Kind == Debris {
+			continue
+		}
+		for _, r := range rs.rules {
+			r.apply(x, s)
+		}
+	}
+	sort.SliceStable(x.claims, func(i, j int) bool { return x.claims[i].Span.Start < x.claims[j].Span.Start })
+	return x.claims
+}
+
+// readContext walks the document once, carrying the last stated year through each
+// section and finding each sentence's opening date.
+func (x *extractor) readContext() {
+	x.ctx = make([]sentenceContext, len(x.doc.Sentences))
+	year, section := 0, ""
+	var prev *sentenceContext
+	for i := range x.doc.Sentences {
+		s := &x.doc.Sentences[i]
+		c := &x.ctx[i]
+		if s.Section != section {
+			year, section, prev = 0, s.Section, nil
+		}
+		c.yearBefore = year
+		if s.Kind == Heading || s.Kind == RefLine || s.Kind == Debris {
+			continue
+		}
+		f := s.Folded
+		if m := frameRE.FindStringSubmatchIndex(f.Text); m != nil {
+			if d, err := ParseDate(f.Text[m[2]:m[3]], year); err == nil {
+				c.frame, c.frameSpan, c.hasFrame = d, f.Span(m[2], m[3]), true
+			}
+		} else if prev != nil && anaphoraRE.MatchString(f.Text) {
+			switch {
+			case prev.hasFrame:
+				c.frame, c.frameSpan, c.hasFrame = prev.frame, prev.frameSpan, true
+			case prev.hasLast:
+				c.frame, c.frameSpan, c.hasFrame = prev.last, prev.lastSpan, true
+			}
+		}
+		for _, m := range FindDates(f.Text) {
+			d, err := ParseDate(f.Text[m[0]:m[1]], year)
+			if err != nil {
+				continue
+			}
+			c.last, c.lastSpan, c.hasLast = d, f.Span(m[0], m[1]), true
+			if !d.YearFromContext {
+				year = statedYear(d)
+			}
+		}
+		prev = c
+	}
+}
+
+// statedYear is the year a reader keeps in mind after a date: its last year.
+func statedYear(d Date) int {
+	if !d.Hi.IsZero() {
+		return d.Hi.Y
+	}
+	return d.Lo.Y
+}
+
+// yearAt is the year in force at folded offset off of sentence s: the last year
+// stated earlier in the sentence, or before it in its section.
+func (x *extractor) yearAt(s *Sentence, off int) int {
+	year := x.ctx[s.Index].yearBefore
+	for _, m := range FindDates(s.Folded.Text[:off]) {
+		if d, err := ParseDate(s.Folded.Text[m[0]:m[1]], year); err == nil && !d.YearFromContext {
+			year = statedYear(d)
+		}
+	}
+	return year
+}
+
+// found is one captured value with where it was written.
+type found[T any] struct {
+	v    T
+	span Span
+	ok   bool
+}
+
+// emit turns one match of a rule into claims, one per predicate the rule lists and
+// per subject the match names. A predicate whose value the match lacks is skipped:
+// a killing with no date gives no date claim.
+func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev *listItem) {
+	f := s.Folded
+	capture := func(name string) (string, Span, bool) {
+		c, ok := caps[name]
+		if !ok {
+			return "", Span{}, false
+		}
+		return f.Text[c[0]:c[1]], f.Span(c[0], c[1]), true
+	}
+
+	var date found[Date]
+	if txt, sp, ok := capture("date"); ok && r.date != "frame" {
+		if d, err := ParseDate(txt, x.yearAt(s, caps["date"][0])); err == nil {
+			date = found[Date]{d, sp, true}
+		}
+	}
+	if !date.ok && r.date == "either" {
+		date = x.clauseDate(s, caps[""][1])
+	}
+	if !date.ok && r.date != "capture" && x.ctx[s.Index].hasFrame {
+		c := x.ctx[s.Index]
+		date = found[Date]{c.frame, c.frameSpan, true}
+	}
+	var place found[Place]
+	if txt, sp, ok := capture("place"); ok && !modifies(f.Text, caps["place"][1]) {
+		if p, ok := x.profile.Place(txt); ok {
+			place = found[Place]{p, sp, true}
+		}
+	}
+	var period found[Period]
+	if txt, sp, ok := capture("period"); ok {
+		if p, err := ParsePeriod(txt, x.src.AsOf); err == nil {
+			period = found[Period]{p, sp, true}
+		}
+	}
+	// A move within one country ("from Camp Ashraf to Camp Hurriya") is not a move
+	// between countries.
+	if txt, _, ok := capture("origin"); ok && place.ok {
+		if o, ok := x.profile.Place(txt); ok && o.Country == place.v.Country {
+			place.ok = false
+		}
+	}
+	orgs := x.orgs(capture)
+	persons := x.persons(capture)
+
+	for _, pred := range r.predicates {
+		spec, _ := pred.Spec()
+		subjects := orgs
+		if spec.Subject == EntityPerson {
+			subjects = persons
+		}
+		for _, subj := range subjects {
+			switch pred {
+			case Founded, Killed:
+				if date.ok {
+					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Value: date.v}, date.span)
+				}
+			case MovedTo, Left:
+				d := date
+				if !d.ok && period.ok && !period.v.From.IsZero() && pred == MovedTo {
+					c := caps["period"]
+					sp := period.span
+					if at, _ := PeriodParts(f.Text[c[0]:c[1]]); at[0] >= 0 {
+						sp = f.Span(c[0]+at[0], c[0]+at[1])
+					}
+					d = found[Date]{period.v.From, sp, true}
+				}
+				if d.ok && place.ok {
+					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Scope: place.v.Country, Value: d.v}, d.span)
+				}
+			case KilledIn:
+				if place.ok {
+					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Value: place.v}, place.span)
+				}
+			case Based:
+				x.emitBased(r, s, caps, subj.v, place, period, date, f.Span(caps[""][0], caps[""][1]), prev)
+			}
+		}
+	}
+}
+
+// emitBased adds a home-base claim, and for an item of a period list the moves its
+// place in the list implies.
+func (x *extractor) emitBased(r *baseRule, s *Sentence, caps map[string][2]int, subj Entity, place found[Place], period found[Period], date found[Date], whole Span, prev *listItem) {
+	if !place.ok {
+		return
+	}
+	var when Period
+	span := place.span
+	switch {
+	case period.ok:
+		when = period.v
+		span = Span{min(span.Start, period.span.Start), max(span.End, period.span.End)}
+	case r.present:
+		when = Present(x.src.AsOf)
+	case date.ok:
+		when = Period{From: date.v, To: date.v}
+	default:
+		return
+	}
+	if period.ok {
+		span = whole
+	}
+	x.add(r, s, Claim{Subject: subj, Predicate: Based, Value: place.v, When: &when}, span)
+	if !period.ok {
+		return
+	}
+	// The moves a list implies point at the year that states them: "1979" in
+	// "1979-1981: France" is the arrival, "1981" the departure.
+	c := caps["period"]
+	fromAt, toAt := PeriodParts(s.Folded.Text[c[0]:c[1]])
+	part := func(at [2]int) Span {
+		if at[0] < 0 {
+			return period.span
+		}
+		return s.Folded.Span(c[0]+at[0], c[0]+at[1])
+	}
+	if prev != nil && prev.section == s.Section && !when.From.IsZero() {
+		x.add(r, s, Claim{Subject: subj, Predicate: MovedTo, Scope: place.v.Country, Value: when.From}, part(fromAt))
+	}
+	if !when.ToPresent && !when.To.IsZero() {
+		x.add(r, s, Claim{Subject: subj, Predicate: Left, Scope: place.v.Country, Value: when.To}, part(toAt))
+	}
+}
+
+// modifies reports whether the place ending at folded offset end is used as a
+// modifier rather than named as a place: "the U.S. State Department", "Iraq's".
+func modifies(text string, end int) bool {
+	rest := text[end:]
+	if strings.HasPrefix(rest, "'s") {
+		return true
+	}
+	return len(rest) > 1 && rest[0] == ' ' && rest[1] >= 'A' && rest[1] <= 'Z'
+}
+
+// clauseDate finds the first date after folded offset from in the same clause of
+// the sentence: up to the next comma, semicolon or sentence end.
+func (x *extractor) clauseDate(s *Sentence, from int) found[Date] {
+	f := s.Folded
+	rest := f.Text[from:]
+	if i := strings.IndexAny(rest, ",;"); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, m := range FindDates(rest) {
+		if d, err := ParseDate(rest[m[0]:m[1]], x.yearAt(s, from+m[0])); err == nil {
+			return found[Date]{d, f.Span(from+m[0], from+m[1]), true}
+		}
+	}
+	return found[Date]{}
+}
+
+// orgs resolves the organizations a match names; with none, the subject.
+func (x *extractor) orgs(capture func(string) (string, Span, bool)) []found[Entity] {
+	var out []found[Entity]
+	if txt, sp, ok := capture("org"); ok {
+		if k, ok := x.profile.Org(txt); ok {
+			out = append(out, found[Entity]{k.Entity, sp, true})
+		}
+		return out
+	}
+	if txt, sp, ok := capture("orgs"); ok {
+		for _, m := range x.orgRE.FindAllString(txt, -1) {
+			if k, ok := x.profile.Org(m); ok && !containsEntity(out, k.Entity) {
+				out = append(out, found[Entity]{k.Entity, sp, true})
+			}
+		}
+		return out
+	}
+	return []found[Entity]{{x.profile.Subject.Entity, Span{}, true}}
+}
+
+// persons resolves the people a match names.
+func (x *extractor) persons(capture func(string) (string, Span, bool)) []found[Entity] {
+	var out []found[Entity]
+	for _, name := range []string{"person", "persons"} {
+		txt, sp, ok := capture(name)
+		if !ok {
+			continue
+		}
+		for _, m := range x.personRE.FindAllString(txt, -1) {
+			if e, ok := x.profile.Person(m); ok && !containsEntity(out, e) {
+				out = append(out, found[Entity]{e, sp, true})
+			}
+		}
+	}
+	return out
+}
+
+func containsEntity(xs []found[Entity], e Entity) bool {
+	for _, x := range xs {
+		if x.v.ID == e.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// add completes a claim with its evidence and keeps it unless an earlier rule made
+// the same claim from the same words.
+func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
+	c.Source = x.src.ID
+	c.Span = span
+	c.Line = x.doc.LineOf(span.Start)
+	c.Text = x.src.Text[span.Start:span.End]
+	c.Quote = s.Text
+	c.QuoteSpan = s.Span
+	c.QuoteLine = s.Line
+	c.Section = s.Section
+	c.Rule = r.name
+	c.Citation = x.citation(s, span)
+	key := fmt.Sprintf("%s|%s|%d|%d|%s", c.Key(), c.Normalized(), span.Start, span.End, c.Rule)
+	dedup := fmt.Sprintf("%s|%s|%d|%d", c.Key(), c.Normalized(), span.Start, span.End)
+	if x.seen[dedup] || x.seen[key] {
+		return
+	}
+	x.seen[dedup] = true
+	x.claims = append(x.claims, c)
+}
+
+// citation returns the reference for the first footnote marker at or after the
+// claim's words in its sentence, or the sentence's last marker.
+func (x *extractor) citation(s *Sentence, span Span) string {
+	if len(s.Markers) == 0 {
+		return ""
+	}
+	m := s.Markers[len(s.Markers)-1]
+	for _, mk := range s.Markers {
+		if mk.Span.Start >= span.End {
+			m = mk
+			break
+		}
+	}
+	ref := strings.TrimSpace(x.doc.Citation(m.N))
+	if ref == "" {
+		return x.src.Text[m.Span.Start:m.Span.End]
+	}
+	return ref
+}

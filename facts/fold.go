@@ -1,0 +1,109 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Folded is text prepared for matching: curly quotes become straight ones, every kind
+// of dash becomes "-", odd spaces become " ", accents are removed ("Manëz" becomes
+// "Manez") and skipped ranges (footnote markers) vanish. Rules are therefore written
+// once, in ASCII. Folding never moves meaning: each byte of Text maps back to the
+// byte of the original it came from, so every match still has an exact source span.
+type Folded struct {
+	Text string
+	off  []int // off[i] is where the source rune behind Text[i] starts; off[len(Text)] is the end
+	end  []int // end[i] is where that rune ends
+}
+
+// foldRune gives the ASCII stand-in for the punctuation that varies between sources.
+// It is consulted before accent folding.
+var foldRune = map[rune]string{
+	'\u2018': "'", '\u2019': "'", '\u02bc': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
+	'\u201c': `"`, '\u201d': `"`, '\u201e': `"`, '\u00ab': `"`, '\u00bb': `"`,
+	'\u2010': "-", '\u2011': "-", '\u2012': "-", '\u2013': "-", '\u2014': "-", '\u2015': "-", '\u2212': "-",
+	'\u00a0': " ", '\u2009': " ", '\u202f': " ", '\u2007': " ", '\u200a': " ", '\u2002': " ", '\u2003': " ",
+	'\u2044': "/", '\u200b': "", '\ufeff': "", '\u00ad': "",
+	'\u2026': "...",
+}
+
+// Fold folds text, which starts at byte offset base in its source. Byte ranges listed
+// in skip (in source offsets, sorted, non-overlapping) are left out of the result.
+func Fold(text string, base int, skip []Span) Folded {
+	var b strings.Builder
+	b.Grow(len(text))
+	off := make([]int, 0, len(text)+1)
+	end := make([]int, 0, len(text))
+	emit := func(s string, at, to int) {
+		b.WriteString(s)
+		for range len(s) {
+			off = append(off, at)
+			end = append(end, to)
+		}
+	}
+	for i := 0; i < len(text); {
+		at := base + i
+		if len(skip) > 0 && at >= skip[0].Start {
+			if at < skip[0].End {
+				i = skip[0].End - base
+				skip = skip[1:]
+				continue
+			}
+			skip = skip[1:]
+			continue
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c == '`' {
+				emit("'", at, at+1)
+			} else {
+				b.WriteByte(c)
+				off = append(off, at)
+				end = append(end, at+1)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if s, ok := foldRune[r]; ok {
+			emit(s, at, at+size)
+			continue
+		}
+		emit(foldAccent(r), at, at+size)
+	}
+	off = append(off, base+len(text))
+	return Folded{Text: b.String(), off: off, end: end}
+}
+
+// foldAccent removes combining marks from r ("ë" gives "e"); a rune that does not
+// decompose to ASCII is kept as it is.
+func foldAccent(r rune) string {
+	d := norm.NFD.String(string(r))
+	var b strings.Builder
+	for _, c := range d {
+		if unicode.Is(unicode.Mn, c) {
+			continue
+		}
+		b.WriteRune(c)
+	}
+	s := b.String()
+	if s == "" {
+		return string(r)
+	}
+	return s
+}
+
+// Span maps the folded byte range [i, j) back to a span of the source.
+func (f Folded) Span(i, j int) Span {
+	if j <= i {
+		return Span{f.off[i], f.off[i]}
+	}
+	return Span{f.off[i], f.end[j-1]}
+}
+
+// FoldString folds s on its own, for comparing names and labels.
+func FoldString(s string) string { return Fold(s, 0, nil).Text }

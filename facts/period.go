@@ -1,0 +1,139 @@
+package facts
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Period is a span of time with a start and an end, such as "1981-present" or
+// "2016–present". "present", "currently", "today" and "still" mean the source's own
+// as-of date, never the day the tool runs: ToPresent records the word, and To holds
+// the source's as-of date (zero, that is open, when the source has none).
+type Period struct {
+	From, To  Date
+	ToPresent bool
+}
+
+// Kind is the value kind of a Period.
+func (Period) Kind() ValueKind { return KindPeriod }
+
+// String gives the period as an EDTF interval: "1965/1979", "1981/2015-01", and
+// "1981/.." when "present" has no as-of date to resolve to.
+func (p Period) String() string {
+	if p.From == p.To && !p.From.IsZero() {
+		return p.From.String()
+	}
+	from, to := "..", ".."
+	if !p.From.IsZero() {
+		if p.From.Lo.IsZero() {
+			from = ".."
+		} else {
+			from = formatBound(p.From.Lo, true)
+		}
+	}
+	if !p.To.IsZero() {
+		if p.To.Hi.IsZero() {
+			to = ".."
+		} else {
+			to = formatBound(p.To.Hi, false)
+		}
+	}
+	return from + "/" + to
+}
+
+// Human writes the period for a reader: "1981–present (January 2015)", "1965–1979".
+func (p Period) Human() string {
+	from := "?"
+	if !p.From.IsZero() {
+		from = p.From.Human()
+	}
+	switch {
+	case p.ToPresent && p.To.IsZero():
+		return from + "–present (date unknown)"
+	case p.ToPresent:
+		return from + "–present (" + p.To.Human() + ")"
+	case p.To.IsZero():
+		return from + "–?"
+	}
+	return from + "–" + p.To.Human()
+}
+
+// Outer is every day the period may cover: from its earliest start to its latest end.
+func (p Period) Outer() Date { return Date{Lo: p.From.Lo, Hi: p.To.Hi} }
+
+// Inner is every day the period surely covers: from its latest start to its earliest
+// end. "1979-1981" surely covers only 1979-12-31..1981-01-01. A period with an open
+// or unknown end promises nothing, and neither does a single moment ("currently").
+func (p Period) Inner() (Date, bool) {
+	lo, hi := p.From.Hi, p.To.Lo
+	if p.From == p.To || lo.IsZero() || hi.IsZero() || p.From.Lo.IsZero() || p.To.Hi.IsZero() {
+		return Date{}, false
+	}
+	if lowOrd(lo) > highOrd(hi) {
+		return Date{}, false
+	}
+	return Date{Lo: lo, Hi: hi}, true
+}
+
+// PeriodParts returns where the start and the end of a period are written in text
+// that ParsePeriod reads: "1979" and "1981" in "1979-1981"; the end is {-1, -1} when
+// it is "present".
+func PeriodParts(text string) (from, to [2]int) {
+	from, to = [2]int{-1, -1}, [2]int{-1, -1}
+	ms := pointFindRE.FindAllStringIndex(text, 2)
+	if len(ms) > 0 {
+		from = [2]int{ms[0][0], ms[0][1]}
+	}
+	if len(ms) > 1 {
+		to = [2]int{ms[1][0], ms[1][1]}
+	}
+	return from, to
+}
+
+var (
+	rePresent = `(?:present|the present|the present day|today|now|date)`
+	// PeriodPattern matches a period in folded text: "1981-present", "1965-1979",
+	// "from 1973 to 1979", "since 2009", "2016-present".
+	PeriodPattern = `(?:(?:from |between )?` + rePoint + ` ?(?:-|to|until|till|through|and) ?(?:` + rePoint + `|` + rePresent + `)|since ` + rePoint + `)`
+
+	periodRE    = regexp.MustCompile(`(?i:^(?:from |between )?(` + rePoint + `) ?(?:-|to|until|till|through|and) ?(?:(` + rePresent + `)|(` + rePoint + `))$)`)
+	sinceRE     = regexp.MustCompile(`^since (` + rePoint + `)$`)
+	pointFindRE = regexp.MustCompile(`(?i)\b` + rePoint)
+)
+
+// ParsePeriod reads a period. asOf is the source's as-of date, which "present"
+// resolves to; a zero asOf leaves the end open.
+func ParsePeriod(s string, asOf Date) (Period, error) {
+	s = strings.TrimSpace(FoldString(s))
+	if m := sinceRE.FindStringSubmatch(s); m != nil {
+		from, err := parsePoint(m[1], 0)
+		if err != nil {
+			return Period{}, err
+		}
+		return Period{From: from, To: asOf, ToPresent: true}, nil
+	}
+	m := periodRE.FindStringSubmatch(s)
+	if m == nil {
+		return Period{}, fmt.Errorf("not a period: %q", s)
+	}
+	from, err := parsePoint(m[1], 0)
+	if err != nil {
+		return Period{}, err
+	}
+	if m[2] != "" {
+		return Period{From: from, To: asOf, ToPresent: true}, nil
+	}
+	to, err := parsePoint(m[3], from.Lo.Y)
+	if err != nil {
+		return Period{}, err
+	}
+	if highOrd(to.Hi) < lowOrd(from.Lo) {
+		return Period{}, fmt.Errorf("period %q ends before it starts", s)
+	}
+	to.YearFromContext = false
+	return Period{From: from, To: to}, nil
+}
+
+// Present is the period "at the time of writing" for a source dated asOf.
+func Present(asOf Date) Period { return Period{From: asOf, To: asOf, ToPresent: true} }

@@ -1,0 +1,355 @@
+package facts
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Known is an entity the profile names, with the aliases it goes by. A place also
+// records the country it lies in; a country is a place that lies in itself.
+type Known struct {
+	Entity
+	Aliases []string
+	Country string
+}
+
+// Names returns the canonical name followed by the aliases.
+func (k *Known) Names() []string { return append([]string{k.Name}, k.Aliases...) }
+
+// Profile is what a corpus says about names: the subject, and the people,
+// organizations, authorities and places its sources mention, each with its aliases
+// (and, for a place, its country). It never says when, how many or where the subject
+// did anything; those facts come only from the text.
+type Profile struct {
+	Subject *Known
+	known   []*Known
+	byKey   map[string]*Known
+	adj     map[string]string // "iraqi" → "Iraq"
+}
+
+// NewProfile builds a profile from the subject and the named entities, adding the
+// countries of the world as places.
+func NewProfile(subject *Known, entities []*Known) *Profile {
+	p := &Profile{Subject: subject, byKey: map[string]*Known{}, adj: map[string]string{}}
+	p.add(subject)
+	for _, e := range entities {
+		p.add(e)
+	}
+	for _, c := range countries {
+		if _, taken := p.byKey[nameKey(c.Name)]; taken {
+			continue
+		}
+		p.add(&Known{Entity: Entity{ID: EntityID("place:" + slug(c.Name)), Name: c.Name, Type: EntityPlace}, Aliases: c.Aliases, Country: c.Name})
+		for _, a := range c.Adjectives {
+			p.adj[nameKey(a)] = c.Name
+		}
+	}
+	return p
+}
+
+func (p *Profile) add(k *Known) {
+	p.known = append(p.known, k)
+	for _, n := range k.Names() {
+		if _, taken := p.byKey[nameKey(n)]; !taken {
+			p.byKey[nameKey(n)] = k
+		}
+	}
+}
+
+// Known returns every entity of the given type, in profile order.
+func (p *Profile) Known(t EntityType) []*Known {
+	var out []*Known
+	for _, k := range p.known {
+		if k.Type == t {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// EntityType is an alias kept for readability at call sites.
+type EntityType = EntityKind
+
+// Lookup finds the entity a name or alias stands for.
+func (p *Profile) Lookup(name string) *Known { return p.byKey[nameKey(name)] }
+
+// genericOrgRE matches the words a source uses for its own subject.
+var genericOrgRE = regexp.MustCompile(`^(?i:it|they|them|its|their|the group|the organi[sz]ation|the movement|this group|the group's|the organi[sz]ation's)$`)
+
+// Org resolves the organization a matched name stands for: a named organization or
+// the subject, "the group" or "it" (which, in a profile of the subject, mean it),
+// and "Mujahedin-e Khalq (MEK)" through either of its names.
+func (p *Profile) Org(text string) (*Known, bool) {
+	text = strings.TrimSpace(text)
+	if genericOrgRE.MatchString(text) {
+		return p.Subject, true
+	}
+	text = strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "'")
+	if name, alias, ok := strings.Cut(text, " ("); ok {
+		if k := p.Lookup(name); k != nil && k.Type == EntityOrganization {
+			return k, true
+		}
+		text = strings.TrimSuffix(alias, ")")
+	}
+	if k := p.Lookup(text); k != nil && k.Type == EntityOrganization {
+		return k, true
+	}
+	return nil, false
+}
+
+// Place resolves a place name, a country's name or alias, or an adjectival phrase
+// ("Iraqi soil") to a Place with its country.
+func (p *Profile) Place(text string) (Place, bool) {
+	text = strings.TrimSpace(text)
+	if k := p.Lookup(text); k != nil && k.Type == EntityPlace {
+		return Place{Name: k.Name, Country: k.Country}, true
+	}
+	for _, suffix := range []string{" soil", " territory", " territories", " government", " authorities"} {
+		if adj, ok := strings.CutSuffix(text, suffix); ok {
+			if c, ok := p.adj[nameKey(adj)]; ok {
+				return Place{Name: c, Country: c}, true
+			}
+		}
+	}
+	return Place{}, false
+}
+
+// Person resolves a person's name as written ("Dr Kazem Rajavi") to an entity: a
+// person the profile names, or else a new entity named by the words themselves.
+func (p *Profile) Person(text string) (Entity, bool) {
+	name := StripTitle(text)
+	titled := name != strings.TrimSpace(text)
+	if k := p.Lookup(name); k != nil {
+		if k.Type != EntityPerson {
+			return Entity{}, false
+		}
+		return k.Entity, true
+	}
+	// Shape matching may take in a capitalized word before the name ("February
+	// Mousa Khiabani" after "On 8 February"); such words are dropped, but a known
+	// name of something else ("Camp Hurriya") is never taken apart.
+	for words := strings.Fields(name); len(words) > 1 && notNameWords[words[0]]; words = words[1:] {
+		name = strings.Join(words[1:], " ")
+		if k := p.Lookup(name); k != nil && k.Type != EntityPerson {
+			return Entity{}, false
+		}
+	}
+	if k := p.Lookup(name); k != nil {
+		return k.Entity, k.Type == EntityPerson
+	}
+	if !p.looksLikePerson(name, titled) {
+		return Entity{}, false
+	}
+	return Entity{ID: EntityID("person:" + slug(name)), Name: name, Type: EntityPerson}, true
+}
+
+var titleRE = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Prof|Lt\. ?Col|Lt|Col|Gen|Brig\. ?Gen|Maj\. ?Gen|Maj|Capt|Sgt|Adm|Sen|Rep)\.?|General|Colonel|Captain|Major|President|Premier|Prime Minister|Ayatollah|Imam|Sheikh|Senator|Judge|Professor|Mayor|Minister)\s+`)
+
+// StripTitle removes a leading title ("Dr", "Lt. Col.", "President") from a name.
+func StripTitle(name string) string {
+	for {
+		loc := titleRE.FindStringIndex(name)
+		if loc == nil {
+			return strings.TrimSpace(name)
+		}
+		name = name[loc[1]:]
+	}
+}
+
+// notNameWords are capitalized words that begin sentences or name institutions, and
+// so cannot be part of a person's name found by shape alone.
+var notNameWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`The A An In On At Of And For But Or By To From With Without After Before During
+	Also Then However Although While When Since Until Following According Despite Among Between Both
+	Its Their His Her Our This That These Those It They He She We Who What Which Some Many Most Several
+	All Each Two Three Four Five Six Seven Eight Nine Ten
+	January February March April May June July August September October November December
+	Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+	Islamic Republic Republican Party Army Council Government University Camp Operation Operations Organization
+	Organisation Front Committee Ministry Department Court Guard Guards Corps Province County Embassy Police Force
+	Forces Revolution Revolutionary War State States Union United National Liberation Resistance Movement Group
+	Agency Institute Office Bank Company Airlines Hotel Cinema Center Centre Society Association Foundation
+	Times Post News Press Radio Television Parliament Assembly Congress Senate House Secretary Minister
+	General Supreme Federal Central Intelligence Security Service Services Division Brigade Iranian Iraqi
+	American French British German Israeli Saudi European Western Eastern Northern Southern North South
+	East West Shah Ayatollah Imam President Premier Prime Mojahedin Mujahedin Mujahideen Jihad Islam
+	Shia Shiite Sunni Muslim Marxist Leninist Christian Jewish Kurdish Arab Persian Human Rights Watch
+	Amnesty International Cult Chief Justice Justice Deputy Commander Representative Spokesman Member Members`) {
+		notNameWords[w] = true
+	}
+}
+
+// looksLikePerson decides whether words found by shape ("Louis Lee Hawkins") can be
+// a person's name: two to five capitalized words, none of them a function word, a
+// month, an institution word or a known non-person name; or one word when a title
+// vouches for it ("President Rajai") or it is the surname of a person the profile
+// names.
+func (p *Profile) looksLikePerson(name string, titled bool) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	if k := p.Lookup(name); k != nil {
+		return k.Type == EntityPerson
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if notNameWords[w] || !unicode.IsUpper(r[0]) && !nameParticle[w] {
+			return false
+		}
+		if k := p.Lookup(w); k != nil && k.Type != EntityPerson {
+			return false
+		}
+	}
+	if len(words) == 1 {
+		return titled || p.isSurname(words[0])
+	}
+	return true
+}
+
+var nameParticle = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "da": true, "van": true, "von": true, "der": true, "la": true, "le": true}
+
+func (p *Profile) isSurname(w string) bool {
+	for _, k := range p.known {
+		if k.Type != EntityPerson {
+			continue
+		}
+		for _, n := range k.Names() {
+			f := strings.Fields(n)
+			if len(f) > 1 && nameKey(f[len(f)-1]) == nameKey(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameKey folds a name for lookup: accents and case removed, hyphens read as spaces,
+// apostrophes and full stops dropped, a leading "the" ignored.
+func nameKey(s string) string {
+	s = strings.ToLower(FoldString(s))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '.' || r == '"' || r == ',':
+			continue
+		case r == '-' || unicode.IsSpace(r):
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return strings.TrimPrefix(b.String(), "the ")
+}
+
+// slug makes an id from a name: "Kazem Rajavi" → "kazem-rajavi".
+func slug(s string) string { return strings.ReplaceAll(nameKey(s), " ", "-") }
+
+// namePattern turns a name into a regular expression that tolerates the spellings
+// sources use for the same words: hyphen or space between parts, any case for
+// ordinary words (acronyms stay upper case), an optional apostrophe.
+func namePattern(name string) string {
+	name = FoldString(name)
+	acronym := len(name) <= 6 && strings.ToUpper(name) == name && strings.IndexFunc(name, unicode.IsLetter) >= 0
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r == ' ' || r == '-':
+			b.WriteString(`[- ]`)
+		case r == '\'':
+			b.WriteString(`'?`)
+		case r == '.':
+			b.WriteString(`\.?`)
+		case unicode.IsLetter(r) && !acronym:
+			lo, up := unicode.ToLower(r), unicode.ToUpper(r)
+			if lo != up {
+				b.WriteString("[" + string(up) + string(lo) + "]")
+			} else {
+				b.WriteRune(r)
+			}
+		default:
+			b.WriteString(regexp.QuoteMeta(string(r)))
+		}
+	}
+	return b.String()
+}
+
+// alternation joins name patterns longest first, so the longest name wins.
+func alternation(names []string) string {
+	seen := map[string]bool{}
+	var uniq []string
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" && !seen[n] {
+			seen[n] = true
+			uniq = append(uniq, n)
+		}
+	}
+	sort.Slice(uniq, func(i, j int) bool {
+		if len(uniq[i]) != len(uniq[j]) {
+			return len(uniq[i]) > len(uniq[j])
+		}
+		return uniq[i] < uniq[j]
+	})
+	parts := make([]string, len(uniq))
+	for i, n := range uniq {
+		parts[i] = namePattern(n)
+	}
+	return strings.Join(parts, "|")
+}
+
+func (p *Profile) namesOf(types ...EntityKind) []string {
+	var out []string
+	for _, k := range p.known {
+		for _, t := range types {
+			if k.Type == t {
+				out = append(out, k.Names()...)
+			}
+		}
+	}
+	return out
+}
+
+// OrgPattern is the expression rules embed as {org}: a named organization, with an
+// optional article and an optional acronym in brackets ("The Mujahedin-E Khalq
+// (MEK)"), or the words a source uses for its own subject ("it", "the group").
+func (p *Profile) OrgPattern() string {
+	names := alternation(p.namesOf(EntityOrganization))
+	return `(?:(?-i:(?:[Tt]he )?(?:` + names + `)(?: \((?:` + names + `)\))?)(?:'s)?|(?i:(?:the group|the organi[sz]ation|the movement|it|they)\b))`
+}
+
+// PlacePattern is the expression rules embed as {place}.
+func (p *Profile) PlacePattern() string {
+	var adjs []string
+	for a := range p.adj {
+		adjs = append(adjs, a)
+	}
+	sort.Strings(adjs)
+	adjAlt := make([]string, len(adjs))
+	for i, a := range adjs {
+		adjAlt[i] = namePattern(a)
+	}
+	return `(?-i:(?:[Tt]he )?(?:` + alternation(p.namesOf(EntityPlace)) + `)|(?:` + strings.Join(adjAlt, "|") + `) (?:soil|territory|territories|government|authorities))`
+}
+
+// PersonPattern is the expression rules embed as {person}: a named person of the
+// profile, or a run of capitalized words shaped like a name, with an optional title.
+// Matches found by shape are checked by LooksLikePerson before they become claims.
+func (p *Profile) PersonPattern() string {
+	title := `(?:(?:Dr|Mr|Mrs|Ms|Prof|Lt\. Col|Lt|Col|Gen|Brig\. Gen|Maj\. Gen|Maj|Capt|Sgt|Adm|Sen|Rep)\.? |(?:General|Colonel|Captain|Major|President|Premier|Prime Minister|Ayatollah|Imam|Sheikh|Senator|Judge|Professor|Mayor) )`
+	word := `[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*`
+	shape := title + `?` + word + `(?: (?:(?:al|el|bin|ibn|de|da|van|von|der)[- ])?` + word + `){0,3}`
+	known := alternation(p.namesOf(EntityPerson))
+	if known == "" {
+		return `(?-i:` + shape + `)`
+	}
+	return `(?-i:` + title + `?(?:` + known + `)|` + shape + `)`
+}

@@ -1,0 +1,312 @@
+package facts
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// DefaultRules is the embedded rule file for organizations. A corpus adds its own
+// files through the manifest's "rules" key.
+//
+//go:embed rules/default.yaml
+var DefaultRules []byte
+
+// Rule is one named extraction rule. The set of kinds is closed (see ruleKinds); a
+// rule's name appears on every claim it produces.
+type Rule interface {
+	Name() string
+	apply(x *extractor, s *Sentence)
+}
+
+// RuleSet is the compiled rules for one corpus: every expression compiled once, with
+// the profile's names expanded into the placeholders.
+type RuleSet struct {
+	rules []Rule
+	// Digest identifies the rule texts and the profile they were compiled with.
+	Digest string
+}
+
+// Rules returns the names of the rules in order.
+func (rs *RuleSet) Rules() []string {
+	out := make([]string, len(rs.rules))
+	for i, r := range rs.rules {
+		out[i] = r.Name()
+	}
+	return out
+}
+
+// RuleFile is a rule file's name (for messages) and contents.
+type RuleFile struct {
+	Name string
+	Data []byte
+}
+
+// ruleKinds are the kinds a rule may have.
+var ruleKinds = []string{"pattern", "period-list", "label-value"}
+
+// datePolicies say where a rule takes its date from.
+var datePolicies = []string{"capture", "frame", "either"}
+
+var placeholderRE = regexp.MustCompile(`\{([a-z]+)\}`)
+
+// CompileRules loads and compiles rule files against a profile. Every problem is
+// reported at once with its file, line and column.
+func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
+	rs := &RuleSet{}
+	h := sha256.New()
+	names := map[string]string{}
+	var errs []error
+	for _, f := range files {
+		h.Write([]byte(f.Name + "\x00"))
+		h.Write(f.Data)
+		y, err := ParseYAML(f.Name, f.Data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		top := y.Mapping(y.Root, "a rule file", []string{"rules"}, []string{"rules"})
+		for _, n := range y.Seq(top["rules"], "rules") {
+			m := y.Mapping(n, "a rule", []string{"name", "kind", "predicates", "pattern", "in", "date", "present", "section", "label", "scan_after", "note"}, []string{"name", "kind", "predicates"})
+			name := y.Str(m["name"], "name")
+			if prev, dup := names[name]; dup && name != "" {
+				y.Errorf(m["name"], "give each rule its own name", "rule %q is defined twice (first in %s)", name, prev)
+				continue
+			}
+			names[name] = fmt.Sprintf("%s:%d", f.Name, n.Line)
+			kind := y.Str(m["kind"], "kind")
+			var preds []Predicate
+			for i, ps := range y.Strs(m["predicates"], "predicates") {
+				if _, ok := Predicate(ps).Spec(); !ok {
+					y.Errorf(m["predicates"].Content[i], "", "unknown predicate %q: must be one of %s", ps, strings.Join(Predicates(), ", "))
+					continue
+				}
+				preds = append(preds, Predicate(ps))
+			}
+			in := []SentenceKind{Prose, ListItem}
+			if kinds := y.Strs(m["in"], "in"); kinds != nil {
+				in = nil
+				for i, k := range kinds {
+					sk, ok := map[string]SentenceKind{"prose": Prose, "list-item": ListItem, "heading": Heading}[k]
+					if !ok {
+						y.Errorf(m["in"].Content[i], "", "sentence kind %q must be one of prose, list-item, heading", k)
+					}
+					in = append(in, sk)
+				}
+			}
+			datePolicy := y.Str(m["date"], "date")
+			if datePolicy == "" {
+				datePolicy = "capture"
+			}
+			if !contains(datePolicies, datePolicy) {
+				y.Errorf(m["date"], "", "date must be one of %s, not %q", strings.Join(datePolicies, ", "), datePolicy)
+			}
+			base := baseRule{name: name, predicates: preds, in: in, date: datePolicy, present: y.Str(m["present"], "present") == "true"}
+			compile := func(key string, required bool) *regexp.Regexp {
+				src := y.Str(m[key], key)
+				if src == "" {
+					if required {
+						y.Errorf(n, "", "rule %q of kind %s needs a %q", name, kind, key)
+					}
+					return nil
+				}
+				re, err := expand(src, p)
+				if err != nil {
+					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}", "rule %q: %v", name, err)
+					return nil
+				}
+				return re
+			}
+			var r Rule
+			switch kind {
+			case "pattern":
+				r = &patternRule{baseRule: base, re: compile("pattern", true), scanAfter: compile("scan_after", false)}
+			case "period-list":
+				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
+			case "label-value":
+				r = &labelValueRule{baseRule: base, label: compile("label", true)}
+			default:
+				y.Errorf(m["kind"], "", "rule kind must be one of %s, not %q", strings.Join(ruleKinds, ", "), kind)
+				continue
+			}
+			rs.rules = append(rs.rules, r)
+		}
+		if err := y.Err(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	h.Write([]byte(p.OrgPattern() + p.PlacePattern() + p.PersonPattern()))
+	rs.Digest = hex.EncodeToString(h.Sum(nil))[:16]
+	return rs, nil
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+// expand replaces the placeholders of a rule's pattern with the profile's names and
+// the value grammars, as named groups, and compiles the result case-insensitively.
+// Names that must keep their case (acronyms, proper nouns) carry their own flags.
+func expand(src string, p *Profile) (*regexp.Regexp, error) {
+	person := p.PersonPattern()
+	org := p.OrgPattern()
+	listOf := func(item string) string { return item + `(?:(?:,? and |, )` + item + `){0,8}` }
+	fragments := map[string]string{
+		"org":     org,
+		"orgs":    listOf(`(?:(?:the )?(?:leadership|leaders|members|headquarters) of )?` + org),
+		"person":  person,
+		"persons": listOf(`(?:` + person + `|\d[\d,]* [A-Za-z][A-Za-z ]{0,30}?)`),
+		"place":   p.PlacePattern(),
+		"origin":  p.PlacePattern(),
+		"date":    DatePattern,
+		"period":  PeriodPattern,
+		"count":   QuantityPattern,
+	}
+	used := map[string]bool{}
+	var bad []string
+	out := placeholderRE.ReplaceAllStringFunc(src, func(ph string) string {
+		name := ph[1 : len(ph)-1]
+		frag, ok := fragments[name]
+		switch {
+		case !ok:
+			bad = append(bad, fmt.Sprintf("unknown placeholder %s", ph))
+			return ph
+		case used[name]:
+			bad = append(bad, fmt.Sprintf("placeholder %s used twice", ph))
+			return ph
+		}
+		used[name] = true
+		return `(?P<` + name + `>` + frag + `)`
+	})
+	if len(bad) > 0 {
+		sort.Strings(bad)
+		return nil, errors.New(strings.Join(bad, "; "))
+	}
+	re, err := regexp.Compile(`(?i)` + out)
+	if err != nil {
+		return nil, fmt.Errorf("bad expression: %v", err)
+	}
+	return re, nil
+}
+
+// baseRule holds what every kind of rule has.
+type baseRule struct {
+	name       string
+	predicates []Predicate
+	in         []SentenceKind
+	date       string // capture, frame or either
+	present    bool   // the value holds at the source's as-of date ("currently in")
+}
+
+func (r *baseRule) Name() string { return r.name }
+
+func (r *baseRule) reads(s *Sentence) bool {
+	for _, k := range r.in {
+		if k == s.Kind {
+			return true
+		}
+	}
+	return false
+}
+
+// patternRule matches an expression against each sentence. With scan_after, the
+// expression is matched repeatedly in the text that follows the anchor, for lists
+// such as "killing X on DATE and Y on DATE".
+type patternRule struct {
+	baseRule
+	re        *regexp.Regexp
+	scanAfter *regexp.Regexp
+}
+
+func (r *patternRule) apply(x *extractor, s *Sentence) {
+	if !r.reads(s) {
+		return
+	}
+	text := s.Folded.Text
+	from := 0
+	if r.scanAfter != nil {
+		loc := r.scanAfter.FindStringIndex(text)
+		if loc == nil {
+			return
+		}
+		from = loc[1]
+	}
+	for _, m := range r.re.FindAllStringSubmatchIndex(text[from:], -1) {
+		x.emit(&r.baseRule, s, groups(r.re, m, from), nil)
+	}
+}
+
+// periodListRule reads lists of periods under a heading ("Home Base" followed by
+// "1965-1979: Iran", "1979-1981: France", "1981-present: Iraq"). Each item is a
+// claim for its period, and the list's order gives the moves between items: an item
+// after another says when the subject arrived; an item that ends says when it left.
+type periodListRule struct {
+	baseRule
+	re      *regexp.Regexp
+	section *regexp.Regexp
+}
+
+func (r *periodListRule) apply(x *extractor, s *Sentence) {
+	if s.Kind != ListItem || !r.section.MatchString(FoldString(s.Section)) {
+		return
+	}
+	m := r.re.FindStringSubmatchIndex(s.Folded.Text)
+	if m == nil {
+		return
+	}
+	prev := x.listPrev[r.name]
+	x.emit(&r.baseRule, s, groups(r.re, m, 0), prev)
+	x.listPrev[r.name] = &listItem{section: s.Section, block: s.Block}
+}
+
+// listItem remembers the previous item of a period list.
+type listItem struct {
+	section string
+	block   int
+}
+
+// labelValueRule reads a label standing alone followed by its value on the next
+// line ("Founding Year" then "1965").
+type labelValueRule struct {
+	baseRule
+	label *regexp.Regexp
+}
+
+func (r *labelValueRule) apply(x *extractor, s *Sentence) {
+	if s.Kind != Heading || s.Index+1 >= len(x.doc.Sentences) {
+		return
+	}
+	if m := r.label.FindStringIndex(s.Folded.Text); m == nil || m[0] != 0 || m[1] != len(s.Folded.Text) {
+		return
+	}
+	v := &x.doc.Sentences[s.Index+1]
+	if v.Kind != Heading && v.Kind != Prose || len(v.Folded.Text) > 40 {
+		return
+	}
+	x.emit(&r.baseRule, v, map[string][2]int{"date": {0, len(v.Folded.Text)}, "value": {0, len(v.Folded.Text)}}, nil)
+}
+
+// groups maps a match's named groups to their byte ranges in the folded sentence.
+func groups(re *regexp.Regexp, m []int, offset int) map[string][2]int {
+	out := map[string][2]int{"": {m[0] + offset, m[1] + offset}}
+	for i, name := range re.SubexpNames() {
+		if name == "" || m[2*i] < 0 {
+			continue
+		}
+		out[name] = [2]int{m[2*i] + offset, m[2*i+1] + offset}
+	}
+	return out
+}

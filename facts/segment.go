@@ -1,0 +1,471 @@
+package facts
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SentenceKind says what part of a document a sentence is.
+type SentenceKind int
+
+// The kinds of segment. Only Prose, ListItem and Heading are read by rules; a
+// Reference is the target of a footnote marker, and Debris is page furniture.
+const (
+	Prose    SentenceKind = iota + 1
+	Heading               // "== History ==", "Home Base": a short line standing alone
+	ListItem              // "• 1981-present: Iraq[18]", without its bullet
+	RefLine               // "[18] Jeremiah Goulka, …": what a marker cites
+	Debris                // "top of page", "Get Involved"
+)
+
+var sentenceKindNames = [...]string{"", "prose", "heading", "list-item", "reference", "debris"}
+
+func (k SentenceKind) String() string {
+	if k < 0 || int(k) >= len(sentenceKindNames) {
+		return fmt.Sprintf("SentenceKind(%d)", int(k))
+	}
+	return sentenceKindNames[k]
+}
+
+// Marker is a footnote marker in running text: "[18]" glued to "Iraq", or "(1)" after
+// a full stop. N is the number it cites.
+type Marker struct {
+	Span Span
+	N    int
+}
+
+// Sentence is one segment of a document with its exact place in the source.
+type Sentence struct {
+	Index   int
+	Kind    SentenceKind
+	Span    Span   // the verbatim sentence, trimmed, trailing markers included
+	Line    int    // 1-based line of Span.Start
+	Text    string // the verbatim sentence
+	Block   int    // index of the paragraph, list item or heading it belongs to
+	Section string // the nearest heading above it
+	Markers []Marker
+	Folded  Folded // Text folded for matching, with the markers left out
+}
+
+// Reference is what a footnote number stands for: the line in the document's
+// reference list or works cited.
+type Reference struct {
+	N    int
+	Line int
+	Text string
+}
+
+// Document is a source segmented into sentences, with its reference list.
+type Document struct {
+	Text       string
+	Sentences  []Sentence
+	References map[int]Reference
+	lineStarts []int
+}
+
+// LineOf returns the 1-based line of a byte offset.
+func (d *Document) LineOf(offset int) int {
+	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset })
+}
+
+// Citation returns the reference text for marker n, or "" when the document has none.
+func (d *Document) Citation(n int) string { return d.References[n].Text }
+
+var (
+	headingRE    = regexp.MustCompile(`^=+\s*(.*?)\s*=+$`)
+	bulletRE     = regexp.MustCompile(`^(?:[•·▪◦‣∙*]|-(?:\s)|–\s)\s*`)
+	refLineRE    = regexp.MustCompile(`^(?:\[(\d{1,3})\]|\((\d{1,3})\)\s*-?|(\d{1,3})\.)(?:\s+(.*))?$`)
+	markerRE     = regexp.MustCompile(`\[(\d{1,3})\]|\((\d{1,3})\)`)
+	multiAbbrRE  = regexp.MustCompile(`^(?:[A-Za-z]\.)+[A-Za-z]$`)
+	debrisPhrase = []string{"top of page", "bottom of page", "get involved", "skip to content", "skip to main content", "back to top", "share this", "print this page", "read more"}
+)
+
+// abbreviations end with a full stop that does not end the sentence.
+var abbreviations = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "St": true, "Jr": true, "Sr": true,
+	"Lt": true, "Col": true, "Gen": true, "Brig": true, "Capt": true, "Maj": true, "Sgt": true, "Adm": true,
+	"Gov": true, "Sen": true, "Rep": true, "Rev": true, "Hon": true, "Mt": true, "Ft": true, "No": true,
+	"Nos": true, "Vol": true, "vs": true, "Inc": true, "Ltd": true, "Co": true, "Corp": true, "Jan": true,
+	"Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true, "Aug": true, "Sep": true, "Sept": true,
+	"Oct": true, "Nov": true, "Dec": true, "e.g": true, "i.e": true, "cf": true, "al": true, "approx": true,
+	"p": true, "pp": true, "ca": true, "c": true, "Ph.D": true, "Gens": true, "Messrs": true,
+}
+
+// sentenceStarters are words that, after an abbreviation such as "U.S.", show that a
+// new sentence has begun ("… in the U.S. The group …").
+var sentenceStarters = map[string]bool{
+	"The": true, "He": true, "She": true, "It": true, "They": true, "This": true, "These": true,
+	"Those": true, "In": true, "On": true, "At": true, "By": true, "For": true, "But": true,
+	"However": true, "A": true, "An": true, "We": true, "His": true, "Her": true, "Its": true,
+	"Their": true, "After": true, "Before": true, "During": true, "According": true, "Although": true,
+	"While": true, "When": true, "Since": true, "Some": true, "Many": true, "Most": true, "There": true,
+}
+
+// Segment splits a source into sentences. It is robust to what real documents hold:
+// bullet lists, "== headings ==", footnote markers glued to words ("Iraq[18]") or set
+// after a full stop ("Iraq. [10]", "Iraq.(1)"), abbreviations (U.S., Lt. Col., Brig.
+// Gen., Dr), initials, reference lists and web-page debris. Footnote markers are kept
+// on the sentence (and left out of its folded text) so claims can cite them.
+//
+// Lines are read first: a blank line, a heading, a list item and a reference each
+// end a block; a line that ends without punctuation and is followed by one starting
+// in lower case is joined to it (hard-wrapped prose). Blocks are then split at
+// sentence-ending punctuation followed by a capital, a digit or a quote, unless the
+// word before is an abbreviation or an initial.
+func Segment(text string) *Document {
+	d := &Document{Text: text, References: map[int]Reference{}}
+	d.lineStarts = append(d.lineStarts, 0)
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+	lines := d.lines()
+	refLines := d.findReferences(lines)
+	markers := d.findMarkers(lines, refLines)
+
+	section := ""
+	block := 0
+	for i := 0; i < len(lines); i++ {
+		ln := lines[i]
+		body := ln.trimmed(text)
+		if body.Len() == 0 {
+			continue
+		}
+		s := text[body.Start:body.End]
+		switch {
+		case refLines[i]:
+			d.add(RefLine, body, block, section, nil)
+		case isDebris(s):
+			d.add(Debris, body, block, section, nil)
+		case headingRE.MatchString(s):
+			m := headingRE.FindStringSubmatchIndex(s)
+			h := Span{body.Start + m[2], body.Start + m[3]}
+			section = text[h.Start:h.End]
+			d.add(Heading, h, block, section, nil)
+		case bulletRE.MatchString(s):
+			n := len(bulletRE.FindString(s))
+			item := Span{body.Start + n, body.End}
+			d.addSentences(ListItem, item, block, section, markers)
+		case d.isHeadingLine(lines, i, s):
+			section = s
+			d.add(Heading, body, block, section, nil)
+		default:
+			// Join hard-wrapped continuation lines into one paragraph.
+			for i+1 < len(lines) && continues(s, lines[i+1].trimmed(text), text) && !refLines[i+1] {
+				i++
+				body.End = lines[i].trimmed(text).End
+				s = text[body.Start:body.End]
+			}
+			d.addSentences(Prose, body, block, section, markers)
+		}
+		block++
+	}
+	return d
+}
+
+type lineSpan struct{ Span }
+
+func (l lineSpan) trimmed(text string) Span {
+	s, e := l.Start, l.End
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return Span{s, e}
+}
+
+func (d *Document) lines() []lineSpan {
+	out := make([]lineSpan, len(d.lineStarts))
+	for i, start := range d.lineStarts {
+		end := len(d.Text)
+		if i+1 < len(d.lineStarts) {
+			end = d.lineStarts[i+1] - 1
+		}
+		out[i] = lineSpan{Span{start, end}}
+	}
+	return out
+}
+
+// findReferences marks the lines of a reference list: a line that opens with a
+// number in one of the usual styles ("[18] …", "(3) - …", "1. See …") whose number
+// the body also uses as a marker, and records what each number cites.
+func (d *Document) findReferences(lines []lineSpan) map[int]bool {
+	used := map[int]bool{}
+	for _, ln := range lines {
+		body := ln.trimmed(d.Text)
+		s := d.Text[body.Start:body.End]
+		if refLineRE.MatchString(s) {
+			continue
+		}
+		for _, m := range markerRE.FindAllStringSubmatch(s, -1) {
+			used[atoiFirst(m[1], m[2])] = true
+		}
+	}
+	refs := map[int]bool{}
+	for i, ln := range lines {
+		body := ln.trimmed(d.Text)
+		s := d.Text[body.Start:body.End]
+		m := refLineRE.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		n := atoiFirst(m[1], m[2], m[3])
+		if !used[n] {
+			continue
+		}
+		refs[i] = true
+		if _, seen := d.References[n]; !seen {
+			d.References[n] = Reference{N: n, Line: i + 1, Text: cleanReference(s)}
+		}
+	}
+	return refs
+}
+
+func cleanReference(s string) string {
+	for _, p := range debrisPhrase {
+		if len(s) > len(p) && strings.EqualFold(s[len(s)-len(p):], p) {
+			s = s[:len(s)-len(p)]
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+func atoiFirst(xs ...string) int {
+	for _, x := range xs {
+		if x != "" {
+			n, _ := strconv.Atoi(x)
+			return n
+		}
+	}
+	return 0
+}
+
+// findMarkers returns the footnote markers in the body (not in the reference list),
+// sorted by offset. Only numbers that have a reference count, so "(1)" in prose that
+// has no reference list stays text.
+func (d *Document) findMarkers(lines []lineSpan, refLines map[int]bool) []Marker {
+	var out []Marker
+	for i, ln := range lines {
+		if refLines[i] {
+			continue
+		}
+		s := d.Text[ln.Start:ln.End]
+		for _, m := range markerRE.FindAllStringSubmatchIndex(s, -1) {
+			n := 0
+			if m[2] >= 0 {
+				n, _ = strconv.Atoi(s[m[2]:m[3]])
+			} else {
+				n, _ = strconv.Atoi(s[m[4]:m[5]])
+			}
+			if _, ok := d.References[n]; !ok {
+				continue
+			}
+			out = append(out, Marker{Span: Span{ln.Start + m[0], ln.Start + m[1]}, N: n})
+		}
+	}
+	return out
+}
+
+func isDebris(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range debrisPhrase {
+		if l == p || strings.HasPrefix(l, p) && (p == "bottom of page" || p == "top of page") {
+			return true
+		}
+	}
+	return false
+}
+
+// isHeadingLine tells a short line standing alone ("Home Base", "Founding Year",
+// "January 2015") from prose: no closing punctuation, and not followed by a line
+// that continues it.
+func (d *Document) isHeadingLine(lines []lineSpan, i int, s string) bool {
+	if utf8.RuneCountInString(s) > 80 || endsSentence(s) {
+		return false
+	}
+	if i+1 < len(lines) && continues(s, lines[i+1].trimmed(d.Text), d.Text) {
+		return false
+	}
+	return true
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, `"')]”’ `)
+	s = markerRE.ReplaceAllString(s, "")
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:;,", r)
+}
+
+// continues reports whether the next line carries on the sentence of this one, as in
+// hard-wrapped prose.
+func continues(s string, next Span, text string) bool {
+	if next.Len() == 0 || endsSentence(s) {
+		return false
+	}
+	n := text[next.Start:next.End]
+	if bulletRE.MatchString(n) || headingRE.MatchString(n) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(n)
+	return unicode.IsLower(r)
+}
+
+func (d *Document) add(kind SentenceKind, sp Span, block int, section string, markers []Marker) {
+	var skip []Span
+	for _, m := range markers {
+		skip = append(skip, m.Span)
+	}
+	d.Sentences = append(d.Sentences, Sentence{
+		Index:   len(d.Sentences),
+		Kind:    kind,
+		Span:    sp,
+		Line:    d.LineOf(sp.Start),
+		Text:    d.Text[sp.Start:sp.End],
+		Block:   block,
+		Section: section,
+		Markers: markers,
+		Folded:  Fold(d.Text[sp.Start:sp.End], sp.Start, skip),
+	})
+}
+
+// addSentences splits one block into sentences and adds them.
+func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, section string, markers []Marker) {
+	text := d.Text
+	var inBlock []Marker
+	for _, m := range markers {
+		if block.Contains(m.Span) {
+			inBlock = append(inBlock, m)
+		}
+	}
+	markerAt := func(pos int) (Marker, bool) {
+		for _, m := range inBlock {
+			if m.Span.Start == pos {
+				return m, true
+			}
+		}
+		return Marker{}, false
+	}
+	start := block.Start
+	emit := func(end int) {
+		sp := trimSpan(text, Span{start, end})
+		if sp.Len() > 0 {
+			var ms []Marker
+			for _, m := range inBlock {
+				if sp.Contains(m.Span) {
+					ms = append(ms, m)
+				}
+			}
+			d.add(kind, sp, blockIndex, section, ms)
+		}
+		start = end
+	}
+	for i := block.Start; i < block.End; i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < block.End {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune(`"')]”’»`, r) {
+				break
+			}
+			if _, isMarker := markerAt(j); isMarker {
+				break
+			}
+			j += n
+		}
+		end := j
+		k := j
+		spaced := false
+		for k < block.End {
+			if m, ok := markerAt(k); ok {
+				k = m.Span.End
+				end = k
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[k:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			spaced = true
+			k += n
+		}
+		if k >= block.End {
+			emit(block.End)
+			return
+		}
+		if !spaced && end == j {
+			continue // "U.S.-backed", "3.5"
+		}
+		if !opensSentence(text[k:block.End]) {
+			continue
+		}
+		if c == '.' && !breaksAfter(text[start:i], text[k:block.End]) {
+			continue
+		}
+		emit(end)
+		i = end - 1
+	}
+	emit(block.End)
+}
+
+func trimSpan(text string, sp Span) Span {
+	return lineSpan{sp}.trimmed(text)
+}
+
+func opensSentence(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune(`"“'‘•`, r)
+}
+
+// breaksAfter decides whether a full stop after before ends the sentence, given the
+// text that follows.
+func breaksAfter(before, after string) bool {
+	word := lastWord(before)
+	switch {
+	case word == "":
+		return true
+	case abbreviations[word]:
+		return false
+	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]):
+		return false // an initial: "Edward G. Rendell"
+	case multiAbbrRE.MatchString(word):
+		// "U.S. Embassy" goes on; "… in the U.S. The group …" ends.
+		return sentenceStarters[firstWord(after)]
+	}
+	return true
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' })
+	return s[i+1:]
+}
+
+func firstWord(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if i < 0 {
+		return s
+	}
+	return s[:i]
+}

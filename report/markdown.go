@@ -1,0 +1,158 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Markdown writes the report as Markdown a fact-checker can paste: a summary, the
+// sources, each conflict with its explanation, the difference between its values
+// and every quote with the claimed words in bold, then the agreements.
+func Markdown(w io.Writer, r *Report) error {
+	p := &printer{w: w}
+	p.f("# Discrepancies about %s\n\n", md(r.Subject))
+	p.f("%s\n\n", summary(r))
+	p.f("## Sources\n\n")
+	p.f("| id | source | title | publisher | as of | claims |\n|---|---|---|---|---|---:|\n")
+	for _, s := range r.Sources {
+		p.f("| `%s` | %s | %s | %s | %s | %d |\n", s.ID, cell(s.Name), cell(s.Title), cell(s.Publisher), cell(s.AsOfHuman), s.Claims)
+	}
+	p.f("\n## Conflicts\n\n")
+	if len(r.Conflicts) == 0 {
+		p.f("No conflicts found.\n\n")
+	}
+	for _, c := range r.Conflicts {
+		p.f("### %d. %s\n\n", c.N, md(c.Title))
+		p.f("**%s**%s · status: %s · id `%s` · key `%s`\n\n", c.Class, intraLabel(c), c.Review.Status, c.ID, c.Key)
+		p.f("%s\n\n", md(c.Explanation))
+		for _, d := range c.Diffs {
+			p.f("Difference: %s\n\n", diffMarkdown(d))
+		}
+		for _, cl := range c.Claims {
+			p.f("- **%s**, line %d: %s → `%s`", md(cl.SourceName), cl.Line, code(cl.Text), cl.Value)
+			if cl.Attribution != "" {
+				p.f(" (according to %s)", md(cl.Attribution))
+			}
+			p.f("\n  > %s%s%s\n", md(cl.Before), bold(cl.Match), md(cl.After))
+			if cl.Citation != "" {
+				p.f("  >\n  > cites: %s\n", md(cl.Citation))
+			}
+		}
+		p.f("\n")
+	}
+	p.f("## Agreements\n\n")
+	if len(r.Agreements) == 0 {
+		p.f("No fact is stated alike by two or more sources.\n")
+		return p.err
+	}
+	p.f("The same fact stated by two or more sources, in words that may differ.\n\n")
+	p.f("| fact | value | as stated | sources |\n|---|---|---|---|\n")
+	for _, a := range r.Agreements {
+		p.f("| %s | `%s` | %s | %s |\n", cell(a.Title), a.Value, cell(strings.Join(a.Values, "; ")), cell(strings.Join(a.SourceNames, ", ")))
+	}
+	return p.err
+}
+
+// printer writes formatted text and keeps the first error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) f(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+func summary(r *Report) string {
+	var parts []string
+	for _, c := range r.ByClass {
+		if c.N > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.N, c.Class))
+		}
+	}
+	classes := ""
+	if len(parts) > 0 {
+		classes = " (" + strings.Join(parts, ", ") + ")"
+	}
+	return fmt.Sprintf("Corpus %s: %d sources, %d claims, %d conflicts%s, %d agreements.",
+		r.Corpus, len(r.Sources), r.Claims, len(r.Conflicts), classes, len(r.Agreements))
+}
+
+func intraLabel(c Conflict) string {
+	if c.IntraSource {
+		return " · inside one source"
+	}
+	return ""
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `&lt;`, ">", `&gt;`, "#", `\#`, "~", `\~`, "|", `\|`)
+
+// md escapes text so Markdown shows it as written.
+func md(s string) string { return mdEscaper.Replace(s) }
+
+// cell escapes text for a Markdown table cell, where "|" ends the cell.
+func cell(s string) string { return strings.ReplaceAll(md(s), "\n", " ") }
+
+func bold(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "**" + md(s) + "**"
+}
+
+func code(s string) string {
+	if strings.Contains(s, "`") {
+		return "``" + s + "``"
+	}
+	return "`" + s + "`"
+}
+
+// diffMarkdown marks removed words struck through and added words in bold:
+// 24 ~~April~~ **February** 1990.
+func diffMarkdown(d Diff) string {
+	var b strings.Builder
+	for i, op := range d.Ops {
+		switch op.Op {
+		case -1:
+			b.WriteString(wrapTrimmed(md(op.Text), "~~"))
+		case 1:
+			if i > 0 && d.Ops[i-1].Op == -1 {
+				b.WriteString(" ")
+			}
+			b.WriteString(wrapTrimmed(md(op.Text), "**"))
+		default:
+			b.WriteString(md(op.Text))
+		}
+	}
+	return b.String()
+}
+
+// wrapTrimmed puts marks around the words of s, leaving its outer spaces outside, as
+// Markdown requires.
+func wrapTrimmed(s, mark string) string {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return s
+	}
+	i := strings.Index(s, t)
+	return s[:i] + mark + t + mark + s[i+len(t):]
+}
+
+// DiffText marks removed and added words in plain text: 24 [-April-][+February+] 1990.
+func DiffText(d Diff) string {
+	var b strings.Builder
+	for _, op := range d.Ops {
+		switch op.Op {
+		case -1:
+			b.WriteString("[-" + op.Text + "-]")
+		case 1:
+			b.WriteString("[+" + op.Text + "+]")
+		default:
+			b.WriteString(op.Text)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,99 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// Table writes the report for a terminal: a summary, the sources, then each conflict
+// as a heading, its explanation and difference, and a table of its claims with their
+// quotes; the agreements close it.
+func Table(w io.Writer, r *Report) error {
+	p := &printer{w: w}
+	p.f("%s\n\n", summary(r))
+	p.table([]string{"id", "source", "as of", "claims", "title"}, func(add func(...string)) {
+		for _, s := range r.Sources {
+			add(s.ID, s.Name, s.AsOfHuman, fmt.Sprint(s.Claims), s.Title)
+		}
+	})
+	for _, c := range r.Conflicts {
+		intra := ""
+		if c.IntraSource {
+			intra = ", inside one source"
+		}
+		p.f("\n%d. %s [%s%s] id %s, %s\n", c.N, c.Title, c.Class, intra, c.ID, c.Review.Status)
+		p.f("%s\n", wrap(c.Explanation, 100, "   "))
+		for _, d := range c.Diffs {
+			p.f("   difference: %s\n", DiffText(d))
+		}
+		p.table([]string{"source", "line", "as written", "normalized", "quote"}, func(add func(...string)) {
+			for _, cl := range c.Claims {
+				quote := cl.Before + "»" + cl.Match + "«" + cl.After
+				if cl.Citation != "" {
+					quote += " — cites " + cl.Citation
+				}
+				add(cl.SourceName, fmt.Sprint(cl.Line), cl.Text, cl.Value, quote)
+			}
+		})
+	}
+	if len(r.Agreements) > 0 {
+		p.f("\nAgreements: the same fact stated by two or more sources.\n")
+		p.table([]string{"fact", "value", "as stated", "sources"}, func(add func(...string)) {
+			for _, a := range r.Agreements {
+				add(a.Title, a.Value, strings.Join(a.Values, "; "), strings.Join(a.SourceNames, ", "))
+			}
+		})
+	}
+	return p.err
+}
+
+// table renders rows with tablewriter, wrapping long cells.
+func (p *printer) table(header []string, rows func(add func(...string))) {
+	if p.err != nil {
+		return
+	}
+	t := tablewriter.NewTable(p.w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNormal),
+		tablewriter.WithRowMaxWidth(60),
+	)
+	t.Header(anySlice(header)...)
+	rows(func(cells ...string) {
+		if err := t.Append(anySlice(cells)...); err != nil && p.err == nil {
+			p.err = err
+		}
+	})
+	if err := t.Render(); err != nil && p.err == nil {
+		p.err = err
+	}
+}
+
+func anySlice(xs []string) []any {
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		out[i] = x
+	}
+	return out
+}
+
+// wrap breaks text into lines of at most width columns, each starting with indent.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	line := indent
+	for _, w := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(w) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += w
+	}
+	b.WriteString(line)
+	return b.String()
+}

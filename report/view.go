@@ -1,0 +1,239 @@
+// Package report renders what judging found: Markdown to paste, a table to read in
+// a terminal, and JSON for machines. Each format is a function of an io.Writer and
+// one view model built here; renderers write, they do not decide. Output is
+// byte-stable: everything is sorted upstream, nothing depends on map order or the
+// clock.
+package report
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/factcheck-tools/compare/compare"
+	"github.com/factcheck-tools/compare/facts"
+)
+
+// Schema is the version of the JSON contract.
+const Schema = "compare.report/v1"
+
+// Report is the view model every renderer reads.
+type Report struct {
+	Subject    string
+	Corpus     string // the corpus folder as the user named it ("seeds (embedded)")
+	Sources    []Source
+	Claims     int
+	ByClass    []ClassCount
+	Conflicts  []Conflict
+	Agreements []Agreement
+}
+
+// Source is one row of the sources summary.
+type Source struct {
+	ID, File, Name, Title, Publisher string
+	AsOf                             string // EDTF, as in the manifest
+	AsOfHuman                        string
+	AsOfEvidence                     string
+	Claims                           int
+}
+
+// ClassCount is the number of conflicts of one class.
+type ClassCount struct {
+	Class string
+	N     int
+}
+
+// Conflict is one conflict, ready to print.
+type Conflict struct {
+	N           int
+	ID, Key     string
+	Subject     string
+	Predicate   string
+	Family      string
+	Title       string
+	Class       string
+	IntraSource bool
+	Explanation string
+	Claims      []Claim
+	Diffs       []Diff
+	Review      Review
+}
+
+// Claim is one piece of evidence in a conflict.
+type Claim struct {
+	Source, SourceName, File string
+	Line, Start, End         int
+	Text, Value              string
+	Quote                    string
+	Before, Match, After     string // the quote split around the claimed words
+	Attribution, Citation    string
+	Rule, Section            string
+}
+
+// Review is a conflict's review status.
+type Review struct {
+	Status, Verdict, Note, By, At string
+}
+
+// Agreement is a fact two or more sources confirm.
+type Agreement struct {
+	Key, Title, Family string
+	Value              string
+	Values             []string
+	Sources            []string
+	SourceNames        []string
+}
+
+// Diff marks how one value differs from another, word by word.
+type Diff struct {
+	From, To string
+	Ops      []DiffOp
+}
+
+// DiffOp is a run of words kept, removed or added.
+type DiffOp struct {
+	Op   int // -1 removed, 0 kept, +1 added
+	Text string
+}
+
+// Build makes the view model from a result.
+func Build(res *compare.Result, corpusLabel string) *Report {
+	c := res.Corpus
+	r := &Report{Subject: c.Profile.Subject.Name, Corpus: corpusLabel, Claims: len(res.Claims)}
+	counts := map[facts.SourceID]int{}
+	for _, cl := range res.Claims {
+		counts[cl.Source]++
+	}
+	for _, s := range c.Sources {
+		r.Sources = append(r.Sources, Source{
+			ID: string(s.ID), File: baseName(s.File), Name: s.Name, Title: s.Title, Publisher: s.Publisher,
+			AsOf: s.AsOfText, AsOfHuman: asOfHuman(s), AsOfEvidence: s.AsOfEvidence, Claims: counts[s.ID],
+		})
+	}
+	byClass := map[compare.Class]int{}
+	for i, cf := range res.Conflicts {
+		byClass[cf.Class]++
+		v := Conflict{
+			N: i + 1, ID: cf.ID, Key: cf.Key, Subject: cf.Subject.Name, Predicate: string(cf.Predicate),
+			Family: cf.Family, Title: cf.Title, Class: cf.Class.String(), IntraSource: cf.IntraSource,
+			Explanation: cf.Explanation, Review: Review{Status: "unreviewed"},
+		}
+		for _, cl := range cf.Claims {
+			v.Claims = append(v.Claims, claimView(c, cl))
+		}
+		v.Diffs = diffs(cf.Sides)
+		r.Conflicts = append(r.Conflicts, v)
+	}
+	for _, cls := range compare.Classes() {
+		r.ByClass = append(r.ByClass, ClassCount{Class: cls.String(), N: byClass[cls]})
+	}
+	for _, a := range res.Agreements {
+		v := Agreement{Key: a.Key, Title: a.Title, Family: a.Family, Value: a.Value, Values: a.Values}
+		for _, id := range a.Sources {
+			v.Sources = append(v.Sources, string(id))
+			v.SourceNames = append(v.SourceNames, c.Source(id).Name)
+		}
+		r.Agreements = append(r.Agreements, v)
+	}
+	return r
+}
+
+func asOfHuman(s *facts.Source) string {
+	if s.AsOf.IsZero() {
+		return "unknown"
+	}
+	return s.AsOf.Human()
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+func claimView(c *facts.Corpus, cl *facts.Claim) Claim {
+	src := c.Source(cl.Source)
+	v := Claim{
+		Source: string(cl.Source), SourceName: src.Name, File: baseName(src.File),
+		Line: cl.Line, Start: cl.Span.Start, End: cl.Span.End,
+		Text: cl.Text, Value: cl.Normalized(), Quote: cl.Quote,
+		Attribution: cl.Attribution, Citation: cl.Citation, Rule: cl.Rule, Section: cl.Section,
+	}
+	if cl.QuoteSpan.Contains(cl.Span) {
+		a, b := cl.Span.Start-cl.QuoteSpan.Start, cl.Span.End-cl.QuoteSpan.Start
+		v.Before, v.Match, v.After = cl.Quote[:a], cl.Quote[a:b], cl.Quote[b:]
+	} else {
+		v.Before = cl.Quote
+	}
+	return v
+}
+
+// diffs compares the first answer as written with each other answer as written.
+func diffs(sides []compare.Side) []Diff {
+	var out []Diff
+	for _, s := range sides[min(1, len(sides)):] {
+		out = append(out, Diff{From: sides[0].Text, To: s.Text, Ops: WordDiff(sides[0].Text, s.Text)})
+	}
+	return out
+}
+
+// WordDiff marks the words that differ between a and b, using go-diff over words
+// rather than characters so that "April" and "February" read as whole words.
+func WordDiff(a, b string) []DiffOp {
+	index := map[string]rune{}
+	var words []string
+	encode := func(s string) []rune {
+		var out []rune
+		for _, w := range tokens(s) {
+			r, ok := index[w]
+			if !ok {
+				r = rune(0xE000 + len(words)) // private-use runes stand for words
+				index[w] = r
+				words = append(words, w)
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	ra, rb := encode(a), encode(b)
+	dmp := diffmatchpatch.New()
+	var out []DiffOp
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		var text strings.Builder
+		for _, r := range d.Text {
+			text.WriteString(words[r-0xE000])
+		}
+		op := map[diffmatchpatch.Operation]int{diffmatchpatch.DiffDelete: -1, diffmatchpatch.DiffEqual: 0, diffmatchpatch.DiffInsert: 1}[d.Type]
+		if n := len(out); n > 0 && out[n-1].Op == op {
+			out[n-1].Text += text.String()
+			continue
+		}
+		out = append(out, DiffOp{Op: op, Text: text.String()})
+	}
+	return out
+}
+
+// tokens splits text into words and the single characters between them.
+func tokens(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word:
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+			out = append(out, string(r))
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
