@@ -292,24 +292,24 @@ const (
 )
 
 var (
-	datePatternRE = regexp.MustCompile(`^` + DatePattern + `$`)
+	datePatternRE = regexp.MustCompile(`(?i)^` + DatePattern + `$`)
 	dateFindRE    = regexp.MustCompile(`\b` + DatePattern)
 
-	dmyRE      = regexp.MustCompile(`^(` + reDay + `) (` + reMonth + `),? (` + reYear + `)$`)
-	mdyRE      = regexp.MustCompile(`^(` + reMonth + `) (` + reDay + `),? (` + reYear + `)$`)
-	myRE       = regexp.MustCompile(`^(` + reMonth + `),? (?:of )?(` + reYear + `)$`)
-	decadeRE   = regexp.MustCompile(`^(?:the )?(?:(early|mid|late)[- ]?)?(\d{3}0)'?s$`)
-	partYearRE = regexp.MustCompile(`^(?:(early|mid|late)[- ]|(?:the )?(end|beginning|start|middle|first half|second half) of )(` + reYear + `)$`)
-	yearRE     = regexp.MustCompile(`^(` + reYear + `)$`)
-	dmRE       = regexp.MustCompile(`^(` + reDay + `) (` + reMonth + `)$`)
-	mdRE       = regexp.MustCompile(`^(` + reMonth + `) (` + reDay + `)$`)
+	dmyRE      = regexp.MustCompile(`(?i)^(` + reDay + `) (` + reMonth + `),? (` + reYear + `)$`)
+	mdyRE      = regexp.MustCompile(`(?i)^(` + reMonth + `) (` + reDay + `),? (` + reYear + `)$`)
+	myRE       = regexp.MustCompile(`(?i)^(` + reMonth + `),? (?:of )?(` + reYear + `)$`)
+	decadeRE   = regexp.MustCompile(`(?i)^(?:the )?(?:(early|mid|late)[- ]?)?(\d{3}0)'?s$`)
+	partYearRE = regexp.MustCompile(`(?i)^(?:(early|mid|late)[- ]|(?:the )?(end|beginning|start|middle|first half|second half) of )(` + reYear + `)$`)
+	yearRE     = regexp.MustCompile(`(?i)^(` + reYear + `)$`)
+	dmRE       = regexp.MustCompile(`(?i)^(` + reDay + `) (` + reMonth + `)$`)
+	mdRE       = regexp.MustCompile(`(?i)^(` + reMonth + `) (` + reDay + `)$`)
 
-	rangeRE   = regexp.MustCompile(`^(?:between |from )?(` + rePoint + `) ?(?:and|to|until|till|through|-) ?(` + rePoint + `)$`)
-	boundRE   = regexp.MustCompile(`^(by|since|before|after|prior to|until|till|up to|as early as|as late as|no later than|not later than) (` + rePoint + `)$`)
-	approxRE  = regexp.MustCompile(`^` + reApprox + ` (` + rePoint + `)$`)
-	someRE    = regexp.MustCompile(`^(?:sometime|some time) (?:in|during) (` + rePoint + `)$`)
-	edtfRE    = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
-	edtfDecRE = regexp.MustCompile(`^(\d{3})X$|^(\d{2})XX$`)
+	rangeRE   = regexp.MustCompile(`(?i)^(?:between |from )?(` + rePoint + `) ?(?:and|to|until|till|through|-) ?(` + rePoint + `)$`)
+	boundRE   = regexp.MustCompile(`(?i)^(by|since|before|after|prior to|until|till|up to|as early as|as late as|no later than|not later than) (` + rePoint + `)$`)
+	approxRE  = regexp.MustCompile(`(?i)^` + reApprox + ` (` + rePoint + `)$`)
+	someRE    = regexp.MustCompile(`(?i)^(?:sometime|some time) (?:in|during) (` + rePoint + `)$`)
+	edtfRE    = regexp.MustCompile(`(?i)^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+	edtfDecRE = regexp.MustCompile(`(?i)^(\d{3})X$|^(\d{2})XX$`)
 	suffixRE  = regexp.MustCompile(`(?:st|nd|rd|th)$`)
 )
 
@@ -354,7 +354,7 @@ func ParseDate(s string, contextYear int) (Date, error) {
 	if d, ok := parseEDTF(s); ok {
 		return d, nil
 	}
-	s = strings.TrimSuffix(s, ".")
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
 	if !datePatternRE.MatchString(s) {
 		return Date{}, fmt.Errorf("%w: %q", ErrNoDate, s)
 	}

@@ -165,12 +165,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 		c := x.ctx[s.Index]
 		date = found[Date]{c.frame, c.frameSpan, true}
 	}
-	var place found[Place]
-	if txt, sp, ok := capture("place"); ok && !modifies(f.Text, caps["place"][1]) {
-		if p, ok := x.profile.Place(txt); ok {
-			place = found[Place]{p, sp, true}
-		}
-	}
+	place := x.place(s, caps, "place")
 	var period found[Period]
 	if txt, sp, ok := capture("period"); ok {
 		if p, err := ParsePeriod(txt, x.src.AsOf); err == nil {
@@ -179,10 +174,8 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 	}
 	// A move within one country ("from Camp Ashraf to Camp Hurriya") is not a move
 	// between countries.
-	if txt, _, ok := capture("origin"); ok && place.ok {
-		if o, ok := x.profile.Place(txt); ok && o.Country == place.v.Country {
-			place.ok = false
-		}
+	if o := x.place(s, caps, "origin"); o.ok && place.ok && o.v.Country == place.v.Country {
+		place.ok = false
 	}
 	orgs := x.orgs(capture)
 	persons := x.persons(capture)
@@ -267,6 +260,20 @@ func (x *extractor) emitBased(r *baseRule, s *Sentence, caps map[string][2]int, 
 	}
 }
 
+// place resolves a {place} capture: the longest leading words that name a known
+// place, unless the place only modifies what follows ("the U.S. State Department").
+func (x *extractor) place(s *Sentence, caps map[string][2]int, name string) found[Place] {
+	c, ok := caps[name]
+	if !ok {
+		return found[Place]{}
+	}
+	p, i, j, ok := x.profile.PlaceIn(s.Folded.Text[c[0]:c[1]])
+	if !ok || modifies(s.Folded.Text, c[0]+j) {
+		return found[Place]{}
+	}
+	return found[Place]{p, s.Folded.Span(c[0]+i, c[0]+j), true}
+}
+
 // modifies reports whether the place ending at folded offset end is used as a
 // modifier rather than named as a place: "the U.S. State Department", "Iraq's".
 func modifies(text string, end int) bool {
@@ -349,6 +356,18 @@ func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
 	c.Quote = s.Text
 	c.QuoteSpan = s.Span
 	c.QuoteLine = s.Line
+	// A date carried over from an earlier sentence ("From there they were exiled to
+	// France.") is quoted with the sentences from the one that states it.
+	if span.Start < s.Span.Start {
+		for i := s.Index - 1; i >= 0; i-- {
+			if p := x.doc.Sentences[i]; p.Span.Start <= span.Start {
+				c.QuoteSpan = Span{p.Span.Start, s.Span.End}
+				c.Quote = x.src.Text[p.Span.Start:s.Span.End]
+				c.QuoteLine = p.Line
+				break
+			}
+		}
+	}
 	c.Section = s.Section
 	c.Rule = r.name
 	c.Citation = x.citation(s, span)

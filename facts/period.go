@@ -105,7 +105,7 @@ var (
 // ParsePeriod reads a period. asOf is the source's as-of date, which "present"
 // resolves to; a zero asOf leaves the end open.
 func ParsePeriod(s string, asOf Date) (Period, error) {
-	s = strings.TrimSpace(FoldString(s))
+	s = strings.ToLower(strings.TrimSpace(FoldString(s)))
 	if m := sinceRE.FindStringSubmatch(s); m != nil {
 		from, err := parsePoint(m[1], 0)
 		if err != nil {

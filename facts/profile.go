@@ -145,6 +145,8 @@ func (p *Profile) Person(text string) (Entity, bool) {
 	return Entity{ID: EntityID("person:" + slug(name)), Name: name, Type: EntityPerson}, true
 }
 
+var abbrevEndRE = regexp.MustCompile(`(?:[A-Za-z]\.){2,}$`)
+
 var titleRE = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Prof|Lt\. ?Col|Lt|Col|Gen|Brig\. ?Gen|Maj\. ?Gen|Maj|Capt|Sgt|Adm|Sen|Rep)\.?|General|Colonel|Captain|Major|President|Premier|Prime Minister|Ayatollah|Imam|Sheikh|Senator|Judge|Professor|Mayor|Minister)\s+`)
 
 // StripTitle removes a leading title ("Dr", "Lt. Col.", "President") from a name.
@@ -326,18 +328,42 @@ func (p *Profile) OrgPattern() string {
 	return `(?:(?-i:(?:[Tt]he )?(?:` + names + `)(?: \((?:` + names + `)\))?)(?:'s)?|(?i:(?:the group|the organi[sz]ation|the movement|it|they)\b))`
 }
 
-// PlacePattern is the expression rules embed as {place}.
+// PlacePattern is the expression rules embed as {place}: a run of capitalized words
+// (with the digits, hyphens and small words place names hold: "Camp Ashraf 3",
+// "Auvers-sur-Oise", "Bosnia and Herzegovina"), or an adjective of place before
+// "soil", "territory", "government" or "authorities". It is a shape, not a list:
+// PlacePrefix decides afterwards which words name a known place, which keeps the
+// expression small whatever the size of the gazetteer.
 func (p *Profile) PlacePattern() string {
-	var adjs []string
-	for a := range p.adj {
-		adjs = append(adjs, a)
+	word := `[A-Z][\w'.-]*`
+	return `(?-i:(?:[Tt]he )?` + word + `(?: (?:` + word + `|\d+|and|of|de|al))*(?: (?:soil|territory|territories|government|authorities))?)`
+}
+
+// PlaceIn finds the place named in text captured by {place}: the run of words that
+// starts earliest and, from there, is longest ("When France" gives "France", "Camp
+// Ashraf in" gives "Camp Ashraf"). It returns the place and its byte range in text.
+func (p *Profile) PlaceIn(text string) (Place, int, int, bool) {
+	words := strings.Split(text, " ")
+	starts := make([]int, len(words)+1)
+	for i, w := range words {
+		starts[i+1] = starts[i] + len(w) + 1
 	}
-	sort.Strings(adjs)
-	adjAlt := make([]string, len(adjs))
-	for i, a := range adjs {
-		adjAlt[i] = namePattern(a)
+	for i := range words {
+		for j := len(words); j > i; j-- {
+			phrase := text[starts[i] : starts[j]-1]
+			// A full stop ends the sentence, unless it ends an abbreviation ("U.S.").
+			cands := []string{strings.TrimRight(phrase, ".,'"), phrase}
+			if abbrevEndRE.MatchString(phrase) {
+				cands[0], cands[1] = cands[1], cands[0]
+			}
+			for _, cand := range cands {
+				if pl, ok := p.Place(cand); ok {
+					return pl, starts[i], starts[i] + len(cand), true
+				}
+			}
+		}
 	}
-	return `(?-i:(?:[Tt]he )?(?:` + alternation(p.namesOf(EntityPlace)) + `)|(?:` + strings.Join(adjAlt, "|") + `) (?:soil|territory|territories|government|authorities))`
+	return Place{}, 0, 0, false
 }
 
 // PersonPattern is the expression rules embed as {person}: a named person of the

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 )
@@ -107,6 +108,12 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				y.Errorf(m["date"], "", "date must be one of %s, not %q", strings.Join(datePolicies, ", "), datePolicy)
 			}
 			base := baseRule{name: name, predicates: preds, in: in, date: datePolicy, present: y.Str(m["present"], "present") == "true"}
+			if kind == "pattern" {
+				base.triggers = Triggers(y.Str(m["pattern"], "pattern"))
+				if a := y.Str(m["scan_after"], "scan_after"); a != "" {
+					base.triggers = Triggers(a)
+				}
+			}
 			compile := func(key string, required bool) *regexp.Regexp {
 				src := y.Str(m[key], key)
 				if src == "" {
@@ -209,6 +216,103 @@ type baseRule struct {
 	in         []SentenceKind
 	date       string // capture, frame or either
 	present    bool   // the value holds at the source's as-of date ("currently in")
+	// triggers are words one of which every match must contain; a sentence without
+	// any of them is skipped before the expression runs. Empty means always run.
+	triggers []string
+}
+
+// triggered reports whether the folded, lower-cased sentence holds a trigger.
+func (r *baseRule) triggered(lower string) bool {
+	if len(r.triggers) == 0 {
+		return true
+	}
+	for _, t := range r.triggers {
+		if strings.Contains(lower, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// Triggers derives, from a rule's expression, a set of words one of which every
+// match must contain: the most selective run of required literals ("founded",
+// "formed", "established", …). It returns nil when no such set of words of three or
+// more letters exists. Placeholders count as unknown text.
+func Triggers(pattern string) []string {
+	src := placeholderRE.ReplaceAllString(pattern, `(?:.+)`)
+	re, err := syntax.Parse(`(?i)`+src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	candidates := [][]string{literalSet(re)}
+	if re.Op == syntax.OpConcat {
+		for _, sub := range re.Sub {
+			candidates = append(candidates, literalSet(sub))
+		}
+	}
+	var best []string
+	bestLen := 2
+	for _, c := range candidates {
+		if n := shortest(c); c != nil && n > bestLen {
+			best, bestLen = c, n
+		}
+	}
+	return best
+}
+
+func shortest(xs []string) int {
+	n := 1 << 30
+	for _, x := range xs {
+		n = min(n, len(strings.TrimSpace(x)))
+	}
+	return n
+}
+
+// literalSet returns the strings one of which any match of re must contain, or nil.
+func literalSet(re *syntax.Regexp) []string {
+	const limit = 64
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}
+	case syntax.OpCapture, syntax.OpPlus:
+		return literalSet(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return literalSet(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			s := literalSet(sub)
+			if s == nil || len(out)+len(s) > limit {
+				return nil
+			}
+			out = append(out, s...)
+		}
+		return out
+	case syntax.OpConcat:
+		// The product of the leading literal parts is a prefix every match holds.
+		out := []string{""}
+		for _, sub := range re.Sub {
+			s := literalSet(sub)
+			if s == nil || len(out)*len(s) > limit {
+				break
+			}
+			var next []string
+			for _, a := range out {
+				for _, b := range s {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+		}
+		if shortest(out) == 0 {
+			return nil
+		}
+		return out
+	}
+	return nil
 }
 
 func (r *baseRule) Name() string { return r.name }
@@ -232,7 +336,7 @@ type patternRule struct {
 }
 
 func (r *patternRule) apply(x *extractor, s *Sentence) {
-	if !r.reads(s) {
+	if !r.reads(s) || !r.triggered(s.lower) {
 		return
 	}
 	text := s.Folded.Text

@@ -50,6 +50,7 @@ type Sentence struct {
 	Section string // the nearest heading above it
 	Markers []Marker
 	Folded  Folded // Text folded for matching, with the markers left out
+	lower   string // Folded.Text in lower case, for trigger words
 }
 
 // Reference is what a footnote number stands for: the line in the document's
@@ -306,9 +307,8 @@ func (d *Document) isHeadingLine(lines []lineSpan, i int, s string) bool {
 }
 
 func endsSentence(s string) bool {
+	s = strings.TrimSpace(markerRE.ReplaceAllString(s, ""))
 	s = strings.TrimRight(s, `"')]”’ `)
-	s = markerRE.ReplaceAllString(s, "")
-	s = strings.TrimSpace(s)
 	if s == "" {
 		return false
 	}
@@ -346,6 +346,8 @@ func (d *Document) add(kind SentenceKind, sp Span, block int, section string, ma
 		Markers: markers,
 		Folded:  Fold(d.Text[sp.Start:sp.End], sp.Start, skip),
 	})
+	last := &d.Sentences[len(d.Sentences)-1]
+	last.lower = strings.ToLower(last.Folded.Text)
 }
 
 // addSentences splits one block into sentences and adds them.
@@ -401,6 +403,12 @@ func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, s
 		for k < block.End {
 			if m, ok := markerAt(k); ok {
 				k = m.Span.End
+				end = k
+				continue
+			}
+			// A marker with no reference list behind it still ends with its sentence.
+			if loc := markerRE.FindStringIndex(text[k:block.End]); loc != nil && loc[0] == 0 {
+				k += loc[1]
 				end = k
 				continue
 			}

@@ -1,0 +1,116 @@
+// Package compare lines claims up by the question they answer and judges them: it
+// groups claims by key, finds the groups whose values cannot all be true, classifies
+// and explains each conflict, gives it a stable id, and lists the agreements. It
+// also owns reviews and the check that CI runs.
+package compare
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/factcheck-tools/compare/facts"
+)
+
+// Class says what kind of disagreement a conflict is.
+type Class int
+
+// The classes, in the order reports list them.
+const (
+	Hard     Class = iota + 1 // both cannot be true
+	Stale                     // one source is outdated: the disagreement lies after its as-of date
+	Soft                      // approximate wording, different claimants, or likely different events
+	Spelling                  // the same entity written differently, or an alias expanded wrongly
+)
+
+var classNames = [...]string{"", "hard", "stale", "soft", "spelling"}
+
+func (c Class) String() string {
+	if c < 0 || int(c) >= len(classNames) {
+		return fmt.Sprintf("Class(%d)", int(c))
+	}
+	return classNames[c]
+}
+
+// Classes lists every class in report order.
+func Classes() []Class { return []Class{Hard, Stale, Soft, Spelling} }
+
+// ParseClass reads a class name.
+func ParseClass(s string) (Class, bool) {
+	for _, c := range Classes() {
+		if c.String() == s {
+			return c, true
+		}
+	}
+	return 0, false
+}
+
+// Conflict is a group of claims about one question that cannot all be true.
+type Conflict struct {
+	ID          string
+	Key         string
+	Subject     facts.Entity
+	Predicate   facts.Predicate
+	Scope       string
+	Family      string
+	Title       string
+	Class       Class
+	IntraSource bool // a source contradicts itself
+	Explanation string
+	Claims      []*facts.Claim
+	// Sides are the incompatible answers, each with the claims that give it, in the
+	// order the explanation names them.
+	Sides []Side
+}
+
+// Side is one answer to a conflict's question.
+type Side struct {
+	Value  string // the answer in a reader's words: "24 April 1990", "Iraq"
+	Text   string // as the first of its claims writes it
+	Claims []*facts.Claim
+}
+
+// Sources lists the sources of the conflict's claims, in first-seen order.
+func (c *Conflict) Sources() []facts.SourceID { return sourcesOf(c.Claims) }
+
+// Agreement is a question two or more sources answer alike, in words that may differ.
+type Agreement struct {
+	Key     string
+	Title   string
+	Family  string
+	Value   string   // the most precise value stated
+	Values  []string // every distinct value stated, in normalized form
+	Sources []facts.SourceID
+	Claims  []*facts.Claim
+}
+
+// conflictID is the fingerprint of a conflict: its key and the sorted (source,
+// normalized value) pairs of its claims. It never depends on lines or offsets, so
+// edits elsewhere in a source leave it alone.
+func conflictID(key string, claims []*facts.Claim) string {
+	pairs := map[string]bool{}
+	for _, c := range claims {
+		pairs[string(c.Source)+"="+c.Normalized()] = true
+	}
+	list := make([]string, 0, len(pairs))
+	for p := range pairs {
+		list = append(list, p)
+	}
+	sort.Strings(list)
+	h := sha256.Sum256([]byte(key + "\n" + strings.Join(list, "\n")))
+	return hex.EncodeToString(h[:])[:12]
+}
+
+func sourcesOf(claims []*facts.Claim) []facts.SourceID {
+	var out []facts.SourceID
+	seen := map[facts.SourceID]bool{}
+	for _, c := range claims {
+		if !seen[c.Source] {
+			seen[c.Source] = true
+			out = append(out, c.Source)
+		}
+	}
+	return out
+}

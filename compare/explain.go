@@ -1,0 +1,331 @@
+package compare
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/factcheck-tools/compare/facts"
+)
+
+// Explanations read like a careful colleague's margin note: who says what, where,
+// and why both cannot stand.
+
+// cluster is the claims that state one normalized value.
+type cluster struct {
+	value  facts.Value
+	claims []*facts.Claim
+}
+
+func clusters(claims []*facts.Claim) []cluster {
+	var out []cluster
+	index := map[string]int{}
+	for _, c := range claims {
+		v := c.Value.String()
+		if i, ok := index[v]; ok {
+			out[i].claims = append(out[i].claims, c)
+			continue
+		}
+		index[v] = len(out)
+		out = append(out, cluster{value: c.Value, claims: []*facts.Claim{c}})
+	}
+	return out
+}
+
+// name is how reports call a source.
+func (j *judge) name(id facts.SourceID) string {
+	if s := j.corpus.Source(id); s != nil {
+		return s.Name
+	}
+	return string(id)
+}
+
+// asOfWords describes when a source was written: "January 2015", "2023 or later".
+func (j *judge) asOfWords(id facts.SourceID) string {
+	s := j.corpus.Source(id)
+	if s == nil || s.AsOf.IsZero() {
+		return "undated"
+	}
+	return s.AsOf.Human()
+}
+
+func lineList(claims []*facts.Claim) string {
+	var nums []string
+	seen := map[int]bool{}
+	for _, c := range claims {
+		if !seen[c.Line] {
+			seen[c.Line] = true
+			nums = append(nums, strconv.Itoa(c.Line))
+		}
+	}
+	if len(nums) == 1 {
+		return "line " + nums[0]
+	}
+	return "lines " + strings.Join(nums, ", ")
+}
+
+// refs says where claims are: "START (lines 21, 81), Jamestown (line 12) and
+// Wikipedia (line 46)".
+func (j *judge) refs(claims []*facts.Claim) string {
+	var parts []string
+	for _, id := range sourcesOf(claims) {
+		var mine []*facts.Claim
+		for _, c := range claims {
+			if c.Source == id {
+				mine = append(mine, c)
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", j.name(id), lineList(mine)))
+	}
+	return joinAnd(parts)
+}
+
+// sourcesWithDates lists sources with when they were written: "START (January
+// 2015) and Jamestown (2008)".
+func (j *judge) sourcesWithDates(claims []*facts.Claim) string {
+	var parts []string
+	for _, id := range sourcesOf(claims) {
+		parts = append(parts, fmt.Sprintf("%s (%s)", j.name(id), j.asOfWords(id)))
+	}
+	return joinAnd(parts)
+}
+
+func joinAnd(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+func countWord(n int) string {
+	if n >= 0 && n < 10 {
+		return [...]string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}[n]
+	}
+	return strconv.Itoa(n)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+// phrase names the event a conflict is about: "the killing of Kazem Rajavi in
+// Geneva", "MEK's move to Iraq".
+func (j *judge) phrase(c *Conflict) string {
+	subject := c.Subject.Name
+	switch c.Predicate {
+	case facts.Founded:
+		return "the founding of " + subject
+	case facts.MovedTo:
+		return possessive(subject) + " move to " + c.Scope
+	case facts.Left:
+		return possessive(subject) + " departure from " + c.Scope
+	case facts.Killed:
+		p := "the killing of " + subject
+		if where := j.groups[string(c.Subject.ID)+"|"+string(facts.KilledIn)]; len(where) > 0 && len(clusters(where)) == 1 {
+			p += " in " + place(where[0]).Name
+		}
+		return p
+	case facts.KilledIn:
+		return "where " + subject + " was killed"
+	}
+	return strings.ToLower(c.Title)
+}
+
+// selfContradictions names the sources that state two incompatible values.
+func (j *judge) selfContradictions(split [][2]*facts.Claim) []string {
+	var out []string
+	seen := map[facts.SourceID]bool{}
+	for _, p := range split {
+		if p[0].Source == p[1].Source && !seen[p[0].Source] {
+			seen[p[0].Source] = true
+			out = append(out, j.name(p[0].Source))
+		}
+	}
+	return out
+}
+
+func (j *judge) explainDates(c *Conflict, split [][2]*facts.Claim) string {
+	var b strings.Builder
+	cs := clusters(c.Claims)
+	srcs := c.Sources()
+	if len(srcs) == 1 {
+		parts := make([]string, len(cs))
+		for i, cl := range cs {
+			parts[i] = fmt.Sprintf("%s (%s)", facts.Human(cl.value), lineList(cl.claims))
+		}
+		fmt.Fprintf(&b, "%s gives %s dates for %s: %s.", j.name(srcs[0]), countWord(len(cs)), j.phrase(c), joinAnd(parts))
+	} else {
+		parts := make([]string, len(cs))
+		for i, cl := range cs {
+			parts[i] = fmt.Sprintf("%s in %s", facts.Human(cl.value), j.refs(cl.claims))
+		}
+		fmt.Fprintf(&b, "Sources disagree on the date of %s: %s.", j.phrase(c), strings.Join(parts, "; "))
+		for _, name := range j.selfContradictions(split) {
+			fmt.Fprintf(&b, " %s contradicts itself.", capitalize(name))
+		}
+	}
+	switch {
+	case c.Class == Hard && len(cs) == 2:
+		b.WriteString(" Both cannot be right.")
+	case c.Class == Hard:
+		b.WriteString(" The dates do not overlap, so they cannot all be right.")
+	default:
+		var why []string
+		for _, p := range split {
+			for _, cl := range p {
+				d := date(cl)
+				switch {
+				case d.Approx:
+					why = appendOnce(why, fmt.Sprintf("%s words its date approximately (%q)", j.name(cl.Source), cl.Text))
+				case d.YearFromContext:
+					why = appendOnce(why, fmt.Sprintf("%s gives no year at line %d (%q), so the year was read from the sentences before it", j.name(cl.Source), cl.Line, cl.Text))
+				}
+			}
+		}
+		if len(why) > 0 {
+			b.WriteString(" The gap may be one of wording: " + joinAnd(why) + ".")
+		}
+	}
+	return b.String()
+}
+
+func appendOnce(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}
+
+func (j *judge) explainPlaces(c *Conflict) string {
+	cs := clusters(c.Claims)
+	parts := make([]string, len(cs))
+	for i, cl := range cs {
+		parts[i] = fmt.Sprintf("%s in %s", facts.Human(cl.value), j.refs(cl.claims))
+	}
+	return fmt.Sprintf("Sources disagree on %s: %s. The places are different, so both cannot be right.", j.phrase(c), strings.Join(parts, "; "))
+}
+
+// explainNow explains a disagreement about where the subject is based at present,
+// dating the move between the countries from the move claims when there are any.
+func (j *judge) explainNow(c *Conflict, camps map[string][]*facts.Claim, countries []string, newest string) string {
+	var b strings.Builder
+	subject := c.Subject.Name
+	var older []*facts.Claim
+	for _, country := range countries[:len(countries)-1] {
+		cl := camps[country]
+		older = append(older, cl...)
+		fmt.Fprintf(&b, "%s %s %s in %s at the time of writing (%s). ", capitalize(j.sourcesWithDates(cl)), verb(names(j, cl), "puts", "put"), subject, country, quoteList(cl))
+	}
+	fmt.Fprintf(&b, "%s %s it in %s (%s).", capitalize(j.sourcesWithDates(camps[newest])), verb(names(j, camps[newest]), "places", "place"), newest, lineRefs(j, camps[newest]))
+
+	moves := j.groups[string(c.Subject.ID)+"|"+string(facts.MovedTo)+"|"+newest]
+	var move facts.Date
+	if len(moves) > 0 {
+		move = date(moves[0])
+		for _, m := range moves[1:] {
+			move = move.Union(date(m))
+		}
+		fmt.Fprintf(&b, " %s %s the move to %s to %s.", capitalize(j.refs(moves)), verb(names(j, moves), "dates", "date"), newest, move.Human())
+	}
+	if c.Class == Hard {
+		for _, id := range sourcesOf(c.Claims) {
+			if s := j.corpus.Source(id); s != nil && s.AsOf.IsZero() {
+				fmt.Fprintf(&b, " %s has no as-of date, so its \"present\" cannot be placed in time.", capitalize(s.Name))
+			}
+		}
+		b.WriteString(" The sources were written at overlapping times, so both cannot be right.")
+		return b.String()
+	}
+	var before, during []string
+	for _, id := range sourcesOf(older) {
+		s := j.corpus.Source(id)
+		if len(moves) > 0 && !s.AsOf.EndsBefore(move) {
+			during = append(during, s.Name)
+		} else {
+			before = append(before, s.Name)
+		}
+	}
+	switch {
+	case len(moves) == 0:
+		fmt.Fprintf(&b, " %s %s written earlier: outdated rather than wrong.", capitalize(joinAnd(before)), wasWere(before))
+	case len(during) == 0:
+		fmt.Fprintf(&b, " %s %s the move: outdated rather than wrong.", capitalize(joinAnd(before)), verb(before, "predates", "predate"))
+	default:
+		if len(before) > 0 {
+			fmt.Fprintf(&b, " %s %s the move;", capitalize(joinAnd(before)), verb(before, "predates", "predate"))
+		}
+		fmt.Fprintf(&b, " %s %s written while it was under way: outdated rather than wrong.", capitalize(joinAnd(during)), wasWere(during))
+	}
+	return b.String()
+}
+
+func verb(subjects []string, one, many string) string {
+	if len(subjects) == 1 {
+		return one
+	}
+	return many
+}
+
+// names lists the names of the sources of claims.
+func names(j *judge, claims []*facts.Claim) []string {
+	var out []string
+	for _, id := range sourcesOf(claims) {
+		out = append(out, j.name(id))
+	}
+	return out
+}
+
+func wasWere(subjects []string) string { return verb(subjects, "was", "were") }
+
+// quoteList quotes the first words of each source's claims: "START: “1981-present:
+// Iraq”, line 29".
+func quoteList(claims []*facts.Claim) string {
+	var parts []string
+	seen := map[facts.SourceID]bool{}
+	for _, c := range claims {
+		if seen[c.Source] {
+			continue
+		}
+		seen[c.Source] = true
+		parts = append(parts, fmt.Sprintf("%q, line %d", c.Text, c.Line))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func lineRefs(j *judge, claims []*facts.Claim) string {
+	var parts []string
+	for _, id := range sourcesOf(claims) {
+		var mine []*facts.Claim
+		for _, c := range claims {
+			if c.Source == id {
+				mine = append(mine, c)
+			}
+		}
+		parts = append(parts, j.name(id)+" "+lineList(mine))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (j *judge) explainOverlap(c *Conflict, a, b *facts.Claim) string {
+	if a.Source == b.Source {
+		return fmt.Sprintf("%s puts %s in %s for %s (line %d) and in %s for %s (line %d); the periods overlap, so both cannot be right.",
+			capitalize(j.name(a.Source)), c.Subject.Name, place(a).Country, a.When.Human(), a.Line, place(b).Country, b.When.Human(), b.Line)
+	}
+	return fmt.Sprintf("%s puts %s in %s for %s (line %d) while %s puts it in %s for %s (line %d); the periods overlap, so both cannot be right.",
+		capitalize(j.name(a.Source)), c.Subject.Name, place(a).Country, a.When.Human(), a.Line, j.name(b.Source), place(b).Country, b.When.Human(), b.Line)
+}

@@ -1,0 +1,241 @@
+package compare
+
+import (
+	"sort"
+
+	"github.com/factcheck-tools/compare/facts"
+)
+
+// Result is what judging a corpus found.
+type Result struct {
+	Corpus     *facts.Corpus
+	Claims     []*facts.Claim // every claim, by source (manifest order) then offset
+	Conflicts  []*Conflict
+	Agreements []*Agreement
+}
+
+// judge holds the claims of one corpus indexed by key.
+type judge struct {
+	corpus     *facts.Corpus
+	order      map[facts.SourceID]int
+	groups     map[string][]*facts.Claim
+	keys       []string
+	conflicts  []*Conflict
+	agreements []*Agreement
+}
+
+// Judge groups claims by key and judges each group. The steps run in this order:
+//
+//  1. group: claims are indexed by key (subject, predicate, scope); never all pairs.
+//  2. judge each group by the kind of its value: dates by interval intersection,
+//     places by country, home bases as a timeline (see based.go).
+//  3. classify and explain each conflict as it is found.
+//  4. sort: conflicts by class, then title, then id; agreements by title.
+//
+// The same rules apply inside one source: a source that contradicts itself is
+// flagged (IntraSource) just as two sources that disagree are.
+func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
+	j := &judge{corpus: c, order: map[facts.SourceID]int{}, groups: map[string][]*facts.Claim{}}
+	for i, s := range c.Sources {
+		j.order[s.ID] = i
+	}
+	all := make([]*facts.Claim, len(claims))
+	for i := range claims {
+		all[i] = &claims[i]
+	}
+	sort.SliceStable(all, func(a, b int) bool { return j.less(all[a], all[b]) })
+	for _, cl := range all {
+		k := cl.Key()
+		if _, ok := j.groups[k]; !ok {
+			j.keys = append(j.keys, k)
+		}
+		j.groups[k] = append(j.groups[k], cl)
+	}
+	sort.Strings(j.keys)
+
+	for _, k := range j.keys {
+		group := j.groups[k]
+		switch p := group[0].Predicate; {
+		case p == facts.Based:
+			j.based(group)
+		case group[0].Value.Kind() == facts.KindDate:
+			j.dates(k, group)
+		case group[0].Value.Kind() == facts.KindPlace:
+			j.places(k, group)
+		}
+	}
+
+	sort.SliceStable(j.conflicts, func(a, b int) bool {
+		x, y := j.conflicts[a], j.conflicts[b]
+		if x.Class != y.Class {
+			return x.Class < y.Class
+		}
+		if x.Title != y.Title {
+			return x.Title < y.Title
+		}
+		return x.ID < y.ID
+	})
+	sort.SliceStable(j.agreements, func(a, b int) bool {
+		if j.agreements[a].Title != j.agreements[b].Title {
+			return j.agreements[a].Title < j.agreements[b].Title
+		}
+		return j.agreements[a].Key < j.agreements[b].Key
+	})
+	return &Result{Corpus: c, Claims: all, Conflicts: j.conflicts, Agreements: j.agreements}
+}
+
+// less orders claims by source (manifest order), then by position in the source.
+func (j *judge) less(a, b *facts.Claim) bool {
+	if a.Source != b.Source {
+		return j.order[a.Source] < j.order[b.Source]
+	}
+	if a.Span.Start != b.Span.Start {
+		return a.Span.Start < b.Span.Start
+	}
+	return a.Normalized() < b.Normalized()
+}
+
+// newConflict fills what every conflict has from its key and claims.
+func (j *judge) newConflict(key, title string, claims []*facts.Claim, class Class) *Conflict {
+	first := claims[0]
+	spec, _ := first.Predicate.Spec()
+	c := &Conflict{
+		ID:        conflictID(key, claims),
+		Key:       key,
+		Subject:   first.Subject,
+		Predicate: first.Predicate,
+		Scope:     first.Scope,
+		Family:    spec.Family,
+		Title:     title,
+		Class:     class,
+		Claims:    claims,
+	}
+	j.conflicts = append(j.conflicts, c)
+	return c
+}
+
+// agree records an agreement when two or more sources answer the question.
+func (j *judge) agree(key, title string, claims []*facts.Claim, best facts.Value) {
+	sources := sourcesOf(claims)
+	if len(sources) < 2 {
+		return
+	}
+	spec, _ := claims[0].Predicate.Spec()
+	a := &Agreement{Key: key, Title: title, Family: spec.Family, Value: best.String(), Sources: sources, Claims: claims}
+	seen := map[string]bool{}
+	for _, c := range claims {
+		if v := c.Normalized(); !seen[v] {
+			seen[v] = true
+			a.Values = append(a.Values, v)
+		}
+	}
+	j.agreements = append(j.agreements, a)
+}
+
+// dates judges a group whose values are dates: two dates agree when their intervals
+// intersect ("1965" and "5 September 1965"); the group conflicts when any two are
+// disjoint ("24 April 1990" and "24 February 1990").
+func (j *judge) dates(key string, group []*facts.Claim) {
+	var split [][2]*facts.Claim
+	for a := 0; a < len(group); a++ {
+		for b := a + 1; b < len(group); b++ {
+			if !date(group[a]).Intersects(date(group[b])) {
+				split = append(split, [2]*facts.Claim{group[a], group[b]})
+			}
+		}
+	}
+	title := group[0].Title()
+	if len(split) == 0 {
+		best := group[0]
+		for _, c := range group[1:] {
+			if date(c).Width() < date(best).Width() {
+				best = c
+			}
+		}
+		j.agree(key, title, group, best.Value)
+		return
+	}
+	class := Soft
+	for _, p := range split {
+		if firm(date(p[0])) && firm(date(p[1])) && p[0].Attribution == p[1].Attribution {
+			class = Hard
+		}
+	}
+	c := j.newConflict(key, title, group, class)
+	c.IntraSource = intraSource(split)
+	c.Sides = sides(group, split)
+	c.Explanation = j.explainDates(c, split)
+}
+
+func date(c *facts.Claim) facts.Date { return c.Value.(facts.Date) }
+
+// firm reports whether a date was stated plainly: not "about", and with its year in
+// the text rather than read from context.
+func firm(d facts.Date) bool { return !d.Approx && !d.YearFromContext }
+
+// intraSource reports whether any disagreeing pair comes from one source.
+func intraSource(split [][2]*facts.Claim) bool {
+	for _, p := range split {
+		if p[0].Source == p[1].Source {
+			return true
+		}
+	}
+	return false
+}
+
+// places judges a group whose values are places: two places agree when one lies in
+// the other (Geneva and Switzerland) and conflict when their countries differ or they
+// are two different places in one country.
+func (j *judge) places(key string, group []*facts.Claim) {
+	var split [][2]*facts.Claim
+	for a := 0; a < len(group); a++ {
+		for b := a + 1; b < len(group); b++ {
+			if !samePlace(place(group[a]), place(group[b])) {
+				split = append(split, [2]*facts.Claim{group[a], group[b]})
+			}
+		}
+	}
+	title := group[0].Title()
+	if len(split) == 0 {
+		best := group[0]
+		for _, c := range group[1:] {
+			if place(best).Name == place(best).Country {
+				best = c
+			}
+		}
+		j.agree(key, title, group, best.Value)
+		return
+	}
+	c := j.newConflict(key, title, group, Hard)
+	c.IntraSource = intraSource(split)
+	c.Sides = sides(group, split)
+	c.Explanation = j.explainPlaces(c)
+}
+
+func place(c *facts.Claim) facts.Place { return c.Value.(facts.Place) }
+
+func samePlace(a, b facts.Place) bool {
+	if a.Country != b.Country {
+		return false
+	}
+	return a.Name == b.Name || a.Name == a.Country || b.Name == b.Country
+}
+
+// sides groups claims by normalized value, in order of first appearance, keeping
+// the values that disagree with another: "by 1987" agrees with both 1981 and 1986
+// and is no side of their conflict.
+func sides(claims []*facts.Claim, split [][2]*facts.Claim) []Side {
+	disagree := map[string]bool{}
+	for _, p := range split {
+		disagree[p[0].Value.String()] = true
+		disagree[p[1].Value.String()] = true
+	}
+	var out []Side
+	for _, cl := range clusters(claims) {
+		if !disagree[cl.value.String()] {
+			continue
+		}
+		out = append(out, Side{Value: facts.Human(cl.value), Text: cl.claims[0].Text, Claims: cl.claims})
+	}
+	return out
+}

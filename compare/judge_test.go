@@ -1,0 +1,291 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/seeds"
+)
+
+func mustDate(t *testing.T, s string) facts.Date {
+	t.Helper()
+	d, err := facts.ParseDate(s, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// corpus makes a corpus of sources with the given as-of dates ("" for none).
+func corpus(t *testing.T, asOf map[string]string) *facts.Corpus {
+	c := &facts.Corpus{}
+	for _, id := range []string{"a", "b", "c"} {
+		if v, ok := asOf[id]; ok {
+			s := &facts.Source{ID: facts.SourceID(id), Name: strings.ToUpper(id), AsOfText: v}
+			if v != "" {
+				s.AsOf = mustDate(t, v)
+			}
+			c.Sources = append(c.Sources, s)
+		}
+	}
+	return c
+}
+
+var org = facts.Entity{ID: "org:x", Name: "X", Type: facts.EntityOrganization}
+
+func dateClaim(t *testing.T, src string, line int, pred facts.Predicate, scope, date string) facts.Claim {
+	return facts.Claim{Subject: org, Predicate: pred, Scope: scope, Value: mustDate(t, date), Source: facts.SourceID(src), Line: line, Text: date, Span: facts.Span{Start: line * 100, End: line*100 + len(date)}}
+}
+
+func TestDatesIntersectAgree(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	res := Judge(c, []facts.Claim{
+		dateClaim(t, "a", 1, facts.Founded, "", "the 1960s"),
+		dateClaim(t, "b", 2, facts.Founded, "", "1965"),
+		dateClaim(t, "c", 3, facts.Founded, "", "5 September 1965"),
+	})
+	if len(res.Conflicts) != 0 {
+		t.Fatalf("intersecting dates conflict: %s", res.Conflicts[0].Explanation)
+	}
+	if len(res.Agreements) != 1 || res.Agreements[0].Value != "1965-09-05" || len(res.Agreements[0].Sources) != 3 {
+		t.Fatalf("agreement: %+v", res.Agreements)
+	}
+}
+
+func TestDisjointDatesConflict(t *testing.T) {
+	tests := []struct {
+		name      string
+		a, b      string
+		sameSrc   bool
+		class     Class
+		intra     bool
+		wantWords []string
+	}{
+		{"plain dates", "24 April 1990", "24 February 1990", true, Hard, true, []string{"A gives two dates", "24 April 1990 (line 1)", "24 February 1990 (line 2)", "Both cannot be right."}},
+		{"two sources", "1981", "1986", false, Hard, false, []string{"Sources disagree", "1981 in A (line 1)", "1986 in B (line 2)"}},
+		{"approximate", "about 1984", "1990", false, Soft, false, []string{"approximately"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := corpus(t, map[string]string{"a": "2020", "b": "2020"})
+			second := "b"
+			if tc.sameSrc {
+				second = "a"
+			}
+			res := Judge(c, []facts.Claim{
+				dateClaim(t, "a", 1, facts.MovedTo, "Iraq", tc.a),
+				dateClaim(t, second, 2, facts.MovedTo, "Iraq", tc.b),
+			})
+			if len(res.Conflicts) != 1 {
+				t.Fatalf("got %d conflicts", len(res.Conflicts))
+			}
+			cf := res.Conflicts[0]
+			if cf.Class != tc.class || cf.IntraSource != tc.intra {
+				t.Errorf("class %v intra %v, want %v %v", cf.Class, cf.IntraSource, tc.class, tc.intra)
+			}
+			for _, w := range tc.wantWords {
+				if !strings.Contains(cf.Explanation, w) {
+					t.Errorf("explanation %q lacks %q", cf.Explanation, w)
+				}
+			}
+			if len(cf.Sides) != 2 {
+				t.Errorf("sides: %+v", cf.Sides)
+			}
+		})
+	}
+}
+
+func TestYearFromContextIsSoft(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020"})
+	ctx, err := facts.ParseDate("8 February", 1983)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := dateClaim(t, "a", 1, facts.Killed, "", "1982")
+	b := dateClaim(t, "b", 2, facts.Killed, "", "1982")
+	b.Value = ctx
+	res := Judge(c, []facts.Claim{a, b})
+	if len(res.Conflicts) != 1 || res.Conflicts[0].Class != Soft || !strings.Contains(res.Conflicts[0].Explanation, "no year") {
+		t.Fatalf("got %+v", res.Conflicts)
+	}
+}
+
+// TestConflictIDIgnoresPositions: ids come from the key and the (source, value)
+// pairs, so moving a sentence keeps the id and changing a value changes it.
+func TestConflictIDIgnoresPositions(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020"})
+	judge := func(lineA, lineB int, dateB string) string {
+		res := Judge(c, []facts.Claim{
+			dateClaim(t, "a", lineA, facts.Founded, "", "1972"),
+			dateClaim(t, "b", lineB, facts.Founded, "", dateB),
+		})
+		if len(res.Conflicts) != 1 {
+			t.Fatalf("got %d conflicts", len(res.Conflicts))
+		}
+		return res.Conflicts[0].ID
+	}
+	first := judge(1, 2, "1975")
+	if moved := judge(40, 90, "1975"); moved != first {
+		t.Errorf("moving the sentences changed the id: %s → %s", first, moved)
+	}
+	if changed := judge(1, 2, "1976"); changed == first {
+		t.Error("changing a value kept the id")
+	}
+}
+
+func basedClaim(t *testing.T, c *facts.Corpus, src string, line int, place facts.Place, period string) facts.Claim {
+	var when facts.Period
+	if period == "present" {
+		when = facts.Present(c.Source(facts.SourceID(src)).AsOf)
+	} else {
+		p, err := facts.ParsePeriod(period, c.Source(facts.SourceID(src)).AsOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		when = p
+	}
+	return facts.Claim{Subject: org, Predicate: facts.Based, Value: place, When: &when, Source: facts.SourceID(src), Line: line, Text: place.Name}
+}
+
+var (
+	iraq    = facts.Place{Name: "Iraq", Country: "Iraq"}
+	albania = facts.Place{Name: "Albania", Country: "Albania"}
+	france  = facts.Place{Name: "France", Country: "France"}
+)
+
+func TestBasedNow(t *testing.T) {
+	tests := []struct {
+		name  string
+		asOf  map[string]string
+		class Class
+		words string
+	}{
+		{"older source is stale", map[string]string{"a": "2015-01", "b": "2023"}, Stale, "outdated rather than wrong"},
+		{"same time is hard", map[string]string{"a": "2023", "b": "2023"}, Hard, "cannot be right"},
+		{"no as-of date is hard", map[string]string{"a": "", "b": "2023"}, Hard, "no as-of date"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := corpus(t, tc.asOf)
+			res := Judge(c, []facts.Claim{
+				basedClaim(t, c, "a", 29, iraq, "1981-present"),
+				basedClaim(t, c, "b", 1, albania, "present"),
+			})
+			var now *Conflict
+			for _, cf := range res.Conflicts {
+				if strings.HasSuffix(cf.Key, "|present") {
+					now = cf
+				}
+			}
+			if now == nil {
+				t.Fatalf("no conflict about where X is now: %+v", res.Conflicts)
+			}
+			if now.Class != tc.class || !strings.Contains(now.Explanation, tc.words) {
+				t.Errorf("class %v, explanation %q", now.Class, now.Explanation)
+			}
+		})
+	}
+}
+
+func TestBasedOverlap(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2015-01", "b": "2015-01"})
+	boundary := Judge(c, []facts.Claim{
+		basedClaim(t, c, "a", 28, france, "1979-1981"),
+		basedClaim(t, c, "a", 29, iraq, "1981-present"),
+	})
+	if len(boundary.Conflicts) != 0 {
+		t.Errorf("a shared boundary year is an overlap: %s", boundary.Conflicts[0].Explanation)
+	}
+	overlap := Judge(c, []facts.Claim{
+		basedClaim(t, c, "a", 28, france, "1979-1986"),
+		basedClaim(t, c, "b", 29, iraq, "1981-present"),
+	})
+	if len(overlap.Conflicts) != 1 || overlap.Conflicts[0].Class != Hard {
+		t.Fatalf("overlapping periods in two countries: %+v", overlap.Conflicts)
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020"})
+	person := facts.Entity{ID: "person:k", Name: "K", Type: facts.EntityPerson}
+	claim := func(src string, p facts.Place) facts.Claim {
+		return facts.Claim{Subject: person, Predicate: facts.KilledIn, Value: p, Source: facts.SourceID(src), Text: p.Name}
+	}
+	geneva := facts.Place{Name: "Geneva", Country: "Switzerland"}
+	swiss := facts.Place{Name: "Switzerland", Country: "Switzerland"}
+	rome := facts.Place{Name: "Rome", Country: "Italy"}
+	if res := Judge(c, []facts.Claim{claim("a", geneva), claim("b", swiss)}); len(res.Conflicts) != 0 || len(res.Agreements) != 1 {
+		t.Errorf("Geneva and Switzerland: %d conflicts, %d agreements", len(res.Conflicts), len(res.Agreements))
+	}
+	if res := Judge(c, []facts.Claim{claim("a", geneva), claim("b", rome)}); len(res.Conflicts) != 1 {
+		t.Errorf("Geneva and Rome do not conflict")
+	}
+}
+
+// TestSeedsReport checks the findings the embedded corpus must yield.
+func TestSeedsReport(t *testing.T) {
+	c, err := facts.LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Judge(c, facts.ExtractAll(c, rs))
+	byKey := map[string]*Conflict{}
+	for _, cf := range res.Conflicts {
+		byKey[cf.Key] = cf
+		if cf.Explanation == "" || cf.ID == "" || len(cf.Claims) < 2 {
+			t.Errorf("conflict %s lacks evidence or explanation", cf.Key)
+		}
+	}
+
+	now := byKey["org:mek|based|present"]
+	if now == nil {
+		t.Fatal("START's 1981-present: Iraq is not flagged against the sources that put the group in Albania")
+	}
+	var startClaim bool
+	for _, cl := range now.Claims {
+		startClaim = startClaim || cl.Source == "start" && cl.Text == "1981-present: Iraq"
+	}
+	if !startClaim || now.Class != Stale || !strings.Contains(now.Explanation, "January 2015") || !strings.Contains(now.Explanation, "Albania") {
+		t.Errorf("START's home base: class %v, START claim %v, explanation %q", now.Class, startClaim, now.Explanation)
+	}
+
+	kazem := byKey["person:kazem-rajavi|killed"]
+	if kazem == nil {
+		t.Fatal("the two dates of Kazem Rajavi's killing are not flagged")
+	}
+	if kazem.Class != Hard || !kazem.IntraSource || !strings.Contains(kazem.Explanation, "24 April 1990 (line 81)") || !strings.Contains(kazem.Explanation, "24 February 1990 (line 280)") {
+		t.Errorf("Kazem Rajavi: class %v intra %v: %q", kazem.Class, kazem.IntraSource, kazem.Explanation)
+	}
+
+	if _, ok := byKey["org:mek|founded"]; ok {
+		t.Error("the founding date is flagged as a conflict")
+	}
+	var founding *Agreement
+	for _, a := range res.Agreements {
+		if a.Key == "org:mek|founded" {
+			founding = a
+		}
+	}
+	if founding == nil {
+		t.Fatal("the founding date is not listed as an agreement")
+	}
+	for _, v := range []string{"196X", "1965", "1965-09-05"} {
+		if !contains(founding.Values, v) {
+			t.Errorf("the founding agreement lacks %s: %v", v, founding.Values)
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

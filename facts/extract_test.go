@@ -1,0 +1,257 @@
+package facts_test
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/seeds"
+)
+
+func loadSeeds(t testing.TB) (*facts.Corpus, *facts.RuleSet, []facts.Claim) {
+	t.Helper()
+	c, err := facts.LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rs, facts.ExtractAll(c, rs)
+}
+
+// TestExtractSeedsFinds checks that the rules find, in the real documents, the
+// claims each rule exists for, with the right value, words and line.
+func TestExtractSeedsFinds(t *testing.T) {
+	_, _, claims := loadSeeds(t)
+	tests := []struct {
+		source, rule, key, text, value string
+		line                           int
+	}{
+		{"start", "home-base.list", "org:mek|based", "1981-present: Iraq", "Iraq, 1981/2015-01", 29},
+		{"start", "home-base.list", "org:mek|moved-to|Iraq", "1981", "1981", 29},
+		{"start", "home-base.list", "org:mek|moved-to|France", "1979", "1979", 28},
+		{"start", "home-base.list", "org:mek|left|France", "1981", "1981", 28},
+		{"start", "founding.label", "org:mek|founded", "1965", "1965", 33},
+		{"start", "founding.passive", "org:mek|founded", "1965", "1965", 19},
+		{"start", "founding.active", "org:national-council-of-resistance-of-iran|founded", "1981", "1981", 21},
+		{"start", "moves.relocated", "org:mek|moved-to|Iraq", "1986", "1986", 21},
+		{"start", "left.expelled", "org:mek|left|France", "1986", "1986", 21},
+		{"start", "moves.welcomed", "org:mek|moved-to|Iraq", "1986", "1986", 81},
+		{"start", "left.country-expelled", "org:mek|left|France", "1986", "1986", 102},
+		{"jamestown", "founding.emerged", "org:mek|founded", "the 1960s", "196X", 12},
+		{"jamestown", "moves.made-their-way", "org:mek|moved-to|Iraq", "1986", "1986", 12},
+		{"jamestown", "home-base.remains-in", "org:mek|based", "Camp Ashraf", "Camp Ashraf, Iraq, 2008", 26},
+		{"jamestown", "home-base.remains-in", "org:mek|based", "Iraqi soil", "Iraq, 2008", 32},
+		{"blog", "founding.participle", "org:mek|founded", "1965", "1965", 13},
+		{"blog", "moves.relocated", "org:mek|moved-to|France", "1981", "1981", 13},
+		{"blog", "moves.relocated", "org:mek|moved-to|Iraq", "1986", "1986", 13},
+		{"blog", "home-base.where-they-reside", "org:mek|based", "Albania", "Albania, 2023/..", 17},
+		{"web-profile", "founding.participle", "org:mek|founded", "September 5, 1965", "1965-09-05", 8},
+		{"web-profile", "home-base.which-remains-base", "org:mek|based", "Albania", "Albania, 2023-11/..", 14},
+		{"wikipedia", "home-base.headquarters-now", "org:mek|based", "Albania", "Albania, 2023/..", 1},
+		{"wikipedia", "founding.passive", "org:mek|founded", "5 September 1965", "1965-09-05", 2},
+		{"wikipedia", "moves.forced-to", "org:mek|moved-to|Iraq", "1986", "1986", 3},
+		{"wikipedia", "left.operated-until", "org:mek|left|France", "1985", "1985", 54},
+		{"wikipedia", "founding.declared", "org:national-liberation-army-of-iran|founded", "1987", "1987", 61},
+		{"wikipedia", "killed.list-with-dates", "person:kazem-rajavi|killed", "24 April 1990", "1990-04-24", 81},
+		{"wikipedia", "killed.passive", "person:kazem-rajavi|killed", "24 February 1990", "1990-02-24", 280},
+		{"wikipedia", "killed.passive", "person:kazem-rajavi|killed-in", "Geneva", "Geneva, Switzerland", 280},
+		{"wikipedia", "killed.passive", "person:louis-lee-hawkins|killed", "1973", "1973", 22},
+		{"wikipedia", "killed.passive", "person:mousa-khiabani|killed", "8 February", "1982-02-08", 54},
+		{"wikipedia", "killed.active", "person:mohammad-javad-bahonar|killed", "30 August 1981", "1981-08-30", 48},
+		{"wikipedia", "killed.including", "person:mohammad-beheshti|killed", "28 June 1981", "1981-06-28", 43},
+		{"wikipedia", "moves.members-brought", "org:mek|moved-to|Albania", "between 2014 and 2016", "2014/2016", 99},
+		{"wikipedia", "home-base.heading", "org:mek|based", "Settlement in Albania (2016–present)", "Albania, 2016/..", 123},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprintf("%s:%d:%s", tc.source, tc.line, tc.rule), func(t *testing.T) {
+			for _, c := range claims {
+				if string(c.Source) == tc.source && c.Rule == tc.rule && c.Key() == tc.key && c.Text == tc.text {
+					if c.Normalized() != tc.value || c.Line != tc.line {
+						t.Errorf("found it as %q at line %d, want %q at line %d", c.Normalized(), c.Line, tc.value, tc.line)
+					}
+					return
+				}
+			}
+			t.Errorf("no claim %s %q from rule %s in %s", tc.key, tc.text, tc.rule, tc.source)
+		})
+	}
+}
+
+// TestExtractSeedsAvoids checks that words which only look like a claim do not make one.
+func TestExtractSeedsAvoids(t *testing.T) {
+	_, _, claims := loadSeeds(t)
+	for _, c := range claims {
+		switch {
+		case c.Predicate == facts.Based && strings.Contains(c.Text, "U.S."):
+			t.Errorf("%s:%d: 'the U.S. State Department' read as a place: %q", c.Source, c.Line, c.Quote)
+		case c.Predicate == facts.Founded && strings.Contains(c.Quote, "launched its first military offensive"):
+			t.Errorf("%s:%d: an offensive read as a founding", c.Source, c.Line)
+		case c.Subject.Type == facts.EntityPerson && strings.Contains(c.Subject.Name, "Hurriya"):
+			t.Errorf("%s:%d: a camp read as a person", c.Source, c.Line)
+		case c.Predicate == facts.MovedTo && c.Scope == "Albania" && c.Source == "blog":
+			t.Errorf("%s:%d: the blog does not date the move to Albania (2012 is the delisting): %q", c.Source, c.Line, c.Quote)
+		case c.Predicate == facts.MovedTo && c.Scope == "Iraq" && strings.Contains(c.Quote, "Camp Hurriya"):
+			t.Errorf("%s:%d: a move inside Iraq read as a move to Iraq", c.Source, c.Line)
+		}
+	}
+}
+
+// TestClaimsCarryEvidence checks the evidence every claim must carry.
+func TestClaimsCarryEvidence(t *testing.T) {
+	c, rs, claims := loadSeeds(t)
+	if len(claims) == 0 {
+		t.Fatal("no claims")
+	}
+	used := map[string]bool{}
+	for _, cl := range claims {
+		src := c.Source(cl.Source)
+		used[cl.Rule] = true
+		switch {
+		case src.Text[cl.Span.Start:cl.Span.End] != cl.Text:
+			t.Errorf("%s: span %v holds %q, not %q", cl.Source, cl.Span, src.Text[cl.Span.Start:cl.Span.End], cl.Text)
+		case src.Text[cl.QuoteSpan.Start:cl.QuoteSpan.End] != cl.Quote:
+			t.Errorf("%s: the quote is not verbatim at %v", cl.Source, cl.QuoteSpan)
+		case !cl.QuoteSpan.Contains(cl.Span):
+			t.Errorf("%s:%d: the value %q lies outside its quote", cl.Source, cl.Line, cl.Text)
+		case src.Doc.LineOf(cl.Span.Start) != cl.Line:
+			t.Errorf("%s: line %d is not the line of offset %d", cl.Source, cl.Line, cl.Span.Start)
+		case cl.Rule == "":
+			t.Errorf("%s:%d: a claim without a rule", cl.Source, cl.Line)
+		}
+	}
+	var unused []string
+	for _, r := range rs.Rules() {
+		if !used[r] {
+			unused = append(unused, r)
+		}
+	}
+	sort.Strings(unused)
+	t.Logf("%d claims; rules not used on the seeds: %v", len(claims), unused)
+}
+
+// TestCitations checks that a claim shows the reference its footnote marker cites.
+func TestCitations(t *testing.T) {
+	_, _, claims := loadSeeds(t)
+	for _, c := range claims {
+		if c.Source == "start" && c.Text == "1981-present: Iraq" {
+			if !strings.HasPrefix(c.Citation, "[18] Jeremiah Goulka") {
+				t.Errorf("citation of START line 29: %q", c.Citation)
+			}
+			return
+		}
+	}
+	t.Error("no claim for START line 29")
+}
+
+// TestExtractDeterministic extracts twice and compares.
+func TestExtractDeterministic(t *testing.T) {
+	_, _, a := loadSeeds(t)
+	_, _, b := loadSeeds(t)
+	if fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Error("two extractions of the same corpus differ")
+	}
+}
+
+// TestRulesAreAboutOrganizations runs every rule on sentences written for the
+// purpose about a made-up organization, so that no rule depends on the seed texts.
+func TestRulesAreAboutOrganizations(t *testing.T) {
+	manifest := `
+subject: {name: NLF, aliases: [Northern Lights Front]}
+entities:
+  - {name: Aurora Council, kind: organization, aliases: [AC]}
+  - {name: Camp Polaris, kind: place, country: Norway}
+  - {name: Tromso, kind: place, country: Norway}
+  - {name: Reykjavik, kind: place, country: Iceland}
+  - {name: Lena Dahl, kind: person}
+sources:
+  - {id: a, file: a.txt, as_of: "2020"}
+`
+	tests := []struct {
+		sentence, rule, key, value string
+	}{
+		{"The Northern Lights Front was founded in 1972 by students in Tromso.", "founding.passive", "org:nlf|founded", "1972"},
+		{"Founded on 3 March 1972, the NLF sought independence.", "founding.participle", "org:nlf|founded", "1972-03-03"},
+		{"Its political arm, the Aurora Council (AC), established in 1979, lobbies abroad.", "founding.appositive", "org:aurora-council|founded", "1979"},
+		{"In 1979, Lena Dahl started the Aurora Council.", "founding.active", "org:aurora-council|founded", "1979"},
+		{"In 1980 the NLF announced the creation of the Aurora Council.", "founding.declared", "org:aurora-council|founded", "1980"},
+		{"It emerged in the 1970s among fishermen.", "founding.emerged", "org:nlf|founded", "197X"},
+		{"In 1983, the group relocated to Iceland.", "moves.relocated", "org:nlf|moved-to|Iceland", "1983"},
+		{"In 1983, Norway expelled the NLF at the request of its neighbours, forcing it to relocate to Reykjavik.", "moves.forced-to", "org:nlf|moved-to|Iceland", "1983"},
+		{"In 1983, Norway expelled the NLF at the request of its neighbours, forcing it to relocate to Reykjavik.", "left.country-expelled", "org:nlf|left|Norway", "1983"},
+		{"Following its expulsion the group was welcomed to Iceland in 1983.", "moves.welcomed", "org:nlf|moved-to|Iceland", "1983"},
+		{"In 2001, the NLF and the leadership of the Aurora Council were expelled from Iceland.", "left.expelled", "org:aurora-council|left|Iceland", "2001"},
+		{"The remaining 300 members who were brought to Tromso between 2001 and 2002 settled there.", "moves.members-brought", "org:nlf|moved-to|Norway", "2001/2002"},
+		{"In 2001, Iceland agreed to a deal to relocate the NLF to Norway.", "moves.deal-to-relocate", "org:nlf|moved-to|Norway", "2001"},
+		{"When Iceland expelled the leaders of the group in 2001, many made their way to Norway, where they regrouped.", "moves.made-their-way", "org:nlf|moved-to|Norway", "2001"},
+		{"By 1990, most NLF leaders were based in Iceland.", "moves.based-by", "org:nlf|moved-to|Iceland", "../1990"},
+		{"The members fled to Iceland, where they operated until 2000.", "left.operated-until", "org:nlf|left|Iceland", "2000"},
+		{"The NLF remained in Iceland until 2001.", "left.based-until", "org:nlf|left|Iceland", "2001"},
+		{"Its headquarters is currently in Norway.", "home-base.headquarters-now", "org:nlf|based", "Norway, 2020"},
+		{"About 400 members of the NLF remain in Camp Polaris.", "home-base.remains-in", "org:nlf|based", "Camp Polaris, Norway, 2020"},
+		{"Iceland ended the asylum, facilitating the move to Norway, where they still reside today.", "home-base.where-they-reside", "org:nlf|based", "Norway, 2020"},
+		{"A deal allowed the NLF to move to Norway, which remains its main base of operations.", "home-base.which-remains-base", "org:nlf|based", "Norway, 2020"},
+		{"On 4 May 1991, Lena Dahl (a council member) was assassinated in Reykjavik.", "killed.passive", "person:lena-dahl|killed", "1991-05-04"},
+		{"On 4 May 1991, Lena Dahl (a council member) was assassinated in Reykjavik.", "killed.passive", "person:lena-dahl|killed-in", "Reykjavik, Iceland"},
+		{"In June 1992, two gunmen murdered council representative Erik Holm in Tromso.", "killed.active", "person:erik-holm|killed", "1992-06"},
+		{"Agents were blamed for killing members, Erik Holm on 2 June 1992 and Siri Berg, a spokeswoman on 9 July 1993.", "killed.list-with-dates", "person:siri-berg|killed", "1993-07-09"},
+		{"On 1 May 1990, a bomb killed nine officials, including Tor Lund, the party chairman.", "killed.including", "person:tor-lund|killed", "1990-05-01"},
+		{"Erik Holm died in Tromso in 1994.", "killed.died", "person:erik-holm|killed", "1994"},
+	}
+	items := map[string]struct{ text, list string }{
+		"home-base.list":    {"Home Base\n\n  • 1972-1983: Norway\n  • 1983-present: Iceland\n", ""},
+		"founding.label":    {"Founding Year\n\n1972\n", ""},
+		"home-base.heading": {"== Settlement in Norway (2002–present) ==\n\nThe members live on farms.\n", ""},
+	}
+	itemWant := map[string][2]string{
+		"home-base.list":    {"org:nlf|moved-to|Iceland", "1983"},
+		"founding.label":    {"org:nlf|founded", "1972"},
+		"home-base.heading": {"org:nlf|based", "Norway, 2002/2020"},
+	}
+	extract := func(text string) []facts.Claim {
+		c, err := facts.LoadCorpus(fstest.MapFS{"compare.yaml": {Data: []byte(manifest)}, "a.txt": {Data: []byte(text)}}, "t")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := c.Rules()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return facts.ExtractAll(c, rs)
+	}
+	covered := map[string]bool{}
+	check := func(name, text, rule, key, value string) {
+		t.Run(name, func(t *testing.T) {
+			var got []string
+			for _, c := range extract(text) {
+				if c.Rule == rule && c.Key() == key && c.Normalized() == value {
+					covered[rule] = true
+					return
+				}
+				got = append(got, c.Rule+" "+c.Key()+" "+c.Normalized())
+			}
+			t.Errorf("%q: want %s %s %s; got %q", text, rule, key, value, got)
+		})
+	}
+	for _, tc := range tests {
+		check(tc.rule, tc.sentence, tc.rule, tc.key, tc.value)
+	}
+	for rule, it := range items {
+		check(rule, it.text, rule, itemWant[rule][0], itemWant[rule][1])
+	}
+	c, err := facts.LoadCorpus(fstest.MapFS{"compare.yaml": {Data: []byte(manifest)}, "a.txt": {Data: []byte("x.")}}, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := c.Rules()
+	for _, r := range rs.Rules() {
+		if !covered[r] {
+			t.Errorf("rule %s has no test sentence", r)
+		}
+	}
+}

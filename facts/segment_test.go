@@ -1,0 +1,213 @@
+package facts
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSegmentSentences checks sentence boundaries on real passages copied from the
+// seed documents, and on text written for the purpose.
+func TestSegmentSentences(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{
+			name: "year then full stop ends a sentence",
+			text: "In 2003, French police arrested members of the group for suspected terror offences. He was released.",
+			want: []string{"In 2003, French police arrested members of the group for suspected terror offences.", "He was released."},
+		},
+		{
+			name: "glued marker stays with its sentence",
+			text: "The Mujahedin-E Khalq (MEK) was formed in 1965 by a group of leftist students.[1] Its leaders are Massoud Rajavi and his wife, Maryam Rajavi.[2]",
+			want: []string{"The Mujahedin-E Khalq (MEK) was formed in 1965 by a group of leftist students.[1]", "Its leaders are Massoud Rajavi and his wife, Maryam Rajavi.[2]"},
+		},
+		{
+			name: "marker after a space and a full stop",
+			text: "In 1986, the NCRI and the leadership of MEK were expelled from France; they subsequently relocated to Iraq. [10] Prior to the U.S. invasion of Iraq, the MEK received support.[11]",
+			want: []string{"In 1986, the NCRI and the leadership of MEK were expelled from France; they subsequently relocated to Iraq. [10]", "Prior to the U.S. invasion of Iraq, the MEK received support.[11]"},
+		},
+		{
+			name: "parenthesized work-cited marker",
+			text: "From there they relocated to Iraq.(1)\n\n(1) - Merat, A. (2018, November 9). Terrorists.",
+			want: []string{"From there they relocated to Iraq.(1)"},
+		},
+		{
+			name: "military ranks and initials",
+			text: "Also Lt. Col. Louis Lee Hawkins, a U.S. Army comptroller, was shot dead in Tehran by MEK assailants in 1973. In May 1972, an attack on Brig. Gen. Harold Price was attributed to the MEK. The group was supported by Edward G. Rendell.",
+			want: []string{
+				"Also Lt. Col. Louis Lee Hawkins, a U.S. Army comptroller, was shot dead in Tehran by MEK assailants in 1973.",
+				"In May 1972, an attack on Brig. Gen. Harold Price was attributed to the MEK.",
+				"The group was supported by Edward G. Rendell.",
+			},
+		},
+		{
+			name: "U.S. before a name goes on, before a sentence starter it ends",
+			text: "The MEK assisted in the 1979 takeover of the U.S. Embassy in Tehran. They left the U.S. The group returned.",
+			want: []string{"The MEK assisted in the 1979 takeover of the U.S. Embassy in Tehran.", "They left the U.S.", "The group returned."},
+		},
+		{
+			name: "Dr without a full stop",
+			text: "On 24 February 1990, Dr Kazem Rajavi (a National Council member) was assassinated in Geneva. In January 1993, an MEK member was murdered in Baghdad.",
+			want: []string{"On 24 February 1990, Dr Kazem Rajavi (a National Council member) was assassinated in Geneva.", "In January 1993, an MEK member was murdered in Baghdad."},
+		},
+		{
+			name: "hyphenated abbreviation inside a word",
+			text: "It was deposed by a U.S.- and U.K.-backed coup in 1953 that restored Mohammad Reza Shah to power.",
+			want: []string{"It was deposed by a U.S.- and U.K.-backed coup in 1953 that restored Mohammad Reza Shah to power."},
+		},
+		{
+			name: "hard-wrapped prose is joined",
+			text: "The Northern Lights Front was founded in 1972 by students\nat the university, and it moved to Oslo in 1980.\n",
+			want: []string{"The Northern Lights Front was founded in 1972 by students\nat the university, and it moved to Oslo in 1980."},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Segment(tc.text)
+			var got []string
+			for _, s := range d.Sentences {
+				if s.Kind == Prose || s.Kind == ListItem {
+					got = append(got, s.Text)
+				}
+			}
+			if strings.Join(got, "\n|\n") != strings.Join(tc.want, "\n|\n") {
+				t.Errorf("sentences:\n got %q\nwant %q", got, tc.want)
+			}
+			for _, s := range d.Sentences {
+				if tc.text[s.Span.Start:s.Span.End] != s.Text {
+					t.Errorf("span %v does not hold %q", s.Span, s.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestSegmentKinds checks that headings, list items, reference lists and debris are
+// told apart, with the section each sentence sits under.
+func TestSegmentKinds(t *testing.T) {
+	text := "top of page\n\nHome Base\n\n  • 1965-1979: Iran[1]\n  • 1981-present: Iraq[2]\n\n== History ==\n\nThe group was founded in 1965.[1]\n\n[1] Jonathan Masters, Backgrounder, 2014.\n\n[2] RAND report, 2009.\n\nGet Involved\n"
+	d := Segment(text)
+	type row struct {
+		kind    SentenceKind
+		text    string
+		section string
+		line    int
+	}
+	want := []row{
+		{Debris, "top of page", "", 1},
+		{Heading, "Home Base", "Home Base", 3},
+		{ListItem, "1965-1979: Iran[1]", "Home Base", 5},
+		{ListItem, "1981-present: Iraq[2]", "Home Base", 6},
+		{Heading, "History", "History", 8},
+		{Prose, "The group was founded in 1965.[1]", "History", 10},
+		{RefLine, "[1] Jonathan Masters, Backgrounder, 2014.", "History", 12},
+		{RefLine, "[2] RAND report, 2009.", "History", 14},
+		{Debris, "Get Involved", "History", 16},
+	}
+	if len(d.Sentences) != len(want) {
+		for _, s := range d.Sentences {
+			t.Logf("%v %q", s.Kind, s.Text)
+		}
+		t.Fatalf("got %d segments, want %d", len(d.Sentences), len(want))
+	}
+	for i, w := range want {
+		s := d.Sentences[i]
+		if s.Kind != w.kind || s.Text != w.text || s.Section != w.section || s.Line != w.line {
+			t.Errorf("segment %d: got {%v %q %q line %d}, want {%v %q %q line %d}", i, s.Kind, s.Text, s.Section, s.Line, w.kind, w.text, w.section, w.line)
+		}
+	}
+	if got := d.Citation(2); got != "[2] RAND report, 2009." {
+		t.Errorf("Citation(2) = %q", got)
+	}
+	item := d.Sentences[3]
+	if len(item.Markers) != 1 || item.Markers[0].N != 2 {
+		t.Fatalf("markers of %q: %v", item.Text, item.Markers)
+	}
+	if item.Folded.Text != "1981-present: Iraq" {
+		t.Errorf("folded text keeps the marker: %q", item.Folded.Text)
+	}
+}
+
+// TestSegmentSeeds runs the segmenter over the five documents and checks properties
+// every segmentation must have, plus the boundaries the documents are known for.
+func TestSegmentSeeds(t *testing.T) {
+	files, err := filepath.Glob("../seeds/*.txt")
+	if err != nil || len(files) != 5 {
+		t.Fatalf("seed documents: %v %v", files, err)
+	}
+	texts := map[string]*Document{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Segment(string(b))
+		texts[filepath.Base(f)] = d
+		prevEnd := 0
+		for _, s := range d.Sentences {
+			if s.Span.Start < prevEnd || s.Span.End > len(d.Text) || s.Span.Len() == 0 {
+				t.Errorf("%s: bad span %v after %d", f, s.Span, prevEnd)
+			}
+			prevEnd = s.Span.End
+			if d.Text[s.Span.Start:s.Span.End] != s.Text {
+				t.Errorf("%s: span %v does not hold its text", f, s.Span)
+			}
+			if got := d.LineOf(s.Span.Start); got != s.Line {
+				t.Errorf("%s: line %d, LineOf says %d", f, s.Line, got)
+			}
+		}
+	}
+	find := func(file, prefix string) *Sentence {
+		for i, s := range texts[file].Sentences {
+			if strings.HasPrefix(s.Text, prefix) {
+				return &texts[file].Sentences[i]
+			}
+		}
+		t.Fatalf("%s: no sentence starts with %q", file, prefix)
+		return nil
+	}
+	if s := find("start.txt", "1981-present"); s.Kind != ListItem || s.Line != 29 || s.Section != "Home Base" {
+		t.Errorf("start.txt home-base item: %+v", s)
+	}
+	if s := find("start.txt", "[18] Jeremiah Goulka"); s.Kind != RefLine {
+		t.Errorf("start.txt reference: %v", s.Kind)
+	}
+	if s := find("wikipedia.txt", "On 24 February 1990"); s.Text != "On 24 February 1990, Dr Kazem Rajavi (a National Council member) was assassinated in Geneva." || s.Line != 280 {
+		t.Errorf("wikipedia.txt line 280: %q at %d", s.Text, s.Line)
+	}
+	if s := find("jamestown.txt", "10. For more details"); s.Kind != RefLine || strings.Contains(texts["jamestown.txt"].Citation(10), "top of page") {
+		t.Errorf("jamestown.txt reference 10 keeps its debris: %q", texts["jamestown.txt"].Citation(10))
+	}
+	if s := find("blog.txt", "top of page"); s.Kind != Debris {
+		t.Errorf("blog.txt debris: %v", s.Kind)
+	}
+	if s := find("wikipedia.txt", "Settlement in Albania"); s.Kind != Heading {
+		t.Errorf("wikipedia.txt heading: %v", s.Kind)
+	}
+}
+
+func TestFoldKeepsOffsets(t *testing.T) {
+	text := "People’s Mujahideen – Manëz (“camp”)[3] done"
+	at := 100 + strings.Index(text, "[3]")
+	markers := []Span{{Start: at, End: at + 3}}
+	f := Fold(text, 100, markers)
+	if want := `People's Mujahideen - Manez ("camp") done`; f.Text != want {
+		t.Fatalf("folded %q, want %q", f.Text, want)
+	}
+	i := strings.Index(f.Text, "Manez")
+	sp := f.Span(i, i+len("Manez"))
+	if got := text[sp.Start-100 : sp.End-100]; got != "Manëz" {
+		t.Errorf("span of Manez maps to %q", got)
+	}
+	j := strings.Index(f.Text, `"camp")`) + len(`"camp")`)
+	if sp := f.Span(j-1, j); text[sp.Start-100:sp.End-100] != ")" {
+		t.Errorf("a span ending before a skipped marker must not take it in: %q", text[sp.Start-100:sp.End-100])
+	}
+	if FoldString(FoldString(text)) != FoldString(text) {
+		t.Error("folding is not idempotent")
+	}
+}

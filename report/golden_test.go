@@ -1,0 +1,140 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/factcheck-tools/compare/compare"
+	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/seeds"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// seedsReport is the shared fixture of every renderer: the embedded corpus.
+func seedsReport(t *testing.T) *Report {
+	t.Helper()
+	c, err := facts.LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(compare.Judge(c, facts.ExtractAll(c, rs)), "seeds (embedded)")
+}
+
+// TestGolden renders the shared fixture in every format and compares with the
+// golden files; run with -update after a deliberate change of output.
+func TestGolden(t *testing.T) {
+	r := seedsReport(t)
+	for _, tc := range []struct {
+		file   string
+		render func(*bytes.Buffer, *Report) error
+	}{
+		{"report.md", func(b *bytes.Buffer, r *Report) error { return Markdown(b, r) }},
+		{"report.txt", func(b *bytes.Buffer, r *Report) error { return Table(b, r) }},
+		{"report.json", func(b *bytes.Buffer, r *Report) error { return JSON(b, r) }},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			var got bytes.Buffer
+			if err := tc.render(&got, r); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("..", "testdata", "golden", tc.file)
+			if *update {
+				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./report -update to create it)", err)
+			}
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("%s differs from the golden file; run go test ./report -update if the change is deliberate", tc.file)
+			}
+			var again bytes.Buffer
+			if err := tc.render(&again, seedsReport(t)); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), again.Bytes()) {
+				t.Errorf("%s is not byte-identical across runs", tc.file)
+			}
+		})
+	}
+}
+
+// TestJSONContract checks the compare.report/v1 fields, exactly.
+func TestJSONContract(t *testing.T) {
+	var b bytes.Buffer
+	if err := JSON(&b, seedsReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(m map[string]any) map[string]bool {
+		out := map[string]bool{}
+		for k := range m {
+			out[k] = true
+		}
+		return out
+	}
+	expect := func(what string, m map[string]any, want ...string) {
+		got := keys(m)
+		for _, w := range want {
+			if !got[w] {
+				t.Errorf("%s lacks %q", what, w)
+			}
+			delete(got, w)
+		}
+		for k := range got {
+			t.Errorf("%s has field %q that the contract does not list", what, k)
+		}
+	}
+	expect("report", doc, "schema", "sources", "conflicts", "agreements")
+	if doc["schema"] != Schema {
+		t.Errorf("schema %v", doc["schema"])
+	}
+	expect("source", doc["sources"].([]any)[0].(map[string]any), "id", "file", "title", "publisher", "as_of", "claims")
+	conflict := doc["conflicts"].([]any)[0].(map[string]any)
+	expect("conflict", conflict, "id", "key", "subject", "predicate", "title", "class", "intra_source", "explanation", "claims", "review")
+	expect("claim", conflict["claims"].([]any)[0].(map[string]any), "source", "line", "start", "end", "text", "value", "quote", "attribution", "citation")
+	expect("review", conflict["review"].(map[string]any), "status", "verdict", "note", "by", "at")
+	expect("agreement", doc["agreements"].([]any)[0].(map[string]any), "key", "value", "sources")
+}
+
+func TestEmptyListsAreArrays(t *testing.T) {
+	var b bytes.Buffer
+	if err := JSON(&b, &Report{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b.Bytes(), []byte(`"conflicts": []`)) || !bytes.Contains(b.Bytes(), []byte(`"agreements": []`)) {
+		t.Errorf("empty lists must be [] in JSON:\n%s", b.String())
+	}
+}
+
+func TestWordDiff(t *testing.T) {
+	tests := []struct{ a, b, text, md string }{
+		{"24 April 1990", "24 February 1990", "24 [-April-][+February+] 1990", "24 ~~April~~ **February** 1990"},
+		{"1986", "1985", "[-1986-][+1985+]", "~~1986~~ **1985**"},
+		{"Iraq", "Iraq", "Iraq", "Iraq"},
+		{"September 5, 1965", "5 September 1965", "[+5 +]September[- 5,-] 1965", "**5** September ~~5,~~ 1965"},
+	}
+	for _, tc := range tests {
+		d := Diff{From: tc.a, To: tc.b, Ops: WordDiff(tc.a, tc.b)}
+		if got := DiffText(d); got != tc.text && tc.text != "" {
+			t.Errorf("DiffText(%q, %q) = %q, want %q", tc.a, tc.b, got, tc.text)
+		}
+		if got := diffMarkdown(d); got != tc.md && tc.md != "" {
+			t.Errorf("diffMarkdown(%q, %q) = %q, want %q", tc.a, tc.b, got, tc.md)
+		}
+	}
+}
