@@ -279,16 +279,16 @@ const (
 		`|` + reDay + ` ` + reMonth + `|` + reMonth + ` ` + reDay + `(?:\b|$)` + // 8 February (year from context)
 		`)`
 	reApprox = `(?:about|around|approximately|circa|c\.|ca\.|roughly|some time around|sometime around)`
-	// DatePattern matches one date expression in folded text, with its bounds words.
-	DatePattern = `(?:` +
-		`(?:between|from) ` + rePoint + ` (?:and|to|until|till|through|-) ` + rePoint +
-		`|` + rePoint + ` ?(?:-|to|until|through) ?` + rePoint +
-		`|` + reYear + ` and ` + reYear +
-		`|(?:by|since|before|after|prior to|until|till|up to|as early as|as late as|no later than|not later than) ` + rePoint +
-		`|` + reApprox + ` ` + rePoint +
-		`|(?:sometime|some time) (?:in|during) ` + rePoint +
-		`|` + rePoint +
-		`)`
+	// reLead is the words that may open a date expression: the start of a range,
+	// a bound, an approximation.
+	reLead = `(?:between|from|by|since|before|after|prior to|until|till|up to|as early as|as late as|no later than|not later than|` +
+		`about|around|approximately|circa|c\.|ca\.|roughly|some time around|sometime around|sometime in|sometime during|some time in|some time during)`
+	// DatePattern matches one date expression in folded text, with its bounds words:
+	// an optional leading word, a point, and an optional second point that closes a
+	// range. It holds the point grammar only twice, which keeps every rule that
+	// embeds it small; ParseDate decides what the words mean.
+	DatePattern = `(?:(?:` + reLead + ` )?` + rePoint + `(?: ?(?:-|to|until|till|through) ?` + rePoint +
+		`| and (?:` + reDay + ` ` + reMonth + `,? ` + reYear + `|` + reMonth + ` ` + reDay + `,? ` + reYear + `|` + reMonth + `,? ` + reYear + `|` + reYear + `\b))?)`
 )
 
 var (

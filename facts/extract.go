@@ -18,6 +18,13 @@ type sentenceContext struct {
 	last       Date // the last date the sentence states, for "From there, …"
 	lastSpan   Span
 	hasLast    bool
+	dates      []mention // every date the sentence states, in order
+}
+
+// mention is a date stated in a sentence, at folded byte range at.
+type mention struct {
+	at   [2]int
+	date Date
 }
 
 var (
@@ -98,14 +105,17 @@ func (x *extractor) readContext() {
 				c.frame, c.frameSpan, c.hasFrame = prev.last, prev.lastSpan, true
 			}
 		}
-		for _, m := range FindDates(f.Text) {
-			d, err := ParseDate(f.Text[m[0]:m[1]], year)
-			if err != nil {
-				continue
-			}
-			c.last, c.lastSpan, c.hasLast = d, f.Span(m[0], m[1]), true
-			if !d.YearFromContext {
-				year = statedYear(d)
+		if strings.ContainsAny(f.Text, "0123456789") { // every date holds a digit
+			for _, m := range FindDates(f.Text) {
+				d, err := ParseDate(f.Text[m[0]:m[1]], year)
+				if err != nil {
+					continue
+				}
+				c.dates = append(c.dates, mention{m, d})
+				c.last, c.lastSpan, c.hasLast = d, f.Span(m[0], m[1]), true
+				if !d.YearFromContext {
+					year = statedYear(d)
+				}
 			}
 		}
 		prev = c
@@ -124,9 +134,9 @@ func statedYear(d Date) int {
 // stated earlier in the sentence, or before it in its section.
 func (x *extractor) yearAt(s *Sentence, off int) int {
 	year := x.ctx[s.Index].yearBefore
-	for _, m := range FindDates(s.Folded.Text[:off]) {
-		if d, err := ParseDate(s.Folded.Text[m[0]:m[1]], year); err == nil && !d.YearFromContext {
-			year = statedYear(d)
+	for _, m := range x.ctx[s.Index].dates {
+		if m.at[1] <= off && !m.date.YearFromContext {
+			year = statedYear(m.date)
 		}
 	}
 	return year
@@ -288,13 +298,13 @@ func modifies(text string, end int) bool {
 // the sentence: up to the next comma, semicolon or sentence end.
 func (x *extractor) clauseDate(s *Sentence, from int) found[Date] {
 	f := s.Folded
-	rest := f.Text[from:]
-	if i := strings.IndexAny(rest, ",;"); i >= 0 {
-		rest = rest[:i]
+	end := len(f.Text)
+	if i := strings.IndexAny(f.Text[from:], ",;"); i >= 0 {
+		end = from + i
 	}
-	for _, m := range FindDates(rest) {
-		if d, err := ParseDate(rest[m[0]:m[1]], x.yearAt(s, from+m[0])); err == nil {
-			return found[Date]{d, f.Span(from+m[0], from+m[1]), true}
+	for _, m := range x.ctx[s.Index].dates {
+		if m.at[0] >= from && m.at[1] <= end {
+			return found[Date]{m.date, f.Span(m.at[0], m.at[1]), true}
 		}
 	}
 	return found[Date]{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -11,17 +12,31 @@ import (
 	"github.com/factcheck-tools/compare/seeds"
 )
 
+var seedsOnce struct {
+	sync.Once
+	c      *facts.Corpus
+	rs     *facts.RuleSet
+	claims []facts.Claim
+	err    error
+}
+
+// loadSeeds loads, compiles and extracts the embedded corpus once for all tests.
 func loadSeeds(t testing.TB) (*facts.Corpus, *facts.RuleSet, []facts.Claim) {
 	t.Helper()
-	c, err := facts.LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
+	s := &seedsOnce
+	s.Do(func() {
+		s.c, s.err = facts.LoadCorpus(seeds.FS, "seeds")
+		if s.err == nil {
+			s.rs, s.err = s.c.Rules()
+		}
+		if s.err == nil {
+			s.claims = facts.ExtractAll(s.c, s.rs)
+		}
+	})
+	if s.err != nil {
+		t.Fatal(s.err)
 	}
-	rs, err := c.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, rs, facts.ExtractAll(c, rs)
+	return s.c, s.rs, s.claims
 }
 
 // TestExtractSeedsFinds checks that the rules find, in the real documents, the
@@ -151,8 +166,8 @@ func TestCitations(t *testing.T) {
 
 // TestExtractDeterministic extracts twice and compares.
 func TestExtractDeterministic(t *testing.T) {
-	_, _, a := loadSeeds(t)
-	_, _, b := loadSeeds(t)
+	c, rs, a := loadSeeds(t)
+	b := facts.ExtractAll(c, rs)
 	if fmt.Sprint(a) != fmt.Sprint(b) {
 		t.Error("two extractions of the same corpus differ")
 	}
@@ -213,42 +228,49 @@ sources:
 		"founding.label":    {"org:nlf|founded", "1972"},
 		"home-base.heading": {"org:nlf|based", "Norway, 2002/2020"},
 	}
-	extract := func(text string) []facts.Claim {
-		c, err := facts.LoadCorpus(fstest.MapFS{"compare.yaml": {Data: []byte(manifest)}, "a.txt": {Data: []byte(text)}}, "t")
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := c.Rules()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return facts.ExtractAll(c, rs)
+	// One corpus holds every test text as its own source, so the rules compile once.
+	type row struct{ name, text, rule, key, value string }
+	var rows []row
+	for _, tc := range tests {
+		rows = append(rows, row{tc.rule, tc.sentence, tc.rule, tc.key, tc.value})
+	}
+	for _, rule := range []string{"home-base.list", "founding.label", "home-base.heading"} {
+		rows = append(rows, row{rule, items[rule].text, rule, itemWant[rule][0], itemWant[rule][1]})
+	}
+	fsys := fstest.MapFS{}
+	var sources strings.Builder
+	for i, r := range rows {
+		name := fmt.Sprintf("s%d.txt", i)
+		fsys[name] = &fstest.MapFile{Data: []byte(r.text)}
+		fmt.Fprintf(&sources, "  - {id: s%d, file: %s, as_of: \"2020\"}\n", i, name)
+	}
+	fsys["compare.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(manifest, "  - {id: a, file: a.txt, as_of: \"2020\"}\n", sources.String(), 1))}
+	c, err := facts.LoadCorpus(fsys, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := map[facts.SourceID][]facts.Claim{}
+	for _, cl := range facts.ExtractAll(c, rs) {
+		claims[cl.Source] = append(claims[cl.Source], cl)
 	}
 	covered := map[string]bool{}
-	check := func(name, text, rule, key, value string) {
-		t.Run(name, func(t *testing.T) {
+	for i, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
 			var got []string
-			for _, c := range extract(text) {
-				if c.Rule == rule && c.Key() == key && c.Normalized() == value {
-					covered[rule] = true
+			for _, c := range claims[facts.SourceID(fmt.Sprintf("s%d", i))] {
+				if c.Rule == r.rule && c.Key() == r.key && c.Normalized() == r.value {
+					covered[r.rule] = true
 					return
 				}
 				got = append(got, c.Rule+" "+c.Key()+" "+c.Normalized())
 			}
-			t.Errorf("%q: want %s %s %s; got %q", text, rule, key, value, got)
+			t.Errorf("%q: want %s %s %s; got %q", r.text, r.rule, r.key, r.value, got)
 		})
 	}
-	for _, tc := range tests {
-		check(tc.rule, tc.sentence, tc.rule, tc.key, tc.value)
-	}
-	for rule, it := range items {
-		check(rule, it.text, rule, itemWant[rule][0], itemWant[rule][1])
-	}
-	c, err := facts.LoadCorpus(fstest.MapFS{"compare.yaml": {Data: []byte(manifest)}, "a.txt": {Data: []byte("x.")}}, "t")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, _ := c.Rules()
 	for _, r := range rs.Rules() {
 		if !covered[r] {
 			t.Errorf("rule %s has no test sentence", r)

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/factcheck-tools/compare/compare"
@@ -15,18 +16,34 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// seedsReport is the shared fixture of every renderer: the embedded corpus.
+var seedsClaims struct {
+	sync.Once
+	c      *facts.Corpus
+	claims []facts.Claim
+	err    error
+}
+
+// seedsReport is the shared fixture of every renderer: the embedded corpus. The
+// corpus is extracted once; each call judges and builds the view anew.
 func seedsReport(t *testing.T) *Report {
 	t.Helper()
-	c, err := facts.LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
+	s := &seedsClaims
+	s.Do(func() {
+		s.c, s.err = facts.LoadCorpus(seeds.FS, "seeds")
+		if s.err != nil {
+			return
+		}
+		rs, err := s.c.Rules()
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.claims = facts.ExtractAll(s.c, rs)
+	})
+	if s.err != nil {
+		t.Fatal(s.err)
 	}
-	rs, err := c.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Build(compare.Judge(c, facts.ExtractAll(c, rs)), "seeds (embedded)")
+	return Build(compare.Judge(s.c, append([]facts.Claim(nil), s.claims...)), "seeds (embedded)")
 }
 
 // TestGolden renders the shared fixture in every format and compares with the
