@@ -198,8 +198,34 @@ func (j *judge) explainDates(c *Conflict, split [][2]*facts.Claim) string {
 		if len(why) > 0 {
 			b.WriteString(" The gap may be one of wording: " + joinAnd(why) + ".")
 		}
+		if who := j.claimants(split); who != "" {
+			b.WriteString(" " + who)
+		}
 	}
 	return b.String()
+}
+
+// claimants says who stands behind each side when the sides come from different
+// claimants: "The dates come from different claimants: the MEK (line 67) and the
+// source's own account (line 280)."
+func (j *judge) claimants(split [][2]*facts.Claim) string {
+	var parts []string
+	for _, p := range split {
+		if p[0].Claimant == p[1].Claimant {
+			continue
+		}
+		for _, c := range p {
+			who := "its own account"
+			if c.Claimant != "" {
+				who = c.Attribution
+			}
+			parts = appendOnce(parts, fmt.Sprintf("%s (%s line %d)", who, j.name(c.Source), c.Line))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "The values come from different claimants: " + joinAnd(parts) + "."
 }
 
 func appendOnce(xs []string, x string) []string {

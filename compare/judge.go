@@ -157,7 +157,7 @@ func (j *judge) dates(key string, group []*facts.Claim) {
 	}
 	class := Soft
 	for _, p := range split {
-		if firm(date(p[0])) && firm(date(p[1])) && p[0].Attribution == p[1].Attribution {
+		if firm(date(p[0])) && firm(date(p[1])) && p[0].Claimant == p[1].Claimant {
 			class = Hard
 		}
 	}

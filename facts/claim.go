@@ -73,7 +73,8 @@ type Claim struct {
 	QuoteLine   int
 	Section     string // the heading the sentence sits under
 	Rule        string // the name of the rule that produced it
-	Attribution string // who the source attributes it to ("the MEK claims"); "" for the source itself
+	Attribution string // who the source attributes it to, as written ("the MEK"); "" for the source itself
+	Claimant    string // that claimant normalized ("MEK"); "" when the source speaks for itself or only hedges
 	Citation    string // the reference the source cites for it ("[18] Jeremiah Goulka, …")
 }
 

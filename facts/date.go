@@ -240,7 +240,12 @@ func (d Date) Human() string {
 	case p == PrecisionDecade:
 		s = fmt.Sprintf("the %ds", d.Lo.Y)
 	case p == PrecisionCentury:
-		s = fmt.Sprintf("the %ds", d.Lo.Y)
+		s = ordinal(d.Lo.Y/100+1) + " century"
+	case d.Lo.Y == d.Hi.Y && d.Lo.D == 1 && d.Hi.D == lastDay(d.Hi.Y, d.Hi.M):
+		// Whole months of one year: "January–April 1979".
+		s = fmt.Sprintf("%s–%s %d", time.Month(d.Lo.M), time.Month(d.Hi.M), d.Lo.Y)
+	case d.Lo.Y == d.Hi.Y && d.Lo.M == d.Hi.M:
+		s = fmt.Sprintf("%d–%d %s %d", d.Lo.D, d.Hi.D, time.Month(d.Lo.M), d.Lo.Y)
 	default:
 		s = humanBound(d.Lo, true) + "–" + humanBound(d.Hi, false)
 	}
@@ -248,6 +253,20 @@ func (d Date) Human() string {
 		s = "about " + s
 	}
 	return s
+}
+
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return "the " + strconv.Itoa(n) + suffix
 }
 
 func humanBound(d Day, lo bool) string {
@@ -264,20 +283,24 @@ func humanBound(d Day, lo bool) string {
 // alternation rules embed as {date}, and ParseDate reads what it matched. Everything
 // works on folded text (ASCII dashes and quotes).
 const (
-	reMonth = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+	reMonth = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|\b)`
 	reYear  = `(?:1[0-9]\d\d|20\d\d)`
 	reDay   = `(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`
 	// rePoint is one date without bounds words: a day, a month, a year, a decade,
-	// part of a year or decade.
+	// part of a year or decade. A month and its year are never parted by a comma,
+	// so that counts in a list ("600 by September, 1700 by October") stay counts.
 	rePoint = `(?:` +
 		reDay + ` ` + reMonth + `,? ` + reYear + // 24 April 1990
 		`|` + reMonth + ` ` + reDay + `,? ` + reYear + // September 5, 1965
-		`|` + reMonth + `,? (?:of )?` + reYear + // June 1981
+		`|` + reMonth + ` (?:of )?` + reYear + // June 1981
 		`|(?:the )?(?:(?:early|mid|late)[- ]?)?` + `1[0-9]\d0'?s|(?:the )?(?:early|mid|late)[- ]20\d0'?s|(?:the )?20\d0'?s` + // the early 1990s
 		`|(?:early|mid|late)[- ]` + reYear + `|(?:the )?(?:end|beginning|start|middle|first half|second half) of ` + reYear +
 		`|` + reYear + `(?:\b|$)` +
 		`|` + reDay + ` ` + reMonth + `|` + reMonth + ` ` + reDay + `(?:\b|$)` + // 8 February (year from context)
 		`)`
+	// reDayRange is a range of days in one month: "June 24 to 27", "24 to 27 June".
+	reDayRange = `(?:` + reMonth + ` ` + reDay + ` ?(?:-|to|through) ?` + reDay + `(?:,? ` + reYear + `)?` +
+		`|` + reDay + ` ?(?:-|to|through) ?` + reDay + ` ` + reMonth + `(?: ` + reYear + `)?)`
 	reApprox = `(?:about|around|approximately|circa|c\.|ca\.|roughly|some time around|sometime around)`
 	// reLead is the words that may open a date expression: the start of a range,
 	// a bound, an approximation.
@@ -287,17 +310,18 @@ const (
 	// an optional leading word, a point, and an optional second point that closes a
 	// range. It holds the point grammar only twice, which keeps every rule that
 	// embeds it small; ParseDate decides what the words mean.
-	DatePattern = `(?:(?:` + reLead + ` )?` + rePoint + `(?: ?(?:-|to|until|till|through) ?` + rePoint +
-		`| and (?:` + reDay + ` ` + reMonth + `,? ` + reYear + `|` + reMonth + ` ` + reDay + `,? ` + reYear + `|` + reMonth + `,? ` + reYear + `|` + reYear + `\b))?)`
+	DatePattern = `(?:(?:(?:from|between) )?` + reDayRange + `(?:\b|$)|(?:` + reLead + ` )?` + rePoint + `(?: ?(?:-|to|until|till|through) ?` + rePoint +
+		`| and (?:` + reDay + ` ` + reMonth + `,? ` + reYear + `|` + reMonth + ` ` + reDay + `,? ` + reYear + `|` + reMonth + ` ` + reYear + `|` + reYear + `\b))?)`
 )
 
 var (
 	datePatternRE = regexp.MustCompile(`(?i)^` + DatePattern + `$`)
-	dateFindRE    = regexp.MustCompile(`\b` + DatePattern)
+	dateFindRE    = regexp.MustCompile(`(?i)\b` + DatePattern)
+	dayRangeRE    = regexp.MustCompile(`(?i)^(?:from |between )?(?:(` + reMonth + `) (` + reDay + `) ?(?:-|to|through) ?(` + reDay + `)(?:,? (` + reYear + `))?|(` + reDay + `) ?(?:-|to|through) ?(` + reDay + `) (` + reMonth + `)(?: (` + reYear + `))?)$`)
 
 	dmyRE      = regexp.MustCompile(`(?i)^(` + reDay + `) (` + reMonth + `),? (` + reYear + `)$`)
 	mdyRE      = regexp.MustCompile(`(?i)^(` + reMonth + `) (` + reDay + `),? (` + reYear + `)$`)
-	myRE       = regexp.MustCompile(`(?i)^(` + reMonth + `),? (?:of )?(` + reYear + `)$`)
+	myRE       = regexp.MustCompile(`(?i)^(` + reMonth + `) (?:of )?(` + reYear + `)$`)
 	decadeRE   = regexp.MustCompile(`(?i)^(?:the )?(?:(early|mid|late)[- ]?)?(\d{3}0)'?s$`)
 	partYearRE = regexp.MustCompile(`(?i)^(?:(early|mid|late)[- ]|(?:the )?(end|beginning|start|middle|first half|second half) of )(` + reYear + `)$`)
 	yearRE     = regexp.MustCompile(`(?i)^(` + reYear + `)$`)
@@ -358,6 +382,9 @@ func ParseDate(s string, contextYear int) (Date, error) {
 	if !datePatternRE.MatchString(s) {
 		return Date{}, fmt.Errorf("%w: %q", ErrNoDate, s)
 	}
+	if m := dayRangeRE.FindStringSubmatch(s); m != nil {
+		return parseDayRange(m, contextYear)
+	}
 	if m := approxRE.FindStringSubmatch(s); m != nil {
 		d, err := parsePoint(m[1], contextYear)
 		d.Approx = true
@@ -402,6 +429,25 @@ func ParseDate(s string, contextYear int) (Date, error) {
 		return Date{Lo: a.Lo, Hi: b.Hi, Approx: a.Approx || b.Approx, YearFromContext: a.YearFromContext || b.YearFromContext}, nil
 	}
 	return Date{}, fmt.Errorf("%w: %q", ErrNoDate, s)
+}
+
+// parseDayRange reads "June 24 to 27" and "24 to 27 June" (with an optional year,
+// else the context year).
+func parseDayRange(m []string, contextYear int) (Date, error) {
+	atoi := func(x string) int { n, _ := strconv.Atoi(suffixRE.ReplaceAllString(x, "")); return n }
+	mon, d1, d2, year := m[1], m[2], m[3], m[4]
+	if mon == "" {
+		d1, d2, mon, year = m[5], m[6], m[7], m[8]
+	}
+	y, fromContext := contextYear, true
+	if year != "" {
+		y, fromContext = atoi(year), false
+	}
+	mo, a, b := month(mon), atoi(d1), atoi(d2)
+	if y == 0 || mo == 0 || a < 1 || b < a || b > lastDay(y, mo) {
+		return Date{}, fmt.Errorf("%w: %q", ErrNoDate, strings.Join(m[:1], ""))
+	}
+	return Date{Lo: Day{y, mo, a}, Hi: Day{y, mo, b}, YearFromContext: fromContext}, nil
 }
 
 func yearOf(d Date, fallback int) int {
@@ -519,9 +565,15 @@ func edtfPoint(s string) (Date, bool) {
 	if m := edtfDecRE.FindStringSubmatch(s); m != nil {
 		if m[1] != "" {
 			y, _ := strconv.Atoi(m[1])
+			if y == 0 {
+				return Date{}, false // year 0 cannot be written back
+			}
 			return Date{Lo: Day{y * 10, 1, 1}, Hi: Day{y*10 + 9, 12, 31}}, true
 		}
 		y, _ := strconv.Atoi(m[2])
+		if y == 0 {
+			return Date{}, false
+		}
 		return Date{Lo: Day{y * 100, 1, 1}, Hi: Day{y*100 + 99, 12, 31}}, true
 	}
 	m := edtfRE.FindStringSubmatch(s)

@@ -47,6 +47,16 @@ type extractor struct {
 	listPrev map[string]*listItem
 	claims   []Claim
 	seen     map[string]bool
+	atts     map[int][]attribution // by sentence index, found when first needed
+}
+
+func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
+	if a, ok := x.atts[s.Index]; ok {
+		return a
+	}
+	a := x.attributions(s)
+	x.atts[s.Index] = a
+	return a
 }
 
 // Extract applies the rules to one source and returns its claims in the order of
@@ -61,6 +71,7 @@ func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
 		personRE: regexp.MustCompile(p.PersonPattern()),
 		listPrev: map[string]*listItem{},
 		seen:     map[string]bool{},
+		atts:     map[int][]attribution{},
 	}
 	x.readContext()
 	for i := range x.doc.Sentences {
@@ -381,6 +392,9 @@ func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
 	c.Section = s.Section
 	c.Rule = r.name
 	c.Citation = x.citation(s, span)
+	if span.Start >= s.Span.Start {
+		c.Attribution, c.Claimant = attribute(x.sentenceAttributions(s), s.Folded.Index(span.Start))
+	}
 	key := fmt.Sprintf("%s|%s|%d|%d|%s", c.Key(), c.Normalized(), span.Start, span.End, c.Rule)
 	dedup := fmt.Sprintf("%s|%s|%d|%d", c.Key(), c.Normalized(), span.Start, span.End)
 	if x.seen[dedup] || x.seen[key] {

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,3 +108,9 @@ func (f Folded) Span(i, j int) Span {
 
 // FoldString folds s on its own, for comparing names and labels.
 func FoldString(s string) string { return Fold(s, 0, nil).Text }
+
+// Index returns the folded offset of source offset at: the first folded byte that
+// comes from at or after it.
+func (f Folded) Index(at int) int {
+	return sort.SearchInts(f.off, at)
+}

@@ -45,7 +45,16 @@ func (p Period) String() string {
 // Human writes the period for a reader: "1981–present (January 2015)", "1965–1979".
 func (p Period) Human() string {
 	from := "?"
-	if !p.From.IsZero() {
+	switch pr := p.From.Precision(); {
+	case p.From.IsZero():
+	case p.ToPresent && p.From == p.To:
+		if p.To.IsZero() {
+			return "at present (date unknown)"
+		}
+		return "at present (" + p.To.Human() + ")"
+	case pr == PrecisionRange || pr == PrecisionOpen:
+		from = humanBound(p.From.Lo, true)
+	default:
 		from = p.From.Human()
 	}
 	switch {
@@ -122,6 +131,9 @@ func ParsePeriod(s string, asOf Date) (Period, error) {
 		return Period{}, err
 	}
 	if m[2] != "" {
+		if !asOf.IsZero() && highOrd(asOf.Hi) < lowOrd(from.Lo) {
+			return Period{}, fmt.Errorf("period %q starts after the source's date (%s)", s, asOf)
+		}
 		return Period{From: from, To: asOf, ToPresent: true}, nil
 	}
 	to, err := parsePoint(m[3], from.Lo.Y)

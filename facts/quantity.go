@@ -83,7 +83,7 @@ func (q Quantity) Miss(o Quantity, tol float64) (float64, float64) {
 	return gap, gap / base
 }
 
-// Human writes the quantity for a reader: "3,000", "5,000–10,000", "over 4,000".
+// Human writes the quantity for a reader: "3,000", "5,000–10,000", "at least 4,000".
 func (q Quantity) Human() string {
 	var s string
 	switch {
@@ -228,6 +228,9 @@ func ParseQuantity(s string) (Quantity, error) {
 func parseNormalQuantity(s string) (Quantity, bool) {
 	unit := ""
 	if m := qUnitRE.FindStringSubmatch(s); m != nil {
+		if _, scale := scaleWords[strings.ToLower(m[2])]; scale {
+			return Quantity{}, false // "5 million" is a number, not 5 of a unit
+		}
 		s, unit = m[1], m[2]
 	}
 	m := qNormalRE.FindStringSubmatch(s)
@@ -235,8 +238,11 @@ func parseNormalQuantity(s string) (Quantity, bool) {
 		return Quantity{}, false
 	}
 	q := Quantity{Approx: m[1] == "~", Unit: unit}
-	a, _ := strconv.ParseFloat(m[2], 64)
-	b, _ := strconv.ParseFloat(m[4], 64)
+	a, errA := strconv.ParseFloat(m[2], 64)
+	b, errB := strconv.ParseFloat(m[4], 64)
+	if m[2] != "" && errA != nil || m[4] != "" && errB != nil {
+		return Quantity{}, false // out of range
+	}
 	switch {
 	case m[3] == "" && m[4] != "": // "3000" lands in m[2] and m[4] both only with ".."
 		return Quantity{}, false
@@ -258,15 +264,18 @@ func parseNormalQuantity(s string) (Quantity, bool) {
 // parseNumber reads "3,000", "$1.3 million", "fifty", "twenty-five", "two thousand".
 func parseNumber(s string) (float64, error) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "$")
+	if f, ok := numberWords[strings.ToLower(s)]; ok {
+		return f, nil // "a million", "a thousand"
+	}
 	scale := 1.0
 	if m := wordScaleRE.FindStringSubmatch(s); m != nil {
 		s, scale = m[1], scaleWords[strings.ToLower(m[2])]
 	}
 	if f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64); err == nil {
-		if math.IsInf(f, 0) || math.IsNaN(f) {
-			return 0, fmt.Errorf("%w: %q", ErrNoQuantity, s)
+		if f *= scale; math.IsInf(f, 0) || math.IsNaN(f) {
+			return 0, fmt.Errorf("%w: %q is too large", ErrNoQuantity, s)
 		}
-		return f * scale, nil
+		return f, nil
 	}
 	s = strings.ToLower(s)
 	if f, ok := numberWords[s]; ok {

@@ -31,9 +31,7 @@ func Markdown(w io.Writer, r *Report) error {
 		}
 		for _, cl := range c.Claims {
 			p.f("- **%s**, line %d: %s → `%s`", md(cl.SourceName), cl.Line, code(cl.Text), cl.Value)
-			if cl.Attribution != "" {
-				p.f(" (according to %s)", md(cl.Attribution))
-			}
+			p.f("%s", attributionMarkdown(cl))
 			p.f("\n  > %s%s%s\n", md(cl.Before), bold(cl.Match), md(cl.After))
 			if cl.Citation != "" {
 				p.f("  >\n  > cites: %s\n", md(cl.Citation))
@@ -64,6 +62,18 @@ func (p *printer) f(format string, args ...any) {
 	if p.err == nil {
 		_, p.err = fmt.Fprintf(p.w, format, args...)
 	}
+}
+
+// attributionMarkdown says who a claim is attributed to: a named claimant, or the
+// source hedging ("it is said").
+func attributionMarkdown(cl Claim) string {
+	switch {
+	case cl.Attribution == "":
+		return ""
+	case cl.Claimant == "":
+		return fmt.Sprintf(" (hedged: “%s”)", md(cl.Attribution))
+	}
+	return fmt.Sprintf(" (according to %s)", md(cl.Attribution))
 }
 
 func summary(r *Report) string {

@@ -33,6 +33,12 @@ func Table(w io.Writer, r *Report) error {
 		p.table([]string{"source", "line", "as written", "normalized", "quote"}, func(add func(...string)) {
 			for _, cl := range c.Claims {
 				quote := cl.Before + "»" + cl.Match + "«" + cl.After
+				switch {
+				case cl.Attribution != "" && cl.Claimant == "":
+					quote = "(hedged: " + cl.Attribution + ") " + quote
+				case cl.Attribution != "":
+					quote = "(according to " + cl.Attribution + ") " + quote
+				}
 				if cl.Citation != "" {
 					quote += " — cites " + cl.Citation
 				}

@@ -68,6 +68,7 @@ type Claim struct {
 	Quote                    string
 	Before, Match, After     string // the quote split around the claimed words
 	Attribution, Citation    string
+	Claimant                 string // normalized; "" when the source speaks for itself or only hedges
 	Rule, Section            string
 }
 
@@ -159,7 +160,7 @@ func claimView(c *facts.Corpus, cl *facts.Claim) Claim {
 		Source: string(cl.Source), SourceName: src.Name, File: baseName(src.File),
 		Line: cl.Line, Start: cl.Span.Start, End: cl.Span.End,
 		Text: cl.Text, Value: cl.Normalized(), Quote: cl.Quote,
-		Attribution: cl.Attribution, Citation: cl.Citation, Rule: cl.Rule, Section: cl.Section,
+		Attribution: cl.Attribution, Claimant: cl.Claimant, Citation: cl.Citation, Rule: cl.Rule, Section: cl.Section,
 	}
 	if cl.QuoteSpan.Contains(cl.Span) {
 		a, b := cl.Span.Start-cl.QuoteSpan.Start, cl.Span.End-cl.QuoteSpan.Start
