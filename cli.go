@@ -28,7 +28,7 @@ const (
 )
 
 // usageError is a mistake on the command line.
-type usageError struct{ msg string }
+type usageError struct{ msg, hint string }
 
 func (e *usageError) Error() string { return e.msg }
 
@@ -81,7 +81,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitCode(stderr, c.run(e, args[1:]))
 		}
 	}
-	return exitCode(stderr, &usageError{fmt.Sprintf("unknown command %q (run 'compare help')", args[0])})
+	return exitCode(stderr, &usageError{fmt.Sprintf("unknown command %q", args[0]), "run 'compare help' for the commands"})
 }
 
 // errFindings is returned by check when conflicts are unreviewed; it is not printed.
@@ -101,8 +101,12 @@ func exitCode(stderr io.Writer, err error) int {
 	for _, e := range flatten(err) {
 		fmt.Fprintf(stderr, "compare: error: %v\n", e)
 		var ie *facts.InputError
-		if errors.As(e, &ie) && ie.Hint != "" {
+		var ue *usageError
+		switch {
+		case errors.As(e, &ie) && ie.Hint != "":
 			fmt.Fprintf(stderr, "compare: hint: %s\n", ie.Hint)
+		case errors.As(e, &ue) && ue.hint != "":
+			fmt.Fprintf(stderr, "compare: hint: %s\n", ue.hint)
 		}
 	}
 	var ue *usageError
@@ -125,34 +129,48 @@ func flatten(err error) []error {
 	return []error{err}
 }
 
+// flags is a subcommand's flag set. The flag package's own messages are silenced:
+// errors go through exitCode like every other error, and -h prints the usage on
+// stdout.
+type flags struct {
+	*flag.FlagSet
+	name, args string
+	stdout     io.Writer
+}
+
+func newFlags(e *env, name, args string) *flags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &flags{FlagSet: fs, name: name, args: args, stdout: e.stdout}
+}
+
+func (f *flags) usage() {
+	fmt.Fprintf(f.stdout, "usage: compare %s %s [flags]\n", f.name, f.args)
+	f.SetOutput(f.stdout)
+	f.PrintDefaults()
+	f.SetOutput(io.Discard)
+}
+
 // parse parses flags wherever they appear among the arguments ("report DIR
 // --format json" as well as "report --format json DIR") and returns the others.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+func parse(f *flags, args []string) ([]string, error) {
 	var rest []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := f.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				f.usage()
 				return nil, err
 			}
-			return nil, &usageError{err.Error()}
+			return nil, &usageError{err.Error(), fmt.Sprintf("run 'compare %s -h' for its flags", f.name)}
 		}
-		args = fs.Args()
+		args = f.Args()
 		if len(args) == 0 {
 			return rest, nil
 		}
 		rest = append(rest, args[0])
 		args = args[1:]
 	}
-}
-
-func newFlags(e *env, name, args string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "usage: compare %s %s [flags]\n", name, args)
-		fs.PrintDefaults()
-	}
-	return fs
 }
 
 // corpusArg takes the optional DIR argument.
@@ -163,7 +181,7 @@ func corpusArg(rest []string) (string, error) {
 	case 1:
 		return rest[0], nil
 	}
-	return "", &usageError{fmt.Sprintf("too many arguments: %s (expected at most one DIR)", strings.Join(rest, " "))}
+	return "", &usageError{fmt.Sprintf("too many arguments: %s (expected at most one DIR)", strings.Join(rest, " ")), ""}
 }
 
 // loaded is a corpus with its rules, claims and judgement.
@@ -264,7 +282,7 @@ func renderer(format string) (func(io.Writer, *report.Report) error, error) {
 	case "json":
 		return report.JSON, nil
 	}
-	return nil, &usageError{fmt.Sprintf("unknown format %q: must be one of markdown, table, json", format)}
+	return nil, &usageError{fmt.Sprintf("unknown format %q: must be one of markdown, table, json", format), ""}
 }
 
 func conflictFilter(o reportOptions) (func(*compare.Conflict) bool, error) {
@@ -272,12 +290,12 @@ func conflictFilter(o reportOptions) (func(*compare.Conflict) bool, error) {
 	for _, s := range splitList(o.classes) {
 		c, ok := compare.ParseClass(s)
 		if !ok {
-			return nil, &usageError{fmt.Sprintf("unknown class %q: must be one of hard, stale, soft, spelling", s)}
+			return nil, &usageError{fmt.Sprintf("unknown class %q: must be one of hard, stale, soft, spelling", s), ""}
 		}
 		classes[c] = true
 	}
 	if o.family != "" && !knownFamily(o.family) {
-		return nil, &usageError{fmt.Sprintf("unknown fact family %q: must be one of %s", o.family, strings.Join(families(), ", "))}
+		return nil, &usageError{fmt.Sprintf("unknown fact family %q: must be one of %s", o.family, strings.Join(families(), ", ")), ""}
 	}
 	return func(c *compare.Conflict) bool {
 		return (len(classes) == 0 || classes[c.Class]) && (o.family == "" || c.Family == o.family)
@@ -319,8 +337,12 @@ func knownFamily(f string) bool {
 
 func runVersion(e *env, args []string) error {
 	fs := newFlags(e, "version", "")
-	if _, err := parse(fs, args); err != nil {
+	rest, err := parse(fs, args)
+	if err != nil {
 		return err
+	}
+	if len(rest) > 0 {
+		return &usageError{fmt.Sprintf("version takes no arguments, not %q", strings.Join(rest, " ")), ""}
 	}
 	fmt.Fprintf(e.stdout, "compare %s\n", version)
 	return nil

@@ -32,11 +32,11 @@ func runFacts(e *env, args []string) error {
 		return err
 	}
 	if o.format != "table" && o.format != "json" {
-		return &usageError{fmt.Sprintf("unknown format %q: must be table or json", o.format)}
+		return &usageError{fmt.Sprintf("unknown format %q: must be table or json", o.format), ""}
 	}
 	if o.predicate != "" {
 		if _, ok := facts.Predicate(o.predicate).Spec(); !ok && !knownFamily(o.predicate) {
-			return &usageError{fmt.Sprintf("unknown predicate %q: must be a predicate (%s) or a family (%s)", o.predicate, joinComma(facts.Predicates()), joinComma(families()))}
+			return &usageError{fmt.Sprintf("unknown predicate %q: must be a predicate (%s) or a family (%s)", o.predicate, joinComma(facts.Predicates()), joinComma(families())), ""}
 		}
 	}
 	l, err := load(e, dir)
@@ -48,7 +48,7 @@ func runFacts(e *env, args []string) error {
 		for _, s := range l.corpus.Sources {
 			ids = append(ids, string(s.ID))
 		}
-		return &usageError{fmt.Sprintf("unknown source %q: the corpus has %s", o.source, joinComma(ids))}
+		return &usageError{fmt.Sprintf("unknown source %q: the corpus has %s", o.source, joinComma(ids)), ""}
 	}
 	var shown []facts.Claim
 	for _, c := range l.claims {

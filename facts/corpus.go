@@ -45,8 +45,14 @@ type Corpus struct {
 	Sources      []*Source
 	Tolerance    float64
 	ReviewsFile  string // relative to the manifest
-	RuleFiles    []string
+	RuleFiles    []RuleFileRef
 	FS           fs.FS
+}
+
+// RuleFileRef is a rule file the manifest names, with where it names it.
+type RuleFileRef struct {
+	Name      string
+	Line, Col int
 }
 
 // Source returns the source with the given id, or nil.
@@ -75,7 +81,10 @@ func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			msg = "no manifest: the folder has no " + ManifestName
 		}
-		return nil, &InputError{File: mpath, Msg: msg, Hint: "run 'compare init " + dir + "' to create one"}
+		return nil, &InputError{File: mpath, Msg: msg, Hint: "create " + ManifestName + " there with a subject and a list of sources (see the README)"}
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return nil, &InputError{File: mpath, Line: 1, Msg: "the manifest is empty", Hint: "it needs at least a subject and a list of sources (see the README)"}
 	}
 	if err := checkText(mpath, data); err != nil {
 		return nil, err
@@ -107,7 +116,11 @@ func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
 	if r := y.Str(top["reviews"], "reviews"); r != "" {
 		c.ReviewsFile = r
 	}
-	c.RuleFiles = y.Strs(top["rules"], "rules")
+	for _, n := range y.Seq(top["rules"], "rules") {
+		if name := y.Str(n, "rules item"); name != "" {
+			c.RuleFiles = append(c.RuleFiles, RuleFileRef{Name: name, Line: n.Line, Col: n.Column})
+		}
+	}
 
 	seen := map[SourceID]*yaml.Node{}
 	srcNodes := y.Seq(top["sources"], "sources")
@@ -127,22 +140,19 @@ func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
 		s.Path = path.Join(dir, s.File)
 		c.Sources = append(c.Sources, s)
 	}
-	if err := y.Err(); err != nil {
-		return nil, err
-	}
-	if subject != nil {
-		c.Profile = NewProfile(subject, entities)
-	}
-
-	var errs []error
+	// The files of the sources that could be read from the manifest are checked
+	// too, so that every problem is reported at once.
+	errs := []error{y.Err()}
 	for _, s := range c.Sources {
-		if err := c.readSource(s, seen[s.ID], y); err != nil {
-			errs = append(errs, err)
-		}
+		errs = append(errs, c.readSource(s, seen[s.ID]))
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	if subject == nil {
+		return nil, &InputError{File: mpath, Line: y.Root.Line, Col: y.Root.Column, Msg: "the manifest has no subject", Hint: "add subject: {name: …, aliases: […]}"}
+	}
+	c.Profile = NewProfile(subject, entities)
 	return c, nil
 }
 
@@ -153,6 +163,9 @@ func readSubject(y *YAMLFile, n *yaml.Node) *Known {
 	m := y.Mapping(n, "subject", []string{"name", "aliases"}, []string{"name"})
 	name := y.Str(m["name"], "subject name")
 	if name == "" {
+		if m["name"] != nil {
+			y.Errorf(m["name"], "name the organization the sources are about: name: MEK", "the subject has an empty name")
+		}
 		return nil
 	}
 	return &Known{Entity: Entity{ID: EntityID("org:" + slug(name)), Name: name, Type: EntityOrganization}, Aliases: y.Strs(m["aliases"], "aliases")}
@@ -164,7 +177,7 @@ func readEntity(y *YAMLFile, n *yaml.Node) *Known {
 	kindText := y.Str(m["kind"], "entity kind")
 	kind, ok := kindNames[kindText]
 	if kindText != "" && !ok {
-		y.Errorf(m["kind"], "", "entity kind must be one of person, organization, authority, place, not %q", kindText)
+		y.Errorf(m["kind"], "write kind: person (or organization, authority, place)", "entity kind must be one of person, organization, authority, place, not %q", kindText)
 	}
 	country := y.Str(m["country"], "country")
 	switch {
@@ -195,6 +208,11 @@ func readSource(y *YAMLFile, n *yaml.Node) *Source {
 		AsOfText:     y.Str(m["as_of"], "as_of"),
 		AsOfEvidence: y.Str(m["as_of_evidence"], "as_of_evidence"),
 	}
+	for key, v := range map[string]string{"id": string(s.ID), "file": s.File} {
+		if v == "" && m[key] != nil {
+			y.Errorf(m[key], "give every source an id and a file", "a source has an empty %s", key)
+		}
+	}
 	if s.ID == "" || s.File == "" {
 		return nil
 	}
@@ -218,7 +236,7 @@ func readSource(y *YAMLFile, n *yaml.Node) *Source {
 }
 
 // readSource reads and checks a source's file.
-func (c *Corpus) readSource(s *Source, n *yaml.Node, y *YAMLFile) error {
+func (c *Corpus) readSource(s *Source, n *yaml.Node) error {
 	data, err := fs.ReadFile(c.FS, s.File)
 	if err != nil {
 		fileNode := n
@@ -243,7 +261,7 @@ func (c *Corpus) readSource(s *Source, n *yaml.Node, y *YAMLFile) error {
 // that is not UTF-8, naming the line and column of the first bad byte.
 func checkText(name string, data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return &InputError{File: name, Msg: "the file is empty", Hint: "add the document's text, or remove it from compare.yaml"}
+		return &InputError{File: name, Line: 1, Msg: "the file is empty", Hint: "add the document's text, or remove it from compare.yaml"}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
@@ -283,11 +301,11 @@ func (s *Source) Describe() string {
 func (c *Corpus) Rules() (*RuleSet, error) {
 	files := []RuleFile{{Name: "default rules", Data: DefaultRules}}
 	for _, f := range c.RuleFiles {
-		data, err := fs.ReadFile(c.FS, f)
+		data, err := fs.ReadFile(c.FS, f.Name)
 		if err != nil {
-			return nil, &InputError{File: c.ManifestPath, Msg: fmt.Sprintf("rules file %q not found", f), Hint: "the path is relative to compare.yaml"}
+			return nil, &InputError{File: c.ManifestPath, Line: f.Line, Col: f.Col, Msg: fmt.Sprintf("rules file %q not found", f.Name), Hint: "the path is relative to compare.yaml"}
 		}
-		files = append(files, RuleFile{Name: path.Join(c.Dir, f), Data: data})
+		files = append(files, RuleFile{Name: path.Join(c.Dir, f.Name), Data: data})
 	}
 	return CompileRules(c.Profile, files...)
 }

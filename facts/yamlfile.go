@@ -60,13 +60,43 @@ func ParseYAML(name string, data []byte) (*YAMLFile, error) {
 			}
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
-		return nil, &InputError{File: name, Line: line, Msg: "malformed YAML: " + msg, Hint: "fix the YAML syntax at that line (indentation, a missing colon or quote)"}
+		if at, col := syntaxErrorLine(data); at > 0 {
+			line = at
+			return nil, &InputError{File: name, Line: line, Col: col, Msg: "malformed YAML: " + msg, Hint: "fix the YAML syntax at that line (indentation, a missing colon, quote or bracket)"}
+		}
+		return nil, &InputError{File: name, Line: line, Msg: "malformed YAML: " + msg, Hint: "fix the YAML syntax at that line (indentation, a missing colon, quote or bracket)"}
 	}
 	f := &YAMLFile{Name: name}
 	if len(doc.Content) > 0 {
 		f.Root = doc.Content[0]
 	}
 	return f, nil
+}
+
+// syntaxErrorLine finds the line a YAML syntax error is on. The parser reports the
+// line where the enclosing block starts, which can be far above the mistake; the
+// first line whose prefix of the document no longer parses is the one to fix. It
+// returns that line and the column of its first character, or 0.
+func syntaxErrorLine(data []byte) (int, int) {
+	lines := strings.SplitAfter(string(data), "\n")
+	parses := func(n int) bool {
+		var v yaml.Node
+		return yaml.Unmarshal([]byte(strings.Join(lines[:n], "")), &v) == nil
+	}
+	if parses(len(lines)) {
+		return 0, 0
+	}
+	lo, hi := 0, len(lines) // parses(lo) holds, parses(hi) does not
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if parses(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	text := strings.TrimRight(lines[hi-1], "\r\n")
+	return hi, len(text) - len(strings.TrimLeft(text, " \t")) + 1
 }
 
 // Errorf records a problem at node n.
@@ -90,7 +120,7 @@ func (f *YAMLFile) Mapping(n *yaml.Node, what string, allowed, required []string
 		return out
 	}
 	if n.Kind != yaml.MappingNode {
-		f.Errorf(n, "", "%s must be a mapping of keys to values, not %s", what, kindName(n))
+		f.Errorf(n, "write it as keys and values, one per line (key: value), indented under it", "%s must be a mapping of keys to values, not %s", what, kindName(n))
 		return out
 	}
 	ok := map[string]bool{}
@@ -127,7 +157,7 @@ func (f *YAMLFile) Str(n *yaml.Node, what string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		f.Errorf(n, "", "%s must be a single value, not %s", what, kindName(n))
+		f.Errorf(n, "write a single value after the colon", "%s must be a single value, not %s", what, kindName(n))
 		return ""
 	}
 	if n.Tag == "!!null" {
@@ -160,7 +190,7 @@ func (f *YAMLFile) Float(n *yaml.Node, what string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		f.Errorf(n, "", "%s must be a number, not %q", what, s)
+		f.Errorf(n, "write a number, such as 0.10", "%s must be a number, not %q", what, s)
 		return 0, false
 	}
 	return v, true
@@ -172,7 +202,7 @@ func (f *YAMLFile) Seq(n *yaml.Node, what string) []*yaml.Node {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		f.Errorf(n, "", "%s must be a list, not %s", what, kindName(n))
+		f.Errorf(n, "write it as a list, one item per line starting with '- '", "%s must be a list, not %s", what, kindName(n))
 		return nil
 	}
 	return n.Content
