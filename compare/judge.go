@@ -26,6 +26,7 @@ type judge struct {
 
 // Judge groups claims by key and judges each group. The steps run in this order:
 //
+//  0. resolve: entities named alike are merged (names.go) and subjects rewritten.
 //  1. group: claims are indexed by key (subject, predicate, scope); never all pairs.
 //  2. judge each group by the kind of its value: dates by interval intersection,
 //     places by country, home bases as a timeline (see based.go).
@@ -39,11 +40,14 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 	for i, s := range c.Sources {
 		j.order[s.ID] = i
 	}
+	// Judging rewrites subjects (step 0 below): work on a copy.
+	claims = append([]facts.Claim(nil), claims...)
 	all := make([]*facts.Claim, len(claims))
 	for i := range claims {
 		all[i] = &claims[i]
 	}
 	sort.SliceStable(all, func(a, b int) bool { return j.less(all[a], all[b]) })
+	clusters := j.resolve(all)
 	for _, cl := range all {
 		k := cl.Key()
 		if _, ok := j.groups[k]; !ok {
@@ -56,6 +60,10 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 	for _, k := range j.keys {
 		group := j.groups[k]
 		switch p := group[0].Predicate; {
+		case p == facts.Named:
+			// judged per entity cluster below
+		case p == facts.Expansion:
+			j.expansions(k, group)
 		case p == facts.Based:
 			j.based(group)
 		case group[0].Value.Kind() == facts.KindDate:
@@ -63,6 +71,10 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 		case group[0].Value.Kind() == facts.KindPlace:
 			j.places(k, group)
 		}
+	}
+
+	for _, c := range clusters {
+		j.spelling(c)
 	}
 
 	sort.SliceStable(j.conflicts, func(a, b int) bool {

@@ -19,7 +19,7 @@ func mustDate(t *testing.T, s string) facts.Date {
 
 // corpus makes a corpus of sources with the given as-of dates ("" for none).
 func corpus(t *testing.T, asOf map[string]string) *facts.Corpus {
-	c := &facts.Corpus{}
+	c := &facts.Corpus{Profile: facts.NewProfile(&facts.Known{Entity: org}, nil)}
 	for _, id := range []string{"a", "b", "c"} {
 		if v, ok := asOf[id]; ok {
 			s := &facts.Source{ID: facts.SourceID(id), Name: strings.ToUpper(id), AsOfText: v}

@@ -18,6 +18,8 @@ const (
 	Left     Predicate = "left"      // when the subject left or was expelled from a country (Date; scope: the country)
 	Killed   Predicate = "killed"    // when a person was killed, assassinated, executed or died (Date)
 	KilledIn Predicate = "killed-in" // where a person was killed (Place)
+	Named     Predicate = "named"     // a source names an entity, in these words (Text)
+	Expansion Predicate = "expansion" // what an acronym stands for (Text; scope: the acronym)
 )
 
 // PredicateSpec describes a predicate: what its subject and value are, and how a
@@ -36,7 +38,9 @@ var predicateSpecs = map[Predicate]PredicateSpec{
 	MovedTo:  {MovedTo, "home-base", EntityOrganization, KindDate, "When %s moved to %s"},
 	Left:     {Left, "home-base", EntityOrganization, KindDate, "When %s left %s"},
 	Killed:   {Killed, "killed", EntityPerson, KindDate, "When %s was killed"},
-	KilledIn: {KilledIn, "killed", EntityPerson, KindPlace, "Where %s was killed"},
+	KilledIn:  {KilledIn, "killed", EntityPerson, KindPlace, "Where %s was killed"},
+	Named:     {Named, "names", EntityPerson, KindText, "How %s is spelled"},
+	Expansion: {Expansion, "names", EntityOrganization, KindText, "What %[2]s stands for"},
 }
 
 // Spec returns the predicate's description.

@@ -48,6 +48,7 @@ type extractor struct {
 	claims   []Claim
 	seen     map[string]bool
 	atts     map[int][]attribution // by sentence index, found when first needed
+	named    map[string]bool       // entity|written form already recorded by the names rule
 }
 
 func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
@@ -72,6 +73,7 @@ func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
 		listPrev: map[string]*listItem{},
 		seen:     map[string]bool{},
 		atts:     map[int][]attribution{},
+		named:    map[string]bool{},
 	}
 	x.readContext()
 	for i := range x.doc.Sentences {
@@ -232,6 +234,8 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 				}
 			case Based:
 				x.emitBased(r, s, caps, subj.v, place, period, date, f.Span(caps[""][0], caps[""][1]), prev)
+			case Expansion:
+				x.emitExpansion(r, s, caps)
 			}
 		}
 	}
@@ -279,6 +283,28 @@ func (x *extractor) emitBased(r *baseRule, s *Sentence, caps map[string][2]int, 
 	if !when.ToPresent && !when.To.IsZero() {
 		x.add(r, s, Claim{Subject: subj, Predicate: Left, Scope: place.v.Country, Value: when.To}, part(toAt))
 	}
+}
+
+// emitExpansion records what an acronym stands for: "National Council of
+// Resistance of Iraq (NCRI)". The subject is the entity the acronym names in the
+// profile, else the acronym itself.
+func (x *extractor) emitExpansion(r *baseRule, s *Sentence, caps map[string][2]int) {
+	a, okA := caps["acronym"]
+	e, okE := caps["expansion"]
+	if !okA || !okE {
+		return
+	}
+	f := s.Folded
+	acronym := f.Text[a[0]:a[1]]
+	phrase := f.Text[e[0]:e[1]]
+	tail := trimExpansion(phrase, acronym)
+	start := e[0] + strings.LastIndex(phrase, tail)
+	subj := Entity{ID: EntityID("acronym:" + strings.ToLower(acronym)), Name: acronym, Type: EntityOrganization}
+	if k := x.profile.Lookup(acronym); k != nil && (k.Type == EntityOrganization || k.Type == EntityAuthority) {
+		subj = k.Entity
+	}
+	sp := f.Span(start, start+len(tail))
+	x.add(r, s, Claim{Subject: subj, Predicate: Expansion, Scope: acronym, Value: Text{S: x.src.Text[sp.Start:sp.End]}}, sp)
 }
 
 // place resolves a {place} capture: the longest leading words that name a known

@@ -217,6 +217,9 @@ sources:
 		{"Agents were blamed for killing members, Erik Holm on 2 June 1992 and Siri Berg, a spokeswoman on 9 July 1993.", "killed.list-with-dates", "person:siri-berg|killed", "1993-07-09"},
 		{"On 1 May 1990, a bomb killed nine officials, including Tor Lund, the party chairman.", "killed.including", "person:tor-lund|killed", "1990-05-01"},
 		{"Erik Holm died in Tromso in 1994.", "killed.died", "person:erik-holm|killed", "1994"},
+		{"Lena Dahl met Erik Holm in Tromso.", "names.mentions", "person:erik-holm|named", "Erik Holm"},
+		{"The Northern Lights Fron was banned.", "names.mentions", "org:nlf|named", "Northern Lights Fron"},
+		{"Its wing, the Aurora Council (AC), lobbies.", "names.acronym", "org:aurora-council|expansion|AC", "Aurora Council"},
 	}
 	items := map[string]struct{ text, list string }{
 		"home-base.list":    {"Home Base\n\n  • 1972-1983: Norway\n  • 1983-present: Iceland\n", ""},

@@ -27,7 +27,51 @@ type Profile struct {
 	known   []*Known
 	byKey   map[string]*Known
 	adj     map[string]string // "iraqi" → "Iraq"
+	// common are words the corpus also writes in lower case ("light", "regime"):
+	// ordinary words, which a run of capitalized words shaped like a name must not
+	// start or end with.
+	common map[string]bool
+	names  []knownName // people's and organizations' names, longest first
 }
+
+// knownName is one name or alias of a known person or organization.
+type knownName struct {
+	known *Known
+	name  string
+}
+
+// nameList returns the names and aliases of known people and organizations,
+// those with the most words first.
+func (p *Profile) nameList() []knownName {
+	if p.names != nil {
+		return p.names
+	}
+	for _, k := range p.known {
+		if k.Type != EntityPerson && k.Type != EntityOrganization {
+			continue
+		}
+		for _, n := range k.Names() {
+			p.names = append(p.names, knownName{k, n})
+		}
+	}
+	sort.SliceStable(p.names, func(i, j int) bool {
+		return len(nameWords(p.names[i].name)) > len(nameWords(p.names[j].name))
+	})
+	return p.names
+}
+
+// LearnVocabulary records the words the texts use in lower case, which tells
+// ordinary capitalized words ("Eternal Light", "Terrorism Monitor") from names.
+func (p *Profile) LearnVocabulary(texts ...string) {
+	p.common = map[string]bool{}
+	for _, t := range texts {
+		for _, w := range lowerWordRE.FindAllString(t, -1) {
+			p.common[w] = true
+		}
+	}
+}
+
+var lowerWordRE = regexp.MustCompile(`\b[a-z][a-z]{2,}\b`)
 
 // NewProfile builds a profile from the subject and the named entities, adding the
 // countries of the world as places.
@@ -130,7 +174,7 @@ func (p *Profile) Person(text string) (Entity, bool) {
 	// Shape matching may take in a capitalized word before the name ("February
 	// Mousa Khiabani" after "On 8 February"); such words are dropped, but a known
 	// name of something else ("Camp Hurriya") is never taken apart.
-	for words := strings.Fields(name); len(words) > 1 && notNameWords[words[0]]; words = words[1:] {
+	for words := strings.Fields(name); len(words) > 1 && (notNameWords[words[0]] || p.common[strings.ToLower(words[0])]); words = words[1:] {
 		name = strings.Join(words[1:], " ")
 		if k := p.Lookup(name); k != nil && k.Type != EntityPerson {
 			return Entity{}, false
@@ -198,6 +242,9 @@ func (p *Profile) looksLikePerson(name string, titled bool) bool {
 	if k := p.Lookup(name); k != nil {
 		return k.Type == EntityPerson
 	}
+	if last := strings.ToLower(words[len(words)-1]); p.common[last] {
+		return false // "Terrorism Monitor", "Obama Administration"
+	}
 	for _, w := range words {
 		r := []rune(w)
 		if notNameWords[w] || !unicode.IsUpper(r[0]) && !nameParticle[w] {
@@ -229,6 +276,9 @@ func (p *Profile) isSurname(w string) bool {
 	}
 	return false
 }
+
+// NameKey folds a name the way lookups do, for comparing written forms.
+func NameKey(s string) string { return nameKey(s) }
 
 // nameKey folds a name for lookup: accents and case removed, hyphens read as spaces,
 // apostrophes and full stops dropped, a leading "the" ignored.
@@ -371,7 +421,7 @@ func (p *Profile) PlaceIn(text string) (Place, int, int, bool) {
 // Matches found by shape are checked by LooksLikePerson before they become claims.
 func (p *Profile) PersonPattern() string {
 	title := `(?:(?:Dr|Mr|Mrs|Ms|Prof|Lt\. Col|Lt|Col|Gen|Brig\. Gen|Maj\. Gen|Maj|Capt|Sgt|Adm|Sen|Rep)\.? |(?:General|Colonel|Captain|Major|President|Premier|Prime Minister|Ayatollah|Imam|Sheikh|Senator|Judge|Professor|Mayor) )`
-	word := `[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*`
+	word := `[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*` // "McCain", "Vidal-Quadras"
 	shape := title + `?` + word + `(?: (?:(?:al|el|bin|ibn|de|da|van|von|der)[- ])?` + word + `){0,3}`
 	known := alternation(p.namesOf(EntityPerson))
 	if known == "" {

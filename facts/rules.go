@@ -49,7 +49,7 @@ type RuleFile struct {
 }
 
 // ruleKinds are the kinds a rule may have.
-var ruleKinds = []string{"pattern", "period-list", "label-value"}
+var ruleKinds = []string{"pattern", "period-list", "label-value", "names"}
 
 // datePolicies say where a rule takes its date from.
 var datePolicies = []string{"capture", "frame", "either"}
@@ -124,7 +124,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				}
 				re, err := expand(src, p)
 				if err != nil {
-					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}", "rule %q: %v", name, err)
+					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}, {acronym}, {expansion}", "rule %q: %v", name, err)
 					return nil
 				}
 				return re
@@ -137,6 +137,8 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
 			case "label-value":
 				r = &labelValueRule{baseRule: base, label: compile("label", true)}
+			case "names":
+				r = &namesRule{baseRule: base}
 			default:
 				y.Errorf(m["kind"], "", "rule kind must be one of %s, not %q", strings.Join(ruleKinds, ", "), kind)
 				continue
@@ -181,6 +183,8 @@ func expand(src string, p *Profile) (*regexp.Regexp, error) {
 		"date":    DatePattern,
 		"period":  PeriodPattern,
 		"count":   QuantityPattern,
+		"acronym": `(?-i:[A-Z][A-Z0-9]{1,6})`,
+		"expansion": `(?-i:[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|the|and|for|on|in|e))*)`,
 	}
 	used := map[string]bool{}
 	var bad []string

@@ -1,0 +1,416 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/factcheck-tools/compare/facts"
+)
+
+// Names are judged in two steps, before any other group:
+//
+//  1. resolve: the entities the sources name are merged when their names are one
+//     name spelt differently (facts.Profile.SameName). A cluster holds at most one
+//     entity of the profile, which then names it; two entities the profile lists
+//     apart (Massoud and Maryam Rajavi) are never merged. Every claim's subject is
+//     rewritten to its cluster's entity, so that "Mayam Rajavi becomes co-leader"
+//     and "Maryam Azodanlu as his co-equal leader" speak of one person.
+//  2. spelling: within each cluster, every written form that is neither the
+//     profile's name nor one of its aliases (nor, for a person the profile does not
+//     know, the form most sources use) is reported as a spelling conflict, with the
+//     quotes of the variant and of the usual form.
+//
+// Acronym expansions are judged per acronym: an expansion conflicts with the usual
+// one when its words differ ("of Iraq" for "of Iran") or its initials do not spell
+// the acronym ("People's Mujahideen of Iran" for PMOI).
+
+// cluster of entities that are one person or organization.
+type entityCluster struct {
+	canonical facts.Entity
+	known     bool // the canonical entity is in the profile
+	aliases   []string
+	members   []facts.EntityID
+	named     []*facts.Claim // the claims that name the entity, in corpus order
+}
+
+// resolve merges entities by the similarity rule and rewrites claim subjects.
+func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
+	p := j.corpus.Profile
+	if p == nil {
+		return nil
+	}
+	byID := map[facts.EntityID]facts.Entity{}
+	var order []facts.EntityID
+	named := map[facts.EntityID][]*facts.Claim{}
+	for _, c := range all {
+		if c.Subject.Type != facts.EntityPerson && c.Subject.Type != facts.EntityOrganization {
+			continue
+		}
+		if _, ok := byID[c.Subject.ID]; !ok {
+			byID[c.Subject.ID] = c.Subject
+			order = append(order, c.Subject.ID)
+		}
+		if c.Predicate == facts.Named {
+			named[c.Subject.ID] = append(named[c.Subject.ID], c)
+		}
+	}
+	known := map[facts.EntityID]*facts.Known{}
+	for _, t := range []facts.EntityKind{facts.EntityPerson, facts.EntityOrganization} {
+		for _, k := range p.Known(t) {
+			known[k.ID] = k
+		}
+	}
+
+	// Union-find over entity ids; a root that is a known entity stays the root.
+	parent := map[facts.EntityID]facts.EntityID{}
+	var find func(facts.EntityID) facts.EntityID
+	find = func(id facts.EntityID) facts.EntityID {
+		if parent[id] == "" || parent[id] == id {
+			return id
+		}
+		parent[id] = find(parent[id])
+		return parent[id]
+	}
+	union := func(a, b facts.EntityID) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		_, ka := known[ra]
+		_, kb := known[rb]
+		switch {
+		case ka && kb:
+			return // two entities the profile keeps apart
+		case kb:
+			parent[ra] = rb
+		default:
+			parent[rb] = ra
+		}
+	}
+	for _, id := range order {
+		e := byID[id]
+		if _, ok := known[id]; ok || e.Type != facts.EntityPerson {
+			continue
+		}
+		// A person found by shape joins the one known person whose name it spells.
+		var match facts.EntityID
+		n := 0
+		for kid, k := range known {
+			if k.Type != facts.EntityPerson {
+				continue
+			}
+			for _, name := range k.Names() {
+				if p.SameName(e.Name, name) {
+					if match != kid {
+						n++
+					}
+					match = kid
+					break
+				}
+			}
+		}
+		if n == 1 {
+			union(match, id)
+		}
+	}
+	// People found by shape join each other when their names are one name.
+	var shapes []facts.EntityID
+	for _, id := range order {
+		if _, ok := known[id]; !ok && byID[id].Type == facts.EntityPerson {
+			shapes = append(shapes, id)
+		}
+	}
+	for a := 0; a < len(shapes); a++ {
+		for b := a + 1; b < len(shapes); b++ {
+			if p.SameName(byID[shapes[a]].Name, byID[shapes[b]].Name) {
+				union(shapes[a], shapes[b])
+			}
+		}
+	}
+
+	clusters := map[facts.EntityID]*entityCluster{}
+	var roots []facts.EntityID
+	for _, id := range order {
+		r := find(id)
+		c, ok := clusters[r]
+		if !ok {
+			c = &entityCluster{canonical: byID[r]}
+			if k, isKnown := known[r]; isKnown {
+				c.canonical, c.known, c.aliases = k.Entity, true, k.Names()
+			}
+			clusters[r] = c
+			roots = append(roots, r)
+		}
+		c.members = append(c.members, id)
+		c.named = append(c.named, named[id]...)
+	}
+	// An unknown person is named by the form most sources use.
+	for _, c := range clusters {
+		if c.known || len(c.members) < 2 {
+			continue
+		}
+		best, bestN := c.canonical, -1
+		for _, id := range c.members {
+			if n := len(sourcesOf(named[id])); n > bestN {
+				best, bestN = byID[id], n
+			}
+		}
+		c.canonical = best
+		c.aliases = []string{best.Name}
+	}
+	for _, c := range all {
+		if r, ok := clusters[find(c.Subject.ID)]; ok && r.canonical.ID != c.Subject.ID {
+			c.Subject = r.canonical
+		}
+	}
+	out := make([]*entityCluster, 0, len(roots))
+	for _, r := range roots {
+		c := clusters[r]
+		sort.SliceStable(c.named, func(a, b int) bool { return j.less(c.named[a], c.named[b]) })
+		out = append(out, c)
+	}
+	return out
+}
+
+// spelling reports each written form of a cluster's name that is not one of its
+// names.
+func (j *judge) spelling(c *entityCluster) {
+	p := j.corpus.Profile
+	legit := func(form string) bool {
+		for _, a := range c.aliases {
+			if facts.NameKey(a) == facts.NameKey(form) {
+				return true
+			}
+		}
+		return false
+	}
+	forms := map[string][]*facts.Claim{}
+	var order []string
+	var usual []*facts.Claim
+	for _, cl := range c.named {
+		form := cl.Value.String()
+		if legit(form) {
+			usual = append(usual, cl)
+			continue
+		}
+		k := facts.NameKey(form)
+		if _, ok := forms[k]; !ok {
+			order = append(order, k)
+		}
+		forms[k] = append(forms[k], cl)
+	}
+	if len(usual) == 0 {
+		return // no source writes the name as the profile does: nothing to compare with
+	}
+	for _, k := range order {
+		variant := forms[k]
+		written := variant[0].Value.String()
+		// Hold the variant to the name it is closest to ("Mojaehdin-e-Kalq" to
+		// "Mojahedin-e Khalq", not to "MEK"), and quote the sources that write that
+		// name: those that write it exactly, else nearly, else any usual form.
+		canonical := c.canonical.Name
+		best := 1 << 30
+		for _, a := range c.aliases {
+			if d := facts.Levenshtein(facts.NameKey(a), facts.NameKey(written)); (p.SameName(written, a) || p.SameName(written, lastWord(a))) && d < best {
+				canonical, best = a, d
+			}
+		}
+		var exact, near []*facts.Claim
+		for _, u := range usual {
+			switch {
+			case facts.NameKey(u.Value.String()) == facts.NameKey(canonical):
+				exact = append(exact, u)
+			case p.SameName(u.Value.String(), canonical):
+				near = append(near, u)
+			}
+		}
+		pool := usual
+		if len(exact) > 0 {
+			pool = exact
+		} else if len(near) > 0 {
+			pool = near
+		}
+		// The variant's own source first, then up to two others.
+		var shown []*facts.Claim
+		taken := map[facts.SourceID]bool{}
+		for _, u := range pool {
+			if u.Source == variant[0].Source && !taken[u.Source] {
+				shown = append(shown, u)
+				taken[u.Source] = true
+			}
+		}
+		for _, u := range pool {
+			if len(taken) < 3 && !taken[u.Source] {
+				shown = append(shown, u)
+				taken[u.Source] = true
+			}
+		}
+		claims := append(append([]*facts.Claim(nil), variant...), shown...)
+		sort.SliceStable(claims, func(a, b int) bool { return j.less(claims[a], claims[b]) })
+		usualForm := shown[0].Value.String()
+		key := string(c.canonical.ID) + "|spelling|" + k
+		cf := j.newConflict(key, "How "+c.canonical.Name+" is spelled", claims, Spelling)
+		cf.Family = "names"
+		cf.Sides = []Side{{Value: usualForm, Text: usualForm, Claims: shown}, {Value: written, Text: written, Claims: variant}}
+		cf.IntraSource = taken[variant[0].Source]
+		cf.Explanation = fmt.Sprintf("%s %s “%s” (%s) for %s; %s %s “%s”: %s.",
+			capitalize(joinAnd(names(j, variant))), verb(names(j, variant), "writes", "write"), written, placesOf(j, variant),
+			c.canonical.Name, j.refs(shown), verb(names(j, shown), "writes", "write"), usualForm, facts.Edit(usualForm, written))
+	}
+}
+
+// placesOf gives the lines of claims after their sources have been named: "line 7"
+// for one source, "Jamestown line 7; START line 15" for several.
+func placesOf(j *judge, claims []*facts.Claim) string {
+	if len(sourcesOf(claims)) == 1 {
+		return lineList(claims)
+	}
+	return lineRefs(j, claims)
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return s
+	}
+	return f[len(f)-1]
+}
+
+// expansions judges what one acronym is said to stand for.
+func (j *judge) expansions(key string, group []*facts.Claim) {
+	acronym := group[0].Scope
+	p := j.corpus.Profile
+	initialsOK := func(s string) bool { return initialsSpell(p, s, acronym) }
+	// The usual expansion: the profile's name for the entity when its initials
+	// spell the acronym, else the form most sources give whose initials do.
+	var usual string
+	if k := p.Lookup(acronym); k != nil && initialsOK(k.Name) {
+		usual = k.Name
+	}
+	if usual == "" {
+		counts := map[string]int{}
+		for _, c := range group {
+			if initialsOK(c.Value.String()) {
+				counts[facts.NameKey(c.Value.String())]++
+				if usual == "" || counts[facts.NameKey(c.Value.String())] > counts[facts.NameKey(usual)] {
+					usual = c.Value.String()
+				}
+			}
+		}
+	}
+	if usual == "" {
+		return // no expansion spells the acronym: nothing to hold the others to
+	}
+	var good []*facts.Claim
+	bad := map[string][]*facts.Claim{}
+	var order []string
+	var aliases []string
+	if k := p.Lookup(acronym); k != nil {
+		aliases = k.Names()
+	}
+	for _, c := range group {
+		v := c.Value.String()
+		if j.sameExpansion(v, usual, acronym) || initialsSpell(p, v, acronym) && anySameName(p, v, aliases) {
+			// A misspelt alias ("Mojaehdin-e-Kalq (MEK)") is a spelling conflict of
+			// the name, reported there, not a wrong expansion.
+			good = append(good, c)
+			continue
+		}
+		k := facts.NameKey(v)
+		if _, ok := bad[k]; !ok {
+			order = append(order, k)
+		}
+		bad[k] = append(bad[k], c)
+	}
+	title := "What " + acronym + " stands for"
+	if len(bad) == 0 {
+		j.agree(key, title, group, facts.Text{S: usual})
+		return
+	}
+	for _, k := range order {
+		variant := bad[k]
+		claims := append(append([]*facts.Claim(nil), variant...), good...)
+		sort.SliceStable(claims, func(a, b int) bool { return j.less(claims[a], claims[b]) })
+		written := variant[0].Value.String()
+		cf := j.newConflict(key+"|"+k, title, claims, Spelling)
+		cf.Sides = []Side{{Value: usual, Text: usual, Claims: good}, {Value: written, Text: written, Claims: variant}}
+		for _, g := range good {
+			cf.IntraSource = cf.IntraSource || g.Source == variant[0].Source
+		}
+		why := differingWords(usual, written)
+		if !initialsOK(written) && !strings.HasPrefix(acronym, facts.Initials(written)) {
+			why = fmt.Sprintf("its initials (%s) do not spell %s", facts.Initials(written), acronym)
+		}
+		usualBy := "the profile of the corpus"
+		if len(good) > 0 {
+			usualBy = j.refs(good)
+		}
+		cf.Explanation = fmt.Sprintf("%s %s %s as “%s” (%s), where %s %s “%s”: %s. An alias expanded wrongly.",
+			capitalize(joinAnd(names(j, variant))), verb(names(j, variant), "expands", "expand"), acronym, written, placesOf(j, variant),
+			usualBy, verb(names(j, good), "has", "have"), usual, why)
+	}
+}
+
+// initialsSpell reports whether the initials of an expansion spell the acronym,
+// allowing a trailing "of" and a place that acronyms often leave out ("National
+// Liberation Army of Iran" is NLA).
+func initialsSpell(p *facts.Profile, s, acronym string) bool {
+	in := facts.Initials(s)
+	if in == acronym {
+		return true
+	}
+	words := strings.Fields(s)
+	if n := len(words); n >= 3 && strings.EqualFold(words[n-2], "of") {
+		if _, ok := p.Place(words[n-1]); ok {
+			return facts.Initials(strings.Join(words[:n-2], " ")) == acronym
+		}
+	}
+	return false
+}
+
+func anySameName(p *facts.Profile, v string, names []string) bool {
+	for _, n := range names {
+		if p.SameName(v, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameExpansion reports whether an expansion says what the usual one says: the same
+// words spelt alike, or some of them in the same order ("National Liberation
+// Army" for "National Liberation Army of Iran"), with initials that still spell the
+// acronym.
+func (j *judge) sameExpansion(v, usual, acronym string) bool {
+	p := j.corpus.Profile
+	if p.SameName(v, usual) {
+		return true
+	}
+	if !initialsSpell(p, v, acronym) && !strings.HasPrefix(acronym, facts.Initials(v)) {
+		return false
+	}
+	vw, uw := strings.Fields(facts.NameKey(v)), strings.Fields(facts.NameKey(usual))
+	i := 0
+	for _, w := range uw {
+		if i < len(vw) && p.SameName(vw[i], w) {
+			i++
+		}
+	}
+	return i == len(vw) && len(vw) > 0 && (initialsSpell(p, v, acronym) || strings.HasPrefix(acronym, facts.Initials(v)))
+}
+
+// differingWords names the words in which two expansions differ: "Iraq for Iran".
+func differingWords(usual, written string) string {
+	uw, ww := strings.Fields(usual), strings.Fields(written)
+	var parts []string
+	for i := 0; i < len(uw) && i < len(ww); i++ {
+		if !strings.EqualFold(uw[i], ww[i]) {
+			parts = append(parts, fmt.Sprintf("“%s” for “%s”", ww[i], uw[i]))
+		}
+	}
+	if len(parts) == 0 {
+		return "the words differ"
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,378 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Names are matched by a documented similarity rule, so that spelling variants of
+// one name are found by the tool rather than listed by hand:
+//
+//  1. Both names are cut into words (a hyphen separates words) and folded: lower
+//     case, no accents or apostrophes, and the usual transliteration variants made
+//     one (gh/q, kh/k, dj/j, ou/u, oo/u, ee/i, ph/f, doubled letters single).
+//  2. The names must have the same number of words, and at least one word must be
+//     equal after folding: a surname or a given name anchors the match.
+//  3. Every other pair of words must be close: equal after folding, or one typo
+//     apart when both have four letters or more, or two typos apart when both have
+//     seven letters or more. A typo is a letter dropped, added or changed, or two
+//     neighbouring letters swapped ("Dhal" for "Dahl").
+//  4. Two words that are each the name of a different known place ("Iran",
+//     "Iraq") are never close, however few edits apart.
+//
+// The rule merges "Mayam Rajavi", "Marynam Rajavi" and "Maryam Radjavi" with
+// "Maryam Rajavi", "Naqdi" with "Naghdi", and never "Maryam Rajavi" with "Kazem
+// Rajavi": their given names are far apart, so two people who share a surname stay
+// two people.
+
+// translit folds one word for comparison.
+func translit(w string) string {
+	w = strings.ToLower(FoldString(w))
+	var b strings.Builder
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	w = b.String()
+	for _, p := range [][2]string{{"gh", "q"}, {"kh", "k"}, {"dj", "j"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"ph", "f"}} {
+		w = strings.ReplaceAll(w, p[0], p[1])
+	}
+	var out []rune
+	for _, r := range w {
+		if n := len(out); n > 0 && out[n-1] == r {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// nameWords cuts a name into words: hyphens and spaces separate, a leading article
+// and apostrophes go.
+func nameWords(name string) []string {
+	return strings.Fields(nameKey(name))
+}
+
+// closeWords applies rules 3 and 4 to two words.
+func (p *Profile) closeWords(a, b string) bool {
+	ta, tb := translit(a), translit(b)
+	if ta == tb {
+		return true
+	}
+	if p != nil {
+		pa, pb := p.Lookup(a), p.Lookup(b)
+		if pa != nil && pb != nil && pa != pb && pa.Type == EntityPlace && pb.Type == EntityPlace {
+			return false
+		}
+	}
+	// Folding can hide a typo as well as a transliteration ("Rabii" folds to "rabi"),
+	// so the plain lower-case words are compared too, and the nearer counts.
+	la, lb := strings.ToLower(FoldString(a)), strings.ToLower(FoldString(b))
+	n := min(len([]rune(ta)), len([]rune(tb)), len([]rune(la)), len([]rune(lb)))
+	d := min(Typos(ta, tb), Typos(la, lb))
+	return n >= 4 && d <= 1 || n >= 7 && d <= 2
+}
+
+// Typos is the number of typos between a and b: the optimal string alignment
+// distance, where a letter dropped, added or changed, or two neighbouring letters
+// swapped, each count one.
+func Typos(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// SameName reports whether two names are spellings of one name, by the rule above.
+func (p *Profile) SameName(a, b string) bool {
+	wa, wb := nameWords(a), nameWords(b)
+	if len(wa) != len(wb) || len(wa) == 0 {
+		return false
+	}
+	anchored := false
+	for i := range wa {
+		if translit(wa[i]) == translit(wb[i]) {
+			anchored = true
+			continue
+		}
+		if !p.closeWords(wa[i], wb[i]) {
+			return false
+		}
+	}
+	return anchored || len(wa) == 1
+}
+
+// Edit describes, in a fact-checker's words, how variant differs from name: "a
+// dropped letter", "an added letter", "a changed letter", "letters swapped", "a
+// transliteration variant", "a different spelling".
+func Edit(name, variant string) string {
+	wa, wb := nameWords(name), nameWords(variant)
+	if len(wb) == 1 && len(wa) > 1 {
+		wa = wa[len(wa)-1:] // a surname on its own: compare it with the surname
+	}
+	if len(wa) != len(wb) {
+		return "a different form"
+	}
+	var what []string
+	for i := range wa {
+		a, b := wa[i], wb[i]
+		if a == b {
+			continue
+		}
+		switch ra, rb := []rune(a), []rune(b); {
+		case translit(a) == translit(b):
+			what = append(what, "a transliteration variant")
+		case len(rb) == len(ra)-1 && Levenshtein(a, b) == 1:
+			what = append(what, "a dropped letter")
+		case len(rb) == len(ra)+1 && Levenshtein(a, b) == 1:
+			what = append(what, "an added letter")
+		case len(ra) == len(rb) && Levenshtein(a, b) == 1:
+			what = append(what, "a changed letter")
+		case len(ra) == len(rb) && swapped(ra, rb):
+			what = append(what, "letters swapped")
+		case sameLetters(ra, rb):
+			what = append(what, "letters in a different order")
+		default:
+			what = append(what, "a different spelling")
+		}
+	}
+	if len(what) == 0 {
+		return "the same name"
+	}
+	seen := map[string]bool{}
+	var uniq []string
+	for _, w := range what {
+		if !seen[w] {
+			seen[w] = true
+			uniq = append(uniq, w)
+		}
+	}
+	return strings.Join(uniq, " and ")
+}
+
+func sameLetters(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	count := map[rune]int{}
+	for i := range a {
+		count[a[i]]++
+		count[b[i]]--
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func swapped(a, b []rune) bool {
+	var diff []int
+	for i := range a {
+		if a[i] != b[i] {
+			diff = append(diff, i)
+		}
+	}
+	return len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+}
+
+// Initials are the first letters of a name's capitalized words and of the parts of
+// its hyphenated words ("Mujahedin-E Khalq" gives "MEK"; "National Council of
+// Resistance of Iran" gives "NCRI").
+func Initials(name string) string {
+	var b strings.Builder
+	for _, word := range strings.Fields(FoldString(name)) {
+		parts := strings.Split(word, "-")
+		for i, part := range parts {
+			r := []rune(part)
+			if len(r) == 0 {
+				continue
+			}
+			// Every part of a hyphenated name counts ("Mojahedin-e-Khalq" is MEK);
+			// of separate words, only the capitalized ones ("of" and "the" do not).
+			if unicode.IsUpper(r[0]) || i > 0 && unicode.IsLetter(r[0]) {
+				b.WriteRune(unicode.ToUpper(r[0]))
+			}
+		}
+	}
+	return b.String()
+}
+
+// trimExpansion keeps the words of a phrase found before "(ACR)" that expand the
+// acronym: the shortest tail whose initials spell it ("European Union" from "United
+// States and European Union (EU)"), else the whole phrase.
+func trimExpansion(phrase, acronym string) string {
+	words := strings.Fields(phrase)
+	for i := len(words) - 1; i >= 0; i-- {
+		tail := strings.Join(words[i:], " ")
+		if Initials(tail) == acronym {
+			return tail
+		}
+	}
+	for len(words) > 1 && strings.EqualFold(words[0], "the") {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// namesRule finds where each source names a person or an organization, so that
+// spellings can be compared across the corpus: every person named by shape or by
+// the profile, every full name of a known organization, and every run of words
+// that is a near spelling of a name the profile knows ("Mojaehdin-e-Kalq"). Only
+// the first mention of each written form in a source is kept.
+type namesRule struct {
+	baseRule
+}
+
+// wordRE finds words, with inner apostrophes ("Reza'i") but without a possessive
+// ending ("Rajavi's" is the word "Rajavi").
+var wordRE = regexp.MustCompile(`[A-Za-z]+(?:'[A-Za-rt-z][A-Za-z]*)*`)
+
+func (r *namesRule) apply(x *extractor, s *Sentence) {
+	if !r.reads(s) {
+		return
+	}
+	covered := x.nearNames(r, s)
+	if s.Kind == Heading {
+		return // headings are capitalized throughout: no names by shape there
+	}
+	f := s.Folded
+	for _, m := range x.personRE.FindAllStringIndex(f.Text, -1) {
+		name := f.Text[m[0]:m[1]]
+		e, ok := x.profile.Person(name)
+		if !ok || len(nameWords(e.Name)) < 2 {
+			continue
+		}
+		// The words kept may be fewer than those matched ("February Mousa Khiabani").
+		at := m[0] + strings.LastIndex(name, lastWords(name, len(strings.Fields(e.Name))))
+		if overlaps(covered, at, m[1]) {
+			continue
+		}
+		x.mention(r, s, e, at, m[1])
+	}
+}
+
+func overlaps(spans [][2]int, i, j int) bool {
+	for _, sp := range spans {
+		if i < sp[1] && sp[0] < j {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWords returns the last n words of s.
+func lastWords(s string, n int) string {
+	w := strings.Fields(s)
+	if n > len(w) {
+		n = len(w)
+	}
+	return strings.Join(w[len(w)-n:], " ")
+}
+
+// nearNames finds runs of words that spell a known name exactly or nearly: each
+// window of as many words as the name is compared with it by the similarity rule.
+//
+// Longer names are tried first, and a window inside one already found is skipped:
+// "Mujahadin-e Khalq" inside "Sazeman-e Mujahadin-e Khalq-e Iran" is no mention of
+// its own. It returns the folded ranges found.
+func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
+	f := s.Folded
+	type word struct {
+		text       string
+		start, end int
+	}
+	var words []word
+	for _, m := range wordRE.FindAllStringIndex(f.Text, -1) {
+		words = append(words, word{f.Text[m[0]:m[1]], m[0], m[1]})
+	}
+	var covered [][2]int
+	for _, n := range x.profile.nameList() {
+		k, name := n.known, n.name
+		{
+			nw := nameWords(name)
+			if len(nw) < 2 && len(name) < 7 {
+				continue // acronyms and short single words are matched exactly elsewhere
+			}
+			for i := 0; i+len(nw) <= len(words); i++ {
+				first := words[i].text
+				if !unicode.IsUpper(rune(first[0])) || translit(first)[:1] != translit(nw[0])[:1] {
+					continue
+				}
+				start, end := words[i].start, words[i+len(nw)-1].end
+				// The window must be one name: words joined only by spaces or hyphens.
+				if strings.ContainsAny(f.Text[start:end], ",;:()\"") {
+					continue
+				}
+				written := f.Text[start:end]
+				if overlaps(covered, start, end) || !x.profile.SameName(written, name) {
+					continue
+				}
+				covered = append(covered, [2]int{start, end})
+				x.mention(r, s, k.Entity, start, end)
+			}
+		}
+	}
+	// A single word one or two edits from the surname of exactly one known person
+	// ("Azondalu" for Azodanlu) names that person, misspelt. Exact surnames alone
+	// ("Rajavi") are left alone: they may name any of a family.
+	for _, w := range words {
+		if len(w.text) < 7 || !unicode.IsUpper(rune(w.text[0])) || overlaps(covered, w.start, w.end) {
+			continue
+		}
+		var match *Known
+		for _, k := range x.profile.Known(EntityPerson) {
+			for _, n := range k.Names() {
+				nw := nameWords(n)
+				last := nw[len(nw)-1]
+				if len(nw) < 2 || translit(last) == translit(w.text) || !x.profile.closeWords(last, w.text) {
+					continue
+				}
+				if match != nil && match != k {
+					match = nil // close to two people: no guess
+					goto next
+				}
+				match = k
+			}
+		}
+		if match != nil {
+			covered = append(covered, [2]int{w.start, w.end})
+			x.mention(r, s, match.Entity, w.start, w.end)
+		}
+	next:
+	}
+	return covered
+}
+
+// mention records that sentence s names entity e with the folded words [i, j).
+func (x *extractor) mention(r *namesRule, s *Sentence, e Entity, i, j int) {
+	sp := s.Folded.Span(i, j)
+	written := x.src.Text[sp.Start:sp.End]
+	key := string(e.ID) + "|" + nameKey(written)
+	if x.named[key] {
+		return
+	}
+	x.named[key] = true
+	x.add(&r.baseRule, s, Claim{Subject: e, Predicate: Named, Value: Text{S: written}}, sp)
+}
