@@ -140,6 +140,12 @@ func (j *judge) phrase(c *Conflict) string {
 		return p
 	case facts.KilledIn:
 		return "where " + subject + " was killed"
+	case facts.Designated:
+		return possessive(facts.WithArticle(c.Scope)) + " designation of " + subject + " as a terrorist organization"
+	case facts.Delisted:
+		return possessive(facts.WithArticle(c.Scope)) + " delisting of " + subject
+	case facts.DelistingDecided:
+		return possessive(facts.WithArticle(c.Scope)) + " decision to delist " + subject
 	}
 	return strings.ToLower(c.Title)
 }

@@ -68,6 +68,8 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 			j.based(group)
 		case group[0].Value.Kind() == facts.KindDate:
 			j.dates(k, group)
+		case group[0].Value.Kind() == facts.KindQuantity:
+			j.quantities(k, group)
 		case group[0].Value.Kind() == facts.KindPlace:
 			j.places(k, group)
 		}

@@ -27,6 +27,7 @@ var (
 	// notClaimant are subjects of a claim verb that are not claimants: pronouns
 	// referring back, or the start of a longer clause.
 	notClaimantRE = regexp.MustCompile(`(?i)^(?:it|this|that|which|who|he|she|they|there|we|i)\b`)
+	passiveRE     = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|be)$`)
 	clauseEndRE   = regexp.MustCompile(`(?i); |, while |, whereas |, but | while | whereas `)
 )
 
@@ -47,6 +48,11 @@ func (x *extractor) attributions(s *Sentence) []attribution {
 	for _, m := range claimVerbRE.FindAllStringSubmatchIndex(text, -1) {
 		who := strings.TrimSpace(text[m[2]:m[3]])
 		if who == "" || notClaimantRE.MatchString(who) || len(strings.Fields(who)) > 9 {
+			continue
+		}
+		if passiveRE.MatchString(who) {
+			// "the MEK was estimated to have": a passive, nobody named.
+			out = append(out, attribution{text[m[2]:m[1]], "", m[1], clauseEnd(text, m[1])})
 			continue
 		}
 		out = append(out, attribution{who, x.claimantKey(who), m[1], clauseEnd(text, m[1])})

@@ -20,6 +20,14 @@ const (
 	KilledIn Predicate = "killed-in" // where a person was killed (Place)
 	Named     Predicate = "named"     // a source names an entity, in these words (Text)
 	Expansion Predicate = "expansion" // what an acronym stands for (Text; scope: the acronym)
+
+	Members      Predicate = "members"       // how many members, at a time (Quantity, When; scope: a place, or "" for all)
+	MembersMoved Predicate = "members-moved" // how many members moved to a country (Quantity, When; scope: the country)
+	EventCount   Predicate = "event-count"   // how many took part in, or fell in, an event (Quantity; scope: the event and its year)
+
+	Designated       Predicate = "designated"        // when an authority listed the subject as terrorist (Date; scope: the authority)
+	Delisted         Predicate = "delisted"          // when the listing was lifted, in effect (Date; scope: the authority)
+	DelistingDecided Predicate = "delisting-decided" // when the decision to lift it was taken (Date; scope: the authority)
 )
 
 // PredicateSpec describes a predicate: what its subject and value are, and how a
@@ -41,6 +49,14 @@ var predicateSpecs = map[Predicate]PredicateSpec{
 	KilledIn:  {KilledIn, "killed", EntityPerson, KindPlace, "Where %s was killed"},
 	Named:     {Named, "names", EntityPerson, KindText, "How %s is spelled"},
 	Expansion: {Expansion, "names", EntityOrganization, KindText, "What %[2]s stands for"},
+
+	Members:      {Members, "membership", EntityOrganization, KindQuantity, "How many members %s had"},
+	MembersMoved: {MembersMoved, "membership", EntityOrganization, KindQuantity, "How many members of %s moved to %s"},
+	EventCount:   {EventCount, "events", EntityOrganization, KindQuantity, "How many: %[2]s"},
+
+	Designated:       {Designated, "designation", EntityOrganization, KindDate, "When %[2]s designated %[1]s a terrorist organization"},
+	Delisted:         {Delisted, "designation", EntityOrganization, KindDate, "When %[2]s delisted %[1]s"},
+	DelistingDecided: {DelistingDecided, "designation", EntityOrganization, KindDate, "When %[2]s decided to delist %[1]s"},
 }
 
 // Spec returns the predicate's description.
@@ -106,8 +122,57 @@ func (c *Claim) Title() string {
 	if !ok {
 		return fmt.Sprintf("%s %s", c.Subject.Name, c.Predicate)
 	}
-	if strings.Count(spec.Title, "%s") == 2 {
-		return fmt.Sprintf(spec.Title, c.Subject.Name, c.Scope)
+	if c.Predicate == EventCount {
+		return "How many " + EventTitle(c.Scope)
+	}
+	if c.Predicate == Members && c.Scope != "" {
+		return fmt.Sprintf("How many members %s had at %s", c.Subject.Name, c.Scope)
+	}
+	if strings.Contains(spec.Title, "%[2]s") || strings.Count(spec.Title, "%s") == 2 {
+		return fmt.Sprintf(spec.Title, c.Subject.Name, WithArticle(c.Scope))
 	}
 	return fmt.Sprintf(spec.Title, c.Subject.Name)
+}
+
+// eventPhrases say, for each kind of event a rule may count, what is counted.
+var eventPhrases = map[string]string{
+	"self-immolation": "people set themselves on fire",
+	"arrests":         "people were arrested",
+	"hunger-strike":   "people went on hunger strike",
+	"killed":          "people were killed",
+	"wounded":         "people were wounded",
+	"executed":        "people were executed",
+	"forces":          "fighters were sent",
+}
+
+func eventNames() []string {
+	var out []string
+	for k := range eventPhrases {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// EventTitle names what an event count counts: "people set themselves on fire in
+// 2003" for the scope "self-immolation 2003".
+func EventTitle(scope string) string {
+	kind, when, _ := strings.Cut(scope, " ")
+	if p, ok := eventPhrases[kind]; ok {
+		return p + " in " + when
+	}
+	return scope
+}
+
+// theNames are the names that take "the": "the United States", "the European Union".
+var theNames = map[string]bool{"Netherlands": true, "Philippines": true, "Bahamas": true, "Gambia": true,
+	"Czech Republic": true, "Dominican Republic": true, "Central African Republic": true, "Soviet Union": true,
+	"Maldives": true, "United Arab Emirates": true}
+
+// WithArticle puts "the" before the names that take it.
+func WithArticle(name string) string {
+	if theNames[name] || strings.HasPrefix(name, "United ") || strings.HasPrefix(name, "European ") {
+		return "the " + name
+	}
+	return name
 }

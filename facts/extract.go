@@ -49,6 +49,10 @@ type extractor struct {
 	seen     map[string]bool
 	atts     map[int][]attribution // by sentence index, found when first needed
 	named    map[string]bool       // entity|written form already recorded by the names rule
+	// listAuthority is the authority the last item of a list under a heading named
+	// ("European Union (2002): Designated …"), for the items after it ("Delisted
+	// in 2009").
+	listAuthority map[string]string
 }
 
 func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
@@ -74,6 +78,7 @@ func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
 		seen:     map[string]bool{},
 		atts:     map[int][]attribution{},
 		named:    map[string]bool{},
+		listAuthority: map[string]string{},
 	}
 	x.readContext()
 	for i := range x.doc.Sentences {
@@ -175,18 +180,20 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 		return f.Text[c[0]:c[1]], f.Span(c[0], c[1]), true
 	}
 
+	// The date: the rule's own {date} first; then, as the rule allows, the date the
+	// sentence opens with; then one later in the same clause.
 	var date found[Date]
-	if txt, sp, ok := capture("date"); ok && r.date != "frame" {
+	if txt, sp, ok := capture("date"); ok {
 		if d, err := ParseDate(txt, x.yearAt(s, caps["date"][0])); err == nil {
 			date = found[Date]{d, sp, true}
 		}
 	}
-	if !date.ok && r.date == "either" {
-		date = x.clauseDate(s, caps[""][1])
-	}
 	if !date.ok && r.date != "capture" && x.ctx[s.Index].hasFrame {
 		c := x.ctx[s.Index]
 		date = found[Date]{c.frame, c.frameSpan, true}
+	}
+	if !date.ok && r.date == "either" {
+		date = x.clauseDate(s, caps[""][1])
 	}
 	place := x.place(s, caps, "place")
 	var period found[Period]
@@ -202,6 +209,21 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 	}
 	orgs := x.orgs(capture)
 	persons := x.persons(capture)
+	var count found[Quantity]
+	if txt, sp, ok := capture("count"); ok {
+		if q, err := ParseQuantity(txt); err == nil {
+			count = found[Quantity]{q, sp, true}
+		}
+	}
+	authority := x.authority(s, capture)
+	// A count with no date of its own takes the year in force ("About 3,000 members
+	// moved to Albania" after "In 2016, …"), marked as read from context.
+	countDate := date
+	if !countDate.ok && count.ok {
+		if y := x.yearAt(s, caps[""][0]); y != 0 {
+			countDate = found[Date]{Date{Lo: Day{y, 1, 1}, Hi: Day{y, 12, 31}, YearFromContext: true}, count.span, true}
+		}
+	}
 
 	for _, pred := range r.predicates {
 		spec, _ := pred.Spec()
@@ -236,6 +258,38 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 				x.emitBased(r, s, caps, subj.v, place, period, date, f.Span(caps[""][0], caps[""][1]), prev)
 			case Expansion:
 				x.emitExpansion(r, s, caps)
+			case Designated, Delisted, DelistingDecided:
+				if date.ok && authority != "" {
+					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Scope: authority, Value: date.v}, date.span)
+				}
+			case Members:
+				if !count.ok {
+					continue
+				}
+				var when Period
+				switch {
+				case r.present:
+					when = Present(x.src.AsOf)
+				case countDate.ok:
+					when = Period{From: countDate.v, To: countDate.v}
+				default:
+					continue
+				}
+				scope := ""
+				if place.ok {
+					scope = place.v.Name
+				}
+				x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Scope: scope, Value: count.v, When: &when}, count.span)
+			case MembersMoved:
+				if count.ok && place.ok && countDate.ok {
+					when := Period{From: countDate.v, To: countDate.v}
+					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Scope: place.v.Country, Value: count.v, When: &when}, count.span)
+				}
+			case EventCount:
+				if count.ok && countDate.ok && r.event != "" {
+					when := Period{From: countDate.v, To: countDate.v}
+					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Scope: r.event + " " + eventYear(countDate.v), Value: count.v, When: &when}, count.span)
+				}
 			}
 		}
 	}
@@ -283,6 +337,40 @@ func (x *extractor) emitBased(r *baseRule, s *Sentence, caps map[string][2]int, 
 	if !when.ToPresent && !when.To.IsZero() {
 		x.add(r, s, Claim{Subject: subj, Predicate: Left, Scope: place.v.Country, Value: when.To}, part(toAt))
 	}
+}
+
+// eventYear names the year an event count belongs to: the year of its date, or
+// the date itself when it spans years.
+func eventYear(d Date) string {
+	if !d.Lo.IsZero() && !d.Hi.IsZero() && d.Lo.Y == d.Hi.Y {
+		return fmt.Sprint(d.Lo.Y)
+	}
+	return d.String()
+}
+
+// authority finds who lists or delists: the {authority} of the match, else, in a
+// list, the authority an earlier item of the same list named, else the one its
+// heading names ("United States Government Designations").
+func (x *extractor) authority(s *Sentence, capture func(string) (string, Span, bool)) string {
+	if txt, _, ok := capture("authority"); ok {
+		if a, ok := x.profile.Authority(txt); ok {
+			if s.Kind == ListItem {
+				x.listAuthority[s.Section] = a
+			}
+			return a
+		}
+	}
+	if s.Kind == ListItem {
+		if a, ok := x.listAuthority[s.Section]; ok {
+			return a
+		}
+	}
+	if m := authorityFindRE.FindString(FoldString(s.Section)); m != "" {
+		if a, ok := x.profile.Authority(m); ok {
+			return a
+		}
+	}
+	return ""
 }
 
 // emitExpansion records what an acronym stands for: "National Council of

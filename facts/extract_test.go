@@ -220,16 +220,36 @@ sources:
 		{"Lena Dahl met Erik Holm in Tromso.", "names.mentions", "person:erik-holm|named", "Erik Holm"},
 		{"The Northern Lights Fron was banned.", "names.mentions", "org:nlf|named", "Northern Lights Fron"},
 		{"Its wing, the Aurora Council (AC), lobbies.", "names.acronym", "org:aurora-council|expansion|AC", "Aurora Council"},
+		{"In 1995, the European Union, pressed by Norway, added the NLF to its terrorist list.", "designation.prose", "org:nlf|designated|European Union", "1995"},
+		{"The EU removed the NLF from the proscribed terrorist organizations list in 2004.", "delisting.prose", "org:nlf|delisted|European Union", "2004"},
+		{"Iceland lifted the NLF's designation as a terrorist group in May 2003, followed by Norway on 2 June 2003.", "delisting.followed-by", "org:nlf|delisted|Norway", "2003-06-02"},
+		{"It was lifted in Norway following a decision by the Justice Minister on 1 June 2003 and lastly in Iceland on 9 July 2003.", "delisting.decision", "org:nlf|delisting-decided|Norway", "2003-06-01"},
+		{"It was lifted in Norway following a decision by the Justice Minister on 1 June 2003 and lastly in Iceland on 9 July 2003.", "delisting.lastly-in", "org:nlf|delisted|Iceland", "2003-07-09"},
+		{"The Front succeeded in being removed from the Norway terrorism list in 2003.", "delisting.being-removed", "org:nlf|delisted|Norway", "2003"},
+		{"In the 1990s, the group had between 400 and 600 members, with 100 to 150 at Camp Polaris.", "members.had", "org:nlf|members", "400..600, 199X"},
+		{"In the 1990s, the group had between 400 and 600 members, with 100 to 150 at Camp Polaris.", "members.with-at", "org:nlf|members|Camp Polaris", "100..150, 199X"},
+		{"Its ranks grew, peaking at 2,000 during the 1980s.", "members.peaking", "org:nlf|members", "2000, 198X"},
+		{"About 400 members of the NLF remain in Camp Polaris.", "members.remain", "org:nlf|members|Camp Polaris", "~400, 2020"},
+		{"In 2001, about 300 members moved to Norway.", "members.moved", "org:nlf|members-moved|Norway", "~300, 2001"},
+		{"In June 1999, 12 supporters of the Front set themselves on fire in Oslo.", "events.self-immolation", "org:nlf|event-count|self-immolation 1999", "12, 1999-06"},
+		{"In May 1999, police ordered the arrest of Lena Dahl and 40 of her followers.", "events.arrests", "org:nlf|event-count|arrests 1999", "40, 1999-05"},
+		{"In May 1999, 25 supporters began hunger strikes.", "events.hunger-strike", "org:nlf|event-count|hunger-strike 1999", "25, 1999-05"},
 	}
 	items := map[string]struct{ text, list string }{
 		"home-base.list":    {"Home Base\n\n  • 1972-1983: Norway\n  • 1983-present: Iceland\n", ""},
 		"founding.label":    {"Founding Year\n\n1972\n", ""},
 		"home-base.heading": {"== Settlement in Norway (2002–present) ==\n\nThe members live on farms.\n", ""},
+		"designation.list":  {"Government Designations\n\n  • Iceland (1995): Designated terrorist organization in 1995\n  • Delisted in 2003.\n", ""},
+		"delisting.list":    {"Government Designations\n\n  • Iceland (1995): Designated terrorist organization in 1995\n  • Delisted in 2003.\n", ""},
+		"members.list":      {"Strength\n\n  • 1990: 500.\n  • 1995: 300 members in residence at Camp Polaris.\n", ""},
 	}
 	itemWant := map[string][2]string{
 		"home-base.list":    {"org:nlf|moved-to|Iceland", "1983"},
 		"founding.label":    {"org:nlf|founded", "1972"},
 		"home-base.heading": {"org:nlf|based", "Norway, 2002/2020"},
+		"designation.list":  {"org:nlf|designated|Iceland", "1995"},
+		"delisting.list":    {"org:nlf|delisted|Iceland", "2003"},
+		"members.list":      {"org:nlf|members|Camp Polaris", "300, 1995"},
 	}
 	// One corpus holds every test text as its own source, so the rules compile once.
 	type row struct{ name, text, rule, key, value string }
@@ -237,7 +257,7 @@ sources:
 	for _, tc := range tests {
 		rows = append(rows, row{tc.rule, tc.sentence, tc.rule, tc.key, tc.value})
 	}
-	for _, rule := range []string{"home-base.list", "founding.label", "home-base.heading"} {
+	for _, rule := range []string{"home-base.list", "founding.label", "home-base.heading", "designation.list", "delisting.list", "members.list"} {
 		rows = append(rows, row{rule, items[rule].text, rule, itemWant[rule][0], itemWant[rule][1]})
 	}
 	fsys := fstest.MapFS{}

@@ -54,7 +54,7 @@ var ruleKinds = []string{"pattern", "period-list", "label-value", "names"}
 // datePolicies say where a rule takes its date from.
 var datePolicies = []string{"capture", "frame", "either"}
 
-var placeholderRE = regexp.MustCompile(`\{([a-z]+)\}`)
+var placeholderRE = regexp.MustCompile(`\{([a-z]+[0-9]?)\}`)
 
 // CompileRules loads and compiles rule files against a profile. Every problem is
 // reported at once with its file, line and column.
@@ -73,7 +73,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 		}
 		top := y.Mapping(y.Root, "a rule file", []string{"rules"}, []string{"rules"})
 		for _, n := range y.Seq(top["rules"], "rules") {
-			m := y.Mapping(n, "a rule", []string{"name", "kind", "predicates", "pattern", "in", "date", "present", "section", "label", "scan_after", "note"}, []string{"name", "kind", "predicates"})
+			m := y.Mapping(n, "a rule", []string{"name", "kind", "predicates", "pattern", "in", "date", "present", "section", "label", "scan_after", "event", "note"}, []string{"name", "kind", "predicates"})
 			name := y.Str(m["name"], "name")
 			if prev, dup := names[name]; dup && name != "" {
 				y.Errorf(m["name"], "give each rule its own name", "rule %q is defined twice (first in %s)", name, prev)
@@ -107,7 +107,12 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 			if !contains(datePolicies, datePolicy) {
 				y.Errorf(m["date"], "", "date must be one of %s, not %q", strings.Join(datePolicies, ", "), datePolicy)
 			}
-			base := baseRule{name: name, predicates: preds, in: in, date: datePolicy, present: y.Str(m["present"], "present") == "true"}
+			base := baseRule{name: name, predicates: preds, in: in, date: datePolicy, present: y.Str(m["present"], "present") == "true", event: y.Str(m["event"], "event")}
+			if base.event != "" {
+				if _, ok := eventPhrases[base.event]; !ok {
+					y.Errorf(m["event"], "", "event %q must be one of %s", base.event, strings.Join(eventNames(), ", "))
+				}
+			}
 			if kind == "pattern" {
 				base.triggers = Triggers(y.Str(m["pattern"], "pattern"))
 				if a := y.Str(m["scan_after"], "scan_after"); a != "" {
@@ -124,7 +129,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				}
 				re, err := expand(src, p)
 				if err != nil {
-					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}, {acronym}, {expansion}", "rule %q: %v", name, err)
+					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}, {acronym}, {expansion}, {authority}", "rule %q: %v", name, err)
 					return nil
 				}
 				return re
@@ -132,7 +137,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 			var r Rule
 			switch kind {
 			case "pattern":
-				r = &patternRule{baseRule: base, re: compile("pattern", true), scanAfter: compile("scan_after", false)}
+				r = &patternRule{baseRule: base, re: compile("pattern", true), scanAfter: compile("scan_after", false), section: compile("section", false)}
 			case "period-list":
 				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
 			case "label-value":
@@ -152,7 +157,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	h.Write([]byte(p.OrgPattern() + p.PlacePattern() + p.PersonPattern()))
+	h.Write([]byte(p.OrgPattern() + p.PlacePattern() + p.PersonPattern() + p.AuthorityPattern()))
 	rs.Digest = hex.EncodeToString(h.Sum(nil))[:16]
 	return rs, nil
 }
@@ -184,13 +189,15 @@ func expand(src string, p *Profile) (*regexp.Regexp, error) {
 		"period":  PeriodPattern,
 		"count":   QuantityPattern,
 		"acronym": `(?-i:[A-Z][A-Z0-9]{1,6})`,
+		"authority": p.AuthorityPattern(),
 		"expansion": `(?-i:[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|the|and|for|on|in|e))*)`,
 	}
 	used := map[string]bool{}
 	var bad []string
 	out := placeholderRE.ReplaceAllStringFunc(src, func(ph string) string {
 		name := ph[1 : len(ph)-1]
-		frag, ok := fragments[name]
+		// {count2} is a second {count}: alternatives may each capture one.
+		frag, ok := fragments[strings.TrimRight(name, "0123456789")]
 		switch {
 		case !ok:
 			bad = append(bad, fmt.Sprintf("unknown placeholder %s", ph))
@@ -220,6 +227,7 @@ type baseRule struct {
 	in         []SentenceKind
 	date       string // capture, frame or either
 	present    bool   // the value holds at the source's as-of date ("currently in")
+	event      string // for event counts: the kind of event counted ("self-immolation")
 	// triggers are words one of which every match must contain; a sentence without
 	// any of them is skipped before the expression runs. Empty means always run.
 	triggers []string
@@ -337,10 +345,14 @@ type patternRule struct {
 	baseRule
 	re        *regexp.Regexp
 	scanAfter *regexp.Regexp
+	section   *regexp.Regexp // when set, only sentences under a matching heading
 }
 
 func (r *patternRule) apply(x *extractor, s *Sentence) {
 	if !r.reads(s) || !r.triggered(s.lower) {
+		return
+	}
+	if r.section != nil && !r.section.MatchString(FoldString(s.Section)) {
 		return
 	}
 	text := s.Folded.Text
@@ -414,7 +426,10 @@ func groups(re *regexp.Regexp, m []int, offset int) map[string][2]int {
 		if name == "" || m[2*i] < 0 {
 			continue
 		}
-		out[name] = [2]int{m[2*i] + offset, m[2*i+1] + offset}
+		name = strings.TrimRight(name, "0123456789") // {count2} captures as count
+		if _, taken := out[name]; !taken {
+			out[name] = [2]int{m[2*i] + offset, m[2*i+1] + offset}
+		}
 	}
 	return out
 }
