@@ -66,6 +66,10 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 			j.expansions(k, group)
 		case p == facts.Based:
 			j.based(group)
+		case p == facts.Leader:
+			j.leaders(k, group)
+		case p == facts.Founder:
+			j.founders(k, group)
 		case group[0].Value.Kind() == facts.KindDate:
 			j.dates(k, group)
 		case group[0].Value.Kind() == facts.KindQuantity:

@@ -12,18 +12,21 @@ type Predicate string
 
 // The predicates the default rules produce.
 const (
-	Founded  Predicate = "founded"   // an organization's founding date (Date)
-	Based    Predicate = "based"     // where the subject is based, over a period (Place, When)
-	MovedTo  Predicate = "moved-to"  // when the subject moved to a country (Date; scope: the country)
-	Left     Predicate = "left"      // when the subject left or was expelled from a country (Date; scope: the country)
-	Killed   Predicate = "killed"    // when a person was killed, assassinated, executed or died (Date)
-	KilledIn Predicate = "killed-in" // where a person was killed (Place)
+	Founded   Predicate = "founded"   // an organization's founding date (Date)
+	Based     Predicate = "based"     // where the subject is based, over a period (Place, When)
+	MovedTo   Predicate = "moved-to"  // when the subject moved to a country (Date; scope: the country)
+	Left      Predicate = "left"      // when the subject left or was expelled from a country (Date; scope: the country)
+	Killed    Predicate = "killed"    // when a person was killed, assassinated, executed or died (Date)
+	KilledIn  Predicate = "killed-in" // where a person was killed (Place)
 	Named     Predicate = "named"     // a source names an entity, in these words (Text)
 	Expansion Predicate = "expansion" // what an acronym stands for (Text; scope: the acronym)
 
 	Members      Predicate = "members"       // how many members, at a time (Quantity, When; scope: a place, or "" for all)
 	MembersMoved Predicate = "members-moved" // how many members moved to a country (Quantity, When; scope: the country)
 	EventCount   Predicate = "event-count"   // how many took part in, or fell in, an event (Quantity; scope: the event and its year)
+
+	Leader  Predicate = "leader"  // when a person led an organization (Period; scope: the organization)
+	Founder Predicate = "founder" // a founder of an organization (Entity; the subject is the organization)
 
 	Designated       Predicate = "designated"        // when an authority listed the subject as terrorist (Date; scope: the authority)
 	Delisted         Predicate = "delisted"          // when the listing was lifted, in effect (Date; scope: the authority)
@@ -41,11 +44,11 @@ type PredicateSpec struct {
 }
 
 var predicateSpecs = map[Predicate]PredicateSpec{
-	Founded:  {Founded, "founding", EntityOrganization, KindDate, "When %s was founded"},
-	Based:    {Based, "home-base", EntityOrganization, KindPlace, "Where %s was based"},
-	MovedTo:  {MovedTo, "home-base", EntityOrganization, KindDate, "When %s moved to %s"},
-	Left:     {Left, "home-base", EntityOrganization, KindDate, "When %s left %s"},
-	Killed:   {Killed, "killed", EntityPerson, KindDate, "When %s was killed"},
+	Founded:   {Founded, "founding", EntityOrganization, KindDate, "When %s was founded"},
+	Based:     {Based, "home-base", EntityOrganization, KindPlace, "Where %s was based"},
+	MovedTo:   {MovedTo, "home-base", EntityOrganization, KindDate, "When %s moved to %s"},
+	Left:      {Left, "home-base", EntityOrganization, KindDate, "When %s left %s"},
+	Killed:    {Killed, "killed", EntityPerson, KindDate, "When %s was killed"},
 	KilledIn:  {KilledIn, "killed", EntityPerson, KindPlace, "Where %s was killed"},
 	Named:     {Named, "names", EntityPerson, KindText, "How %s is spelled"},
 	Expansion: {Expansion, "names", EntityOrganization, KindText, "What %[2]s stands for"},
@@ -53,6 +56,9 @@ var predicateSpecs = map[Predicate]PredicateSpec{
 	Members:      {Members, "membership", EntityOrganization, KindQuantity, "How many members %s had"},
 	MembersMoved: {MembersMoved, "membership", EntityOrganization, KindQuantity, "How many members of %s moved to %s"},
 	EventCount:   {EventCount, "events", EntityOrganization, KindQuantity, "How many: %[2]s"},
+
+	Leader:  {Leader, "leaders", EntityPerson, KindPeriod, "When %s led %s"},
+	Founder: {Founder, "leaders", EntityOrganization, KindEntity, "Who founded %s"},
 
 	Designated:       {Designated, "designation", EntityOrganization, KindDate, "When %[2]s designated %[1]s a terrorist organization"},
 	Delisted:         {Delisted, "designation", EntityOrganization, KindDate, "When %[2]s delisted %[1]s"},

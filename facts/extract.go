@@ -30,7 +30,8 @@ type mention struct {
 var (
 	// frameRE finds the date a sentence opens with: "In 1986, …", "On 8 February …",
 	// "Also in June 1986, …", "By 1987, …", "In 2010 and 2011 …".
-	frameRE = regexp.MustCompile(`(?i)^(?:(?:also|and|then|later|finally|already|but),? )?(?:(?:in|on|during|as of) )?(` + DatePattern + `)(?:,| )`)
+	frameRE         = regexp.MustCompile(`(?i)^(?:(?:also|and|then|later|finally|already|but),? )?(?:(?:in|on|during|as of) )?(` + DatePattern + `)(?:,| )`)
+	sharedSurnameRE = regexp.MustCompile(`^([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w-]+)$`)
 	// anaphoraRE finds a sentence that continues the time of the one before:
 	// "From there they relocated to Iraq."
 	anaphoraRE = regexp.MustCompile(`(?i)^(?:from there|there|then|thereafter|subsequently|afterwards|later that year|that year|the same year|in the same year|at that time|at the time)\b`)
@@ -69,15 +70,15 @@ func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
 // rule that produced it and the reference it cites.
 func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
 	x := &extractor{
-		src:      src,
-		doc:      src.Doc,
-		profile:  p,
-		orgRE:    regexp.MustCompile(`(?i)` + p.OrgPattern()),
-		personRE: regexp.MustCompile(p.PersonPattern()),
-		listPrev: map[string]*listItem{},
-		seen:     map[string]bool{},
-		atts:     map[int][]attribution{},
-		named:    map[string]bool{},
+		src:           src,
+		doc:           src.Doc,
+		profile:       p,
+		orgRE:         regexp.MustCompile(`(?i)` + p.OrgPattern()),
+		personRE:      regexp.MustCompile(p.PersonPattern()),
+		listPrev:      map[string]*listItem{},
+		seen:          map[string]bool{},
+		atts:          map[int][]attribution{},
+		named:         map[string]bool{},
 		listAuthority: map[string]string{},
 	}
 	x.readContext()
@@ -208,7 +209,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 		place.ok = false
 	}
 	orgs := x.orgs(capture)
-	persons := x.persons(capture)
+	persons := x.persons(s, caps)
 	var count found[Quantity]
 	if txt, sp, ok := capture("count"); ok {
 		if q, err := ParseQuantity(txt); err == nil {
@@ -230,6 +231,10 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 		subjects := orgs
 		if spec.Subject == EntityPerson {
 			subjects = persons
+		}
+		if pred == Leader {
+			x.emitLeader(r, s, persons, orgs, period, date)
+			continue
 		}
 		for _, subj := range subjects {
 			switch pred {
@@ -285,6 +290,10 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 					when := Period{From: countDate.v, To: countDate.v}
 					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Scope: place.v.Country, Value: count.v, When: &when}, count.span)
 				}
+			case Founder:
+				for _, person := range persons {
+					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Value: person.v}, person.span)
+				}
 			case EventCount:
 				if count.ok && countDate.ok && r.event != "" {
 					when := Period{From: countDate.v, To: countDate.v}
@@ -336,6 +345,32 @@ func (x *extractor) emitBased(r *baseRule, s *Sentence, caps map[string][2]int, 
 	}
 	if !when.ToPresent && !when.To.IsZero() {
 		x.add(r, s, Claim{Subject: subj, Predicate: Left, Scope: place.v.Country, Value: when.To}, part(toAt))
+	}
+}
+
+// emitLeader records when each person named led the organization: over the
+// period the match gives ("1979-2003: Massoud Rajavi"), from its date ("appointed
+// … as his co-equal leader" on a date), or at the source's own date ("Its leaders
+// are …").
+func (x *extractor) emitLeader(r *baseRule, s *Sentence, persons, orgs []found[Entity], period found[Period], date found[Date]) {
+	var when Period
+	switch {
+	case period.ok:
+		when = period.v
+	case r.present:
+		when = Present(x.src.AsOf)
+	case date.ok:
+		when = Period{From: date.v}
+	default:
+		return
+	}
+	org := x.profile.Subject.Entity
+	if len(orgs) > 0 {
+		org = orgs[0].v
+	}
+	for _, p := range persons {
+		w := when
+		x.add(r, s, Claim{Subject: p.v, Predicate: Leader, Scope: org.Name, Value: w}, p.span)
 	}
 }
 
@@ -455,17 +490,28 @@ func (x *extractor) orgs(capture func(string) (string, Span, bool)) []found[Enti
 	return []found[Entity]{{x.profile.Subject.Entity, Span{}, true}}
 }
 
-// persons resolves the people a match names.
-func (x *extractor) persons(capture func(string) (string, Span, bool)) []found[Entity] {
+// persons resolves the people a match names, each with where its name is written.
+func (x *extractor) persons(s *Sentence, caps map[string][2]int) []found[Entity] {
 	var out []found[Entity]
+	f := s.Folded
 	for _, name := range []string{"person", "persons"} {
-		txt, sp, ok := capture(name)
+		c, ok := caps[name]
 		if !ok {
 			continue
 		}
-		for _, m := range x.personRE.FindAllString(txt, -1) {
-			if e, ok := x.profile.Person(m); ok && !containsEntity(out, e) {
-				out = append(out, found[Entity]{e, sp, true})
+		txt, sp := f.Text[c[0]:c[1]], f.Span(c[0], c[1])
+		// "Massoud and Maryam Rajavi": two given names share one surname.
+		if m := sharedSurnameRE.FindStringSubmatch(txt); m != nil {
+			for _, n := range []string{m[1] + " " + m[3], m[2] + " " + m[3]} {
+				if e, ok := x.profile.Person(n); ok && !containsEntity(out, e) {
+					out = append(out, found[Entity]{e, sp, true})
+				}
+			}
+			continue
+		}
+		for _, m := range x.personRE.FindAllStringIndex(txt, -1) {
+			if e, ok := x.profile.Person(txt[m[0]:m[1]]); ok && !containsEntity(out, e) {
+				out = append(out, found[Entity]{e, f.Span(c[0]+m[0], c[0]+m[1]), true})
 			}
 		}
 	}

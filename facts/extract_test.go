@@ -234,6 +234,13 @@ sources:
 		{"In June 1999, 12 supporters of the Front set themselves on fire in Oslo.", "events.self-immolation", "org:nlf|event-count|self-immolation 1999", "12, 1999-06"},
 		{"In May 1999, police ordered the arrest of Lena Dahl and 40 of her followers.", "events.arrests", "org:nlf|event-count|arrests 1999", "40, 1999-05"},
 		{"In May 1999, 25 supporters began hunger strikes.", "events.hunger-strike", "org:nlf|event-count|hunger-strike 1999", "25, 1999-05"},
+		{"Its leaders are Lena Dahl and her brother, Kari Dahl.", "leaders.are", "person:kari-dahl|leader|NLF", "2020"},
+		{"Lena and Kari Dahl, who fled abroad in 1990, lead the NLF.", "leaders.lead", "person:kari-dahl|leader|NLF", "2020"},
+		{"Kari Dahl, her brother, has since taken over leadership of the NLF.", "leaders.taken-over", "person:kari-dahl|leader|NLF", "2020"},
+		{"The group praised their leader, Kari Dahl, at the rally.", "leaders.their-leader", "person:kari-dahl|leader|NLF", "2020"},
+		{"On 2 March 1990, Lena Dahl appointed Kari Dahl as her co-leader.", "leaders.appointed", "person:kari-dahl|leader|NLF", "1990-03-02/.."},
+		{"NLF founders included Lena Dahl, Erik Holm and Siri Berg.", "founders.included", "org:nlf|founder", "Siri Berg"},
+		{"Lena Dahl, one of the original founders, spoke.", "founders.one-of", "org:nlf|founder", "Lena Dahl"},
 	}
 	items := map[string]struct{ text, list string }{
 		"home-base.list":    {"Home Base\n\n  • 1972-1983: Norway\n  • 1983-present: Iceland\n", ""},
@@ -242,6 +249,7 @@ sources:
 		"designation.list":  {"Government Designations\n\n  • Iceland (1995): Designated terrorist organization in 1995\n  • Delisted in 2003.\n", ""},
 		"delisting.list":    {"Government Designations\n\n  • Iceland (1995): Designated terrorist organization in 1995\n  • Delisted in 2003.\n", ""},
 		"members.list":      {"Strength\n\n  • 1990: 500.\n  • 1995: 300 members in residence at Camp Polaris.\n", ""},
+		"leaders.list":      {"Leadership over Time\n\n  • 1972-1990: Lena Dahl, a founder, leads until 1990\n", ""},
 	}
 	itemWant := map[string][2]string{
 		"home-base.list":    {"org:nlf|moved-to|Iceland", "1983"},
@@ -250,6 +258,7 @@ sources:
 		"designation.list":  {"org:nlf|designated|Iceland", "1995"},
 		"delisting.list":    {"org:nlf|delisted|Iceland", "2003"},
 		"members.list":      {"org:nlf|members|Camp Polaris", "300, 1995"},
+		"leaders.list":      {"person:lena-dahl|leader|NLF", "1972/1990"},
 	}
 	// One corpus holds every test text as its own source, so the rules compile once.
 	type row struct{ name, text, rule, key, value string }
@@ -257,7 +266,7 @@ sources:
 	for _, tc := range tests {
 		rows = append(rows, row{tc.rule, tc.sentence, tc.rule, tc.key, tc.value})
 	}
-	for _, rule := range []string{"home-base.list", "founding.label", "home-base.heading", "designation.list", "delisting.list", "members.list"} {
+	for _, rule := range []string{"home-base.list", "founding.label", "home-base.heading", "designation.list", "delisting.list", "members.list", "leaders.list"} {
 		rows = append(rows, row{rule, items[rule].text, rule, itemWant[rule][0], itemWant[rule][1]})
 	}
 	fsys := fstest.MapFS{}

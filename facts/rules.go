@@ -179,16 +179,16 @@ func expand(src string, p *Profile) (*regexp.Regexp, error) {
 	org := p.OrgPattern()
 	listOf := func(item string) string { return item + `(?:(?:,? and |, )` + item + `){0,8}` }
 	fragments := map[string]string{
-		"org":     org,
-		"orgs":    listOf(`(?:(?:the )?(?:leadership|leaders|members|headquarters) of )?` + org),
-		"person":  person,
-		"persons": listOf(`(?:` + person + `|\d[\d,]* [A-Za-z][A-Za-z ]{0,30}?)`),
-		"place":   p.PlacePattern(),
-		"origin":  p.PlacePattern(),
-		"date":    DatePattern,
-		"period":  PeriodPattern,
-		"count":   QuantityPattern,
-		"acronym": `(?-i:[A-Z][A-Z0-9]{1,6})`,
+		"org":       org,
+		"orgs":      listOf(`(?:(?:the )?(?:leadership|leaders|members|headquarters) of )?` + org),
+		"person":    person,
+		"persons":   listOf(`(?:` + person + `|\d[\d,]* [A-Za-z][A-Za-z ]{0,30}?)`),
+		"place":     p.PlacePattern(),
+		"origin":    p.PlacePattern(),
+		"date":      DatePattern,
+		"period":    PeriodPattern,
+		"count":     QuantityPattern,
+		"acronym":   `(?-i:[A-Z][A-Z0-9]{1,6})`,
 		"authority": p.AuthorityPattern(),
 		"expansion": `(?-i:[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|the|and|for|on|in|e))*)`,
 	}

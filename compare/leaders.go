@@ -1,0 +1,128 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/factcheck-tools/compare/facts"
+)
+
+// leaders judges when one person led an organization, in two steps:
+//
+//  1. start: the dates the sources give for when the person began to lead are
+//     compared as dates ("1985" and "27 January 1985" agree).
+//  2. end: a period that ends ("1979-2003") conflicts with a claim that the person
+//     leads at a source's own later date ("Its leaders are …", January 2015). The
+//     class is soft: a leader who went missing may still lead in name.
+func (j *judge) leaders(key string, group []*facts.Claim) {
+	var starts, ended, now []*facts.Claim
+	for _, c := range group {
+		p := period(c)
+		switch {
+		case p.ToPresent && p.From == p.To:
+			now = append(now, c)
+		case !p.From.IsZero():
+			starts = append(starts, c)
+			if !p.ToPresent && !p.To.IsZero() {
+				ended = append(ended, c)
+			}
+		}
+	}
+	j.leaderStarts(key+"|from", starts)
+	j.leaderEnds(key+"|after-end", ended, now)
+}
+
+func period(c *facts.Claim) facts.Period { return c.Value.(facts.Period) }
+
+func (j *judge) leaderStarts(key string, group []*facts.Claim) {
+	if len(group) < 2 {
+		return
+	}
+	var split [][2]*facts.Claim
+	for a := 0; a < len(group); a++ {
+		for b := a + 1; b < len(group); b++ {
+			if !period(group[a]).From.Intersects(period(group[b]).From) {
+				split = append(split, [2]*facts.Claim{group[a], group[b]})
+			}
+		}
+	}
+	title := "When " + group[0].Subject.Name + " began to lead " + group[0].Scope
+	if len(split) == 0 {
+		best := group[0]
+		for _, c := range group[1:] {
+			if period(c).From.Width() < period(best).From.Width() {
+				best = c
+			}
+		}
+		j.agree(key, title, group, period(best).From)
+		return
+	}
+	c := j.newConflict(key, title, group, Hard)
+	c.IntraSource = intraSource(split)
+	var parts []string
+	for _, x := range group {
+		parts = append(parts, fmt.Sprintf("%s in %s", period(x).From.Human(), j.refs([]*facts.Claim{x})))
+		c.Sides = append(c.Sides, Side{Value: period(x).From.Human(), Text: x.Text, Claims: []*facts.Claim{x}})
+	}
+	c.Explanation = fmt.Sprintf("Sources disagree on when %s began to lead %s: %s. Both cannot be right.", c.Subject.Name, c.Scope, strings.Join(parts, "; "))
+}
+
+func (j *judge) leaderEnds(key string, ended, now []*facts.Claim) {
+	var split [][2]*facts.Claim
+	for _, e := range ended {
+		for _, n := range now {
+			asOf := period(n).To
+			if !asOf.IsZero() && period(e).To.EndsBefore(asOf) {
+				split = append(split, [2]*facts.Claim{e, n})
+			}
+		}
+	}
+	if len(split) == 0 {
+		return
+	}
+	var claims, later []*facts.Claim
+	seen := map[*facts.Claim]bool{}
+	for _, p := range split {
+		for i, c := range p {
+			if !seen[c] {
+				seen[c] = true
+				claims = append(claims, c)
+				if i == 1 {
+					later = append(later, c)
+				}
+			}
+		}
+	}
+	sort.SliceStable(claims, func(a, b int) bool { return j.less(claims[a], claims[b]) })
+	e := split[0][0]
+	title := "Whether " + e.Subject.Name + " still led " + e.Scope + " after " + period(e).To.Human()
+	c := j.newConflict(key, title, claims, Soft)
+	c.IntraSource = intraSource(split)
+	c.Sides = []Side{
+		{Value: period(e).Human(), Text: e.Text, Claims: []*facts.Claim{e}},
+		{Value: "leader at the time of writing", Text: later[0].Text, Claims: later},
+	}
+	c.Explanation = fmt.Sprintf("%s has %s lead %s over %s (line %d); %s name %s a leader at the time of writing. The later sources may mean leadership in name only; a fact-checker should say which.",
+		capitalize(j.name(e.Source)), e.Subject.Name, e.Scope, period(e).Human(), e.Line, j.sourcesWithDates(later), e.Subject.Name)
+}
+
+// founders lists who the sources say founded an organization. Lists of founders in
+// these texts are open ("founders included …"), so naming different founders is
+// no contradiction; a founder named by two or more sources is an agreement.
+func (j *judge) founders(key string, group []*facts.Claim) {
+	by := map[facts.EntityID][]*facts.Claim{}
+	var order []facts.EntityID
+	for _, c := range group {
+		id := c.Value.(facts.Entity).ID
+		if _, ok := by[id]; !ok {
+			order = append(order, id)
+		}
+		by[id] = append(by[id], c)
+	}
+	for _, id := range order {
+		claims := by[id]
+		name := claims[0].Value.(facts.Entity).Name
+		j.agree(key+"|"+string(id), name+" founded "+claims[0].Subject.Name, claims, claims[0].Value)
+	}
+}
