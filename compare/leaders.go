@@ -30,7 +30,9 @@ func (j *judge) leaders(key string, group []*facts.Claim) {
 		}
 	}
 	j.leaderStarts(key+"|from", starts)
-	j.leaderEnds(key+"|after-end", ended, now)
+	if !j.leaderEnds(key+"|after-end", ended, now) && len(sourcesOf(now)) > 1 {
+		j.agree(key+"|now", group[0].Subject.Name+" leads "+group[0].Scope+" at the time of writing", now, facts.Text{S: "leader"})
+	}
 }
 
 func period(c *facts.Claim) facts.Period { return c.Value.(facts.Period) }
@@ -68,7 +70,8 @@ func (j *judge) leaderStarts(key string, group []*facts.Claim) {
 	c.Explanation = fmt.Sprintf("Sources disagree on when %s began to lead %s: %s. Both cannot be right.", c.Subject.Name, c.Scope, strings.Join(parts, "; "))
 }
 
-func (j *judge) leaderEnds(key string, ended, now []*facts.Claim) {
+// leaderEnds reports whether it found a conflict.
+func (j *judge) leaderEnds(key string, ended, now []*facts.Claim) bool {
 	var split [][2]*facts.Claim
 	for _, e := range ended {
 		for _, n := range now {
@@ -79,7 +82,7 @@ func (j *judge) leaderEnds(key string, ended, now []*facts.Claim) {
 		}
 	}
 	if len(split) == 0 {
-		return
+		return false
 	}
 	var claims, later []*facts.Claim
 	seen := map[*facts.Claim]bool{}
@@ -105,6 +108,7 @@ func (j *judge) leaderEnds(key string, ended, now []*facts.Claim) {
 	}
 	c.Explanation = fmt.Sprintf("%s has %s lead %s over %s (line %d); %s name %s a leader at the time of writing. The later sources may mean leadership in name only; a fact-checker should say which.",
 		capitalize(j.name(e.Source)), e.Subject.Name, e.Scope, period(e).Human(), e.Line, j.sourcesWithDates(later), e.Subject.Name)
+	return true
 }
 
 // founders lists who the sources say founded an organization. Lists of founders in
