@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
@@ -53,6 +54,12 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
+		// $CORPORA is testdata/corpora, for scenarios that read a corpus kept there.
+		Setup: func(env *testscript.Env) error {
+			abs, err := filepath.Abs(filepath.Join("testdata", "corpora"))
+			env.Setenv("CORPORA", abs)
+			return err
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode":  cmdExitCode,
 			"unescape":  cmdUnescape,

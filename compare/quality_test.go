@@ -3,6 +3,7 @@ package compare_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -211,3 +212,25 @@ func check(t *testing.T, m measure) {
 	}
 }
 
+
+// TestQualityOnSecondCorpus runs the same measure on a corpus about another,
+// made-up organization, with no change to the rules: the discrepancies planted in
+// it must all be found.
+func TestQualityOnSecondCorpus(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "corpora", "amber")
+	c, err := facts.LoadCorpus(os.DirFS(dir), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := compare.Judge(c, facts.ExtractAll(c, rs))
+	m := score(t, res, loadExpected(t, filepath.Join(dir, "expected.yaml")))
+	report(t, "second corpus", m)
+	check(t, m)
+	if m.found != m.expected {
+		t.Errorf("a planted discrepancy was missed: %v", m.missed)
+	}
+}

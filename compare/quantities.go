@@ -176,7 +176,7 @@ func (j *judge) countPhrase(c *Conflict) string {
 		return "how many " + facts.EventTitle(c.Scope)
 	case facts.Members:
 		if c.Scope != "" {
-			return "how many members " + c.Subject.Name + " had at " + c.Scope
+			return "how many members " + c.Subject.Name + " had " + atPlace(c.Scope)
 		}
 		return "how many members " + c.Subject.Name + " had"
 	case facts.MembersMoved:
@@ -187,4 +187,12 @@ func (j *judge) countPhrase(c *Conflict) string {
 
 func grouped(f float64) string {
 	return facts.Quantity{Min: math.Round(f), Max: math.Round(f)}.Human()
+}
+
+// atPlace says "in Estonia" for a country and "at Camp Nordlys" for a place in one.
+func atPlace(name string) string {
+	if facts.CountryNamed(name) == name {
+		return "in " + facts.WithArticle(name)
+	}
+	return "at " + name
 }

@@ -132,7 +132,11 @@ func (c *Claim) Title() string {
 		return "How many " + EventTitle(c.Scope)
 	}
 	if c.Predicate == Members && c.Scope != "" {
-		return fmt.Sprintf("How many members %s had at %s", c.Subject.Name, c.Scope)
+		prep := "at "
+		if CountryNamed(c.Scope) == c.Scope {
+			prep = "in "
+		}
+		return fmt.Sprintf("How many members %s had %s%s", c.Subject.Name, prep, WithArticle(c.Scope))
 	}
 	if strings.Contains(spec.Title, "%[2]s") || strings.Count(spec.Title, "%s") == 2 {
 		return fmt.Sprintf(spec.Title, c.Subject.Name, WithArticle(c.Scope))
