@@ -212,7 +212,6 @@ func check(t *testing.T, m measure) {
 	}
 }
 
-
 // TestQualityOnSecondCorpus runs the same measure on a corpus about another,
 // made-up organization, with no change to the rules: the discrepancies planted in
 // it must all be found.
