@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // Predicate names what a claim says about its subject. The set is closed: each
@@ -168,10 +169,14 @@ func eventNames() []string {
 // 2003" for the scope "self-immolation 2003".
 func EventTitle(scope string) string {
 	kind, when, _ := strings.Cut(scope, " ")
-	if p, ok := eventPhrases[kind]; ok {
-		return p + " in " + when
+	p, ok := eventPhrases[kind]
+	switch {
+	case !ok:
+		return scope
+	case strings.IndexFunc(when, unicode.IsLetter) >= 0 && !strings.HasPrefix(when, "Operation"):
+		return p + " in the " + when // "the Hafte Tir bombing"
 	}
-	return scope
+	return p + " in " + when
 }
 
 // theNames are the names that take "the": "the United States", "the European Union".

@@ -295,7 +295,12 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Value: person.v}, person.span)
 				}
 			case EventCount:
-				if count.ok && countDate.ok && r.event != "" {
+				// A named event ("the Hafte Tir bombing") is known by its name; any
+				// other by its kind and year.
+				if txt, _, ok := capture("event"); ok && count.ok && r.event != "" {
+					name := strings.TrimPrefix(strings.TrimPrefix(txt, "the "), "The ")
+					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Scope: r.event + " " + name, Value: count.v}, count.span)
+				} else if count.ok && countDate.ok && r.event != "" {
 					when := Period{From: countDate.v, To: countDate.v}
 					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Scope: r.event + " " + eventYear(countDate.v), Value: count.v, When: &when}, count.span)
 				}

@@ -234,6 +234,8 @@ sources:
 		{"In June 1999, 12 supporters of the Front set themselves on fire in Oslo.", "events.self-immolation", "org:nlf|event-count|self-immolation 1999", "12, 1999-06"},
 		{"In May 1999, police ordered the arrest of Lena Dahl and 40 of her followers.", "events.arrests", "org:nlf|event-count|arrests 1999", "40, 1999-05"},
 		{"In May 1999, 25 supporters began hunger strikes.", "events.hunger-strike", "org:nlf|event-count|hunger-strike 1999", "25, 1999-05"},
+		{"In May 1999, 30 activists were arrested in Oslo.", "events.arrested", "org:nlf|event-count|arrests 1999", "30, 1999-05"},
+		{"The blast at the port, the Tromso Harbour bombing, killed 12 sailors.", "events.named-killed", "org:nlf|event-count|killed Tromso Harbour bombing", "12"},
 		{"Its leaders are Lena Dahl and her brother, Kari Dahl.", "leaders.are", "person:kari-dahl|leader|NLF", "2020"},
 		{"Lena and Kari Dahl, who fled abroad in 1990, lead the NLF.", "leaders.lead", "person:kari-dahl|leader|NLF", "2020"},
 		{"Kari Dahl, her brother, has since taken over leadership of the NLF.", "leaders.taken-over", "person:kari-dahl|leader|NLF", "2020"},

@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -26,8 +27,20 @@ import (
 // Rajavi": their given names are far apart, so two people who share a surname stay
 // two people.
 
+// translitMemo remembers folded words: names are compared many times over.
+var translitMemo sync.Map
+
 // translit folds one word for comparison.
 func translit(w string) string {
+	if t, ok := translitMemo.Load(w); ok {
+		return t.(string)
+	}
+	t := translitFold(w)
+	translitMemo.Store(w, t)
+	return t
+}
+
+func translitFold(w string) string {
 	w = strings.ToLower(FoldString(w))
 	var b strings.Builder
 	for _, r := range w {
@@ -47,6 +60,22 @@ func translit(w string) string {
 		out = append(out, r)
 	}
 	return string(out)
+}
+
+// translitFirst is the first letter of a word once folded, remembered per word.
+func (p *Profile) translitFirst(w string) byte {
+	if b, ok := p.firstLetter[w]; ok {
+		return b
+	}
+	var b byte
+	if t := translit(w); t != "" {
+		b = t[0]
+	}
+	if p.firstLetter == nil {
+		p.firstLetter = map[string]byte{}
+	}
+	p.firstLetter[w] = b
+	return b
 }
 
 // nameWords cuts a name into words: hyphens and spaces separate, a leading article
@@ -258,7 +287,7 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 		return // headings are capitalized throughout: no names by shape there
 	}
 	f := s.Folded
-	for _, m := range x.personRE.FindAllStringIndex(f.Text, -1) {
+	for _, m := range capitalizedRuns(f.Text) {
 		name := f.Text[m[0]:m[1]]
 		e, ok := x.profile.Person(name)
 		if !ok || len(nameWords(e.Name)) < 2 {
@@ -281,6 +310,65 @@ func overlaps(spans [][2]int, i, j int) bool {
 	}
 	return false
 }
+
+// capitalizedRuns finds the runs of capitalized words a name can be: "Lt. Col. Louis
+// Lee Hawkins", "Mohammad-Hossein Naghdi", "Alejo Vidal-Quadras", with the small
+// particles names hold ("al", "de", "bin"). It scans the text once, which is much
+// cheaper than the equivalent expression, and Person decides what each run is.
+func capitalizedRuns(text string) [][2]int {
+	var out [][2]int
+	start, end, words := -1, -1, 0
+	flush := func() {
+		if start >= 0 && words >= 2 {
+			out = append(out, [2]int{start, end})
+		}
+		start, end, words = -1, -1, 0
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !isLetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (isLetter(text[j]) || text[j] == '-' || text[j] == '\'' && j+1 < len(text) && isLetter(text[j+1])) {
+			j++
+		}
+		if strings.HasSuffix(text[i:j], "'s") {
+			j -= 2 // "Shariati's" is the name Shariati
+		}
+		word := text[i:j]
+		// A full stop after a title or an initial belongs to the run ("Lt. Col.").
+		if j < len(text) && text[j] == '.' && (titleWords[word] || len(word) == 1) {
+			j++
+		}
+		gap := start >= 0 && text[end:i] != " "
+		switch {
+		case gap:
+			flush()
+			fallthrough
+		default:
+			if c >= 'A' && c <= 'Z' {
+				if start < 0 {
+					start = i
+				}
+				end, words = j, words+1
+			} else if start >= 0 && nameParticle[strings.TrimSuffix(word, "-")] {
+				// keep going: "Pierre de Bousquet"
+			} else {
+				flush()
+			}
+		}
+		i = j
+	}
+	flush()
+	return out
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+var titleWords = map[string]bool{"Dr": true, "Mr": true, "Mrs": true, "Ms": true, "Prof": true, "Lt": true, "Col": true,
+	"Gen": true, "Brig": true, "Maj": true, "Capt": true, "Sgt": true, "Adm": true, "Sen": true, "Rep": true, "St": true}
 
 // lastWords returns the last n words of s.
 func lastWords(s string, n int) string {
@@ -307,6 +395,10 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 	for _, m := range wordRE.FindAllStringIndex(f.Text, -1) {
 		words = append(words, word{f.Text[m[0]:m[1]], m[0], m[1]})
 	}
+	firsts := make([]byte, len(words))
+	for i, w := range words {
+		firsts[i] = x.profile.translitFirst(w.text)
+	}
 	var covered [][2]int
 	for _, n := range x.profile.nameList() {
 		k, name := n.known, n.name
@@ -317,7 +409,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 			}
 			for i := 0; i+len(nw) <= len(words); i++ {
 				first := words[i].text
-				if !unicode.IsUpper(rune(first[0])) || translit(first)[:1] != translit(nw[0])[:1] {
+				if !unicode.IsUpper(rune(first[0])) || firsts[i] != x.profile.translitFirst(nw[0]) {
 					continue
 				}
 				start, end := words[i].start, words[i+len(nw)-1].end

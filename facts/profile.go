@@ -30,8 +30,9 @@ type Profile struct {
 	// common are words the corpus also writes in lower case ("light", "regime"):
 	// ordinary words, which a run of capitalized words shaped like a name must not
 	// start or end with.
-	common map[string]bool
-	names  []knownName // people's and organizations' names, longest first
+	common      map[string]bool
+	names       []knownName     // people's and organizations' names, longest first
+	firstLetter map[string]byte // translitFirst's memory
 }
 
 // knownName is one name or alias of a known person or organization.

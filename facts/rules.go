@@ -129,7 +129,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				}
 				re, err := expand(src, p)
 				if err != nil {
-					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}, {acronym}, {expansion}, {authority}", "rule %q: %v", name, err)
+					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}, {acronym}, {expansion}, {authority}, {event}", "rule %q: %v", name, err)
 					return nil
 				}
 				return re
@@ -190,6 +190,7 @@ func expand(src string, p *Profile) (*regexp.Regexp, error) {
 		"count":     QuantityPattern,
 		"acronym":   `(?-i:[A-Z][A-Z0-9]{1,6})`,
 		"authority": p.AuthorityPattern(),
+		"event":     `(?-i:Operation [A-Z][\w-]+(?: [A-Z][\w-]+)?|(?:[Tt]he )?(?:\d{4} )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3} (?:bombing|bomb explosion|explosion|attack|raid|massacre|uprising|offensive))`,
 		"expansion": `(?-i:[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|the|and|for|on|in|e))*)`,
 	}
 	used := map[string]bool{}
@@ -228,29 +229,35 @@ type baseRule struct {
 	date       string // capture, frame or either
 	present    bool   // the value holds at the source's as-of date ("currently in")
 	event      string // for event counts: the kind of event counted ("self-immolation")
-	// triggers are words one of which every match must contain; a sentence without
-	// any of them is skipped before the expression runs. Empty means always run.
-	triggers []string
+	// triggers are sets of words: every match holds a word of each set, so a
+	// sentence lacking one is skipped before the expression runs. Empty means always
+	// run.
+	triggers [][]string
 }
 
-// triggered reports whether the folded, lower-cased sentence holds a trigger.
+// triggered reports whether the folded, lower-cased sentence holds a word of every
+// trigger set.
 func (r *baseRule) triggered(lower string) bool {
-	if len(r.triggers) == 0 {
-		return true
-	}
-	for _, t := range r.triggers {
-		if strings.Contains(lower, t) {
-			return true
+	for _, set := range r.triggers {
+		hit := false
+		for _, t := range set {
+			if strings.Contains(lower, t) {
+				hit = true
+				break
+			}
+		}
+		if !hit {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
-// Triggers derives, from a rule's expression, a set of words one of which every
-// match must contain: the most selective run of required literals ("founded",
-// "formed", "established", …). It returns nil when no such set of words of three or
-// more letters exists. Placeholders count as unknown text.
-func Triggers(pattern string) []string {
+// Triggers derives, from a rule's expression, up to two sets of words such that
+// every match holds a word of each: the most selective runs of required literals
+// ("founded", "formed", "established", …). It returns nil when no set of words of
+// three or more letters exists. Placeholders count as unknown text.
+func Triggers(pattern string) [][]string {
 	src := placeholderRE.ReplaceAllString(pattern, `(?:.+)`)
 	re, err := syntax.Parse(`(?i)`+src, syntax.Perl)
 	if err != nil {
@@ -263,14 +270,18 @@ func Triggers(pattern string) []string {
 			candidates = append(candidates, literalSet(sub))
 		}
 	}
-	var best []string
-	bestLen := 2
+	// Keep the two sets whose shortest word is longest (the rarest words).
+	var sets [][]string
 	for _, c := range candidates {
-		if n := shortest(c); c != nil && n > bestLen {
-			best, bestLen = c, n
+		if c != nil && shortest(c) > 2 {
+			sets = append(sets, c)
 		}
 	}
-	return best
+	sort.SliceStable(sets, func(i, j int) bool { return shortest(sets[i]) > shortest(sets[j]) })
+	if len(sets) > 2 {
+		sets = sets[:2]
+	}
+	return sets
 }
 
 func shortest(xs []string) int {
