@@ -43,5 +43,14 @@ func runSources(e *env, args []string) error {
 			return err
 		}
 	}
-	return t.Render()
+	if err := t.Render(); err != nil {
+		return err
+	}
+	if len(l.corpus.Learned) > 0 {
+		fmt.Fprintf(e.stdout, "\nLearned from the texts (not in compare.yaml):\n")
+		for _, x := range l.corpus.Learned {
+			fmt.Fprintf(e.stdout, "  %s\n", x)
+		}
+	}
+	return nil
 }

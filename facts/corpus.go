@@ -47,6 +47,7 @@ type Corpus struct {
 	ReviewsFile  string // relative to the manifest
 	RuleFiles    []RuleFileRef
 	FS           fs.FS
+	Learned      []Learned // names the texts taught the profile
 }
 
 // RuleFileRef is a rule file the manifest names, with where it names it.
@@ -158,6 +159,7 @@ func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
 		texts[i] = s.Text
 	}
 	c.Profile.LearnVocabulary(texts...)
+	c.Learned = c.Profile.Learn(c.Sources)
 	return c, nil
 }
 

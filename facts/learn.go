@@ -1,0 +1,102 @@
+package facts
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Learned is a name the texts themselves teach: a place and the country it lies in
+// ("Camp Ashraf in Iraq"), or another name of a known organization ("also known as
+// Mojahedin-e-Khalq (MEK)"). It records where the text says so.
+type Learned struct {
+	Name   string
+	What   string // "place in Iraq", "alias of MEK"
+	Source SourceID
+	Line   int
+}
+
+var (
+	// learnPlaceRE: a place named with the kind of place it is, then the country it
+	// lies in: "Camp Ashraf in Iraq", "Diyala Province of Iraq".
+	learnPlaceRE = regexp.MustCompile(`\b((?:Camp|Fort|Port|Mount|Lake|Base) [A-Z][\w-]+(?: [A-Z0-9][\w-]*)?|[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:Province|County|District|Governorate|Region|Prison|Camp|Base))(?: \([^)]*\))?,? (?:in|of|near|outside) (?:the )?([A-Z][\w.]+(?: [A-Z][\w.]+){0,3})`)
+	// learnAliasRE: "X (ACR), also known as Y (ACR2) or Z (ACR3)".
+	learnAliasRE = regexp.MustCompile(`(?i:also|more commonly|popularly|better|formerly|otherwise) known (?:as|by its [a-z ]+,) ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([^)]{2,40})\))?(?: or ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([A-Z]{2,6})\))?)?`)
+	acronymOnlyRE = regexp.MustCompile(`^[A-Z]{2,6}$`)
+)
+
+// Learn reads the sources for names the profile lacks: places with their country,
+// and aliases of the organizations it knows. Only what the profile does not already
+// know is added; what is added is returned, with where the text says it.
+func (p *Profile) Learn(sources []*Source) []Learned {
+	var out []Learned
+	for _, src := range sources {
+		if src.Doc == nil {
+			continue
+		}
+		for _, s := range src.Doc.Sentences {
+			if s.Kind != Prose && s.Kind != ListItem {
+				continue
+			}
+			text := s.Folded.Text
+			for _, m := range learnPlaceRE.FindAllStringSubmatch(text, -1) {
+				name, where := m[1], m[2]
+				country := ""
+				for n := len(strings.Fields(where)); n > 0 && country == ""; n-- {
+					country = CountryNamed(strings.Join(strings.Fields(where)[:n], " "))
+				}
+				if country == "" || p.Lookup(name) != nil || CountryNamed(name) != "" {
+					continue
+				}
+				p.add(&Known{Entity: Entity{ID: EntityID("place:" + slug(name)), Name: name, Type: EntityPlace}, Country: country})
+				out = append(out, Learned{Name: name, What: "place in " + country, Source: src.ID, Line: s.Line})
+			}
+			for _, m := range learnAliasRE.FindAllStringSubmatchIndex(text, -1) {
+				org := p.orgBefore(text[:m[0]])
+				if org == nil {
+					continue
+				}
+				for _, g := range []int{2, 4, 6, 8} {
+					if m[g] < 0 {
+						continue
+					}
+					name := strings.TrimPrefix(text[m[g]:m[g+1]], "the ")
+					if g == 4 && !acronymOnlyRE.MatchString(name) {
+						continue // a gloss in brackets, not an acronym
+					}
+					if k := p.Lookup(name); k != nil || len(name) < 2 {
+						continue
+					}
+					org.Aliases = append(org.Aliases, name)
+					p.byKey[nameKey(name)] = org
+					p.names = nil
+					out = append(out, Learned{Name: name, What: "alias of " + org.Name, Source: src.ID, Line: s.Line})
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// orgBefore finds the known organization named last before "also known as".
+func (p *Profile) orgBefore(text string) *Known {
+	var best *Known
+	bestAt := -1
+	for _, k := range p.known {
+		if k.Type != EntityOrganization {
+			continue
+		}
+		for _, n := range k.Names() {
+			if at := strings.LastIndex(strings.ToLower(text), strings.ToLower(FoldString(n))); at > bestAt {
+				best, bestAt = k, at
+			}
+		}
+	}
+	return best
+}
+
+func (l Learned) String() string {
+	return fmt.Sprintf("%s (%s), %s line %d", l.Name, l.What, l.Source, l.Line)
+}
