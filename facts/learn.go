@@ -22,7 +22,7 @@ var (
 	// lies in: "Camp Ashraf in Iraq", "Diyala Province of Iraq".
 	learnPlaceRE = regexp.MustCompile(`\b((?:Camp|Fort|Port|Mount|Lake|Base) [A-Z][\w-]+(?: [A-Z0-9][\w-]*)?|[A-Z][\w-]+(?: [A-Z][\w-]+)? (?:Province|County|District|Governorate|Region|Prison|Camp|Base))(?: \([^)]*\))?,? (?:in|of|near|outside) (?:the )?([A-Z][\w.]+(?: [A-Z][\w.]+){0,3})`)
 	// learnAliasRE: "X (ACR), also known as Y (ACR2) or Z (ACR3)".
-	learnAliasRE = regexp.MustCompile(`(?i:also|more commonly|popularly|better|formerly|otherwise) known (?:as|by its [a-z ]+,) ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([^)]{2,40})\))?(?: or ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([A-Z]{2,6})\))?)?`)
+	learnAliasRE  = regexp.MustCompile(`(?i:also|more commonly|popularly|better|formerly|otherwise) known (?:as|by its [a-z ]+,) ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([^)]{2,40})\))?(?: or ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([A-Z]{2,6})\))?)?`)
 	acronymOnlyRE = regexp.MustCompile(`^[A-Z]{2,6}$`)
 )
 
