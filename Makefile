@@ -8,6 +8,7 @@ build:
 	$(GO) build -o bin/compare .
 
 test:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
