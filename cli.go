@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -48,6 +49,10 @@ func commands() []command {
 		{"report", "[DIR]", "every discrepancy between and inside the sources, with quotes", runReport},
 		{"facts", "[DIR]", "every claim extracted, filterable by source and predicate", runFacts},
 		{"sources", "[DIR]", "each source with its metadata and claim count", runSources},
+		{"check", "[DIR]", "exit 1 when a conflict has no review that covers it (for CI)", runCheck},
+		{"review", "[DIR] [ID]", "record verdicts: one by one in a terminal, or one with --verdict", runReview},
+		{"init", "DIR", "start a new corpus: compare.yaml, reviews.yaml, sources/", runInit},
+		{"add", "DIR FILE", "add a source to a corpus (--id ID, copied in if outside DIR)", runAdd},
 		{"version", "", "print the version", runVersion},
 	}
 }
@@ -56,7 +61,7 @@ func usage(w io.Writer) {
 	fmt.Fprintf(w, "compare reads sources about one subject and reports where their facts disagree.\n\n")
 	fmt.Fprintf(w, "usage: compare COMMAND [DIR] [flags]\n\ncommands:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %-6s %s\n", c.name, c.args, c.summary)
+		fmt.Fprintf(w, "  %-8s %-11s %s\n", c.name, c.args, c.summary)
 	}
 	fmt.Fprintf(w, "\nDIR holds compare.yaml. Without DIR and with no compare.yaml in the working\n")
 	fmt.Fprintf(w, "directory, compare uses its embedded corpus (five profiles of the MEK).\n")
@@ -184,27 +189,39 @@ func corpusArg(rest []string) (string, error) {
 	return "", &usageError{fmt.Sprintf("too many arguments: %s (expected at most one DIR)", strings.Join(rest, " ")), ""}
 }
 
-// loaded is a corpus with its rules, claims and judgement.
+// loaded is a corpus with its rules, claims and reviews.
 type loaded struct {
-	corpus *facts.Corpus
-	label  string
-	rules  *facts.RuleSet
-	claims []facts.Claim
+	corpus  *facts.Corpus
+	label   string
+	root    string // the folder on disk; "" for the embedded corpus, which is read-only
+	rules   *facts.RuleSet
+	claims  []facts.Claim
+	reviews *compare.Reviews
 }
+
+// judge judges the claims and applies the reviews; it returns the reviews that
+// match no conflict any more.
+func (l *loaded) judge() (*compare.Result, []*compare.Review) {
+	res := compare.Judge(l.corpus, l.claims)
+	return res, compare.ApplyReviews(res, l.reviews)
+}
+
+// reviewsPath is where reviews.yaml is on disk.
+func (l *loaded) reviewsPath() string { return filepath.Join(l.root, filepath.FromSlash(l.corpus.ReviewsFile)) }
 
 // load finds and loads the corpus: DIR when given, else compare.yaml in the working
 // directory, else the embedded corpus (which it says on stderr).
 func load(e *env, dir string) (*loaded, error) {
 	var fsys fs.FS
-	label := dir
+	label, root := dir, dir
 	switch {
 	case dir == "":
 		if _, err := os.Stat(facts.ManifestName); err == nil {
-			fsys, dir, label = os.DirFS("."), ".", "."
+			fsys, dir, label, root = os.DirFS("."), ".", ".", "."
 			break
 		}
 		fmt.Fprintln(e.stderr, "compare: using the embedded corpus (five profiles of the MEK); pass DIR to read your own")
-		fsys, dir, label = seeds.FS, "seeds", "seeds (embedded)"
+		fsys, dir, label, root = seeds.FS, "seeds", "seeds (embedded)", ""
 	default:
 		info, err := os.Stat(dir)
 		switch {
@@ -212,6 +229,7 @@ func load(e *env, dir string) (*loaded, error) {
 			return nil, &facts.InputError{File: dir, Msg: "no such folder", Hint: "give the folder that holds compare.yaml, or run 'compare init " + dir + "' to start one"}
 		case !info.IsDir() && filepath.Base(dir) == facts.ManifestName:
 			dir = filepath.Dir(dir)
+			root = dir
 		case !info.IsDir():
 			return nil, &facts.InputError{File: dir, Msg: "not a folder", Hint: "give the folder that holds compare.yaml"}
 		}
@@ -227,13 +245,18 @@ func load(e *env, dir string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{corpus: c, label: label, rules: rs, claims: facts.ExtractAll(c, rs)}, nil
+	revs, err := compare.LoadReviews(fsys, c.ReviewsFile, path.Join(dir, c.ReviewsFile))
+	if err != nil {
+		return nil, err
+	}
+	return &loaded{corpus: c, label: label, root: root, rules: rs, claims: facts.ExtractAll(c, rs), reviews: revs}, nil
 }
 
 type reportOptions struct {
-	format  string
-	classes string
-	family  string
+	format   string
+	classes  string
+	family   string
+	statuses string
 }
 
 func runReport(e *env, args []string) error {
@@ -241,7 +264,8 @@ func runReport(e *env, args []string) error {
 	fs := newFlags(e, "report", "[DIR]")
 	fs.StringVar(&o.format, "format", "markdown", "output format: markdown, table or json")
 	fs.StringVar(&o.classes, "class", "", "show only these classes, comma-separated: hard, stale, soft, spelling")
-	fs.StringVar(&o.family, "family", "", "show only this fact family: founding, home-base, killed")
+	fs.StringVar(&o.family, "family", "", "show only this fact family: "+strings.Join(families(), ", "))
+	fs.StringVar(&o.statuses, "status", "", "show only these review statuses, comma-separated: unreviewed, changed, reviewed")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -262,7 +286,7 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res := compare.Judge(l.corpus, l.claims)
+	res, orphaned := l.judge()
 	var kept []*compare.Conflict
 	for _, c := range res.Conflicts {
 		if keep(c) {
@@ -270,7 +294,9 @@ func runReport(e *env, args []string) error {
 		}
 	}
 	res.Conflicts = kept
-	return render(e.stdout, report.Build(res, l.label))
+	r := report.Build(res, l.label, orphaned...)
+	r.Reviews = path.Join(l.corpus.Dir, l.corpus.ReviewsFile)
+	return render(e.stdout, r)
 }
 
 func renderer(format string) (func(io.Writer, *report.Report) error, error) {
@@ -297,8 +323,17 @@ func conflictFilter(o reportOptions) (func(*compare.Conflict) bool, error) {
 	if o.family != "" && !knownFamily(o.family) {
 		return nil, &usageError{fmt.Sprintf("unknown fact family %q: must be one of %s", o.family, strings.Join(families(), ", ")), ""}
 	}
+	statuses := map[compare.Status]bool{}
+	for _, s := range splitList(o.statuses) {
+		st, ok := compare.ParseStatus(s)
+		if !ok {
+			return nil, &usageError{fmt.Sprintf("unknown status %q: must be one of unreviewed, changed, reviewed", s), ""}
+		}
+		statuses[st] = true
+	}
 	return func(c *compare.Conflict) bool {
-		return (len(classes) == 0 || classes[c.Class]) && (o.family == "" || c.Family == o.family)
+		return (len(classes) == 0 || classes[c.Class]) && (o.family == "" || c.Family == o.family) &&
+			(len(statuses) == 0 || statuses[c.State.Status])
 	}, nil
 }
 

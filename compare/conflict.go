@@ -63,6 +63,8 @@ type Conflict struct {
 	// Sides are the incompatible answers, each with the claims that give it, in the
 	// order the explanation names them.
 	Sides []Side
+	// State is where the conflict stands with its reviews (see ApplyReviews).
+	State ReviewState
 }
 
 // Side is one answer to a conflict's question.

@@ -124,11 +124,8 @@ func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
 	}
 
 	seen := map[SourceID]*yaml.Node{}
-	srcNodes := y.Seq(top["sources"], "sources")
-	if top["sources"] != nil && len(srcNodes) == 0 {
-		y.Errorf(top["sources"], "list at least one source with an id and a file", "the manifest lists no sources")
-	}
-	for _, n := range srcNodes {
+	// A new corpus has no sources yet ("sources: []"): that is allowed.
+	for _, n := range y.Seq(top["sources"], "sources") {
 		s := readSource(y, n)
 		if s == nil {
 			continue
@@ -263,6 +260,9 @@ func (c *Corpus) readSource(s *Source, n *yaml.Node) error {
 	s.Doc = Segment(s.Text)
 	return nil
 }
+
+// CheckText rejects what cannot be read as a source, as loading does.
+func CheckText(name string, data []byte) error { return checkText(name, data) }
 
 // checkText rejects what cannot be read as text: an empty file, a binary one, or one
 // that is not UTF-8, naming the line and column of the first bad byte.

@@ -24,6 +24,8 @@ var (
 	// learnAliasRE: "X (ACR), also known as Y (ACR2) or Z (ACR3)".
 	learnAliasRE  = regexp.MustCompile(`(?i:also|more commonly|popularly|better|formerly|otherwise) known (?:as|by its [a-z ]+,) ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([^)]{2,40})\))?(?: or ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([A-Z]{2,6})\))?)?`)
 	acronymOnlyRE = regexp.MustCompile(`^[A-Z]{2,6}$`)
+	// acronymAfterRE: an acronym in brackets right after a name.
+	acronymAfterRE = regexp.MustCompile(` \(([A-Z]{2,6})\)`)
 )
 
 // Learn reads the sources for names the profile lacks: places with their country,
@@ -52,6 +54,22 @@ func (p *Profile) Learn(sources []*Source) []Learned {
 				p.add(&Known{Entity: Entity{ID: EntityID("place:" + slug(name)), Name: name, Type: EntityPlace}, Country: country})
 				out = append(out, Learned{Name: name, What: "place in " + country, Source: src.ID, Line: s.Line})
 			}
+			// "Northern Lights Front (NLF)": an acronym whose letters are the
+			// initials of a known organization's name is another name for it.
+			for _, m := range acronymAfterRE.FindAllStringSubmatchIndex(text, -1) {
+				acr := text[m[2]:m[3]]
+				if p.Lookup(acr) != nil {
+					continue
+				}
+				org := p.orgBefore(text[:m[0]])
+				if org == nil || !endsWithNameSpelling(org, text[:m[0]], acr) {
+					continue
+				}
+				org.Aliases = append(org.Aliases, acr)
+				p.byKey[nameKey(acr)] = org
+				p.names = nil
+				out = append(out, Learned{Name: acr, What: "alias of " + org.Name, Source: src.ID, Line: s.Line})
+			}
 			for _, m := range learnAliasRE.FindAllStringSubmatchIndex(text, -1) {
 				org := p.orgBefore(text[:m[0]])
 				if org == nil {
@@ -78,6 +96,18 @@ func (p *Profile) Learn(sources []*Source) []Learned {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// endsWithNameSpelling reports whether text ends with a name of org whose initials
+// are the acronym.
+func endsWithNameSpelling(org *Known, text, acronym string) bool {
+	t := strings.ToLower(strings.TrimSpace(text))
+	for _, n := range org.Names() {
+		if Initials(n) == acronym && strings.HasSuffix(t, strings.ToLower(FoldString(n))) {
+			return true
+		}
+	}
+	return false
 }
 
 // orgBefore finds the known organization named last before "also known as".

@@ -376,7 +376,7 @@ func (p *Profile) namesOf(types ...EntityKind) []string {
 // (MEK)"), or the words a source uses for its own subject ("it", "the group").
 func (p *Profile) OrgPattern() string {
 	names := alternation(p.namesOf(EntityOrganization))
-	return `(?:(?-i:(?:[Tt]he )?(?:` + names + `)(?: \((?:` + names + `)\))?)(?:'s)?|(?i:(?:the group|the organi[sz]ation|the movement|it|they)\b))`
+	return `(?:(?-i:(?:[Tt]he )?(?:` + names + `)(?: \((?:` + names + `|[A-Z][A-Z0-9]{1,6})\))?)(?:'s)?|(?i:(?:the group|the organi[sz]ation|the movement|it|they)\b))`
 }
 
 // PlacePattern is the expression rules embed as {place}: a run of capitalized words

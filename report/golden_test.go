@@ -87,7 +87,9 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestJSONContract checks the compare.report/v1 fields, exactly.
+// TestJSONContract checks the compare.report/v1 fields, exactly: those DESIGN.md
+// lists, and those added within v1 (orphaned_reviews, review.new_claims), which the
+// README documents. Fields are added, never renamed or removed.
 func TestJSONContract(t *testing.T) {
 	var b bytes.Buffer
 	if err := JSON(&b, seedsReport(t)); err != nil {
@@ -116,7 +118,7 @@ func TestJSONContract(t *testing.T) {
 			t.Errorf("%s has field %q that the contract does not list", what, k)
 		}
 	}
-	expect("report", doc, "schema", "sources", "conflicts", "agreements")
+	expect("report", doc, "schema", "sources", "conflicts", "agreements", "orphaned_reviews")
 	if doc["schema"] != Schema {
 		t.Errorf("schema %v", doc["schema"])
 	}
@@ -124,7 +126,7 @@ func TestJSONContract(t *testing.T) {
 	conflict := doc["conflicts"].([]any)[0].(map[string]any)
 	expect("conflict", conflict, "id", "key", "subject", "predicate", "title", "class", "intra_source", "explanation", "claims", "review")
 	expect("claim", conflict["claims"].([]any)[0].(map[string]any), "source", "line", "start", "end", "text", "value", "quote", "attribution", "citation")
-	expect("review", conflict["review"].(map[string]any), "status", "verdict", "note", "by", "at")
+	expect("review", conflict["review"].(map[string]any), "status", "verdict", "note", "by", "at", "new_claims")
 	expect("agreement", doc["agreements"].([]any)[0].(map[string]any), "key", "value", "sources")
 }
 

@@ -12,6 +12,15 @@ type jsonReport struct {
 	Sources    []jsonSource    `json:"sources"`
 	Conflicts  []jsonConflict  `json:"conflicts"`
 	Agreements []jsonAgreement `json:"agreements"`
+	Orphaned   []jsonOrphan    `json:"orphaned_reviews"` // added in v1: reviews whose conflict no longer appears
+}
+
+type jsonOrphan struct {
+	ID      string `json:"id"`
+	Key     string `json:"key"`
+	Title   string `json:"title"`
+	Verdict string `json:"verdict"`
+	Line    int    `json:"line"`
 }
 
 type jsonSource struct {
@@ -49,11 +58,12 @@ type jsonClaim struct {
 }
 
 type jsonReview struct {
-	Status  string `json:"status"`
-	Verdict string `json:"verdict"`
-	Note    string `json:"note"`
-	By      string `json:"by"`
-	At      string `json:"at"`
+	Status  string      `json:"status"`
+	Verdict string      `json:"verdict"`
+	Note    string      `json:"note"`
+	By      string      `json:"by"`
+	At      string      `json:"at"`
+	New     []jsonClaim `json:"new_claims"` // added in v1: claims the review did not cover
 }
 
 type jsonAgreement struct {
@@ -62,19 +72,29 @@ type jsonAgreement struct {
 	Sources []string `json:"sources"`
 }
 
+func claimJSON(cl Claim) jsonClaim {
+	return jsonClaim{Source: cl.Source, Line: cl.Line, Start: cl.Start, End: cl.End, Text: cl.Text,
+		Value: cl.Value, Quote: cl.Quote, Attribution: cl.Attribution, Citation: cl.Citation}
+}
+
 // JSON writes the report as compare.report/v1.
 func JSON(w io.Writer, r *Report) error {
-	out := jsonReport{Schema: Schema, Sources: []jsonSource{}, Conflicts: []jsonConflict{}, Agreements: []jsonAgreement{}}
+	out := jsonReport{Schema: Schema, Sources: []jsonSource{}, Conflicts: []jsonConflict{}, Agreements: []jsonAgreement{}, Orphaned: []jsonOrphan{}}
+	for _, o := range r.Orphaned {
+		out.Orphaned = append(out.Orphaned, jsonOrphan(o))
+	}
 	for _, s := range r.Sources {
 		out.Sources = append(out.Sources, jsonSource{ID: s.ID, File: s.File, Title: s.Title, Publisher: s.Publisher, AsOf: s.AsOf, Claims: s.Claims})
 	}
 	for _, c := range r.Conflicts {
 		jc := jsonConflict{ID: c.ID, Key: c.Key, Subject: c.Subject, Predicate: c.Predicate, Title: c.Title, Class: c.Class,
 			IntraSource: c.IntraSource, Explanation: c.Explanation, Claims: []jsonClaim{},
-			Review: jsonReview{Status: c.Review.Status, Verdict: c.Review.Verdict, Note: c.Review.Note, By: c.Review.By, At: c.Review.At}}
+			Review: jsonReview{Status: c.Review.Status, Verdict: c.Review.Verdict, Note: c.Review.Note, By: c.Review.By, At: c.Review.At, New: []jsonClaim{}}}
 		for _, cl := range c.Claims {
-			jc.Claims = append(jc.Claims, jsonClaim{Source: cl.Source, Line: cl.Line, Start: cl.Start, End: cl.End, Text: cl.Text,
-				Value: cl.Value, Quote: cl.Quote, Attribution: cl.Attribution, Citation: cl.Citation})
+			jc.Claims = append(jc.Claims, claimJSON(cl))
+		}
+		for _, cl := range c.Review.New {
+			jc.Review.New = append(jc.Review.New, claimJSON(cl))
 		}
 		out.Conflicts = append(out.Conflicts, jc)
 	}

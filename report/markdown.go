@@ -26,6 +26,12 @@ func Markdown(w io.Writer, r *Report) error {
 		p.f("### %d. %s\n\n", c.N, md(c.Title))
 		p.f("**%s**%s · status: %s · id `%s` · key `%s`\n\n", c.Class, intraLabel(c), c.Review.Status, c.ID, c.Key)
 		p.f("%s\n\n", md(c.Explanation))
+		if v := verdictLine(c.Review); v != "" {
+			p.f("%s\n\n", md(v))
+		}
+		for _, n := range c.Review.New {
+			p.f("New since the review: **%s**, line %d: %s → `%s`\n\n", md(n.SourceName), n.Line, code(n.Text), n.Value)
+		}
 		for _, d := range c.Diffs {
 			p.f("Difference: %s\n\n", diffMarkdown(d))
 		}
@@ -36,6 +42,13 @@ func Markdown(w io.Writer, r *Report) error {
 			if cl.Citation != "" {
 				p.f("  >\n  > cites: %s\n", md(cl.Citation))
 			}
+		}
+		p.f("\n")
+	}
+	if len(r.Orphaned) > 0 {
+		p.f("## Orphaned reviews\n\nThese reviews match no conflict any more; they are kept in %s.\n\n", md(r.Reviews))
+		for _, o := range r.Orphaned {
+			p.f("- line %d: `%s` %s (%s)\n", o.Line, o.ID, md(o.Title), o.Verdict)
 		}
 		p.f("\n")
 	}
@@ -76,6 +89,33 @@ func attributionMarkdown(cl Claim) string {
 	return fmt.Sprintf(" (according to %s)", md(cl.Attribution))
 }
 
+// verdictLine says what the review decided: "Reviewed by Ana on 2026-11-22:
+// confirmed. Note: …".
+func verdictLine(rv Review) string {
+	if rv.Verdict == "" {
+		return ""
+	}
+	s := "Reviewed"
+	if rv.By != "" {
+		s += " by " + rv.By
+	}
+	if rv.At != "" {
+		s += " on " + rv.At
+	}
+	s += ": " + rv.Verdict
+	switch {
+	case rv.Value != "":
+		s += " (" + rv.Value + " is right)"
+	case rv.Stale != "":
+		s += " (" + rv.Stale + " is out of date)"
+	}
+	s += "."
+	if rv.Note != "" {
+		s += " " + rv.Note
+	}
+	return s
+}
+
 func summary(r *Report) string {
 	var parts []string
 	for _, c := range r.ByClass {
@@ -87,8 +127,18 @@ func summary(r *Report) string {
 	if len(parts) > 0 {
 		classes = " (" + strings.Join(parts, ", ") + ")"
 	}
-	return fmt.Sprintf("Corpus %s: %d sources, %d claims, %d conflicts%s, %d agreements.",
-		r.Corpus, len(r.Sources), r.Claims, len(r.Conflicts), classes, len(r.Agreements))
+	var st []string
+	for _, c := range r.ByStatus {
+		if c.N > 0 {
+			st = append(st, fmt.Sprintf("%d %s", c.N, c.Class))
+		}
+	}
+	statuses := ""
+	if len(st) > 0 {
+		statuses = " Reviews: " + strings.Join(st, ", ") + "."
+	}
+	return fmt.Sprintf("Corpus %s: %d sources, %d claims, %d conflicts%s, %d agreements.%s",
+		r.Corpus, len(r.Sources), r.Claims, len(r.Conflicts), classes, len(r.Agreements), statuses)
 }
 
 func intraLabel(c Conflict) string {

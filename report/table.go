@@ -30,6 +30,12 @@ func Table(w io.Writer, r *Report) error {
 		for _, d := range c.Diffs {
 			p.f("   difference: %s\n", DiffText(d))
 		}
+		if v := verdictLine(c.Review); v != "" {
+			p.f("%s\n", wrap(v, 100, "   "))
+		}
+		for _, n := range c.Review.New {
+			p.f("   new since the review: %s line %d: %s (%s)\n", n.SourceName, n.Line, n.Text, n.Value)
+		}
 		p.table([]string{"source", "line", "as written", "normalized", "quote"}, func(add func(...string)) {
 			for _, cl := range c.Claims {
 				quote := cl.Before + "»" + cl.Match + "«" + cl.After

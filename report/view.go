@@ -8,6 +8,7 @@ package report
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -27,6 +28,9 @@ type Report struct {
 	ByClass    []ClassCount
 	Conflicts  []Conflict
 	Agreements []Agreement
+	Orphaned   []Orphan
+	ByStatus   []ClassCount // conflicts by review status
+	Reviews    string       // the reviews file, as shown
 }
 
 // Source is one row of the sources summary.
@@ -63,7 +67,9 @@ type Conflict struct {
 // Claim is one piece of evidence in a conflict.
 type Claim struct {
 	Source, SourceName, File string
+	Path                     string // the file as CI tools should name it: the corpus folder and the file
 	Line, Start, End         int
+	Column, EndColumn        int // 1-based, counted in Unicode code points
 	Text, Value              string
 	Quote                    string
 	Before, Match, After     string // the quote split around the claimed words
@@ -72,9 +78,18 @@ type Claim struct {
 	Rule, Section            string
 }
 
-// Review is a conflict's review status.
+// Review is a conflict's review status: its verdict and, when the conflict has
+// changed since, the claims the review did not cover.
 type Review struct {
 	Status, Verdict, Note, By, At string
+	Value, Stale                  string
+	New                           []Claim
+}
+
+// Orphan is a review whose conflict no longer appears. It stays in reviews.yaml.
+type Orphan struct {
+	ID, Key, Title, Verdict string
+	Line                    int
 }
 
 // Agreement is a fact two or more sources confirm.
@@ -98,8 +113,9 @@ type DiffOp struct {
 	Text string
 }
 
-// Build makes the view model from a result.
-func Build(res *compare.Result, corpusLabel string) *Report {
+// Build makes the view model from a result whose reviews have been applied
+// (compare.ApplyReviews); orphaned are the reviews that matched no conflict.
+func Build(res *compare.Result, corpusLabel string, orphaned ...*compare.Review) *Report {
 	c := res.Corpus
 	r := &Report{Subject: c.Profile.Subject.Name, Corpus: corpusLabel, Claims: len(res.Claims)}
 	counts := map[facts.SourceID]int{}
@@ -113,13 +129,15 @@ func Build(res *compare.Result, corpusLabel string) *Report {
 		})
 	}
 	byClass := map[compare.Class]int{}
+	byStatus := map[string]int{}
 	for i, cf := range res.Conflicts {
 		byClass[cf.Class]++
 		v := Conflict{
 			N: i + 1, ID: cf.ID, Key: cf.Key, Subject: cf.Subject.Name, Predicate: string(cf.Predicate),
 			Family: cf.Family, Title: cf.Title, Class: cf.Class.String(), IntraSource: cf.IntraSource,
-			Explanation: cf.Explanation, Review: Review{Status: "unreviewed"},
+			Explanation: cf.Explanation, Review: reviewView(c, cf.State),
 		}
+		byStatus[v.Review.Status]++
 		for _, cl := range cf.Claims {
 			v.Claims = append(v.Claims, claimView(c, cl))
 		}
@@ -128,6 +146,12 @@ func Build(res *compare.Result, corpusLabel string) *Report {
 	}
 	for _, cls := range compare.Classes() {
 		r.ByClass = append(r.ByClass, ClassCount{Class: cls.String(), N: byClass[cls]})
+	}
+	for _, st := range []compare.Status{compare.Unreviewed, compare.Changed, compare.Reviewed} {
+		r.ByStatus = append(r.ByStatus, ClassCount{Class: st.String(), N: byStatus[st.String()]})
+	}
+	for _, o := range orphaned {
+		r.Orphaned = append(r.Orphaned, Orphan{ID: o.ID, Key: o.Key, Title: o.Title, Verdict: o.Verdict.String(), Line: o.Line})
 	}
 	for _, a := range res.Agreements {
 		v := Agreement{Key: a.Key, Title: a.Title, Family: a.Family, Value: a.Value, Values: a.Values}
@@ -140,11 +164,31 @@ func Build(res *compare.Result, corpusLabel string) *Report {
 	return r
 }
 
+func reviewView(c *facts.Corpus, st compare.ReviewState) Review {
+	if st.Status == 0 {
+		st.Status = compare.Unreviewed
+	}
+	v := Review{Status: st.Status.String()}
+	if rv := st.Review; rv != nil {
+		v.Verdict, v.Note, v.By, v.At, v.Value, v.Stale = rv.Verdict.String(), rv.Note, rv.By, rv.At, rv.Value, rv.Stale
+	}
+	for _, cl := range st.New {
+		v.New = append(v.New, claimView(c, cl))
+	}
+	return v
+}
+
 func asOfHuman(s *facts.Source) string {
 	if s.AsOf.IsZero() {
 		return "unknown"
 	}
 	return s.AsOf.Human()
+}
+
+// column is the 1-based column of a byte offset, in Unicode code points.
+func column(text string, offset int) int {
+	start := strings.LastIndexByte(text[:offset], '\n') + 1
+	return utf8.RuneCountInString(text[start:offset]) + 1
 }
 
 func baseName(p string) string {
@@ -157,8 +201,9 @@ func baseName(p string) string {
 func claimView(c *facts.Corpus, cl *facts.Claim) Claim {
 	src := c.Source(cl.Source)
 	v := Claim{
-		Source: string(cl.Source), SourceName: src.Name, File: baseName(src.File),
+		Source: string(cl.Source), SourceName: src.Name, File: baseName(src.File), Path: src.Path,
 		Line: cl.Line, Start: cl.Span.Start, End: cl.Span.End,
+		Column: column(src.Text, cl.Span.Start), EndColumn: column(src.Text, cl.Span.End),
 		Text: cl.Text, Value: cl.Normalized(), Quote: cl.Quote,
 		Attribution: cl.Attribution, Claimant: cl.Claimant, Citation: cl.Citation, Rule: cl.Rule, Section: cl.Section,
 	}

@@ -7,5 +7,5 @@ import "embed"
 
 // FS is the corpus: compare.yaml, reviews.yaml and the five documents.
 //
-//go:embed compare.yaml *.txt
+//go:embed compare.yaml reviews.yaml *.txt
 var FS embed.FS
