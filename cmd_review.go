@@ -160,6 +160,16 @@ func record(l *loaded, rv *compare.Review) error {
 	return facts.WriteAtomic(l.reviewsPath(), data)
 }
 
+// isTerminal reports whether r is a character device, such as a terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
 // whoAmI is who records a verdict: git's user.name, else $USER.
 func whoAmI() string {
 	if out, err := exec.Command("git", "config", "user.name").Output(); err == nil {
@@ -182,13 +192,20 @@ var errQuit = errors.New("quit")
 // outdated, which source is out of date).
 func reviewInteractively(e *env, l *loaded, res *compare.Result, o reviewOptions) error {
 	in := bufio.NewScanner(e.stdin)
+	// Answers piped in from a file are echoed, so that the transcript reads like a
+	// session at a terminal.
+	echo := !isTerminal(e.stdin)
 	ask := func(prompt string) (string, error) {
 		fmt.Fprint(e.stdout, prompt)
 		if !in.Scan() {
 			fmt.Fprintln(e.stdout)
 			return "", errQuit
 		}
-		return strings.TrimSpace(in.Text()), nil
+		a := strings.TrimSpace(in.Text())
+		if echo {
+			fmt.Fprintln(e.stdout, a)
+		}
+		return a, nil
 	}
 	view := report.Build(res, l.label)
 	var pending []int

@@ -64,6 +64,7 @@ func TestScript(t *testing.T) {
 			"exitcode":  cmdExitCode,
 			"unescape":  cmdUnescape,
 			"validjson": cmdValidJSON,
+			"setid":     cmdSetID,
 		},
 	})
 }
@@ -135,4 +136,24 @@ func cmdValidJSON(ts *testscript.TestScript, neg bool, args []string) {
 	case !neg && err != nil:
 		ts.Fatalf("%s is not valid JSON: %v", args[0], err)
 	}
+}
+
+// cmdSetID reads a compare.report/v1 JSON file and sets $ID to the first eight
+// characters of its first conflict's id, as an editor would type it.
+func cmdSetID(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: setid report.json")
+	}
+	var doc struct {
+		Conflicts []struct {
+			ID string `json:"id"`
+		} `json:"conflicts"`
+	}
+	if err := json.Unmarshal([]byte(ts.ReadFile(args[0])), &doc); err != nil {
+		ts.Fatalf("setid: %v", err)
+	}
+	if len(doc.Conflicts) == 0 {
+		ts.Fatalf("setid: the report has no conflicts")
+	}
+	ts.Setenv("ID", doc.Conflicts[0].ID[:8])
 }

@@ -107,10 +107,10 @@ func LoadReviews(fsys fs.FS, name, display string) (*Reviews, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.raw = data
 	if y.Root == nil {
 		return r, nil
 	}
+	r.raw = data // only a file with a document can be appended to
 	r.doc = y.Root
 	top := y.Mapping(y.Root, "the reviews file", []string{"reviews"}, []string{"reviews"})
 	for _, n := range y.Seq(top["reviews"], "reviews") {

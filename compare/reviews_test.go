@@ -1,0 +1,149 @@
+package compare
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/factcheck-tools/compare/facts"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func loadReviewsFile(t *testing.T, data []byte) *Reviews {
+	t.Helper()
+	r, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: data}}, "reviews.yaml", "t/reviews.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func sampleReview() *Review {
+	return &Review{ID: "cccccccccccc", Key: "person:erik-holm|killed", Title: "When Erik Holm was killed",
+		Claims:  []ReviewedClaim{{Source: "almanac", Value: "1991-05-04", Text: "4 May 1991"}, {Source: "gazette", Value: "1991-06-04", Text: "4 June 1991"}},
+		Verdict: Resolved, Value: "1991-05-04", Note: "The police file: 4 May.", By: "Ana Editor", At: "2026-11-22"}
+}
+
+// TestReviewsKeepCommentsAndOrder: adding a review keeps every byte already in the
+// file (comments, blank lines, quoting, order) and appends the new entry.
+func TestReviewsKeepCommentsAndOrder(t *testing.T) {
+	before, err := os.ReadFile(filepath.Join("..", "testdata", "reviews", "before.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := loadReviewsFile(t, before)
+	if len(r.List) != 2 || r.List[0].ID != "aaaaaaaaaaaa" || r.List[1].Stale != "almanac" || r.List[0].Line != 6 {
+		t.Fatalf("loaded %+v", r.List)
+	}
+	if err := r.Add(sampleReview()); err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("..", "testdata", "reviews", "after.yaml")
+	if *update {
+		os.WriteFile(golden, got, 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("reviews.yaml after adding a review:\n%s\nwant:\n%s", got, want)
+	}
+	if !bytes.HasPrefix(got, before) {
+		t.Error("the file as it was is not kept byte for byte")
+	}
+	again := loadReviewsFile(t, got)
+	if len(again.List) != 3 || again.List[2].Value != "1991-05-04" || again.List[0].Note != "The letters misdate it." {
+		t.Errorf("read back: %+v", again.List)
+	}
+}
+
+// TestReviewsOtherShapes: a file whose list is not last, or empty in flow style,
+// keeps its comments and its entries too.
+func TestReviewsOtherShapes(t *testing.T) {
+	for name, data := range map[string]string{
+		"flow empty": "# Verdicts.\nreviews: []   # none yet\n",
+		"not last":   "reviews:\n  # first\n  - id: aaaaaaaaaaaa\n    key: k\n    claims: []\n    verdict: confirmed\n# trailing comment\n",
+		"no file":    "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := loadReviewsFile(t, []byte(data))
+			if err := r.Add(sampleReview()); err != nil {
+				t.Fatal(err)
+			}
+			got, err := r.Bytes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(data, "\n") {
+				if c := strings.TrimSpace(line); strings.HasPrefix(c, "#") && !strings.Contains(string(got), strings.TrimPrefix(c, "# ")) {
+					t.Errorf("comment %q lost:\n%s", c, got)
+				}
+			}
+			back := loadReviewsFile(t, got)
+			if n := len(back.List); n != len(r.List) || back.List[n-1].ID != "cccccccccccc" {
+				t.Errorf("read back %d reviews:\n%s", n, got)
+			}
+		})
+	}
+}
+
+// TestReviewsStrict: problems are errors at their line and column.
+func TestReviewsStrict(t *testing.T) {
+	data := "reviews:\n  - id: a\n    key: k\n    claims: []\n    verdict: maybe\n    colour: red\n  - id: b\n    key: k\n    claims: []\n    verdict: resolved\n"
+	_, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: []byte(data)}}, "reviews.yaml", "t/reviews.yaml")
+	if err == nil {
+		t.Fatal("a bad reviews file loaded")
+	}
+	for _, want := range []string{
+		`t/reviews.yaml:5:14: unknown verdict "maybe"`,
+		`t/reviews.yaml:6:5: unknown key "colour" in a review`,
+		`t/reviews.yaml:7:5: a resolved review needs the value held correct`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, err)
+		}
+	}
+}
+
+// TestApplyReviews: reviewed while the review covers every claim; changed when a
+// claim is new; orphaned when the conflict is gone; earlier reviews of a question
+// are history, not orphans.
+func TestApplyReviews(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	claims := []facts.Claim{
+		dateClaim(t, "a", 1, facts.Founded, "", "1972"),
+		dateClaim(t, "b", 2, facts.Founded, "", "1975"),
+	}
+	res := Judge(c, claims)
+	first := NewReview(res.Conflicts[0], Confirmed, "", "", "", "x", "2026-01-01")
+	revs := &Reviews{List: []*Review{
+		{ID: "old-one", Key: first.Key, Claims: first.Claims[:1], Verdict: FalseAlarm},
+		first,
+		{ID: "gone", Key: "org:x|killed", Verdict: Confirmed},
+	}}
+	orphaned := ApplyReviews(res, revs)
+	if st := res.Conflicts[0].State; st.Status != Reviewed || st.Review != first {
+		t.Errorf("the conflict is %v", st.Status)
+	}
+	if len(orphaned) != 1 || orphaned[0].ID != "gone" {
+		t.Errorf("orphaned: %+v", orphaned)
+	}
+
+	// A third source adds a value: the same question, a new id, a claim not covered.
+	res2 := Judge(c, append(claims, dateClaim(t, "c", 3, facts.Founded, "", "1976")))
+	ApplyReviews(res2, revs)
+	st := res2.Conflicts[0].State
+	if st.Status != Changed || len(st.New) != 1 || st.New[0].Source != "c" {
+		t.Errorf("after a new claim: %v, new %v", st.Status, st.New)
+	}
+}
