@@ -1,0 +1,135 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/factcheck-tools/compare/compare"
+)
+
+// reviewedReport is the embedded corpus with one conflict reviewed and the others
+// not, as a check would see it.
+func reviewedReport(t *testing.T) *Report {
+	t.Helper()
+	r := seedsReport(t)
+	r.Conflicts[0].Review = Review{Status: compare.Reviewed.String(), Verdict: "confirmed", Note: "Checked, 100%: real.", By: "Ana", At: "2026-11-22"}
+	r.Reviews = "seeds/reviews.yaml"
+	r.Orphaned = []Orphan{{ID: "0123456789ab", Key: "org:mek|gone", Title: "A question no longer asked", Verdict: "confirmed", Line: 40}}
+	return r
+}
+
+// TestSARIFValidates checks compare check --format sarif against the SARIF 2.1.0
+// JSON schema, and what it says of a reviewed conflict.
+func TestSARIFValidates(t *testing.T) {
+	var b bytes.Buffer
+	if err := SARIF(&b, reviewedReport(t), "test"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join("..", "testdata", "sarif", "sarif-2.1.0-rtm.5.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	schemaDoc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif-2.1.0.json", schemaDoc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif-2.1.0.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(doc); err != nil {
+		t.Fatalf("the SARIF output does not validate: %v", err)
+	}
+
+	var log struct {
+		Runs []struct {
+			ColumnKind string `json:"columnKind"`
+			Results    []struct {
+				RuleID       string            `json:"ruleId"`
+				Fingerprints map[string]string `json:"partialFingerprints"`
+				Locations    []struct {
+					Physical struct {
+						Artifact struct{ URI string } `json:"artifactLocation"`
+						Region   struct {
+							StartLine, StartColumn, EndColumn int
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				Suppressions []struct{ Kind, Status, Justification string } `json:"suppressions"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	res := log.Runs[0].Results
+	if len(res) != len(seedsReport(t).Conflicts) || log.Runs[0].ColumnKind != "unicodeCodePoints" {
+		t.Fatalf("%d results, column kind %q", len(res), log.Runs[0].ColumnKind)
+	}
+	if s := res[0].Suppressions; len(s) != 1 || s[0].Status != "accepted" || s[0].Justification != "confirmed: Checked, 100%: real." {
+		t.Errorf("the reviewed conflict's suppression: %+v", s)
+	}
+	if len(res[1].Suppressions) != 0 {
+		t.Error("an unreviewed conflict is suppressed")
+	}
+	loc := res[0].Locations[0].Physical
+	if !strings.HasPrefix(loc.Artifact.URI, "seeds/") || loc.Region.StartLine == 0 || loc.Region.EndColumn <= loc.Region.StartColumn {
+		t.Errorf("first location: %+v", loc)
+	}
+	if res[0].Fingerprints["compareConflict/v1"] == "" {
+		t.Error("no fingerprint")
+	}
+}
+
+// TestGitHubAnnotations: one annotation per place an unreviewed conflict quotes,
+// none for the reviewed one, a warning for an orphaned review, all escaped.
+func TestGitHubAnnotations(t *testing.T) {
+	r := reviewedReport(t)
+	var b bytes.Buffer
+	if err := GitHub(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	want := 1 // the orphan
+	for _, c := range r.Conflicts[1:] {
+		want += len(c.Claims)
+	}
+	if len(lines) != want {
+		t.Errorf("%d annotations, want %d", len(lines), want)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "::error file=seeds/") && !strings.HasPrefix(l, "::warning file=seeds/") {
+			t.Errorf("not an annotation on a source: %q", l)
+		}
+		if strings.Count(l, "::") != 2 {
+			t.Errorf("unescaped :: in %q", l)
+		}
+	}
+	if strings.Contains(b.String(), r.Conflicts[0].ID) {
+		t.Error("the reviewed conflict is annotated")
+	}
+	if !strings.Contains(b.String(), "::warning file=seeds/reviews.yaml,line=40,title=compare%3A orphaned review::") {
+		t.Errorf("no warning for the orphaned review:\n%s", b.String())
+	}
+	if got := ghProperty("a:b,c%"); got != "a%3Ab%2Cc%25" {
+		t.Errorf("ghProperty = %q", got)
+	}
+	if got := ghData("a\nb%"); got != "a%0Ab%25" {
+		t.Errorf("ghData = %q", got)
+	}
+}
