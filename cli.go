@@ -207,7 +207,9 @@ func (l *loaded) judge() (*compare.Result, []*compare.Review) {
 }
 
 // reviewsPath is where reviews.yaml is on disk.
-func (l *loaded) reviewsPath() string { return filepath.Join(l.root, filepath.FromSlash(l.corpus.ReviewsFile)) }
+func (l *loaded) reviewsPath() string {
+	return filepath.Join(l.root, filepath.FromSlash(l.corpus.ReviewsFile))
+}
 
 // load finds and loads the corpus: DIR when given, else compare.yaml in the working
 // directory, else the embedded corpus (which it says on stderr).

@@ -333,8 +333,8 @@ func ParseStatus(s string) (Status, bool) {
 // ReviewState is a conflict's status with the review it rests on.
 type ReviewState struct {
 	Status Status
-	Review *Review         // the review that matched, or nil
-	New    []*facts.Claim  // for Changed: the claims the review did not cover
+	Review *Review        // the review that matched, or nil
+	New    []*facts.Claim // for Changed: the claims the review did not cover
 }
 
 // ApplyReviews gives every conflict its status, in this order of matching: a review
