@@ -151,11 +151,6 @@ func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
 		return nil, &InputError{File: mpath, Line: y.Root.Line, Col: y.Root.Column, Msg: "the manifest has no subject", Hint: "add subject: {name: …, aliases: […]}"}
 	}
 	c.Profile = NewProfile(subject, entities)
-	texts := make([]string, len(c.Sources))
-	for i, s := range c.Sources {
-		texts[i] = s.Text
-	}
-	c.Profile.LearnVocabulary(texts...)
 	c.Learned = c.Profile.Learn(c.Sources)
 	return c, nil
 }

@@ -50,6 +50,7 @@ type extractor struct {
 	seen     map[string]bool
 	atts     map[int][]attribution // by sentence index, found when first needed
 	named    map[string]bool       // entity|written form already recorded by the names rule
+	vocab    Vocabulary            // the words this source writes in lower case
 	// listAuthority is the authority the last item of a list under a heading named
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
 	// in 2009").
@@ -73,13 +74,14 @@ func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
 		src:           src,
 		doc:           src.Doc,
 		profile:       p,
-		orgRE:         regexp.MustCompile(`(?i)` + p.OrgPattern()),
-		personRE:      regexp.MustCompile(p.PersonPattern()),
+		orgRE:         rs.orgRE,
+		personRE:      rs.personRE,
 		listPrev:      map[string]*listItem{},
 		seen:          map[string]bool{},
 		atts:          map[int][]attribution{},
 		named:         map[string]bool{},
 		listAuthority: map[string]string{},
+		vocab:         NewVocabulary(src.Text),
 	}
 	x.readContext()
 	for i := range x.doc.Sentences {
@@ -508,14 +510,14 @@ func (x *extractor) persons(s *Sentence, caps map[string][2]int) []found[Entity]
 		// "Massoud and Maryam Rajavi": two given names share one surname.
 		if m := sharedSurnameRE.FindStringSubmatch(txt); m != nil {
 			for _, n := range []string{m[1] + " " + m[3], m[2] + " " + m[3]} {
-				if e, ok := x.profile.Person(n); ok && !containsEntity(out, e) {
+				if e, ok := x.profile.Person(n, x.vocab); ok && !containsEntity(out, e) {
 					out = append(out, found[Entity]{e, sp, true})
 				}
 			}
 			continue
 		}
 		for _, m := range x.personRE.FindAllStringIndex(txt, -1) {
-			if e, ok := x.profile.Person(txt[m[0]:m[1]]); ok && !containsEntity(out, e) {
+			if e, ok := x.profile.Person(txt[m[0]:m[1]], x.vocab); ok && !containsEntity(out, e) {
 				out = append(out, found[Entity]{e, f.Span(c[0]+m[0], c[0]+m[1]), true})
 			}
 		}

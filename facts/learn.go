@@ -67,7 +67,6 @@ func (p *Profile) Learn(sources []*Source) []Learned {
 				}
 				org.Aliases = append(org.Aliases, acr)
 				p.byKey[nameKey(acr)] = org
-				p.names = nil
 				out = append(out, Learned{Name: acr, What: "alias of " + org.Name, Source: src.ID, Line: s.Line})
 			}
 			for _, m := range learnAliasRE.FindAllStringSubmatchIndex(text, -1) {
@@ -88,13 +87,13 @@ func (p *Profile) Learn(sources []*Source) []Learned {
 					}
 					org.Aliases = append(org.Aliases, name)
 					p.byKey[nameKey(name)] = org
-					p.names = nil
 					out = append(out, Learned{Name: name, What: "alias of " + org.Name, Source: src.ID, Line: s.Line})
 				}
 			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	p.complete()
 	return out
 }
 

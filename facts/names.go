@@ -64,17 +64,14 @@ func translitFold(w string) string {
 
 // translitFirst is the first letter of a word once folded, remembered per word.
 func (p *Profile) translitFirst(w string) byte {
-	if b, ok := p.firstLetter[w]; ok {
-		return b
+	if b, ok := p.firstLetter.Load(w); ok {
+		return b.(byte)
 	}
 	var b byte
 	if t := translit(w); t != "" {
 		b = t[0]
 	}
-	if p.firstLetter == nil {
-		p.firstLetter = map[string]byte{}
-	}
-	p.firstLetter[w] = b
+	p.firstLetter.Store(w, b)
 	return b
 }
 
@@ -289,7 +286,7 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 	f := s.Folded
 	for _, m := range capitalizedRuns(f.Text) {
 		name := f.Text[m[0]:m[1]]
-		e, ok := x.profile.Person(name)
+		e, ok := x.profile.Person(name, x.vocab)
 		if !ok || len(nameWords(e.Name)) < 2 {
 			continue
 		}

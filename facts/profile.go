@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -23,16 +24,12 @@ func (k *Known) Names() []string { return append([]string{k.Name}, k.Aliases...)
 // (and, for a place, its country). It never says when, how many or where the subject
 // did anything; those facts come only from the text.
 type Profile struct {
-	Subject *Known
-	known   []*Known
-	byKey   map[string]*Known
-	adj     map[string]string // "iraqi" → "Iraq"
-	// common are words the corpus also writes in lower case ("light", "regime"):
-	// ordinary words, which a run of capitalized words shaped like a name must not
-	// start or end with.
-	common      map[string]bool
-	names       []knownName     // people's and organizations' names, longest first
-	firstLetter map[string]byte // translitFirst's memory
+	Subject     *Known
+	known       []*Known
+	byKey       map[string]*Known
+	adj         map[string]string // "iraqi" → "Iraq"
+	names       []knownName       // people's and organizations' names, longest first
+	firstLetter sync.Map          // translitFirst's memory: word → first folded letter
 }
 
 // knownName is one name or alias of a known person or organization.
@@ -42,11 +39,13 @@ type knownName struct {
 }
 
 // nameList returns the names and aliases of known people and organizations,
-// those with the most words first.
-func (p *Profile) nameList() []knownName {
-	if p.names != nil {
-		return p.names
-	}
+// those with the most words first. It is computed when the profile is complete
+// (see complete), so that extraction can share the profile across goroutines.
+func (p *Profile) nameList() []knownName { return p.names }
+
+// complete computes what is derived from the names, once they are all known.
+func (p *Profile) complete() {
+	p.names = nil
 	for _, k := range p.known {
 		if k.Type != EntityPerson && k.Type != EntityOrganization {
 			continue
@@ -58,18 +57,21 @@ func (p *Profile) nameList() []knownName {
 	sort.SliceStable(p.names, func(i, j int) bool {
 		return len(nameWords(p.names[i].name)) > len(nameWords(p.names[j].name))
 	})
-	return p.names
 }
 
-// LearnVocabulary records the words the texts use in lower case, which tells
-// ordinary capitalized words ("Eternal Light", "Terrorism Monitor") from names.
-func (p *Profile) LearnVocabulary(texts ...string) {
-	p.common = map[string]bool{}
-	for _, t := range texts {
-		for _, w := range lowerWordRE.FindAllString(t, -1) {
-			p.common[w] = true
-		}
+// Vocabulary is the words a source writes in lower case ("light", "regime"):
+// ordinary words, which tell capitalized phrases ("Eternal Light", "Terrorism
+// Monitor") from names. It is per source, so a source's claims depend on its own
+// text only.
+type Vocabulary map[string]bool
+
+// NewVocabulary reads the lower-case words of a text.
+func NewVocabulary(text string) Vocabulary {
+	v := Vocabulary{}
+	for _, w := range lowerWordRE.FindAllString(text, -1) {
+		v[w] = true
 	}
+	return v
 }
 
 var lowerWordRE = regexp.MustCompile(`\b[a-z][a-z]{2,}\b`)
@@ -91,6 +93,7 @@ func NewProfile(subject *Known, entities []*Known) *Profile {
 			p.adj[nameKey(a)] = c.Name
 		}
 	}
+	p.complete()
 	return p
 }
 
@@ -163,7 +166,7 @@ func (p *Profile) Place(text string) (Place, bool) {
 
 // Person resolves a person's name as written ("Dr Kazem Rajavi") to an entity: a
 // person the profile names, or else a new entity named by the words themselves.
-func (p *Profile) Person(text string) (Entity, bool) {
+func (p *Profile) Person(text string, common Vocabulary) (Entity, bool) {
 	name := StripTitle(text)
 	titled := name != strings.TrimSpace(text)
 	if k := p.Lookup(name); k != nil {
@@ -175,7 +178,7 @@ func (p *Profile) Person(text string) (Entity, bool) {
 	// Shape matching may take in a capitalized word before the name ("February
 	// Mousa Khiabani" after "On 8 February"); such words are dropped, but a known
 	// name of something else ("Camp Hurriya") is never taken apart.
-	for words := strings.Fields(name); len(words) > 1 && (notNameWords[words[0]] || p.common[strings.ToLower(words[0])]); words = words[1:] {
+	for words := strings.Fields(name); len(words) > 1 && (notNameWords[words[0]] || common[strings.ToLower(words[0])]); words = words[1:] {
 		name = strings.Join(words[1:], " ")
 		if k := p.Lookup(name); k != nil && k.Type != EntityPerson {
 			return Entity{}, false
@@ -184,7 +187,7 @@ func (p *Profile) Person(text string) (Entity, bool) {
 	if k := p.Lookup(name); k != nil {
 		return k.Entity, k.Type == EntityPerson
 	}
-	if !p.looksLikePerson(name, titled) {
+	if !p.looksLikePerson(name, titled, common) {
 		return Entity{}, false
 	}
 	return Entity{ID: EntityID("person:" + slug(name)), Name: name, Type: EntityPerson}, true
@@ -235,7 +238,7 @@ func init() {
 // month, an institution word or a known non-person name; or one word when a title
 // vouches for it ("President Rajai") or it is the surname of a person the profile
 // names.
-func (p *Profile) looksLikePerson(name string, titled bool) bool {
+func (p *Profile) looksLikePerson(name string, titled bool, common Vocabulary) bool {
 	words := strings.Fields(name)
 	if len(words) == 0 || len(words) > 5 {
 		return false
@@ -243,7 +246,7 @@ func (p *Profile) looksLikePerson(name string, titled bool) bool {
 	if k := p.Lookup(name); k != nil {
 		return k.Type == EntityPerson
 	}
-	if last := strings.ToLower(words[len(words)-1]); p.common[last] {
+	if last := strings.ToLower(words[len(words)-1]); common[last] {
 		return false // "Terrorism Monitor", "Obama Administration"
 	}
 	for _, w := range words {

@@ -30,7 +30,9 @@ type Rule interface {
 type RuleSet struct {
 	rules []Rule
 	// Digest identifies the rule texts and the profile they were compiled with.
-	Digest string
+	Digest   string
+	orgRE    *regexp.Regexp // the profile's organizations, for {orgs} lists
+	personRE *regexp.Regexp // people by name or shape, for {persons} lists
 }
 
 // Rules returns the names of the rules in order.
@@ -159,6 +161,8 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	}
 	h.Write([]byte(p.OrgPattern() + p.PlacePattern() + p.PersonPattern() + p.AuthorityPattern()))
 	rs.Digest = hex.EncodeToString(h.Sum(nil))[:16]
+	rs.orgRE = regexp.MustCompile(`(?i)` + p.OrgPattern())
+	rs.personRE = regexp.MustCompile(p.PersonPattern())
 	return rs, nil
 }
 
