@@ -213,7 +213,20 @@ func (l *loaded) reviewsPath() string {
 
 // load finds and loads the corpus: DIR when given, else compare.yaml in the working
 // directory, else the embedded corpus (which it says on stderr).
-func load(e *env, dir string) (*loaded, error) {
+// corpusFlags are the flags of every command that reads a corpus.
+type corpusFlags struct {
+	noCache  bool
+	cacheDir string
+	workers  int
+}
+
+func (f *flags) corpus(cf *corpusFlags) {
+	f.BoolVar(&cf.noCache, "no-cache", false, "extract every source again, ignoring the claims cache")
+	f.StringVar(&cf.cacheDir, "cache", "", "the claims cache folder (default: $COMPARE_CACHE_DIR, else the user cache folder)")
+	f.IntVar(&cf.workers, "workers", 0, "how many sources to extract at once (default: one per core)")
+}
+
+func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	var fsys fs.FS
 	label, root := dir, dir
 	switch {
@@ -251,7 +264,15 @@ func load(e *env, dir string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{corpus: c, label: label, root: root, rules: rs, claims: facts.ExtractAll(c, rs), reviews: revs}, nil
+	opts := facts.ExtractOptions{Workers: cf.workers}
+	if !cf.noCache {
+		dir := cf.cacheDir
+		if dir == "" {
+			dir = facts.DefaultCacheDir()
+		}
+		opts.Cache = facts.OpenCache(dir, version)
+	}
+	return &loaded{corpus: c, label: label, root: root, rules: rs, claims: facts.ExtractCorpus(c, rs, opts), reviews: revs}, nil
 }
 
 type reportOptions struct {
@@ -263,7 +284,9 @@ type reportOptions struct {
 
 func runReport(e *env, args []string) error {
 	var o reportOptions
+	var cf corpusFlags
 	fs := newFlags(e, "report", "[DIR]")
+	fs.corpus(&cf)
 	fs.StringVar(&o.format, "format", "markdown", "output format: markdown, table or json")
 	fs.StringVar(&o.classes, "class", "", "show only these classes, comma-separated: hard, stale, soft, spelling")
 	fs.StringVar(&o.family, "family", "", "show only this fact family: "+strings.Join(families(), ", "))
@@ -284,7 +307,7 @@ func runReport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	l, err := load(e, dir)
+	l, err := load(e, dir, cf)
 	if err != nil {
 		return err
 	}

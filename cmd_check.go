@@ -15,7 +15,9 @@ type checkOptions struct {
 // is not (or has changed since its review), 2 on bad input.
 func runCheck(e *env, args []string) error {
 	var o checkOptions
+	var cf corpusFlags
 	fs := newFlags(e, "check", "[DIR]")
+	fs.corpus(&cf)
 	fs.StringVar(&o.format, "format", "text", "output format: text, github (workflow annotations), sarif (SARIF 2.1.0) or json")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -30,7 +32,7 @@ func runCheck(e *env, args []string) error {
 	default:
 		return &usageError{fmt.Sprintf("unknown format %q: must be one of text, github, sarif, json", o.format), ""}
 	}
-	l, err := load(e, dir)
+	l, err := load(e, dir, cf)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,9 @@ type factsOptions struct {
 // runFacts lists every extracted claim with its evidence.
 func runFacts(e *env, args []string) error {
 	var o factsOptions
+	var cf corpusFlags
 	fs := newFlags(e, "facts", "[DIR]")
+	fs.corpus(&cf)
 	fs.StringVar(&o.source, "source", "", "show only the claims of this source id")
 	fs.StringVar(&o.predicate, "predicate", "", "show only this predicate or fact family (founded, moved-to, home-base, killed, …)")
 	fs.StringVar(&o.format, "format", "table", "output format: table or json")
@@ -39,7 +41,7 @@ func runFacts(e *env, args []string) error {
 			return &usageError{fmt.Sprintf("unknown predicate %q: must be a predicate (%s) or a family (%s)", o.predicate, joinComma(facts.Predicates()), joinComma(families())), ""}
 		}
 	}
-	l, err := load(e, dir)
+	l, err := load(e, dir, cf)
 	if err != nil {
 		return err
 	}

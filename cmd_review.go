@@ -30,7 +30,9 @@ type reviewOptions struct {
 // keeping what was decided. Every verdict is written at once, atomically.
 func runReview(e *env, args []string) error {
 	var o reviewOptions
+	var cf corpusFlags
 	fs := newFlags(e, "review", "[DIR] [ID]")
+	fs.corpus(&cf)
 	fs.StringVar(&o.verdict, "verdict", "", "the verdict: confirmed, false-alarm, resolved or outdated")
 	fs.StringVar(&o.note, "note", "", "a note for the record")
 	fs.StringVar(&o.value, "value", "", "for resolved: the value held correct (one of the conflict's values)")
@@ -53,7 +55,7 @@ func runReview(e *env, args []string) error {
 	if o.by == "" {
 		o.by = whoAmI()
 	}
-	l, err := load(e, dir)
+	l, err := load(e, dir, cf)
 	if err != nil {
 		return err
 	}

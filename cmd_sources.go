@@ -10,7 +10,9 @@ import (
 // runSources lists each source with what the manifest says about it and how many
 // claims were extracted from it.
 func runSources(e *env, args []string) error {
+	var cf corpusFlags
 	fs := newFlags(e, "sources", "[DIR]")
+	fs.corpus(&cf)
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -19,7 +21,7 @@ func runSources(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	l, err := load(e, dir)
+	l, err := load(e, dir, cf)
 	if err != nil {
 		return err
 	}

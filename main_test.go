@@ -49,15 +49,21 @@ func TestMain(m *testing.M) {
 //	validjson file
 //	    fail unless file (or stdout, stderr) holds exactly one JSON value.
 func TestScript(t *testing.T) {
+	// One claims cache for all scenarios: the embedded corpus is extracted once
+	// (under the race detector that is most of a scenario's time), and every later
+	// scenario reads it as a user's second run would.
+	cache := t.TempDir()
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
-		// $CORPORA is testdata/corpora, for scenarios that read a corpus kept there.
+		// $CORPORA is testdata/corpora, for scenarios that read a corpus kept there;
+		// $COMPARE_CACHE_DIR is the shared claims cache.
 		Setup: func(env *testscript.Env) error {
 			abs, err := filepath.Abs(filepath.Join("testdata", "corpora"))
 			env.Setenv("CORPORA", abs)
+			env.Setenv("COMPARE_CACHE_DIR", cache)
 			return err
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -7,7 +7,9 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -312,11 +314,63 @@ func (c *Corpus) Rules() (*RuleSet, error) {
 	return CompileRules(c.Profile, files...)
 }
 
-// ExtractAll extracts the claims of every source, in manifest order.
+// ExtractAll extracts the claims of every source, in manifest order, on one core
+// and without a cache.
 func ExtractAll(c *Corpus, rs *RuleSet) []Claim {
+	return ExtractCorpus(c, rs, ExtractOptions{Workers: 1})
+}
+
+// ExtractOptions say how to extract a corpus.
+type ExtractOptions struct {
+	Cache   *Cache // nil: extract every source
+	Workers int    // how many sources at once; 0 means one per core
+	// Progress, when set, is called after each source with the number done, the
+	// total, and the bytes of text read so far. It is called from one goroutine at a
+	// time.
+	Progress func(done, total int, bytes int64)
+}
+
+// ExtractCorpus extracts the claims of every source, one source per worker at a
+// time, and returns them in manifest order whatever the order they finish in.
+func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) []Claim {
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([][]Claim, len(c.Sources))
+	next := make(chan int)
+	var mu sync.Mutex
+	done, read := 0, int64(0)
+	var wg sync.WaitGroup
+	for range min(workers, max(1, len(c.Sources))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				s := c.Sources[i]
+				if o.Cache != nil {
+					results[i] = o.Cache.Extract(s, c.Profile, rs, c.Learned)
+				} else {
+					results[i] = Extract(s, c.Profile, rs)
+				}
+				if o.Progress != nil {
+					mu.Lock()
+					done++
+					read += int64(len(s.Text))
+					o.Progress(done, len(c.Sources), read)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range c.Sources {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var out []Claim
-	for _, s := range c.Sources {
-		out = append(out, Extract(s, c.Profile, rs)...)
+	for _, r := range results {
+		out = append(out, r...)
 	}
 	return out
 }
