@@ -287,7 +287,7 @@ func runReport(e *env, args []string) error {
 	var cf corpusFlags
 	fs := newFlags(e, "report", "[DIR]")
 	fs.corpus(&cf)
-	fs.StringVar(&o.format, "format", "markdown", "output format: markdown, table or json")
+	fs.StringVar(&o.format, "format", "markdown", "output format: markdown, table, json or html")
 	fs.StringVar(&o.classes, "class", "", "show only these classes, comma-separated: hard, stale, soft, spelling")
 	fs.StringVar(&o.family, "family", "", "show only this fact family: "+strings.Join(families(), ", "))
 	fs.StringVar(&o.statuses, "status", "", "show only these review statuses, comma-separated: unreviewed, changed, reviewed")
@@ -332,8 +332,10 @@ func renderer(format string) (func(io.Writer, *report.Report) error, error) {
 		return report.Table, nil
 	case "json":
 		return report.JSON, nil
+	case "html":
+		return report.HTML, nil
 	}
-	return nil, &usageError{fmt.Sprintf("unknown format %q: must be one of markdown, table, json", format), ""}
+	return nil, &usageError{fmt.Sprintf("unknown format %q: must be one of markdown, table, json, html", format), ""}
 }
 
 func conflictFilter(o reportOptions) (func(*compare.Conflict) bool, error) {

@@ -17,6 +17,18 @@ type Day struct {
 // IsZero reports whether d is the open bound.
 func (d Day) IsZero() bool { return d == Day{} }
 
+// Year is the day as a fractional year, for drawing on a time axis: 1990-07-02 is
+// about 1990.5. With end set it is the end of the day rather than its start.
+func (d Day) Year(end bool) float64 {
+	t := d.time()
+	days := float64(time.Date(d.Y+1, 1, 1, 0, 0, 0, 0, time.UTC).Sub(time.Date(d.Y, 1, 1, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+	n := float64(t.YearDay() - 1)
+	if end {
+		n++
+	}
+	return float64(d.Y) + n/days
+}
+
 func (d Day) time() time.Time { return time.Date(d.Y, time.Month(d.M), d.D, 0, 0, 0, 0, time.UTC) }
 
 // ordinal counts days from 1970-01-01, so that days compare and subtract.

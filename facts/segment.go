@@ -477,3 +477,28 @@ func firstWord(s string) string {
 	}
 	return s[:i]
 }
+
+// Around returns the sentences on either side of the one at span, for showing a quote
+// in its context: the neighbours in the same paragraph, or, for a list item, the
+// items next to it. Headings, references and page furniture are never context.
+func (d *Document) Around(span Span) (before, after string) {
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].Span.End > span.Start })
+	if i == len(d.Sentences) || !d.Sentences[i].Span.Contains(span) {
+		return "", ""
+	}
+	s := d.Sentences[i]
+	near := func(j int) string {
+		if j < 0 || j >= len(d.Sentences) {
+			return ""
+		}
+		n := d.Sentences[j]
+		switch {
+		case n.Kind == ListItem && s.Kind == ListItem && n.Section == s.Section:
+			return n.Text
+		case n.Kind == Prose && s.Kind == Prose && n.Block == s.Block:
+			return n.Text
+		}
+		return ""
+	}
+	return near(i - 1), near(i + 1)
+}

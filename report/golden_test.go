@@ -57,6 +57,7 @@ func TestGolden(t *testing.T) {
 		{"report.md", func(b *bytes.Buffer, r *Report) error { return Markdown(b, r) }},
 		{"report.txt", func(b *bytes.Buffer, r *Report) error { return Table(b, r) }},
 		{"report.json", func(b *bytes.Buffer, r *Report) error { return JSON(b, r) }},
+		{"report.html", func(b *bytes.Buffer, r *Report) error { return HTML(b, r) }},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var got bytes.Buffer

@@ -31,6 +31,7 @@ type Report struct {
 	Orphaned   []Orphan
 	ByStatus   []ClassCount // conflicts by review status
 	Reviews    string       // the reviews file, as shown
+	Timelines  []Timeline   // the subject's home base and membership over time
 }
 
 // Source is one row of the sources summary.
@@ -73,6 +74,8 @@ type Claim struct {
 	Text, Value              string
 	Quote                    string
 	Before, Match, After     string // the quote split around the claimed words
+	ContextBefore            string // the sentence before the quote in its paragraph or list; "" when none
+	ContextAfter             string // the sentence after it
 	Attribution, Citation    string
 	Claimant                 string // normalized; "" when the source speaks for itself or only hedges
 	Rule, Section            string
@@ -153,6 +156,7 @@ func Build(res *compare.Result, corpusLabel string, orphaned ...*compare.Review)
 	for _, o := range orphaned {
 		r.Orphaned = append(r.Orphaned, Orphan{ID: o.ID, Key: o.Key, Title: o.Title, Verdict: o.Verdict.String(), Line: o.Line})
 	}
+	r.Timelines = timelines(res)
 	for _, a := range res.Agreements {
 		v := Agreement{Key: a.Key, Title: a.Title, Family: a.Family, Value: a.Value, Values: a.Values}
 		for _, id := range a.Sources {
@@ -212,6 +216,9 @@ func claimView(c *facts.Corpus, cl *facts.Claim) Claim {
 		v.Before, v.Match, v.After = cl.Quote[:a], cl.Quote[a:b], cl.Quote[b:]
 	} else {
 		v.Before = cl.Quote
+	}
+	if src.Doc != nil {
+		v.ContextBefore, v.ContextAfter = src.Doc.Around(cl.QuoteSpan)
 	}
 	return v
 }
