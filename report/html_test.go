@@ -30,10 +30,10 @@ func hostileReport() *Report {
 	}
 	return &Report{
 		Subject: h, Corpus: h, Claims: 1,
-		Sources:   []Source{{ID: "evil", File: "evil.txt", Name: h, Title: h, Publisher: h, AsOf: "2020", AsOfHuman: h, Claims: 1}},
-		ByClass:   []ClassCount{{Class: "hard", N: 1}},
-		ByStatus:  []ClassCount{{Class: "unreviewed", N: 1}},
-		Conflicts: []Conflict{{N: 1, ID: "abc", Key: h, Family: h, Title: h, Class: "hard", Explanation: h, Claims: []Claim{cl, cl}, Diffs: []Diff{{From: h, To: h, Ops: []DiffOp{{-1, h}, {1, h}, {0, h}}}}, Review: Review{Status: "unreviewed", Note: h, Verdict: h, By: h, New: []Claim{cl}}}},
+		Sources:    []Source{{ID: "evil", File: "evil.txt", Name: h, Title: h, Publisher: h, AsOf: "2020", AsOfHuman: h, Claims: 1}},
+		ByClass:    []ClassCount{{Class: "hard", N: 1}},
+		ByStatus:   []ClassCount{{Class: "unreviewed", N: 1}},
+		Conflicts:  []Conflict{{N: 1, ID: "abc", Key: h, Family: h, Title: h, Class: "hard", Explanation: h, Claims: []Claim{cl, cl}, Diffs: []Diff{{From: h, To: h, Ops: []DiffOp{{-1, h}, {1, h}, {0, h}}}}, Review: Review{Status: "unreviewed", Note: h, Verdict: h, By: h, New: []Claim{cl}}}},
 		Agreements: []Agreement{{Key: h, Title: h, Value: h, Values: []string{h}, SourceNames: []string{h}}},
 		Orphaned:   []Orphan{{ID: h, Title: h, Verdict: h}},
 		Timelines: []Timeline{{ID: "t", Title: h, Kind: "lanes", Rows: []TimelineRow{{SourceName: h, AsOfHuman: h, AsOf: 2020,
@@ -87,7 +87,7 @@ func TestHTMLPolicyAllowsOnlyItsOwnCode(t *testing.T) {
 	}
 	policy := html.UnescapeString(meta[1])
 	for _, tag := range []string{"style", "script"} {
-		m := regexp.MustCompile(`(?s)<` + tag + `>(.*?)</` + tag + `>`).FindAllStringSubmatch(page, -1)
+		m := regexp.MustCompile(`(?s)<`+tag+`>(.*?)</`+tag+`>`).FindAllStringSubmatch(page, -1)
 		if len(m) != 1 {
 			t.Fatalf("%d <%s> elements, want 1", len(m), tag)
 		}
