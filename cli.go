@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -37,6 +38,15 @@ func (e *usageError) Error() string { return e.msg }
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	ctx            context.Context // ends a long-running command (serve); nil: never
+}
+
+// context is the command's context, which Ctrl-C also ends.
+func (e *env) context() context.Context {
+	if e.ctx == nil {
+		return context.Background()
+	}
+	return e.ctx
 }
 
 type command struct {
@@ -51,6 +61,7 @@ func commands() []command {
 		{"sources", "[DIR]", "each source with its metadata and claim count", runSources},
 		{"check", "[DIR]", "exit 1 when a conflict has no review that covers it (for CI)", runCheck},
 		{"review", "[DIR] [ID]", "record verdicts: one by one in a terminal, or one with --verdict", runReview},
+		{"serve", "[DIR]", "the HTML report in a browser, with verdict forms (on 127.0.0.1)", runServe},
 		{"init", "DIR", "start a new corpus: compare.yaml, reviews.yaml, sources/", runInit},
 		{"add", "DIR FILE", "add a source to a corpus (--id ID, copied in if outside DIR)", runAdd},
 		{"version", "", "print the version", runVersion},
@@ -71,7 +82,12 @@ func usage(w io.Writer) {
 // run is the whole command line: it parses, calls the packages and maps errors to
 // exit codes.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// runContext is run with a context whose end stops a long-running command.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, ctx: ctx}
 	if len(args) == 0 {
 		usage(stderr)
 		return exitInput

@@ -23,9 +23,26 @@ var panicRE = regexp.MustCompile(`(?m)^(panic: |fatal error: |goroutine \d+ \[)`
 // under the name "compare" on the scripts' PATH, and running it calls run exactly as
 // main does.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(withCache{m}, map[string]func(){
 		"compare": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
+}
+
+// testCache is a claims cache the Go tests share, so that the embedded corpus is
+// extracted once per run of the tests rather than once per test; withCache removes
+// it when the tests end.
+var testCache string
+
+type withCache struct{ m *testing.M }
+
+func (w withCache) Run() int {
+	dir, err := os.MkdirTemp("", "compare-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	testCache = dir
+	defer os.RemoveAll(dir)
+	return w.m.Run()
 }
 
 // TestScript runs the command-line scenarios in testdata/script, one per

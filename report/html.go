@@ -64,6 +64,7 @@ type Page struct {
 	By       string // who records verdicts, by default
 	ReadOnly string // when served but not editable: why
 	Flash    string // what the last request did ("recorded: … is confirmed")
+	Recorded string // the conflict the last request recorded a verdict on: the flash shows on its card
 	Error    string // why the last request failed
 }
 
