@@ -33,7 +33,7 @@ var (
 
 // attributions finds who a sentence attributes its statements to.
 func (x *extractor) attributions(s *Sentence) []attribution {
-	text := s.Folded.Text
+	text := s.Folded().Text
 	var out []attribution
 	for _, m := range accordingRE.FindAllStringSubmatchIndex(text, -1) {
 		who := strings.TrimSpace(text[m[2]:m[3]])

@@ -113,7 +113,7 @@ func (x *extractor) readContext() {
 		if s.Kind == Heading || s.Kind == RefLine || s.Kind == Debris {
 			continue
 		}
-		f := s.Folded
+		f := s.Folded()
 		if m := frameRE.FindStringSubmatchIndex(f.Text); m != nil {
 			if d, err := ParseDate(f.Text[m[2]:m[3]], year); err == nil {
 				c.frame, c.frameSpan, c.hasFrame = d, f.Span(m[2], m[3]), true
@@ -174,7 +174,7 @@ type found[T any] struct {
 // per subject the match names. A predicate whose value the match lacks is skipped:
 // a killing with no date gives no date claim.
 func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev *listItem) {
-	f := s.Folded
+	f := s.Folded()
 	capture := func(name string) (string, Span, bool) {
 		c, ok := caps[name]
 		if !ok {
@@ -340,12 +340,12 @@ func (x *extractor) emitBased(r *baseRule, s *Sentence, caps map[string][2]int, 
 	// The moves a list implies point at the year that states them: "1979" in
 	// "1979-1981: France" is the arrival, "1981" the departure.
 	c := caps["period"]
-	fromAt, toAt := PeriodParts(s.Folded.Text[c[0]:c[1]])
+	fromAt, toAt := PeriodParts(s.Folded().Text[c[0]:c[1]])
 	part := func(at [2]int) Span {
 		if at[0] < 0 {
 			return period.span
 		}
-		return s.Folded.Span(c[0]+at[0], c[0]+at[1])
+		return s.Folded().Span(c[0]+at[0], c[0]+at[1])
 	}
 	if prev != nil && prev.section == s.Section && !when.From.IsZero() {
 		x.add(r, s, Claim{Subject: subj, Predicate: MovedTo, Scope: place.v.Country, Value: when.From}, part(fromAt))
@@ -424,7 +424,7 @@ func (x *extractor) emitExpansion(r *baseRule, s *Sentence, caps map[string][2]i
 	if !okA || !okE {
 		return
 	}
-	f := s.Folded
+	f := s.Folded()
 	acronym := f.Text[a[0]:a[1]]
 	phrase := f.Text[e[0]:e[1]]
 	tail := trimExpansion(phrase, acronym)
@@ -444,11 +444,11 @@ func (x *extractor) place(s *Sentence, caps map[string][2]int, name string) foun
 	if !ok {
 		return found[Place]{}
 	}
-	p, i, j, ok := x.profile.PlaceIn(s.Folded.Text[c[0]:c[1]])
-	if !ok || modifies(s.Folded.Text, c[0]+j) {
+	p, i, j, ok := x.profile.PlaceIn(s.Folded().Text[c[0]:c[1]])
+	if !ok || modifies(s.Folded().Text, c[0]+j) {
 		return found[Place]{}
 	}
-	return found[Place]{p, s.Folded.Span(c[0]+i, c[0]+j), true}
+	return found[Place]{p, s.Folded().Span(c[0]+i, c[0]+j), true}
 }
 
 // modifies reports whether the place ending at folded offset end is used as a
@@ -464,7 +464,7 @@ func modifies(text string, end int) bool {
 // clauseDate finds the first date after folded offset from in the same clause of
 // the sentence: up to the next comma, semicolon or sentence end.
 func (x *extractor) clauseDate(s *Sentence, from int) found[Date] {
-	f := s.Folded
+	f := s.Folded()
 	end := len(f.Text)
 	if i := strings.IndexAny(f.Text[from:], ",;"); i >= 0 {
 		end = from + i
@@ -500,7 +500,7 @@ func (x *extractor) orgs(capture func(string) (string, Span, bool)) []found[Enti
 // persons resolves the people a match names, each with where its name is written.
 func (x *extractor) persons(s *Sentence, caps map[string][2]int) []found[Entity] {
 	var out []found[Entity]
-	f := s.Folded
+	f := s.Folded()
 	for _, name := range []string{"person", "persons"} {
 		c, ok := caps[name]
 		if !ok {
@@ -560,7 +560,7 @@ func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
 	c.Rule = r.name
 	c.Citation = x.citation(s, span)
 	if span.Start >= s.Span.Start {
-		c.Attribution, c.Claimant = attribute(x.sentenceAttributions(s), s.Folded.Index(span.Start))
+		c.Attribution, c.Claimant = attribute(x.sentenceAttributions(s), s.Folded().Index(span.Start))
 	}
 	key := fmt.Sprintf("%s|%s|%d|%d|%s", c.Key(), c.Normalized(), span.Start, span.End, c.Rule)
 	dedup := fmt.Sprintf("%s|%s|%d|%d", c.Key(), c.Normalized(), span.Start, span.End)

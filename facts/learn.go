@@ -37,11 +37,12 @@ func (p *Profile) Learn(sources []*Source) []Learned {
 		if src.Doc == nil {
 			continue
 		}
-		for _, s := range src.Doc.Sentences {
-			if s.Kind != Prose && s.Kind != ListItem {
+		for i := range src.Doc.Sentences {
+			s := &src.Doc.Sentences[i]
+			if s.Kind != Prose && s.Kind != ListItem || !mayTeach(s.Text) {
 				continue
 			}
-			text := s.Folded.Text
+			text := s.Folded().Text
 			for _, m := range learnPlaceRE.FindAllStringSubmatch(text, -1) {
 				name, where := m[1], m[2]
 				country := ""
@@ -95,6 +96,23 @@ func (p *Profile) Learn(sources []*Source) []Learned {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	p.complete()
 	return out
+}
+
+// placeWords are the words of which learnPlaceRE needs one.
+var placeWords = []string{"Camp", "Fort", "Port", "Mount", "Lake", "Base", "Province", "County", "District", "Governorate", "Region", "Prison"}
+
+// mayTeach is a quick test before the learning expressions run: each needs a word
+// of a place, "known" or an acronym in brackets, and most sentences hold none.
+func mayTeach(text string) bool {
+	if strings.Contains(text, " (") || strings.Contains(text, "known") {
+		return true
+	}
+	for _, w := range placeWords {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsWithNameSpelling reports whether text ends with a name of org whose initials

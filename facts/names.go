@@ -283,7 +283,7 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 	if s.Kind == Heading {
 		return // headings are capitalized throughout: no names by shape there
 	}
-	f := s.Folded
+	f := s.Folded()
 	for _, m := range capitalizedRuns(f.Text) {
 		name := f.Text[m[0]:m[1]]
 		e, ok := x.profile.Person(name, x.vocab)
@@ -383,7 +383,7 @@ func lastWords(s string, n int) string {
 // "Mujahadin-e Khalq" inside "Sazeman-e Mujahadin-e Khalq-e Iran" is no mention of
 // its own. It returns the folded ranges found.
 func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
-	f := s.Folded
+	f := s.Folded()
 	type word struct {
 		text       string
 		start, end int
@@ -456,7 +456,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 
 // mention records that sentence s names entity e with the folded words [i, j).
 func (x *extractor) mention(r *namesRule, s *Sentence, e Entity, i, j int) {
-	sp := s.Folded.Span(i, j)
+	sp := s.Folded().Span(i, j)
 	written := x.src.Text[sp.Start:sp.End]
 	key := string(e.ID) + "|" + nameKey(written)
 	if x.named[key] {

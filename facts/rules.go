@@ -364,13 +364,13 @@ type patternRule struct {
 }
 
 func (r *patternRule) apply(x *extractor, s *Sentence) {
-	if !r.reads(s) || !r.triggered(s.lower) {
+	if !r.reads(s) || !r.triggered(s.Lower()) {
 		return
 	}
 	if r.section != nil && !r.section.MatchString(FoldString(s.Section)) {
 		return
 	}
-	text := s.Folded.Text
+	text := s.Folded().Text
 	from := 0
 	if r.scanAfter != nil {
 		loc := r.scanAfter.FindStringIndex(text)
@@ -398,7 +398,7 @@ func (r *periodListRule) apply(x *extractor, s *Sentence) {
 	if s.Kind != ListItem || !r.section.MatchString(FoldString(s.Section)) {
 		return
 	}
-	m := r.re.FindStringSubmatchIndex(s.Folded.Text)
+	m := r.re.FindStringSubmatchIndex(s.Folded().Text)
 	if m == nil {
 		return
 	}
@@ -424,14 +424,14 @@ func (r *labelValueRule) apply(x *extractor, s *Sentence) {
 	if s.Kind != Heading || s.Index+1 >= len(x.doc.Sentences) {
 		return
 	}
-	if m := r.label.FindStringIndex(s.Folded.Text); m == nil || m[0] != 0 || m[1] != len(s.Folded.Text) {
+	if m := r.label.FindStringIndex(s.Folded().Text); m == nil || m[0] != 0 || m[1] != len(s.Folded().Text) {
 		return
 	}
 	v := &x.doc.Sentences[s.Index+1]
-	if v.Kind != Heading && v.Kind != Prose || len(v.Folded.Text) > 40 {
+	if v.Kind != Heading && v.Kind != Prose || len(v.Folded().Text) > 40 {
 		return
 	}
-	x.emit(&r.baseRule, v, map[string][2]int{"date": {0, len(v.Folded.Text)}, "value": {0, len(v.Folded.Text)}}, nil)
+	x.emit(&r.baseRule, v, map[string][2]int{"date": {0, len(v.Folded().Text)}, "value": {0, len(v.Folded().Text)}}, nil)
 }
 
 // groups maps a match's named groups to their byte ranges in the folded sentence.

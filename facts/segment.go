@@ -49,8 +49,31 @@ type Sentence struct {
 	Block   int    // index of the paragraph, list item or heading it belongs to
 	Section string // the nearest heading above it
 	Markers []Marker
-	Folded  Folded // Text folded for matching, with the markers left out
-	lower   string // Folded.Text in lower case, for trigger words
+	folded  *Folded // Text folded for matching, made on first use
+	lower   string  // folded.Text in lower case, made on first use
+	lowered bool
+}
+
+// Folded is the sentence folded for matching, with its footnote markers left out.
+// It is made on first use: most sentences of a long text are never matched.
+func (s *Sentence) Folded() *Folded {
+	if s.folded == nil {
+		var skip []Span
+		for _, m := range s.Markers {
+			skip = append(skip, m.Span)
+		}
+		f := Fold(s.Text, s.Span.Start, skip)
+		s.folded = &f
+	}
+	return s.folded
+}
+
+// Lower is the folded sentence in lower case, for trigger words.
+func (s *Sentence) Lower() string {
+	if !s.lowered {
+		s.lower, s.lowered = strings.ToLower(s.Folded().Text), true
+	}
+	return s.lower
 }
 
 // Reference is what a footnote number stands for: the line in the document's
@@ -81,7 +104,6 @@ var (
 	headingRE    = regexp.MustCompile(`^=+\s*(.*?)\s*=+$`)
 	bulletRE     = regexp.MustCompile(`^(?:[•·▪◦‣∙*]|-(?:\s)|–\s)\s*`)
 	refLineRE    = regexp.MustCompile(`^(?:\[(\d{1,3})\]|\((\d{1,3})\)\s*-?|(\d{1,3})\.)(?:\s+(.*))?$`)
-	markerRE     = regexp.MustCompile(`\[(\d{1,3})\]|\((\d{1,3})\)`)
 	multiAbbrRE  = regexp.MustCompile(`^(?:[A-Za-z]\.)+[A-Za-z]$`)
 	debrisPhrase = []string{"top of page", "bottom of page", "get involved", "skip to content", "skip to main content", "back to top", "share this", "print this page", "read more"}
 )
@@ -144,12 +166,12 @@ func Segment(text string) *Document {
 			d.add(RefLine, body, block, section, nil)
 		case isDebris(s):
 			d.add(Debris, body, block, section, nil)
-		case headingRE.MatchString(s):
+		case mayBeHeading(s) && headingRE.MatchString(s):
 			m := headingRE.FindStringSubmatchIndex(s)
 			h := Span{body.Start + m[2], body.Start + m[3]}
 			section = text[h.Start:h.End]
 			d.add(Heading, h, block, section, nil)
-		case bulletRE.MatchString(s):
+		case mayBeBullet(s) && bulletRE.MatchString(s):
 			n := len(bulletRE.FindString(s))
 			item := Span{body.Start + n, body.End}
 			d.addSentences(ListItem, item, block, section, markers)
@@ -211,17 +233,20 @@ func (d *Document) findReferences(lines []lineSpan) map[int]bool {
 	for _, ln := range lines {
 		body := ln.trimmed(d.Text)
 		s := d.Text[body.Start:body.End]
-		if refLineRE.MatchString(s) {
+		if !mayHoldMarker(s) || mayBeRefLine(s) && refLineRE.MatchString(s) {
 			continue
 		}
-		for _, m := range markerRE.FindAllStringSubmatch(s, -1) {
-			used[atoiFirst(m[1], m[2])] = true
+		for _, m := range findMarkers(s) {
+			used[m.N] = true
 		}
 	}
 	refs := map[int]bool{}
 	for i, ln := range lines {
 		body := ln.trimmed(d.Text)
 		s := d.Text[body.Start:body.End]
+		if !mayBeRefLine(s) {
+			continue
+		}
 		m := refLineRE.FindStringSubmatch(s)
 		if m == nil {
 			continue
@@ -267,26 +292,26 @@ func (d *Document) findMarkers(lines []lineSpan, refLines map[int]bool) []Marker
 			continue
 		}
 		s := d.Text[ln.Start:ln.End]
-		for _, m := range markerRE.FindAllStringSubmatchIndex(s, -1) {
-			n := 0
-			if m[2] >= 0 {
-				n, _ = strconv.Atoi(s[m[2]:m[3]])
-			} else {
-				n, _ = strconv.Atoi(s[m[4]:m[5]])
-			}
-			if _, ok := d.References[n]; !ok {
+		if !mayHoldMarker(s) {
+			continue
+		}
+		for _, m := range findMarkers(s) {
+			if _, ok := d.References[m.N]; !ok {
 				continue
 			}
-			out = append(out, Marker{Span: Span{ln.Start + m[0], ln.Start + m[1]}, N: n})
+			out = append(out, Marker{Span: Span{ln.Start + m.Span.Start, ln.Start + m.Span.End}, N: m.N})
 		}
+
 	}
 	return out
 }
 
 func isDebris(s string) bool {
-	l := strings.ToLower(s)
 	for _, p := range debrisPhrase {
-		if l == p || strings.HasPrefix(l, p) && (p == "bottom of page" || p == "top of page") {
+		if len(s) < len(p) || !strings.EqualFold(s[:len(p)], p) {
+			continue
+		}
+		if len(s) == len(p) || p == "bottom of page" || p == "top of page" {
 			return true
 		}
 	}
@@ -307,7 +332,16 @@ func (d *Document) isHeadingLine(lines []lineSpan, i int, s string) bool {
 }
 
 func endsSentence(s string) bool {
-	s = strings.TrimSpace(markerRE.ReplaceAllString(s, ""))
+	if mayHoldMarker(s) {
+		var b strings.Builder
+		at := 0
+		for _, m := range findMarkers(s) {
+			b.WriteString(s[at:m.Span.Start])
+			at = m.Span.End
+		}
+		s = b.String() + s[at:]
+	}
+	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, `"')]”’ `)
 	if s == "" {
 		return false
@@ -323,7 +357,7 @@ func continues(s string, next Span, text string) bool {
 		return false
 	}
 	n := text[next.Start:next.End]
-	if bulletRE.MatchString(n) || headingRE.MatchString(n) {
+	if mayBeBullet(n) && bulletRE.MatchString(n) || mayBeHeading(n) && headingRE.MatchString(n) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(n)
@@ -331,10 +365,6 @@ func continues(s string, next Span, text string) bool {
 }
 
 func (d *Document) add(kind SentenceKind, sp Span, block int, section string, markers []Marker) {
-	var skip []Span
-	for _, m := range markers {
-		skip = append(skip, m.Span)
-	}
 	d.Sentences = append(d.Sentences, Sentence{
 		Index:   len(d.Sentences),
 		Kind:    kind,
@@ -344,10 +374,7 @@ func (d *Document) add(kind SentenceKind, sp Span, block int, section string, ma
 		Block:   block,
 		Section: section,
 		Markers: markers,
-		Folded:  Fold(d.Text[sp.Start:sp.End], sp.Start, skip),
 	})
-	last := &d.Sentences[len(d.Sentences)-1]
-	last.lower = strings.ToLower(last.Folded.Text)
 }
 
 // addSentences splits one block into sentences and adds them.
@@ -407,8 +434,8 @@ func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, s
 				continue
 			}
 			// A marker with no reference list behind it still ends with its sentence.
-			if loc := markerRE.FindStringIndex(text[k:block.End]); loc != nil && loc[0] == 0 {
-				k += loc[1]
+			if n := markerLen(text[k:block.End]); n > 0 {
+				k += n
 				end = k
 				continue
 			}
@@ -436,6 +463,68 @@ func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, s
 		i = end - 1
 	}
 	emit(block.End)
+}
+
+// markerLen is the length of the footnote marker that s opens with ("[18]", "(3)"),
+// or 0 when it opens with none.
+func markerLen(s string) int {
+	if len(s) < 3 || s[0] != '[' && s[0] != '(' {
+		return 0
+	}
+	if ms := findMarkers(s[:min(len(s), 5)]); len(ms) > 0 && ms[0].Span.Start == 0 {
+		return ms[0].Span.End
+	}
+	return 0
+}
+
+// findMarkers finds the footnote markers in s: one to three digits in square
+// brackets ("[18]") or in parentheses ("(3)"). Spans are offsets in s.
+func findMarkers(s string) []Marker {
+	var out []Marker
+	for i := 0; i < len(s); i++ {
+		open := s[i]
+		if open != '[' && open != '(' {
+			continue
+		}
+		close := byte(']')
+		if open == '(' {
+			close = ')'
+		}
+		j, n := i+1, 0
+		for j < len(s) && j-i <= 3 && s[j] >= '0' && s[j] <= '9' {
+			n = n*10 + int(s[j]-'0')
+			j++
+		}
+		if j > i+1 && j < len(s) && s[j] == close {
+			out = append(out, Marker{Span: Span{i, j + 1}, N: n})
+			i = j
+		}
+	}
+	return out
+}
+
+// mayHoldMarker is a quick test before markers are looked for: a marker needs a bracket.
+func mayHoldMarker(s string) bool { return strings.ContainsAny(s, "[(") }
+
+// mayBeRefLine is a quick test before refLineRE runs.
+func mayBeRefLine(s string) bool {
+	return s != "" && (s[0] == '[' || s[0] == '(' || s[0] >= '0' && s[0] <= '9')
+}
+
+// mayBeHeading and mayBeBullet are quick tests before headingRE and bulletRE run.
+func mayBeHeading(s string) bool { return strings.HasPrefix(s, "=") }
+
+func mayBeBullet(s string) bool {
+	if s == "" {
+		return false
+	}
+	switch s[0] {
+	case '*', '-':
+		return true
+	case 0xE2, 0xC2: // the first byte of •, ▪, ◦, ‣, ∙, – and of ·
+		return true
+	}
+	return false
 }
 
 func trimSpan(text string, sp Span) Span {

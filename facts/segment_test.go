@@ -127,8 +127,8 @@ func TestSegmentKinds(t *testing.T) {
 	if len(item.Markers) != 1 || item.Markers[0].N != 2 {
 		t.Fatalf("markers of %q: %v", item.Text, item.Markers)
 	}
-	if item.Folded.Text != "1981-present: Iraq" {
-		t.Errorf("folded text keeps the marker: %q", item.Folded.Text)
+	if item.Folded().Text != "1981-present: Iraq" {
+		t.Errorf("folded text keeps the marker: %q", item.Folded().Text)
 	}
 }
 
