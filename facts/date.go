@@ -372,8 +372,48 @@ var ErrNoDate = errors.New("not a date")
 // first at each position, left to right.
 func FindDates(folded string) [][2]int {
 	var out [][2]int
-	for _, m := range dateFindRE.FindAllStringIndex(folded, -1) {
-		out = append(out, [2]int{m[0], m[1]})
+	// Every date holds a digit, and the words around its digits are short: the
+	// expression runs only on windows around the digits, which leaves the date
+	// grammar's thousands of instructions off most of the text.
+	for _, w := range digitWindows(folded) {
+		for _, m := range dateFindRE.FindAllStringIndex(folded[w[0]:w[1]], -1) {
+			out = append(out, [2]int{w[0] + m[0], w[0] + m[1]})
+		}
+	}
+	return out
+}
+
+// dateReach bounds how far a date expression reaches from its digits: "sometime
+// during the second half of 1990" opens 35 bytes before its first digit, and "8
+// February" ends 9 after its last.
+const dateReach = 64
+
+// digitWindows returns the ranges of text that hold its digits with dateReach bytes
+// either side, merged where they touch, and widened to word boundaries so that a
+// date at a window's edge reads as it does in the whole text.
+func digitWindows(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		lo, hi := max(0, i-dateReach), min(len(text), j+dateReach)
+		for lo > 0 && isWordByte(text[lo-1]) {
+			lo--
+		}
+		for hi < len(text) && isWordByte(text[hi]) {
+			hi++
+		}
+		if n := len(out); n > 0 && lo <= out[n-1][1] {
+			out[n-1][1] = hi
+		} else {
+			out = append(out, [2]int{lo, hi})
+		}
+		i = j
 	}
 	return out
 }

@@ -55,6 +55,16 @@ type extractor struct {
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
 	// in 2009").
 	listAuthority map[string]string
+	filter        *prefilter
+	hit           []hits // the trigger words of each sentence, found when first needed
+}
+
+// hits returns the trigger words the prefilter finds in sentence s.
+func (x *extractor) hits(s *Sentence) hits {
+	if x.hit[s.Index] == nil {
+		x.hit[s.Index] = x.filter.scan(s)
+	}
+	return x.hit[s.Index]
 }
 
 func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
@@ -82,6 +92,8 @@ func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
 		named:         map[string]bool{},
 		listAuthority: map[string]string{},
 		vocab:         NewVocabulary(src.Text),
+		filter:        rs.filter,
+		hit:           make([]hits, len(src.Doc.Sentences)),
 	}
 	x.readContext()
 	for i := range x.doc.Sentences {
@@ -113,6 +125,13 @@ func (x *extractor) readContext() {
 		if s.Kind == Heading || s.Kind == RefLine || s.Kind == Debris {
 			continue
 		}
+		// Every date holds a digit, and a sentence that continues the time of the one
+		// before opens with one of a few words: the others need no folding here.
+		digits := s.hasDigit()
+		if !digits && (prev == nil || !mayContinue(s.Text)) {
+			prev = c
+			continue
+		}
 		f := s.Folded()
 		if m := frameRE.FindStringSubmatchIndex(f.Text); m != nil {
 			if d, err := ParseDate(f.Text[m[2]:m[3]], year); err == nil {
@@ -126,7 +145,7 @@ func (x *extractor) readContext() {
 				c.frame, c.frameSpan, c.hasFrame = prev.last, prev.lastSpan, true
 			}
 		}
-		if strings.ContainsAny(f.Text, "0123456789") { // every date holds a digit
+		if digits && strings.ContainsAny(f.Text, "0123456789") { // every date holds a digit
 			for _, m := range FindDates(f.Text) {
 				d, err := ParseDate(f.Text[m[0]:m[1]], year)
 				if err != nil {
@@ -141,6 +160,19 @@ func (x *extractor) readContext() {
 		}
 		prev = c
 	}
+}
+
+// mayContinue is a quick test before anaphoraRE: the words it knows open with one
+// of these letters.
+func mayContinue(text string) bool {
+	if text == "" {
+		return false
+	}
+	switch text[0] | 0x20 {
+	case 'f', 't', 's', 'a', 'l', 'i':
+		return true
+	}
+	return false
 }
 
 // statedYear is the year a reader keeps in mind after a date: its last year.

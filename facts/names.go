@@ -1,7 +1,6 @@
 package facts
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -271,10 +270,6 @@ type namesRule struct {
 	baseRule
 }
 
-// wordRE finds words, with inner apostrophes ("Reza'i") but without a possessive
-// ending ("Rajavi's" is the word "Rajavi").
-var wordRE = regexp.MustCompile(`[A-Za-z]+(?:'[A-Za-rt-z][A-Za-z]*)*`)
-
 func (r *namesRule) apply(x *extractor, s *Sentence) {
 	if !r.reads(s) {
 		return
@@ -384,74 +379,111 @@ func lastWords(s string, n int) string {
 // its own. It returns the folded ranges found.
 func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 	f := s.Folded()
-	type word struct {
-		text       string
-		start, end int
-	}
-	var words []word
-	for _, m := range wordRE.FindAllStringIndex(f.Text, -1) {
-		words = append(words, word{f.Text[m[0]:m[1]], m[0], m[1]})
-	}
+	words := nameWordSpans(f.Text)
 	firsts := make([]byte, len(words))
+	var present [256]bool // the first letters of the capitalized words
 	for i, w := range words {
-		firsts[i] = x.profile.translitFirst(w.text)
+		if t := f.Text[w[0]:w[1]]; isUpper(t[0]) {
+			firsts[i] = x.profile.translitFirst(t)
+			present[firsts[i]] = true
+		}
 	}
 	var covered [][2]int
 	for _, n := range x.profile.nameList() {
-		k, name := n.known, n.name
-		{
-			nw := nameWords(name)
-			if len(nw) < 2 && len(name) < 7 {
-				continue // acronyms and short single words are matched exactly elsewhere
+		nw := n.words
+		if len(nw) < 2 && len(n.name) < 7 {
+			continue // acronyms and short single words are matched exactly elsewhere
+		}
+		if !present[n.first] {
+			continue
+		}
+		for i := 0; i+len(nw) <= len(words); i++ {
+			if firsts[i] != n.first || !isUpper(f.Text[words[i][0]]) {
+				continue
 			}
-			for i := 0; i+len(nw) <= len(words); i++ {
-				first := words[i].text
-				if !unicode.IsUpper(rune(first[0])) || firsts[i] != x.profile.translitFirst(nw[0]) {
-					continue
-				}
-				start, end := words[i].start, words[i+len(nw)-1].end
-				// The window must be one name: words joined only by spaces or hyphens.
-				if strings.ContainsAny(f.Text[start:end], ",;:()\"") {
-					continue
-				}
-				written := f.Text[start:end]
-				if overlaps(covered, start, end) || !x.profile.SameName(written, name) {
-					continue
-				}
-				covered = append(covered, [2]int{start, end})
-				x.mention(r, s, k.Entity, start, end)
+			start, end := words[i][0], words[i+len(nw)-1][1]
+			// The window must be one name: words joined only by spaces or hyphens.
+			if strings.ContainsAny(f.Text[start:end], ",;:()\"") {
+				continue
 			}
+			written := f.Text[start:end]
+			if overlaps(covered, start, end) || !x.profile.SameName(written, n.name) {
+				continue
+			}
+			covered = append(covered, [2]int{start, end})
+			x.mention(r, s, n.known.Entity, start, end)
 		}
 	}
 	// A single word one or two edits from the surname of exactly one known person
 	// ("Azondalu" for Azodanlu) names that person, misspelt. Exact surnames alone
 	// ("Rajavi") are left alone: they may name any of a family.
 	for _, w := range words {
-		if len(w.text) < 7 || !unicode.IsUpper(rune(w.text[0])) || overlaps(covered, w.start, w.end) {
+		text := f.Text[w[0]:w[1]]
+		if len(text) < 7 || !isUpper(text[0]) || overlaps(covered, w[0], w[1]) {
 			continue
 		}
-		var match *Known
-		for _, k := range x.profile.Known(EntityPerson) {
-			for _, n := range k.Names() {
-				nw := nameWords(n)
-				last := nw[len(nw)-1]
-				if len(nw) < 2 || translit(last) == translit(w.text) || !x.profile.closeWords(last, w.text) {
-					continue
-				}
-				if match != nil && match != k {
-					match = nil // close to two people: no guess
-					goto next
-				}
-				match = k
-			}
+		if k := x.profile.misspeltSurname(text); k != nil {
+			covered = append(covered, w)
+			x.mention(r, s, k.Entity, w[0], w[1])
 		}
-		if match != nil {
-			covered = append(covered, [2]int{w.start, w.end})
-			x.mention(r, s, match.Entity, w.start, w.end)
-		}
-	next:
 	}
 	return covered
+}
+
+// misspeltSurname is the one known person whose surname word is one or two edits
+// from word (and not the same word), or nil when there is none or more than one. It
+// is remembered per word: a text repeats its words.
+func (p *Profile) misspeltSurname(word string) *Known {
+	if k, ok := p.misspelt.Load(word); ok {
+		return k.(*Known)
+	}
+	var match *Known
+	for _, k := range p.Known(EntityPerson) {
+		for _, n := range k.Names() {
+			nw := nameWords(n)
+			last := nw[len(nw)-1]
+			if len(nw) < 2 || translit(last) == translit(word) || !p.closeWords(last, word) {
+				continue
+			}
+			if match != nil && match != k {
+				p.misspelt.Store(word, (*Known)(nil)) // close to two people: no guess
+				return nil
+			}
+			match = k
+		}
+	}
+	p.misspelt.Store(word, match)
+	return match
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// nameWordSpans finds the words of a folded text as wordRE would, by hand: runs of
+// ASCII letters with inner apostrophes ("Reza'i"), but without a possessive ending
+// ("Rajavi's" is the word "Rajavi").
+func nameWordSpans(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		if !isLetter(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isLetter(text[j]) {
+			j++
+		}
+		// "'" followed by a letter other than a lower-case s goes on.
+		for j+1 < len(text) && text[j] == '\'' && isLetter(text[j+1]) && text[j+1] != 's' {
+			k := j + 1
+			for k < len(text) && isLetter(text[k]) {
+				k++
+			}
+			j = k
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
 }
 
 // mention records that sentence s names entity e with the folded words [i, j).

@@ -30,12 +30,15 @@ type Profile struct {
 	adj         map[string]string // "iraqi" → "Iraq"
 	names       []knownName       // people's and organizations' names, longest first
 	firstLetter sync.Map          // translitFirst's memory: word → first folded letter
+	misspelt    sync.Map          // misspeltSurname's memory: word → *Known (nil for none)
 }
 
 // knownName is one name or alias of a known person or organization.
 type knownName struct {
 	known *Known
 	name  string
+	words []string // nameWords(name)
+	first byte     // the first letter of its first word, folded (translitFirst)
 }
 
 // nameList returns the names and aliases of known people and organizations,
@@ -51,12 +54,16 @@ func (p *Profile) complete() {
 			continue
 		}
 		for _, n := range k.Names() {
-			p.names = append(p.names, knownName{k, n})
+			w := nameWords(n)
+			var first byte
+			if len(w) > 0 {
+				first = p.translitFirst(w[0])
+			}
+			p.names = append(p.names, knownName{k, n, w, first})
 		}
 	}
-	sort.SliceStable(p.names, func(i, j int) bool {
-		return len(nameWords(p.names[i].name)) > len(nameWords(p.names[j].name))
-	})
+	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
+	p.misspelt = sync.Map{}
 }
 
 // Vocabulary is the words a source writes in lower case ("light", "regime"):
@@ -65,16 +72,33 @@ func (p *Profile) complete() {
 // text only.
 type Vocabulary map[string]bool
 
-// NewVocabulary reads the lower-case words of a text.
+// NewVocabulary reads the lower-case words of a text: runs of three or more
+// lower-case ASCII letters that stand alone (no digit, capital or underscore glued
+// to them).
 func NewVocabulary(text string) Vocabulary {
 	v := Vocabulary{}
-	for _, w := range lowerWordRE.FindAllString(text, -1) {
-		v[w] = true
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j, lower := i, true
+		for j < len(text) && isWordByte(text[j]) {
+			lower = lower && text[j] >= 'a' && text[j] <= 'z'
+			j++
+		}
+		if lower && j-i >= 3 {
+			v[text[i:j]] = true
+		}
+		i = j
 	}
 	return v
 }
 
-var lowerWordRE = regexp.MustCompile(`\b[a-z][a-z]{2,}\b`)
+// isWordByte is a character of a word as regular expressions count them (\w).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
 
 // NewProfile builds a profile from the subject and the named entities, adding the
 // countries of the world as places.

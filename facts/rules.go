@@ -10,6 +10,7 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // DefaultRules is the embedded rule file for organizations. A corpus adds its own
@@ -23,6 +24,7 @@ var DefaultRules []byte
 type Rule interface {
 	Name() string
 	apply(x *extractor, s *Sentence)
+	base() *baseRule
 }
 
 // RuleSet is the compiled rules for one corpus: every expression compiled once, with
@@ -33,6 +35,7 @@ type RuleSet struct {
 	Digest   string
 	orgRE    *regexp.Regexp // the profile's organizations, for {orgs} lists
 	personRE *regexp.Regexp // people by name or shape, for {persons} lists
+	filter   *prefilter     // every rule's trigger words, found in one pass
 }
 
 // Rules returns the names of the rules in order.
@@ -116,9 +119,15 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				}
 			}
 			if kind == "pattern" {
-				base.triggers = Triggers(y.Str(m["pattern"], "pattern"))
+				pattern := y.Str(m["pattern"], "pattern")
+				base.triggers = Triggers(pattern)
 				if a := y.Str(m["scan_after"], "scan_after"); a != "" {
 					base.triggers = Triggers(a)
+				}
+				// Every date and every period holds a digit: prose without one is
+				// skipped by the rules that need a date.
+				if requires(pattern, "date") || requires(pattern, "period") {
+					base.triggers = append(base.triggers, digits)
 				}
 			}
 			compile := func(key string, required bool) *regexp.Regexp {
@@ -139,7 +148,8 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 			var r Rule
 			switch kind {
 			case "pattern":
-				r = &patternRule{baseRule: base, re: compile("pattern", true), scanAfter: compile("scan_after", false), section: compile("section", false)}
+				r = &patternRule{baseRule: base, re: compile("pattern", true), scanAfter: compile("scan_after", false), section: compile("section", false),
+					skeleton: skeleton(y.Str(m["pattern"], "pattern"))}
 			case "period-list":
 				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
 			case "label-value":
@@ -163,6 +173,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	rs.Digest = hex.EncodeToString(h.Sum(nil))[:16]
 	rs.orgRE = regexp.MustCompile(`(?i)` + p.OrgPattern())
 	rs.personRE = regexp.MustCompile(p.PersonPattern())
+	rs.buildPrefilter()
 	return rs, nil
 }
 
@@ -235,17 +246,18 @@ type baseRule struct {
 	event      string // for event counts: the kind of event counted ("self-immolation")
 	// triggers are sets of words: every match holds a word of each set, so a
 	// sentence lacking one is skipped before the expression runs. Empty means always
-	// run.
-	triggers [][]string
+	// run. triggerIDs are the same words as numbers of the rule set's prefilter.
+	triggers   [][]string
+	triggerIDs [][]int
 }
 
-// triggered reports whether the folded, lower-cased sentence holds a word of every
-// trigger set.
-func (r *baseRule) triggered(lower string) bool {
-	for _, set := range r.triggers {
+// triggered reports whether a sentence holds a word of every trigger set, given
+// the words the prefilter found in it.
+func (r *baseRule) triggered(h hits) bool {
+	for _, set := range r.triggerIDs {
 		hit := false
-		for _, t := range set {
-			if strings.Contains(lower, t) {
+		for _, id := range set {
+			if h.has(id) {
 				hit = true
 				break
 			}
@@ -255,6 +267,31 @@ func (r *baseRule) triggered(lower string) bool {
 		}
 	}
 	return true
+}
+
+// buildPrefilter numbers every trigger word of every rule and builds the automaton
+// that finds them all in one pass over a sentence.
+func (rs *RuleSet) buildPrefilter() {
+	ids := map[string]int{}
+	var words []string
+	for _, r := range rs.rules {
+		b := r.base()
+		b.triggerIDs = nil
+		for _, set := range b.triggers {
+			var idSet []int
+			for _, w := range set {
+				id, ok := ids[w]
+				if !ok {
+					id = len(words)
+					ids[w] = id
+					words = append(words, w)
+				}
+				idSet = append(idSet, id)
+			}
+			b.triggerIDs = append(b.triggerIDs, idSet)
+		}
+	}
+	rs.filter = newPrefilter(words)
 }
 
 // Triggers derives, from a rule's expression, up to two sets of words such that
@@ -277,7 +314,7 @@ func Triggers(pattern string) [][]string {
 	// Keep the two sets whose shortest word is longest (the rarest words).
 	var sets [][]string
 	for _, c := range candidates {
-		if c != nil && shortest(c) > 2 {
+		if c != nil && (shortest(c) > 2 || allHold(c, "(")) {
 			sets = append(sets, c)
 		}
 	}
@@ -286,6 +323,63 @@ func Triggers(pattern string) [][]string {
 		sets = sets[:2]
 	}
 	return sets
+}
+
+// digits is the trigger set of a rule that needs a date or a period.
+var digits = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}
+
+// requires reports whether every match of a rule's pattern holds the placeholder
+// {name}: it stands in the pattern outside every optional part and in every
+// alternative.
+func requires(pattern, name string) bool {
+	const mark = "\uE000"
+	src := placeholderRE.ReplaceAllStringFunc(pattern, func(ph string) string {
+		if ph == "{"+name+"}" {
+			return mark
+		}
+		return `(?:.+)`
+	})
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	var holds func(re *syntax.Regexp) bool
+	holds = func(re *syntax.Regexp) bool {
+		switch re.Op {
+		case syntax.OpLiteral:
+			return strings.ContainsRune(string(re.Rune), '\uE000')
+		case syntax.OpCapture, syntax.OpPlus:
+			return holds(re.Sub[0])
+		case syntax.OpRepeat:
+			return re.Min >= 1 && holds(re.Sub[0])
+		case syntax.OpConcat:
+			for _, sub := range re.Sub {
+				if holds(sub) {
+					return true
+				}
+			}
+		case syntax.OpAlternate:
+			for _, sub := range re.Sub {
+				if !holds(sub) {
+					return false
+				}
+			}
+			return len(re.Sub) > 0
+		}
+		return false
+	}
+	return holds(re)
+}
+
+// allHold reports whether every word holds sub: a bracket is as rare in prose as a
+// long word, so "(" is a trigger however short.
+func allHold(xs []string, sub string) bool {
+	for _, x := range xs {
+		if !strings.Contains(x, sub) {
+			return false
+		}
+	}
+	return len(xs) > 0
 }
 
 func shortest(xs []string) int {
@@ -344,6 +438,8 @@ func literalSet(re *syntax.Regexp) []string {
 
 func (r *baseRule) Name() string { return r.name }
 
+func (r *baseRule) base() *baseRule { return r }
+
 func (r *baseRule) reads(s *Sentence) bool {
 	for _, k := range r.in {
 		if k == s.Kind {
@@ -361,13 +457,43 @@ type patternRule struct {
 	re        *regexp.Regexp
 	scanAfter *regexp.Regexp
 	section   *regexp.Regexp // when set, only sentences under a matching heading
+	sections  sync.Map       // heading → whether section matches it
+	// skeleton is the pattern with each placeholder made "any text": a small
+	// expression that matches wherever the rule could, so the full one (thousands of
+	// instructions, with the profile's names and the date grammar) runs only where
+	// the words around the placeholders are there in order.
+	skeleton *regexp.Regexp
+}
+
+// skeleton compiles a rule's pattern with every placeholder replaced by any text;
+// nil when that does not compile.
+func skeleton(pattern string) *regexp.Regexp {
+	if pattern == "" {
+		return nil
+	}
+	re, err := regexp.Compile(`(?i)` + placeholderRE.ReplaceAllString(pattern, `(?s:.+)`))
+	if err != nil {
+		return nil
+	}
+	return re
+}
+
+// sectionMatches reports whether the rule reads sentences under a heading,
+// remembered per heading: a document has few, and each has many sentences.
+func (r *patternRule) sectionMatches(heading string) bool {
+	if ok, seen := r.sections.Load(heading); seen {
+		return ok.(bool)
+	}
+	ok := r.section.MatchString(FoldString(heading))
+	r.sections.Store(heading, ok)
+	return ok
 }
 
 func (r *patternRule) apply(x *extractor, s *Sentence) {
-	if !r.reads(s) || !r.triggered(s.Lower()) {
+	if !r.reads(s) || !r.triggered(x.hits(s)) {
 		return
 	}
-	if r.section != nil && !r.section.MatchString(FoldString(s.Section)) {
+	if r.section != nil && !r.sectionMatches(s.Section) {
 		return
 	}
 	text := s.Folded().Text
@@ -378,6 +504,9 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 			return
 		}
 		from = loc[1]
+	}
+	if r.skeleton != nil && !r.skeleton.MatchString(text[from:]) {
+		return
 	}
 	for _, m := range r.re.FindAllStringSubmatchIndex(text[from:], -1) {
 		x.emit(&r.baseRule, s, groups(r.re, m, from), nil)

@@ -68,6 +68,22 @@ func (s *Sentence) Folded() *Folded {
 	return s.folded
 }
 
+// hasDigit reports whether the sentence holds a digit outside its footnote markers.
+func (s *Sentence) hasDigit() bool {
+	markers := s.Markers
+	for i := 0; i < len(s.Text); i++ {
+		if len(markers) > 0 && s.Span.Start+i >= markers[0].Span.Start {
+			i = markers[0].Span.End - s.Span.Start - 1
+			markers = markers[1:]
+			continue
+		}
+		if c := s.Text[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // Lower is the folded sentence in lower case, for trigger words.
 func (s *Sentence) Lower() string {
 	if !s.lowered {

@@ -1,0 +1,126 @@
+package facts
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/factcheck-tools/compare/seeds"
+)
+
+// TestPrefilterFindsWhatContainsFinds: for every sentence of the embedded corpus and
+// every trigger word of the default rules, the prefilter reports the word exactly
+// when strings.Contains finds it in the sentence folded and lower-cased, as the
+// rules read it.
+func TestPrefilterFindsWhatContainsFinds(t *testing.T) {
+	p := NewProfile(&Known{Entity: Entity{ID: "org:x", Name: "X", Type: EntityOrganization}}, nil)
+	p.complete()
+	rs, err := CompileRules(p, RuleFile{"default.yaml", DefaultRules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs.filter.words) < 50 {
+		t.Fatalf("only %d trigger words", len(rs.filter.words))
+	}
+	texts := []string{
+		"The group was Founded in 1965 — “officially” — by Mohammad Hanifnejad[3] in Tehran.",
+		"Ils ont été expulsés; it was fo[12]unded later, café culture, ´quote´ and `tick`.",
+		"ÉTABLISHED? FORMED! relocated\u00a0to, 24\u2013April, known as the Front\u2019s wing.",
+	}
+	err = fs.WalkDir(seeds.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".txt") {
+			b, _ := fs.ReadFile(seeds.FS, path)
+			texts = append(texts, string(b))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, text := range texts {
+		doc := Segment(text)
+		for i := range doc.Sentences {
+			s := &doc.Sentences[i]
+			h := rs.filter.scan(s)
+			lower := s.Lower()
+			for id, w := range rs.filter.words {
+				if got, want := h.has(id), strings.Contains(lower, w); got != want {
+					t.Errorf("%q in %q: prefilter %v, strings.Contains %v", w, s.Text, got, want)
+				}
+				checked++
+			}
+		}
+	}
+	t.Logf("%d (sentence, word) pairs agree", checked)
+}
+
+func TestPrefilterOverlappingWords(t *testing.T) {
+	p := newPrefilter([]string{"he", "she", "his", "hers", "found", "founded in", "in"})
+	doc := Segment("Ushers said she founded in May.")
+	h := p.scan(&doc.Sentences[0])
+	for id, w := range p.words {
+		if !h.has(id) && w != "his" {
+			t.Errorf("%q not found", w)
+		}
+	}
+	if h.has(2) {
+		t.Error(`"his" found where there is none`)
+	}
+}
+
+func TestRequires(t *testing.T) {
+	tests := []struct {
+		pattern, name string
+		want          bool
+	}{
+		{`{org} was founded in {date}`, "date", true},
+		{`{org} was founded(?: in {date})?`, "date", false},
+		{`(?:{date}|{period}): {place}`, "date", false},
+		{`(?:in {date} {org} moved|{org} moved in {date})`, "date", true},
+		{`^{period}\s*:\s*{person}`, "period", true},
+		{`{org} (?:moved|fled) to {place}`, "date", false},
+	}
+	for _, tc := range tests {
+		if got := requires(tc.pattern, tc.name); got != tc.want {
+			t.Errorf("requires(%q, %q) = %v, want %v", tc.pattern, tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestFindDatesWindowsAgree: looking for dates only around digits finds exactly what
+// the expression finds over the whole text, on every sentence of the embedded corpus
+// and on dates at the edges of long digit-free stretches.
+func TestFindDatesWindowsAgree(t *testing.T) {
+	pad := strings.Repeat("words without any digit at all ", 4)
+	texts := []string{
+		pad + "sometime during the second half of 1990" + pad + "on 8 February" + pad,
+		"from 24 April 1990 to 27 June 1991, the early 1990s, 1985-86, in the 1960s" + pad + "1965",
+		pad + "x1990 and 1990x and September 5, 1965" + pad,
+	}
+	err := fs.WalkDir(seeds.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(path, ".txt") {
+			b, _ := fs.ReadFile(seeds.FS, path)
+			doc := Segment(string(b))
+			for i := range doc.Sentences {
+				texts = append(texts, doc.Sentences[i].Folded().Text)
+			}
+			texts = append(texts, FoldString(string(b))) // and whole documents
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range texts {
+		var want [][2]int
+		for _, m := range dateFindRE.FindAllStringIndex(text, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		got := FindDates(text)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("FindDates(%.80q…) = %v, want %v", text, got, want)
+		}
+	}
+}
