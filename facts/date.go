@@ -373,14 +373,69 @@ var ErrNoDate = errors.New("not a date")
 func FindDates(folded string) [][2]int {
 	var out [][2]int
 	// Every date holds a digit, and the words around its digits are short: the
-	// expression runs only on windows around the digits, which leaves the date
-	// grammar's thousands of instructions off most of the text.
+	// grammar runs only in windows around digits, and there only from the words a
+	// date can open with, anchored, so that it stops as soon as the text is no date.
 	for _, w := range digitWindows(folded) {
-		for _, m := range dateFindRE.FindAllStringIndex(folded[w[0]:w[1]], -1) {
-			out = append(out, [2]int{w[0] + m[0], w[0] + m[1]})
+		for p := w[0]; p < w[1]; {
+			if !opensDate(folded, p) {
+				p = nextWordStart(folded, p, w[1])
+				continue
+			}
+			m := dateAtRE.FindStringIndex(folded[p:w[1]])
+			if m == nil {
+				p = nextWordStart(folded, p, w[1])
+				continue
+			}
+			out = append(out, [2]int{p, p + m[1]})
+			p += m[1]
+			if p < w[1] && isWordByte(folded[p]) && p > 0 && isWordByte(folded[p-1]) {
+				p = nextWordStart(folded, p, w[1])
+			}
 		}
 	}
 	return out
+}
+
+// dateAtRE is the date grammar anchored: a date that starts where the text does.
+var dateAtRE = regexp.MustCompile(`(?i)^(?:` + DatePattern + `)`)
+
+// dateOpeners are the words a date expression can open with, besides a number and
+// a month: its leading words ("between", "by", "circa") and the words of a part of
+// a year or decade ("the early 1990s", "the end of 1986", "mid-1990s").
+var dateOpeners = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`from between by since before after prior until till up as no not about around
+		approximately circa c ca roughly some sometime the early mid late end beginning start middle first second
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sept sep oct nov dec`) {
+		dateOpeners[w] = true
+	}
+}
+
+// opensDate reports whether a date expression can start at p: a word starts there
+// (the grammar opens with \b) and it is a number or one of dateOpeners.
+func opensDate(text string, p int) bool {
+	if !isWordByte(text[p]) || p > 0 && isWordByte(text[p-1]) {
+		return false
+	}
+	if text[p] >= '0' && text[p] <= '9' {
+		return true
+	}
+	j := p
+	for j < len(text) && j-p <= 13 && isLetter(text[j]) {
+		j++
+	}
+	return j-p <= 13 && dateOpeners[strings.ToLower(text[p:j])]
+}
+
+// nextWordStart is the first position after p, before end, where a word starts.
+func nextWordStart(text string, p, end int) int {
+	p++
+	for p < end && !(isWordByte(text[p]) && !isWordByte(text[p-1])) {
+		p++
+	}
+	return p
 }
 
 // dateReach bounds how far a date expression reaches from its digits: "sometime

@@ -407,7 +407,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 				continue
 			}
 			written := f.Text[start:end]
-			if overlaps(covered, start, end) || !x.profile.SameName(written, n.name) {
+			if overlaps(covered, start, end) || !x.profile.sameNameMemo(written, n.name) {
 				continue
 			}
 			covered = append(covered, [2]int{start, end})
@@ -457,6 +457,18 @@ func (p *Profile) misspeltSurname(word string) *Known {
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// sameNameMemo is SameName remembered per pair: a text names the same people again
+// and again.
+func (p *Profile) sameNameMemo(written, name string) bool {
+	key := written + "\x00" + name
+	if same, ok := p.sameName.Load(key); ok {
+		return same.(bool)
+	}
+	same := p.SameName(written, name)
+	p.sameName.Store(key, same)
+	return same
+}
 
 // nameWordSpans finds the words of a folded text as wordRE would, by hand: runs of
 // ASCII letters with inner apostrophes ("Reza'i"), but without a possessive ending

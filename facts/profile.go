@@ -31,6 +31,7 @@ type Profile struct {
 	names       []knownName       // people's and organizations' names, longest first
 	firstLetter sync.Map          // translitFirst's memory: word → first folded letter
 	misspelt    sync.Map          // misspeltSurname's memory: word → *Known (nil for none)
+	sameName    sync.Map          // sameNameMemo's memory: written + "\x00" + name → bool
 }
 
 // knownName is one name or alias of a known person or organization.
@@ -64,6 +65,7 @@ func (p *Profile) complete() {
 	}
 	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
 	p.misspelt = sync.Map{}
+	p.sameName = sync.Map{}
 }
 
 // Vocabulary is the words a source writes in lower case ("light", "regime"):
