@@ -20,7 +20,7 @@ import (
 )
 
 // version is the tool's version; it is part of every cache key and of "compare version".
-const version = "0.1.0"
+const version = "0.2.0"
 
 // Exit codes, decided here and nowhere else.
 const (
@@ -268,7 +268,15 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 		label = filepath.ToSlash(filepath.Clean(dir))
 		dir = label
 	}
-	c, err := facts.LoadCorpus(fsys, dir)
+	opts := facts.ExtractOptions{Workers: cf.workers}
+	if !cf.noCache {
+		dir := cf.cacheDir
+		if dir == "" {
+			dir = facts.DefaultCacheDir()
+		}
+		opts.Cache = facts.OpenCache(dir, version)
+	}
+	c, err := facts.LoadCorpusWith(fsys, dir, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -280,15 +288,11 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := facts.ExtractOptions{Workers: cf.workers}
-	if !cf.noCache {
-		dir := cf.cacheDir
-		if dir == "" {
-			dir = facts.DefaultCacheDir()
-		}
-		opts.Cache = facts.OpenCache(dir, version)
+	claims, err := facts.ExtractCorpus(c, rs, opts)
+	if err != nil {
+		return nil, err
 	}
-	return &loaded{corpus: c, label: label, root: root, rules: rs, claims: facts.ExtractCorpus(c, rs, opts), reviews: revs}, nil
+	return &loaded{corpus: c, label: label, root: root, rules: rs, claims: claims, reviews: revs}, nil
 }
 
 type reportOptions struct {
@@ -337,6 +341,9 @@ func runReport(e *env, args []string) error {
 	res.Conflicts = kept
 	r := report.Build(res, l.label, orphaned...)
 	r.Reviews = path.Join(l.corpus.Dir, l.corpus.ReviewsFile)
+	if o.format == "html" {
+		report.AddContext(r, l.corpus) // the page shows each quote among its neighbours
+	}
 	return render(e.stdout, r)
 }
 

@@ -41,7 +41,7 @@ func runSources(e *env, args []string) error {
 			asOf = "unknown"
 		}
 		if err := t.Append(string(s.ID), s.File, s.Name, s.Title, s.Publisher, s.Kind, asOf, s.AsOfEvidence,
-			fmt.Sprint(len(s.Doc.Sentences)), fmt.Sprint(counts[string(s.ID)])); err != nil {
+			fmt.Sprint(s.Sentences), fmt.Sprint(counts[string(s.ID)])); err != nil {
 			return err
 		}
 	}

@@ -233,7 +233,7 @@ func TestSeedsReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := Judge(c, facts.ExtractAll(c, rs))
+	res := Judge(c, mustExtract(t, c, rs))
 	byKey := map[string]*Conflict{}
 	for _, cf := range res.Conflicts {
 		byKey[cf.Key] = cf

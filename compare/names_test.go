@@ -28,7 +28,7 @@ func judgeTexts(t *testing.T, profile string, texts map[string]string) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Judge(c, facts.ExtractAll(c, rs))
+	return Judge(c, mustExtract(t, c, rs))
 }
 
 const nlfProfile = `subject: {name: NLF, aliases: [Northern Lights Front]}
@@ -106,4 +106,14 @@ func keys(m map[string]*Conflict) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// mustExtract extracts a corpus's claims or fails the test.
+func mustExtract(t testing.TB, c *facts.Corpus, rs *facts.RuleSet) []facts.Claim {
+	t.Helper()
+	claims, err := facts.ExtractAll(c, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return claims
 }

@@ -183,7 +183,11 @@ func TestQualityOnSeeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := compare.Judge(c, facts.ExtractAll(c, rs))
+	claims, err := facts.ExtractAll(c, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := compare.Judge(c, claims)
 	exp := loadExpected(t, "../testdata/expected/seeds.yaml")
 	if len(exp.Discrepancies) < 25 || len(exp.Agreements) < 15 {
 		t.Fatalf("the expectations are too thin: %d discrepancies, %d agreements", len(exp.Discrepancies), len(exp.Agreements))
@@ -225,7 +229,11 @@ func TestQualityOnSecondCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := compare.Judge(c, facts.ExtractAll(c, rs))
+	claims, err := facts.ExtractAll(c, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := compare.Judge(c, claims)
 	m := score(t, res, loadExpected(t, filepath.Join(dir, "expected.yaml")))
 	report(t, "second corpus", m)
 	check(t, m)

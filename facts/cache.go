@@ -6,11 +6,8 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"sync/atomic"
 )
 
@@ -57,20 +54,18 @@ func DefaultCacheDir() string {
 // Stats returns how many sources were read from the cache and how many extracted.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
 
-// key is the entry's name for one source.
-func (c *Cache) key(src *Source, rs *RuleSet, learned []Learned) string {
+// key is the name of the entry holding one source's claims.
+func (c *Cache) key(src *Source, rs *RuleSet) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00", cacheMagic, c.version, rs.Digest, src.ID, src.AsOfText)
-	// Only the learned names that occur in this source can change its claims.
-	var names []string
-	for _, l := range learned {
-		if strings.Contains(src.Text, l.Name) {
-			names = append(names, l.Name+"="+l.What)
-		}
-	}
-	sort.Strings(names)
-	fmt.Fprintf(h, "%s\x00", strings.Join(names, "\x01"))
-	io.WriteString(h, src.Text)
+	fmt.Fprintf(h, "%s\x00%s\x00claims\x00%s\x00%s\x00%s\x00%s", cacheMagic, c.version, rs.Digest, src.ID, src.AsOfText, src.Hash)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// textKey is the name of the entry holding what a text teaches: it depends on the
+// text and the tool's version only.
+func (c *Cache) textKey(hash string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00text\x00%s", cacheMagic, c.version, hash)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -82,13 +77,20 @@ func (c *Cache) path(key string) string {
 type entry struct {
 	Key    string
 	Claims []Claim
+	Text   textEntry
 }
 
-// load returns the claims cached under key, or false.
-func (c *Cache) load(key string) ([]Claim, bool) {
+// textEntry is what reading a text found: its lessons and its number of sentences.
+type textEntry struct {
+	Lessons   []Lesson
+	Sentences int
+}
+
+// load returns the entry cached under key, or false.
+func (c *Cache) load(key string) (entry, bool) {
 	data, err := os.ReadFile(c.path(key))
 	if err != nil || !bytes.HasPrefix(data, []byte(cacheMagic)) {
-		return nil, false
+		return entry{}, false
 	}
 	// After the magic line: the SHA-256 of the payload, then the payload. A byte
 	// changed anywhere fails the sum.
@@ -96,20 +98,20 @@ func (c *Cache) load(key string) ([]Claim, bool) {
 	sum, payload, ok := bytes.Cut(rest, []byte("\n"))
 	got := sha256.Sum256(payload)
 	if !ok || string(sum) != hex.EncodeToString(got[:]) {
-		return nil, false
+		return entry{}, false
 	}
 	var e entry
 	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&e); err != nil || e.Key != key {
-		return nil, false
+		return entry{}, false
 	}
-	return e.Claims, true
+	return e, true
 }
 
-// store writes the claims under key. A failure to write is not an error: the cache
-// only saves time.
-func (c *Cache) store(key string, claims []Claim) {
+// store writes an entry. A failure to write is not an error: the cache only saves
+// time.
+func (c *Cache) store(e entry) {
 	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(entry{Key: key, Claims: claims}); err != nil {
+	if err := gob.NewEncoder(&payload).Encode(e); err != nil {
 		return
 	}
 	sum := sha256.Sum256(payload.Bytes())
@@ -117,22 +119,48 @@ func (c *Cache) store(key string, claims []Claim) {
 	b.WriteString(cacheMagic)
 	b.WriteString(hex.EncodeToString(sum[:]) + "\n")
 	b.Write(payload.Bytes())
-	p := c.path(key)
+	p := c.path(e.Key)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return
 	}
 	_ = WriteAtomic(p, b.Bytes())
 }
 
-// Extract returns a source's claims from the cache, or extracts and stores them.
-func (c *Cache) Extract(src *Source, p *Profile, rs *RuleSet, learned []Learned) []Claim {
-	key := c.key(src, rs, learned)
-	if claims, ok := c.load(key); ok {
-		c.hits.Add(1)
-		return claims
+// loadText returns what a text teaches, if it is cached. A nil cache has nothing.
+func (c *Cache) loadText(hash string) (textEntry, bool) {
+	if c == nil {
+		return textEntry{}, false
 	}
-	c.misses.Add(1)
-	claims := Extract(src, p, rs)
-	c.store(key, claims)
-	return claims
+	e, ok := c.load(c.textKey(hash))
+	return e.Text, ok
+}
+
+// storeText remembers what a text teaches. A nil cache forgets.
+func (c *Cache) storeText(hash string, t textEntry) {
+	if c != nil {
+		c.store(entry{Key: c.textKey(hash), Text: t})
+	}
+}
+
+// extract returns a source's claims from the cache, or reads the source, extracts
+// them and stores them. A nil cache always extracts.
+func (c *Cache) extract(corpus *Corpus, src *Source, rs *RuleSet) ([]Claim, error) {
+	var key string
+	if c != nil {
+		key = c.key(src, rs)
+		if e, ok := c.load(key); ok {
+			c.hits.Add(1)
+			return e.Claims, nil
+		}
+		c.misses.Add(1)
+	}
+	doc, err := corpus.Read(src)
+	if err != nil {
+		return nil, err
+	}
+	claims := Extract(src, doc, corpus.Profile, rs)
+	if c != nil {
+		c.store(entry{Key: key, Claims: claims})
+	}
+	return claims, nil
 }

@@ -94,6 +94,8 @@ type Claim struct {
 	Source      SourceID
 	Span        Span   // the value as written, in bytes of the source file
 	Line        int    // 1-based line of Span.Start
+	Column      int    // 1-based column of Span.Start, in Unicode code points
+	EndColumn   int    // the column of Span.End
 	Text        string // the value as written
 	Quote       string // the verbatim sentence
 	QuoteSpan   Span
@@ -103,6 +105,38 @@ type Claim struct {
 	Attribution string // who the source attributes it to, as written ("the MEK"); "" for the source itself
 	Claimant    string // that claimant normalized ("MEK"); "" when the source speaks for itself or only hedges
 	Citation    string // the reference the source cites for it ("[18] Jeremiah Goulka, …")
+}
+
+// detach copies every string the claim holds out of its source's text, so that the
+// text can be let go once its claims are out: a substring would keep all of it.
+func (c *Claim) detach() {
+	c.Subject = c.Subject.detach()
+	c.Value = detachValue(c.Value)
+	for _, p := range []*string{&c.Scope, &c.Text, &c.Quote, &c.Section, &c.Rule, &c.Attribution, &c.Claimant, &c.Citation} {
+		*p = strings.Clone(*p)
+	}
+}
+
+func (e Entity) detach() Entity {
+	e.ID, e.Name = EntityID(strings.Clone(string(e.ID))), strings.Clone(e.Name)
+	return e
+}
+
+func detachValue(v Value) Value {
+	switch v := v.(type) {
+	case Text:
+		v.S = strings.Clone(v.S)
+		return v
+	case Place:
+		v.Name, v.Country = strings.Clone(v.Name), strings.Clone(v.Country)
+		return v
+	case Entity:
+		return v.detach()
+	case Quantity:
+		v.Unit = strings.Clone(v.Unit)
+		return v
+	}
+	return v // dates and periods hold no strings
 }
 
 // Key identifies the question a claim answers; claims with one key are compared.

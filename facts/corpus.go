@@ -2,12 +2,15 @@ package facts
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -35,8 +38,13 @@ type Source struct {
 	AsOf         Date   // what "present" means in this source; zero when unknown
 	AsOfText     string // as written in the manifest
 	AsOfEvidence string
-	Text         string
-	Doc          *Document
+
+	// What reading the file found. The text itself is not kept: it is read again
+	// when it is extracted, and released once its claims are out.
+	Hash      string // SHA-256 of the file, in hex
+	Size      int64  // bytes
+	Sentences int
+	lessons   []Lesson
 }
 
 // Corpus is a loaded, validated manifest with its sources read and segmented.
@@ -50,6 +58,9 @@ type Corpus struct {
 	RuleFiles    []RuleFileRef
 	FS           fs.FS
 	Learned      []Learned // names the texts taught the profile
+
+	docsMu sync.Mutex
+	docs   map[SourceID]*Document // read again for renderers (Document)
 }
 
 // RuleFileRef is a rule file the manifest names, with where it names it.
@@ -77,6 +88,13 @@ var (
 // dir is how the folder is shown in messages. All problems found are returned at
 // once, each an *InputError with file, line and column.
 func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
+	return LoadCorpusWith(fsys, dir, ExtractOptions{})
+}
+
+// LoadCorpusWith is LoadCorpus on several cores, with a cache: each source is read,
+// checked and hashed, and what it teaches (places, aliases) is taken from the cache
+// when its text is known. No text is kept.
+func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	mpath := path.Join(dir, ManifestName)
 	data, err := fs.ReadFile(fsys, ManifestName)
 	if err != nil {
@@ -143,9 +161,7 @@ func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
 	// The files of the sources that could be read from the manifest are checked
 	// too, so that every problem is reported at once.
 	errs := []error{y.Err()}
-	for _, s := range c.Sources {
-		errs = append(errs, c.readSource(s, seen[s.ID]))
-	}
+	errs = append(errs, c.scan(seen, o)...)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -153,7 +169,12 @@ func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
 		return nil, &InputError{File: mpath, Line: y.Root.Line, Col: y.Root.Column, Msg: "the manifest has no subject", Hint: "add subject: {name: …, aliases: […]}"}
 	}
 	c.Profile = NewProfile(subject, entities)
-	c.Learned = c.Profile.Learn(c.Sources)
+	for _, s := range c.Sources {
+		c.Learned = append(c.Learned, c.Profile.Learn(s.ID, s.lessons)...)
+		s.lessons = nil
+	}
+	sort.SliceStable(c.Learned, func(i, j int) bool { return c.Learned[i].Name < c.Learned[j].Name })
+	c.Profile.Complete()
 	return c, nil
 }
 
@@ -236,26 +257,107 @@ func readSource(y *YAMLFile, n *yaml.Node) *Source {
 	return s
 }
 
-// readSource reads and checks a source's file.
-func (c *Corpus) readSource(s *Source, n *yaml.Node) error {
+// scan reads every source on o.Workers cores: it checks the text, hashes it, counts
+// its sentences and finds what it may teach. It returns the problems in manifest
+// order.
+func (c *Corpus) scan(nodes map[SourceID]*yaml.Node, o ExtractOptions) []error {
+	errs := make([]error, len(c.Sources))
+	each(len(c.Sources), o.Workers, func(i int) {
+		s := c.Sources[i]
+		data, err := fs.ReadFile(c.FS, s.File)
+		if err != nil {
+			errs[i] = c.missing(s, nodes[s.ID])
+			return
+		}
+		if err := checkText(s.Path, data); err != nil {
+			errs[i] = err
+			return
+		}
+		sum := sha256.Sum256(data)
+		s.Hash, s.Size = hex.EncodeToString(sum[:]), int64(len(data))
+		if t, ok := o.Cache.loadText(s.Hash); ok {
+			s.lessons, s.Sentences = t.Lessons, t.Sentences
+			return
+		}
+		doc := Segment(string(data))
+		s.lessons, s.Sentences = Lessons(doc), len(doc.Sentences)
+		detachLessons(s.lessons)
+		o.Cache.storeText(s.Hash, textEntry{Lessons: s.lessons, Sentences: s.Sentences})
+	})
+	return errs
+}
+
+// missing is the error for a source whose file cannot be read.
+func (c *Corpus) missing(s *Source, n *yaml.Node) error {
+	fileNode := n
+	for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "file" {
+			fileNode = n.Content[i+1]
+		}
+	}
+	line, col := 0, 0
+	if fileNode != nil {
+		line, col = fileNode.Line, fileNode.Column
+	}
+	return &InputError{File: c.ManifestPath, Line: line, Col: col,
+		Msg:  fmt.Sprintf("source %q: file %q not found", s.ID, s.File),
+		Hint: "check the path (it is relative to compare.yaml) or remove the source"}
+}
+
+// Read reads a source's text again and segments it. It fails when the file is gone
+// or has changed since the corpus was loaded.
+func (c *Corpus) Read(s *Source) (*Document, error) {
 	data, err := fs.ReadFile(c.FS, s.File)
 	if err != nil {
-		fileNode := n
-		for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == "file" {
-				fileNode = n.Content[i+1]
+		return nil, &InputError{File: s.Path, Msg: "cannot read the source again: " + err.Error(), Hint: "run compare again"}
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != s.Hash {
+		return nil, &InputError{File: s.Path, Msg: "the file changed while compare was reading the corpus", Hint: "run compare again"}
+	}
+	return Segment(string(data)), nil
+}
+
+// Document returns a source's segmented text, read once and then remembered, for
+// renderers that show a quote in its context.
+func (c *Corpus) Document(id SourceID) *Document {
+	c.docsMu.Lock()
+	defer c.docsMu.Unlock()
+	if d, ok := c.docs[id]; ok {
+		return d
+	}
+	var d *Document
+	if s := c.Source(id); s != nil {
+		d, _ = c.Read(s)
+	}
+	if c.docs == nil {
+		c.docs = map[SourceID]*Document{}
+	}
+	c.docs[id] = d
+	return d
+}
+
+// each calls fn(i) for i from 0 to n-1 on the given number of goroutines (0: one
+// per core).
+func each(n, workers int, fn func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, max(1, n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
 			}
-		}
-		return &InputError{File: c.ManifestPath, Line: fileNode.Line, Col: fileNode.Column,
-			Msg:  fmt.Sprintf("source %q: file %q not found", s.ID, s.File),
-			Hint: "check the path (it is relative to compare.yaml) or remove the source"}
+		}()
 	}
-	if err := checkText(s.Path, data); err != nil {
-		return err
+	for i := range n {
+		next <- i
 	}
-	s.Text = string(data)
-	s.Doc = Segment(s.Text)
-	return nil
+	close(next)
+	wg.Wait()
 }
 
 // CheckText rejects what cannot be read as a source, as loading does.
@@ -264,6 +366,9 @@ func CheckText(name string, data []byte) error { return checkText(name, data) }
 // checkText rejects what cannot be read as text: an empty file, a binary one, or one
 // that is not UTF-8, naming the line and column of the first bad byte.
 func checkText(name string, data []byte) error {
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 && len(bytes.TrimSpace(data)) > 0 {
+		return nil // the usual case, checked at memory speed
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &InputError{File: name, Line: 1, Msg: "the file is empty", Hint: "add the document's text, or remove it from compare.yaml"}
 	}
@@ -316,61 +421,49 @@ func (c *Corpus) Rules() (*RuleSet, error) {
 
 // ExtractAll extracts the claims of every source, in manifest order, on one core
 // and without a cache.
-func ExtractAll(c *Corpus, rs *RuleSet) []Claim {
+func ExtractAll(c *Corpus, rs *RuleSet) ([]Claim, error) {
 	return ExtractCorpus(c, rs, ExtractOptions{Workers: 1})
 }
 
-// ExtractOptions say how to extract a corpus.
+// ExtractOptions say how to read and extract a corpus.
 type ExtractOptions struct {
-	Cache   *Cache // nil: extract every source
+	Cache   *Cache // nil: read and extract every source
 	Workers int    // how many sources at once; 0 means one per core
-	// Progress, when set, is called after each source with the number done, the
-	// total, and the bytes of text read so far. It is called from one goroutine at a
-	// time.
+	// Progress, when set, is called after each source is extracted with the number
+	// done, the total, and the bytes of text done so far. It is called from one
+	// goroutine at a time.
 	Progress func(done, total int, bytes int64)
 }
 
 // ExtractCorpus extracts the claims of every source, one source per worker at a
-// time, and returns them in manifest order whatever the order they finish in.
-func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) []Claim {
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+// time, and returns them in manifest order whatever the order they finish in. A
+// source's text is read, extracted and let go; only its claims stay.
+func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	results := make([][]Claim, len(c.Sources))
-	next := make(chan int)
+	errs := make([]error, len(c.Sources))
 	var mu sync.Mutex
 	done, read := 0, int64(0)
-	var wg sync.WaitGroup
-	for range min(workers, max(1, len(c.Sources))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				s := c.Sources[i]
-				if o.Cache != nil {
-					results[i] = o.Cache.Extract(s, c.Profile, rs, c.Learned)
-				} else {
-					results[i] = Extract(s, c.Profile, rs)
-				}
-				if o.Progress != nil {
-					mu.Lock()
-					done++
-					read += int64(len(s.Text))
-					o.Progress(done, len(c.Sources), read)
-					mu.Unlock()
-				}
-			}
-		}()
+	each(len(c.Sources), o.Workers, func(i int) {
+		s := c.Sources[i]
+		results[i], errs[i] = o.Cache.extract(c, s, rs)
+		if o.Progress != nil {
+			mu.Lock()
+			done++
+			read += s.Size
+			o.Progress(done, len(c.Sources), read)
+			mu.Unlock()
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	for i := range c.Sources {
-		next <- i
+	n := 0
+	for _, r := range results {
+		n += len(r)
 	}
-	close(next)
-	wg.Wait()
-	var out []Claim
+	out := make([]Claim, 0, n)
 	for _, r := range results {
 		out = append(out, r...)
 	}
-	return out
+	return out, nil
 }

@@ -79,10 +79,10 @@ func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
 // Extract applies the rules to one source and returns its claims in the order of
 // the text. Every claim carries its source, byte span, line, verbatim sentence, the
 // rule that produced it and the reference it cites.
-func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
+func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	x := &extractor{
 		src:           src,
-		doc:           src.Doc,
+		doc:           doc,
 		profile:       p,
 		orgRE:         rs.orgRE,
 		personRE:      rs.personRE,
@@ -91,9 +91,9 @@ func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
 		atts:          map[int][]attribution{},
 		named:         map[string]bool{},
 		listAuthority: map[string]string{},
-		vocab:         NewVocabulary(src.Text),
+		vocab:         NewVocabulary(doc.Text),
 		filter:        rs.filter,
-		hit:           make([]hits, len(src.Doc.Sentences)),
+		hit:           make([]hits, len(doc.Sentences)),
 	}
 	x.readContext()
 	for i := range x.doc.Sentences {
@@ -106,6 +106,11 @@ func Extract(src *Source, p *Profile, rs *RuleSet) []Claim {
 		}
 	}
 	sort.SliceStable(x.claims, func(i, j int) bool { return x.claims[i].Span.Start < x.claims[j].Span.Start })
+	for i := range x.claims {
+		c := &x.claims[i]
+		c.Column, c.EndColumn = doc.Column(c.Span.Start), doc.Column(c.Span.End)
+		c.detach()
+	}
 	return x.claims
 }
 
@@ -466,7 +471,7 @@ func (x *extractor) emitExpansion(r *baseRule, s *Sentence, caps map[string][2]i
 		subj = k.Entity
 	}
 	sp := f.Span(start, start+len(tail))
-	x.add(r, s, Claim{Subject: subj, Predicate: Expansion, Scope: acronym, Value: Text{S: x.src.Text[sp.Start:sp.End]}}, sp)
+	x.add(r, s, Claim{Subject: subj, Predicate: Expansion, Scope: acronym, Value: Text{S: x.doc.Text[sp.Start:sp.End]}}, sp)
 }
 
 // place resolves a {place} capture: the longest leading words that name a known
@@ -572,7 +577,7 @@ func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
 	c.Source = x.src.ID
 	c.Span = span
 	c.Line = x.doc.LineOf(span.Start)
-	c.Text = x.src.Text[span.Start:span.End]
+	c.Text = x.doc.Text[span.Start:span.End]
 	c.Quote = s.Text
 	c.QuoteSpan = s.Span
 	c.QuoteLine = s.Line
@@ -582,7 +587,7 @@ func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
 		for i := s.Index - 1; i >= 0; i-- {
 			if p := x.doc.Sentences[i]; p.Span.Start <= span.Start {
 				c.QuoteSpan = Span{p.Span.Start, s.Span.End}
-				c.Quote = x.src.Text[p.Span.Start:s.Span.End]
+				c.Quote = x.doc.Text[p.Span.Start:s.Span.End]
 				c.QuoteLine = p.Line
 				break
 			}
@@ -618,7 +623,7 @@ func (x *extractor) citation(s *Sentence, span Span) string {
 	}
 	ref := strings.TrimSpace(x.doc.Citation(m.N))
 	if ref == "" {
-		return x.src.Text[m.Span.Start:m.Span.End]
+		return x.doc.Text[m.Span.Start:m.Span.End]
 	}
 	return ref
 }

@@ -30,7 +30,7 @@ func loadSeeds(t testing.TB) (*facts.Corpus, *facts.RuleSet, []facts.Claim) {
 			s.rs, s.err = s.c.Rules()
 		}
 		if s.err == nil {
-			s.claims = facts.ExtractAll(s.c, s.rs)
+			s.claims, s.err = facts.ExtractAll(s.c, s.rs)
 		}
 	})
 	if s.err != nil {
@@ -125,16 +125,18 @@ func TestClaimsCarryEvidence(t *testing.T) {
 	}
 	used := map[string]bool{}
 	for _, cl := range claims {
-		src := c.Source(cl.Source)
+		doc := c.Document(cl.Source)
 		used[cl.Rule] = true
 		switch {
-		case src.Text[cl.Span.Start:cl.Span.End] != cl.Text:
-			t.Errorf("%s: span %v holds %q, not %q", cl.Source, cl.Span, src.Text[cl.Span.Start:cl.Span.End], cl.Text)
-		case src.Text[cl.QuoteSpan.Start:cl.QuoteSpan.End] != cl.Quote:
+		case doc.Text[cl.Span.Start:cl.Span.End] != cl.Text:
+			t.Errorf("%s: span %v holds %q, not %q", cl.Source, cl.Span, doc.Text[cl.Span.Start:cl.Span.End], cl.Text)
+		case doc.Column(cl.Span.Start) != cl.Column || doc.Column(cl.Span.End) != cl.EndColumn || cl.Column < 1:
+			t.Errorf("%s:%d: columns %d-%d are not those of offsets %v", cl.Source, cl.Line, cl.Column, cl.EndColumn, cl.Span)
+		case doc.Text[cl.QuoteSpan.Start:cl.QuoteSpan.End] != cl.Quote:
 			t.Errorf("%s: the quote is not verbatim at %v", cl.Source, cl.QuoteSpan)
 		case !cl.QuoteSpan.Contains(cl.Span):
 			t.Errorf("%s:%d: the value %q lies outside its quote", cl.Source, cl.Line, cl.Text)
-		case src.Doc.LineOf(cl.Span.Start) != cl.Line:
+		case doc.LineOf(cl.Span.Start) != cl.Line:
 			t.Errorf("%s: line %d is not the line of offset %d", cl.Source, cl.Line, cl.Span.Start)
 		case cl.Rule == "":
 			t.Errorf("%s:%d: a claim without a rule", cl.Source, cl.Line)
@@ -167,7 +169,10 @@ func TestCitations(t *testing.T) {
 // TestExtractDeterministic extracts twice and compares.
 func TestExtractDeterministic(t *testing.T) {
 	c, rs, a := loadSeeds(t)
-	b := facts.ExtractAll(c, rs)
+	b, err := facts.ExtractAll(c, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if fmt.Sprint(a) != fmt.Sprint(b) {
 		t.Error("two extractions of the same corpus differ")
 	}
@@ -288,7 +293,11 @@ sources:
 		t.Fatal(err)
 	}
 	claims := map[facts.SourceID][]facts.Claim{}
-	for _, cl := range facts.ExtractAll(c, rs) {
+	all, err := facts.ExtractAll(c, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cl := range all {
 		claims[cl.Source] = append(claims[cl.Source], cl)
 	}
 	covered := map[string]bool{}

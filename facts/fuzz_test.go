@@ -69,15 +69,15 @@ func FuzzExtract(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return // the loader rejects such files before extraction
 		}
-		src := &facts.Source{ID: "a", Text: text, Doc: facts.Segment(text)}
-		for _, c := range facts.Extract(src, base.Profile, rs) {
+		doc := facts.Segment(text)
+		for _, c := range facts.Extract(&facts.Source{ID: "a"}, doc, base.Profile, rs) {
 			if c.Span.Start < 0 || c.Span.End > len(text) || c.Span.Start > c.Span.End || text[c.Span.Start:c.Span.End] != c.Text {
 				t.Fatalf("claim %s: span %v does not hold %q", c.Key(), c.Span, c.Text)
 			}
 			if text[c.QuoteSpan.Start:c.QuoteSpan.End] != c.Quote || !c.QuoteSpan.Contains(c.Span) {
 				t.Fatalf("claim %s: quote %v does not hold the value %v", c.Key(), c.QuoteSpan, c.Span)
 			}
-			if src.Doc.LineOf(c.Span.Start) != c.Line {
+			if doc.LineOf(c.Span.Start) != c.Line {
 				t.Fatalf("claim %s: line %d", c.Key(), c.Line)
 			}
 		}

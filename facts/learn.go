@@ -3,7 +3,6 @@ package facts
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 )
 
@@ -28,75 +27,127 @@ var (
 	acronymAfterRE = regexp.MustCompile(` \(([A-Z]{2,6})\)`)
 )
 
-// Learn reads the sources for names the profile lacks: places with their country,
-// and aliases of the organizations it knows. Only what the profile does not already
-// know is added; what is added is returned, with where the text says it.
-func (p *Profile) Learn(sources []*Source) []Learned {
-	var out []Learned
-	for _, src := range sources {
-		if src.Doc == nil {
+// A lesson is what one sentence may teach, found without the profile: a place with
+// the words after it that may name its country, an acronym in brackets, or the
+// names after "also known as". Whether it teaches anything new is decided when the
+// lessons of all sources are applied, in manifest order, to the profile. Lessons
+// depend on the text alone, so they are cached with it.
+type Lesson struct {
+	Kind   LessonKind
+	Line   int
+	Names  []string // place: name, where; acronym: the acronym; alias: four groups, "" when absent
+	Before string   // the folded sentence before the acronym or "also known as"
+}
+
+// LessonKind says what a lesson may teach.
+type LessonKind int
+
+// The lessons a text can hold.
+const (
+	LessonPlace LessonKind = iota + 1
+	LessonAcronym
+	LessonAlias
+)
+
+// Lessons reads a segmented source for the names it may teach, in the order of its
+// sentences, and within a sentence places, then acronyms, then aliases.
+func Lessons(doc *Document) []Lesson {
+	var out []Lesson
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		if s.Kind != Prose && s.Kind != ListItem || !mayTeach(s.Text) {
 			continue
 		}
-		for i := range src.Doc.Sentences {
-			s := &src.Doc.Sentences[i]
-			if s.Kind != Prose && s.Kind != ListItem || !mayTeach(s.Text) {
+		text := s.Folded().Text
+		for _, m := range learnPlaceRE.FindAllStringSubmatch(text, -1) {
+			out = append(out, Lesson{Kind: LessonPlace, Line: s.Line, Names: []string{m[1], m[2]}})
+		}
+		for _, m := range acronymAfterRE.FindAllStringSubmatchIndex(text, -1) {
+			out = append(out, Lesson{Kind: LessonAcronym, Line: s.Line, Names: []string{text[m[2]:m[3]]}, Before: text[:m[0]]})
+		}
+		for _, m := range learnAliasRE.FindAllStringSubmatchIndex(text, -1) {
+			l := Lesson{Kind: LessonAlias, Line: s.Line, Before: text[:m[0]]}
+			for _, g := range []int{2, 4, 6, 8} {
+				name := ""
+				if m[g] >= 0 {
+					name = text[m[g]:m[g+1]]
+				}
+				l.Names = append(l.Names, name)
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Learn applies a source's lessons to the profile: only what the profile does not
+// already know is added, and what is added is returned with where the text says
+// so. Call Complete once every source's lessons are applied.
+func (p *Profile) Learn(id SourceID, lessons []Lesson) []Learned {
+	var out []Learned
+	for _, l := range lessons {
+		switch l.Kind {
+		case LessonPlace:
+			name, where := l.Names[0], l.Names[1]
+			country := ""
+			for n := len(strings.Fields(where)); n > 0 && country == ""; n-- {
+				country = CountryNamed(strings.Join(strings.Fields(where)[:n], " "))
+			}
+			if country == "" || p.Lookup(name) != nil || CountryNamed(name) != "" {
 				continue
 			}
-			text := s.Folded().Text
-			for _, m := range learnPlaceRE.FindAllStringSubmatch(text, -1) {
-				name, where := m[1], m[2]
-				country := ""
-				for n := len(strings.Fields(where)); n > 0 && country == ""; n-- {
-					country = CountryNamed(strings.Join(strings.Fields(where)[:n], " "))
-				}
-				if country == "" || p.Lookup(name) != nil || CountryNamed(name) != "" {
-					continue
-				}
-				p.add(&Known{Entity: Entity{ID: EntityID("place:" + slug(name)), Name: name, Type: EntityPlace}, Country: country})
-				out = append(out, Learned{Name: name, What: "place in " + country, Source: src.ID, Line: s.Line})
-			}
+			p.add(&Known{Entity: Entity{ID: EntityID("place:" + slug(name)), Name: name, Type: EntityPlace}, Country: country})
+			out = append(out, Learned{Name: name, What: "place in " + country, Source: id, Line: l.Line})
+		case LessonAcronym:
 			// "Northern Lights Front (NLF)": an acronym whose letters are the
 			// initials of a known organization's name is another name for it.
-			for _, m := range acronymAfterRE.FindAllStringSubmatchIndex(text, -1) {
-				acr := text[m[2]:m[3]]
-				if p.Lookup(acr) != nil {
-					continue
-				}
-				org := p.orgBefore(text[:m[0]])
-				if org == nil || !endsWithNameSpelling(org, text[:m[0]], acr) {
-					continue
-				}
-				org.Aliases = append(org.Aliases, acr)
-				p.byKey[nameKey(acr)] = org
-				out = append(out, Learned{Name: acr, What: "alias of " + org.Name, Source: src.ID, Line: s.Line})
+			acr := l.Names[0]
+			if p.Lookup(acr) != nil {
+				continue
 			}
-			for _, m := range learnAliasRE.FindAllStringSubmatchIndex(text, -1) {
-				org := p.orgBefore(text[:m[0]])
-				if org == nil {
+			org := p.orgBefore(l.Before)
+			if org == nil || !endsWithNameSpelling(org, l.Before, acr) {
+				continue
+			}
+			org.Aliases = append(org.Aliases, acr)
+			p.byKey[nameKey(acr)] = org
+			out = append(out, Learned{Name: acr, What: "alias of " + org.Name, Source: id, Line: l.Line})
+		case LessonAlias:
+			org := p.orgBefore(l.Before)
+			if org == nil {
+				continue
+			}
+			for g, name := range l.Names {
+				name = strings.TrimPrefix(name, "the ")
+				if name == "" || g == 1 && !acronymOnlyRE.MatchString(name) {
+					continue // absent, or a gloss in brackets rather than an acronym
+				}
+				if k := p.Lookup(name); k != nil || len(name) < 2 {
 					continue
 				}
-				for _, g := range []int{2, 4, 6, 8} {
-					if m[g] < 0 {
-						continue
-					}
-					name := strings.TrimPrefix(text[m[g]:m[g+1]], "the ")
-					if g == 4 && !acronymOnlyRE.MatchString(name) {
-						continue // a gloss in brackets, not an acronym
-					}
-					if k := p.Lookup(name); k != nil || len(name) < 2 {
-						continue
-					}
-					org.Aliases = append(org.Aliases, name)
-					p.byKey[nameKey(name)] = org
-					out = append(out, Learned{Name: name, What: "alias of " + org.Name, Source: src.ID, Line: s.Line})
-				}
+				org.Aliases = append(org.Aliases, name)
+				p.byKey[nameKey(name)] = org
+				out = append(out, Learned{Name: name, What: "alias of " + org.Name, Source: id, Line: l.Line})
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	p.complete()
 	return out
 }
+
+// detachLessons copies the strings of lessons out of their text, so that the text
+// can be let go.
+func detachLessons(ls []Lesson) {
+	for i := range ls {
+		ls[i].Before = strings.Clone(ls[i].Before)
+		for j := range ls[i].Names {
+			ls[i].Names[j] = strings.Clone(ls[i].Names[j])
+		}
+	}
+}
+
+// Complete computes what is derived from the names once they are all known, so that
+// extraction can share the profile across goroutines.
+func (p *Profile) Complete() { p.complete() }
 
 // placeWords are the words of which learnPlaceRE needs one.
 var placeWords = []string{"Camp", "Fort", "Port", "Mount", "Lake", "Base", "Province", "County", "District", "Governorate", "Region", "Prison"}

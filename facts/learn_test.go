@@ -5,11 +5,11 @@ import "testing"
 func TestLearnFromText(t *testing.T) {
 	p := NewProfile(&Known{Entity: Entity{ID: "org:nlf", Name: "NLF", Type: EntityOrganization}, Aliases: []string{"Northern Lights Front"}}, nil)
 	text := "The Northern Lights Front, also known as the Polar Brigades (PB), trained at Camp Borealis in Norway. Lena Dahl in Oslo spoke.\n"
-	src := &Source{ID: "a", Text: text, Doc: Segment(text)}
 	got := map[string]string{}
-	for _, l := range p.Learn([]*Source{src}) {
+	for _, l := range p.Learn("a", Lessons(Segment(text))) {
 		got[l.Name] = l.What
 	}
+	p.Complete()
 	want := map[string]string{"Polar Brigades": "alias of NLF", "PB": "alias of NLF", "Camp Borealis": "place in Norway"}
 	for k, v := range want {
 		if got[k] != v {

@@ -501,7 +501,7 @@ func nameWordSpans(text string) [][2]int {
 // mention records that sentence s names entity e with the folded words [i, j).
 func (x *extractor) mention(r *namesRule, s *Sentence, e Entity, i, j int) {
 	sp := s.Folded().Span(i, j)
-	written := x.src.Text[sp.Start:sp.End]
+	written := x.doc.Text[sp.Start:sp.End]
 	key := string(e.ID) + "|" + nameKey(written)
 	if x.named[key] {
 		return

@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strings"
@@ -129,6 +131,15 @@ func (p *Profile) add(k *Known) {
 		if _, taken := p.byKey[nameKey(n)]; !taken {
 			p.byKey[nameKey(n)] = k
 		}
+	}
+}
+
+// writeNames writes every name the profile knows, with its kind, aliases and
+// country, in profile order: whatever changes the names changes the digest of the
+// rules compiled with them, and so the key of every cached claim.
+func (p *Profile) writeNames(w io.Writer) {
+	for _, k := range p.known {
+		fmt.Fprintf(w, "%s\x00%s\x00%d\x00%s\x00%s\x01", k.ID, k.Name, k.Type, strings.Join(k.Aliases, "\x00"), k.Country)
 	}
 }
 

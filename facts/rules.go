@@ -170,6 +170,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 		return nil, err
 	}
 	h.Write([]byte(p.OrgPattern() + p.PlacePattern() + p.PersonPattern() + p.AuthorityPattern()))
+	p.writeNames(h)
 	rs.Digest = hex.EncodeToString(h.Sum(nil))[:16]
 	rs.orgRE = regexp.MustCompile(`(?i)` + p.OrgPattern())
 	rs.personRE = regexp.MustCompile(p.PersonPattern())

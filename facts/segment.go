@@ -113,6 +113,12 @@ func (d *Document) LineOf(offset int) int {
 	return sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset })
 }
 
+// Column returns the 1-based column of a byte offset, in Unicode code points.
+func (d *Document) Column(offset int) int {
+	start := d.lineStarts[d.LineOf(offset)-1]
+	return utf8.RuneCountInString(d.Text[start:offset]) + 1
+}
+
 // Citation returns the reference text for marker n, or "" when the document has none.
 func (d *Document) Citation(n int) string { return d.References[n].Text }
 

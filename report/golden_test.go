@@ -38,7 +38,7 @@ func seedsReport(t *testing.T) *Report {
 			s.err = err
 			return
 		}
-		s.claims = facts.ExtractAll(s.c, rs)
+		s.claims, s.err = facts.ExtractAll(s.c, rs)
 	})
 	if s.err != nil {
 		t.Fatal(s.err)
@@ -57,7 +57,7 @@ func TestGolden(t *testing.T) {
 		{"report.md", func(b *bytes.Buffer, r *Report) error { return Markdown(b, r) }},
 		{"report.txt", func(b *bytes.Buffer, r *Report) error { return Table(b, r) }},
 		{"report.json", func(b *bytes.Buffer, r *Report) error { return JSON(b, r) }},
-		{"report.html", func(b *bytes.Buffer, r *Report) error { return HTML(b, r) }},
+		{"report.html", func(b *bytes.Buffer, r *Report) error { AddContext(r, seedsClaims.c); return HTML(b, r) }},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			var got bytes.Buffer

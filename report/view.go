@@ -8,7 +8,6 @@ package report
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -74,8 +73,9 @@ type Claim struct {
 	Text, Value              string
 	Quote                    string
 	Before, Match, After     string // the quote split around the claimed words
-	ContextBefore            string // the sentence before the quote in its paragraph or list; "" when none
+	ContextBefore            string // the sentence before the quote in its paragraph or list (see AddContext)
 	ContextAfter             string // the sentence after it
+	quote                    facts.Span
 	Attribution, Citation    string
 	Claimant                 string // normalized; "" when the source speaks for itself or only hedges
 	Rule, Section            string
@@ -168,6 +168,25 @@ func Build(res *compare.Result, corpusLabel string, orphaned ...*compare.Review)
 	return r
 }
 
+// AddContext sets, on every quote of the conflicts, the sentences around it in its
+// source, for the renderers that show a quote in its context (HTML). It reads again
+// only the sources the conflicts quote.
+func AddContext(r *Report, c *facts.Corpus) {
+	add := func(cl *Claim) {
+		if d := c.Document(facts.SourceID(cl.Source)); d != nil {
+			cl.ContextBefore, cl.ContextAfter = d.Around(cl.quote)
+		}
+	}
+	for i := range r.Conflicts {
+		for j := range r.Conflicts[i].Claims {
+			add(&r.Conflicts[i].Claims[j])
+		}
+		for j := range r.Conflicts[i].Review.New {
+			add(&r.Conflicts[i].Review.New[j])
+		}
+	}
+}
+
 func reviewView(c *facts.Corpus, st compare.ReviewState) Review {
 	if st.Status == 0 {
 		st.Status = compare.Unreviewed
@@ -189,12 +208,6 @@ func asOfHuman(s *facts.Source) string {
 	return s.AsOf.Human()
 }
 
-// column is the 1-based column of a byte offset, in Unicode code points.
-func column(text string, offset int) int {
-	start := strings.LastIndexByte(text[:offset], '\n') + 1
-	return utf8.RuneCountInString(text[start:offset]) + 1
-}
-
 func baseName(p string) string {
 	if i := strings.LastIndexByte(p, '/'); i >= 0 {
 		return p[i+1:]
@@ -206,9 +219,9 @@ func claimView(c *facts.Corpus, cl *facts.Claim) Claim {
 	src := c.Source(cl.Source)
 	v := Claim{
 		Source: string(cl.Source), SourceName: src.Name, File: baseName(src.File), Path: src.Path,
-		Line: cl.Line, Start: cl.Span.Start, End: cl.Span.End,
-		Column: column(src.Text, cl.Span.Start), EndColumn: column(src.Text, cl.Span.End),
-		Text: cl.Text, Value: cl.Normalized(), Quote: cl.Quote,
+		Line: cl.Line, Start: cl.Span.Start, End: cl.Span.End, Column: cl.Column, EndColumn: cl.EndColumn,
+		quote: cl.QuoteSpan,
+		Text:  cl.Text, Value: cl.Normalized(), Quote: cl.Quote,
 		Attribution: cl.Attribution, Claimant: cl.Claimant, Citation: cl.Citation, Rule: cl.Rule, Section: cl.Section,
 	}
 	if cl.QuoteSpan.Contains(cl.Span) {
@@ -216,9 +229,6 @@ func claimView(c *facts.Corpus, cl *facts.Claim) Claim {
 		v.Before, v.Match, v.After = cl.Quote[:a], cl.Quote[a:b], cl.Quote[b:]
 	} else {
 		v.Before = cl.Quote
-	}
-	if src.Doc != nil {
-		v.ContextBefore, v.ContextAfter = src.Doc.Around(cl.QuoteSpan)
 	}
 	return v
 }
