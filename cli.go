@@ -268,7 +268,9 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 		label = filepath.ToSlash(filepath.Clean(dir))
 		dir = label
 	}
-	opts := facts.ExtractOptions{Workers: cf.workers}
+	bars := newProgress(e.stderr, isTerminal(e.stderr))
+	defer bars.stop()
+	opts := facts.ExtractOptions{Workers: cf.workers, Progress: bars.callback()}
 	if !cf.noCache {
 		dir := cf.cacheDir
 		if dir == "" {

@@ -162,8 +162,9 @@ func record(l *loaded, rv *compare.Review) error {
 	return facts.WriteAtomic(l.reviewsPath(), data)
 }
 
-// isTerminal reports whether r is a character device, such as a terminal.
-func isTerminal(r io.Reader) bool {
+// isTerminal reports whether r (a reader or a writer) is a character device, such
+// as a terminal.
+func isTerminal(r any) bool {
 	f, ok := r.(*os.File)
 	if !ok {
 		return false

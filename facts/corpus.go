@@ -262,8 +262,10 @@ func readSource(y *YAMLFile, n *yaml.Node) *Source {
 // order.
 func (c *Corpus) scan(nodes map[SourceID]*yaml.Node, o ExtractOptions) []error {
 	errs := make([]error, len(c.Sources))
+	report := o.progress("reading", len(c.Sources))
 	each(len(c.Sources), o.Workers, func(i int) {
 		s := c.Sources[i]
+		defer func() { report(s.Size) }()
 		data, err := fs.ReadFile(c.FS, s.File)
 		if err != nil {
 			errs[i] = c.missing(s, nodes[s.ID])
@@ -429,10 +431,27 @@ func ExtractAll(c *Corpus, rs *RuleSet) ([]Claim, error) {
 type ExtractOptions struct {
 	Cache   *Cache // nil: read and extract every source
 	Workers int    // how many sources at once; 0 means one per core
-	// Progress, when set, is called after each source is extracted with the number
-	// done, the total, and the bytes of text done so far. It is called from one
-	// goroutine at a time.
-	Progress func(done, total int, bytes int64)
+	// Progress, when set, is called after each source is read ("reading") and
+	// after each is extracted ("extracting"), with the number done, the total, and
+	// the bytes of text done so far. It is called from one goroutine at a time.
+	Progress func(phase string, done, total int, bytes int64)
+}
+
+// progress returns what a worker calls after each source of a phase, with the
+// source's size: it counts, and calls Progress one at a time.
+func (o ExtractOptions) progress(phase string, total int) func(size int64) {
+	if o.Progress == nil {
+		return func(int64) {}
+	}
+	var mu sync.Mutex
+	done, bytes := 0, int64(0)
+	return func(size int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		bytes += size
+		o.Progress(phase, done, total, bytes)
+	}
 }
 
 // ExtractCorpus extracts the claims of every source, one source per worker at a
@@ -441,18 +460,11 @@ type ExtractOptions struct {
 func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	results := make([][]Claim, len(c.Sources))
 	errs := make([]error, len(c.Sources))
-	var mu sync.Mutex
-	done, read := 0, int64(0)
+	report := o.progress("extracting", len(c.Sources))
 	each(len(c.Sources), o.Workers, func(i int) {
 		s := c.Sources[i]
 		results[i], errs[i] = o.Cache.extract(c, s, rs)
-		if o.Progress != nil {
-			mu.Lock()
-			done++
-			read += s.Size
-			o.Progress(done, len(c.Sources), read)
-			mu.Unlock()
-		}
+		report(s.Size)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
