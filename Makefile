@@ -2,7 +2,7 @@
 # corpus; `make test` runs vet and every test with the race detector.
 GO ?= go
 
-.PHONY: build test report check fuzz bench update
+.PHONY: build test report check fuzz bench bench-corpus bench-scale update
 
 build:
 	$(GO) build -o bin/compare .
@@ -27,8 +27,31 @@ fuzz:
 	$(GO) test ./facts -run '^$$' -fuzz FuzzSegment -fuzztime 20s
 	$(GO) test ./facts -run '^$$' -fuzz FuzzExtract -fuzztime 20s
 
+# Benchmarks read generated corpora (internal/gencorpus, deterministic from seed 1):
+# bench-corpus writes 10, 100, 1,000 and 10,000 sources (about 0.5 MB to 500 MB)
+# under $(BENCH_DIR); without them the benchmarks generate what they need.
+BENCH_DIR ?= testdata/bench
+BENCH_SIZES ?= 10 100 1000 10000
+
+bench-corpus:
+	@for n in $(BENCH_SIZES); do \
+		if [ -f $(BENCH_DIR)/$$n/compare.yaml ]; then echo "$(BENCH_DIR)/$$n: already there"; \
+		else $(GO) run ./tools/gencorpus -sources $$n -seed 1 -out $(BENCH_DIR)/$$n || exit 1; fi; \
+	done
+
+# bench runs every benchmark (per stage and end to end, on the 100-source corpus
+# unless COMPARE_BENCH_SOURCES says otherwise) and writes the table to
+# $(BENCH_DIR)/results.md.
 bench:
-	$(GO) test ./... -run '^$$' -bench . -benchmem
+	@mkdir -p $(BENCH_DIR)
+	$(GO) test ./... -run '^$$' -bench . -benchmem | tee $(BENCH_DIR)/bench.txt
+	$(GO) run ./tools/benchtable < $(BENCH_DIR)/bench.txt | tee $(BENCH_DIR)/results.md
+
+# bench-scale measures time and peak memory from 10 to 10,000 sources, and the
+# check after adding one source with a warm cache; the table goes to
+# $(BENCH_DIR)/scale.md.
+bench-scale: build bench-corpus
+	$(GO) run ./tools/benchscale -compare bin/compare $(addprefix $(BENCH_DIR)/,$(BENCH_SIZES)) | tee $(BENCH_DIR)/scale.md
 
 # update regenerates the golden files after a deliberate change of output.
 update:

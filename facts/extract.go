@@ -138,7 +138,11 @@ func (x *extractor) readContext() {
 			continue
 		}
 		f := s.Folded()
-		if m := frameRE.FindStringSubmatchIndex(f.Text); m != nil {
+		var frame []int
+		if digits && mayOpenWithDate(f.Text) {
+			frame = frameRE.FindStringSubmatchIndex(f.Text)
+		}
+		if m := frame; m != nil {
 			if d, err := ParseDate(f.Text[m[2]:m[3]], year); err == nil {
 				c.frame, c.frameSpan, c.hasFrame = d, f.Span(m[2], m[3]), true
 			}
@@ -165,6 +169,28 @@ func (x *extractor) readContext() {
 		}
 		prev = c
 	}
+}
+
+// frameOpeners are the words before the date a sentence may open with ("Also in
+// June 1986, …"), besides the words a date itself opens with.
+var frameOpeners = map[string]bool{"also": true, "and": true, "then": true, "later": true, "finally": true,
+	"already": true, "but": true, "in": true, "on": true, "during": true, "as": true}
+
+// mayOpenWithDate is a quick test before frameRE: the sentence's first word is a
+// number or a word a date, or the words before it, can open with.
+func mayOpenWithDate(text string) bool {
+	if text == "" {
+		return false
+	}
+	if text[0] >= '0' && text[0] <= '9' {
+		return true
+	}
+	j := 0
+	for j < len(text) && j < 14 && isLetter(text[j]) {
+		j++
+	}
+	w := strings.ToLower(text[:j])
+	return frameOpeners[w] || dateOpeners[w]
 }
 
 // mayContinue is a quick test before anaphoraRE: the words it knows open with one

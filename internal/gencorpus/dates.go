@@ -90,9 +90,18 @@ func (d day) text(p precision, r *rand.Rand) string {
 		return monthNames[d.m] + " " + y
 	case precPart:
 		if r.IntN(2) == 0 {
-			return yearPart(d, r) + " " + y
+			if part := yearPart(d, r); part != "mid" {
+				return part + " " + y
+			}
+			return "mid-" + y
 		}
-		return "the " + decadePart(d.y, r) + " " + strconv.Itoa(d.y/10*10) + "s"
+		part := decadePart(d.y, r)
+		if part == "mid" {
+			part += "-"
+		} else {
+			part += " "
+		}
+		return "the " + part + strconv.Itoa(d.y/10*10) + "s"
 	case precDecade:
 		return "the " + strconv.Itoa(d.y/10*10) + "s"
 	}
@@ -157,12 +166,13 @@ func groupedInt(n int) string {
 }
 
 var smallNumberWords = [...]string{"", "one", "two", "three", "four", "five", "six", "seven", "eight",
-	"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-	"eighteen", "nineteen", "twenty"}
+	"nine", "ten", "eleven", "twelve"}
 
 // countText writes a count as a number, or for small counts sometimes as a word.
+// The teens are left out: the tool reads "eighteen" as "eight" where a rule lets
+// the count end anywhere ("killed eighteen" in events.named-killed).
 func countText(n int, r *rand.Rand) string {
-	if n > 1 && n <= 20 && r.IntN(3) == 0 {
+	if n > 1 && n < len(smallNumberWords) && r.IntN(3) == 0 {
 		return smallNumberWords[n]
 	}
 	return groupedInt(n)

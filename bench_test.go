@@ -1,0 +1,64 @@
+package main
+
+import (
+	"io"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/internal/benchcorpus"
+)
+
+// BenchmarkEndToEnd runs "compare report DIR --format json --no-cache" on a
+// generated corpus, from loading to the JSON report, on one core and on all.
+// MB/s is of the source text. In the same run it times the trigger-word prefilter
+// alone over the same texts, and reports how many times slower the whole job is
+// (x-prefilter): the cost of everything beyond finding the words rules need.
+func BenchmarkEndToEnd(b *testing.B) {
+	dir := benchcorpus.Dir(b, benchcorpus.Sources())
+	c, err := facts.LoadCorpus(os.DirFS(dir), dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	var bytes int64
+	for _, s := range c.Sources {
+		data, err := os.ReadFile(dir + "/" + s.File)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		bytes += s.Size
+	}
+	for _, workers := range []int{1, 0} {
+		name := "1core"
+		if workers == 0 {
+			name = "allcores"
+		}
+		b.Run(name, func(b *testing.B) {
+			args := []string{"report", dir, "--format", "json", "--no-cache", "--workers", strconv.Itoa(workers)}
+			b.SetBytes(bytes)
+			b.ReportAllocs()
+			var prefilter time.Duration
+			for b.Loop() {
+				if code := run(args, nil, io.Discard, io.Discard); code != 0 {
+					b.Fatalf("compare %v: exit %d", args, code)
+				}
+				b.StopTimer()
+				start := time.Now()
+				for _, t := range texts {
+					rs.ScanTriggers(t)
+				}
+				prefilter += time.Since(start)
+				b.StartTimer()
+			}
+			b.ReportMetric(b.Elapsed().Seconds()/prefilter.Seconds(), "x-prefilter")
+		})
+	}
+}

@@ -1,0 +1,57 @@
+// Package benchcorpus gives the benchmarks their corpora: those "make
+// bench-corpus" wrote under testdata/bench when they are there, else a corpus
+// generated into a temporary folder, so that "go test -bench" works on a fresh
+// clone.
+package benchcorpus
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+
+	"github.com/factcheck-tools/compare/internal/gencorpus"
+)
+
+// Seed is the seed of every benchmark corpus.
+const Seed = 1
+
+// Sources is the size of the corpus the benchmarks read: $COMPARE_BENCH_SOURCES,
+// else 100 (about 5 MB).
+func Sources() int {
+	if n, err := strconv.Atoi(os.Getenv("COMPARE_BENCH_SOURCES")); err == nil && n > 0 {
+		return n
+	}
+	return 100
+}
+
+// Dir returns the folder of a corpus of n sources: testdata/bench/N at the root of
+// the repository when make bench-corpus wrote it, else one generated for the
+// benchmark.
+func Dir(b testing.TB, n int) string {
+	b.Helper()
+	if dir := filepath.Join(Root(), "testdata", "bench", strconv.Itoa(n)); exists(filepath.Join(dir, "compare.yaml")) {
+		return dir
+	}
+	dir := b.TempDir()
+	if _, err := gencorpus.Write(dir, n, Seed); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// Root is the repository's root folder.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// Name is the benchmark's name for a corpus: "100src".
+func Name(n int) string { return fmt.Sprintf("%dsrc", n) }
