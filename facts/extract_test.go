@@ -241,6 +241,8 @@ sources:
 		{"In May 1999, 25 supporters began hunger strikes.", "events.hunger-strike", "org:nlf|event-count|hunger-strike 1999", "25, 1999-05"},
 		{"In May 1999, 30 activists were arrested in Oslo.", "events.arrested", "org:nlf|event-count|arrests 1999", "30, 1999-05"},
 		{"The blast at the port, the Tromso Harbour bombing, killed 12 sailors.", "events.named-killed", "org:nlf|event-count|killed Tromso Harbour bombing", "12"},
+		// A number word is read whole: "eighteen" is not "eight".
+		{"The blast at the port, the Tromso Harbour bombing, killed eighteen sailors.", "events.named-killed", "org:nlf|event-count|killed Tromso Harbour bombing", "18"},
 		{"Its leaders are Lena Dahl and her brother, Kari Dahl.", "leaders.are", "person:kari-dahl|leader|NLF", "2020"},
 		{"Lena and Kari Dahl, who fled abroad in 1990, lead the NLF.", "leaders.lead", "person:kari-dahl|leader|NLF", "2020"},
 		{"Kari Dahl, her brother, has since taken over leadership of the NLF.", "leaders.taken-over", "person:kari-dahl|leader|NLF", "2020"},

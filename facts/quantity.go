@@ -148,7 +148,9 @@ var vagueCounts = map[string][2]float64{
 
 // Quantity grammar, on folded text. QuantityPattern is what rules embed as {count}.
 const (
-	reWordNumber = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred|a thousand|a million)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`
+	// The longer words come first: an alternation takes the first word that fits,
+	// and "eight" would take the start of "eighteen".
+	reWordNumber = `(?:seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|sixteen|seventy|a thousand|a million|a hundred|a dozen|eleven|twelve|twenty|thirty|eighty|ninety|forty|fifty|sixty|three|seven|eight|zero|four|five|nine|one|two|six|ten)(?:[- ](?:three|seven|eight|four|five|nine|one|two|six))?`
 	reDigits     = `\$?(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: (?:hundred|thousand|million|billion))?`
 	reNumber     = `(?:` + reDigits + `|` + reWordNumber + `(?: (?:hundred|thousand|million))?)`
 	reVague      = `(?:several thousand|a few thousand|tens of thousands|thousands|several hundred|a few hundred|hundreds|several dozen|a few dozen|dozens|a handful|several|a few)`
