@@ -150,20 +150,16 @@ func (j *judge) phrase(c *Conflict) string {
 	return strings.ToLower(c.Title)
 }
 
-// selfContradictions names the sources that state two incompatible values.
-func (j *judge) selfContradictions(split [][2]*facts.Claim) []string {
+// selfContradictions names the sources that state two values that disagree.
+func (j *judge) selfContradictions(s *split) []string {
 	var out []string
-	seen := map[facts.SourceID]bool{}
-	for _, p := range split {
-		if p[0].Source == p[1].Source && !seen[p[0].Source] {
-			seen[p[0].Source] = true
-			out = append(out, j.name(p[0].Source))
-		}
+	for _, id := range s.selfContradictions() {
+		out = append(out, j.name(id))
 	}
 	return out
 }
 
-func (j *judge) explainDates(c *Conflict, split [][2]*facts.Claim) string {
+func (j *judge) explainDates(c *Conflict, s *split) string {
 	var b strings.Builder
 	cs := clusters(c.Claims)
 	srcs := c.Sources()
@@ -179,7 +175,7 @@ func (j *judge) explainDates(c *Conflict, split [][2]*facts.Claim) string {
 			parts[i] = fmt.Sprintf("%s in %s", facts.Human(cl.value), j.refs(cl.claims))
 		}
 		fmt.Fprintf(&b, "Sources disagree on the date of %s: %s.", j.phrase(c), strings.Join(parts, "; "))
-		for _, name := range j.selfContradictions(split) {
+		for _, name := range j.selfContradictions(s) {
 			fmt.Fprintf(&b, " %s contradicts itself.", capitalize(name))
 		}
 	}
@@ -190,21 +186,19 @@ func (j *judge) explainDates(c *Conflict, split [][2]*facts.Claim) string {
 		b.WriteString(" The dates do not overlap, so they cannot all be right.")
 	default:
 		var why []string
-		for _, p := range split {
-			for _, cl := range p {
-				d := date(cl)
-				switch {
-				case d.Approx:
-					why = appendOnce(why, fmt.Sprintf("%s words its date approximately (%q)", j.name(cl.Source), cl.Text))
-				case d.YearFromContext:
-					why = appendOnce(why, fmt.Sprintf("%s gives no year at line %d (%q), so the year was read from the sentences before it", j.name(cl.Source), cl.Line, cl.Text))
-				}
+		for _, cl := range s.claims() {
+			d := date(cl)
+			switch {
+			case d.Approx:
+				why = appendOnce(why, fmt.Sprintf("%s words its date approximately (%q)", j.name(cl.Source), cl.Text))
+			case d.YearFromContext:
+				why = appendOnce(why, fmt.Sprintf("%s gives no year at line %d (%q), so the year was read from the sentences before it", j.name(cl.Source), cl.Line, cl.Text))
 			}
 		}
 		if len(why) > 0 {
 			b.WriteString(" The gap may be one of wording: " + joinAnd(why) + ".")
 		}
-		if who := j.claimants(split); who != "" {
+		if who := j.claimants(s); who != "" {
 			b.WriteString(" " + who)
 		}
 	}
@@ -214,19 +208,14 @@ func (j *judge) explainDates(c *Conflict, split [][2]*facts.Claim) string {
 // claimants says who stands behind each side when the sides come from different
 // claimants: "The dates come from different claimants: the MEK (line 67) and the
 // source's own account (line 280)."
-func (j *judge) claimants(split [][2]*facts.Claim) string {
+func (j *judge) claimants(s *split) string {
 	var parts []string
-	for _, p := range split {
-		if p[0].Claimant == p[1].Claimant {
-			continue
+	for _, c := range s.withOtherClaimant() {
+		who := "its own account"
+		if c.Claimant != "" {
+			who = c.Attribution
 		}
-		for _, c := range p {
-			who := "its own account"
-			if c.Claimant != "" {
-				who = c.Attribution
-			}
-			parts = appendOnce(parts, fmt.Sprintf("%s (%s line %d)", who, j.name(c.Source), c.Line))
-		}
+		parts = appendOnce(parts, fmt.Sprintf("%s (%s line %d)", who, j.name(c.Source), c.Line))
 	}
 	if len(parts) == 0 {
 		return ""

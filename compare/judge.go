@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/factcheck-tools/compare/facts"
@@ -154,16 +155,9 @@ func (j *judge) agree(key, title string, claims []*facts.Claim, best facts.Value
 // intersect ("1965" and "5 September 1965"); the group conflicts when any two are
 // disjoint ("24 April 1990" and "24 February 1990").
 func (j *judge) dates(key string, group []*facts.Claim) {
-	var split [][2]*facts.Claim
-	for a := 0; a < len(group); a++ {
-		for b := a + 1; b < len(group); b++ {
-			if !date(group[a]).Intersects(date(group[b])) {
-				split = append(split, [2]*facts.Claim{group[a], group[b]})
-			}
-		}
-	}
+	s := splitGroup(group, valueKey, func(a, b *facts.Claim) bool { return !date(a).Intersects(date(b)) })
 	title := group[0].Title()
-	if len(split) == 0 {
+	if s.empty() {
 		best := group[0]
 		for _, c := range group[1:] {
 			if date(c).Width() < date(best).Width() {
@@ -174,16 +168,20 @@ func (j *judge) dates(key string, group []*facts.Claim) {
 		return
 	}
 	class := Soft
-	for _, p := range split {
-		if firm(date(p[0])) && firm(date(p[1])) && p[0].Claimant == p[1].Claimant {
-			class = Hard
-		}
+	firmBy := func(c *facts.Claim) string { return fmt.Sprint(firm(date(c)), "\x00", c.Claimant) }
+	if s.anyPair(firmBy, func(a, b *facts.Claim) bool {
+		return firm(date(a)) && firm(date(b)) && a.Claimant == b.Claimant
+	}) {
+		class = Hard
 	}
 	c := j.newConflict(key, title, group, class)
-	c.IntraSource = intraSource(split)
-	c.Sides = sides(group, split)
-	c.Explanation = j.explainDates(c, split)
+	c.IntraSource = s.intraSource()
+	c.Sides = s.sides()
+	c.Explanation = j.explainDates(c, s)
 }
+
+// valueKey buckets claims by value.
+func valueKey(c *facts.Claim) string { return c.Value.String() }
 
 func date(c *facts.Claim) facts.Date { return c.Value.(facts.Date) }
 
@@ -205,16 +203,9 @@ func intraSource(split [][2]*facts.Claim) bool {
 // the other (Geneva and Switzerland) and conflict when their countries differ or they
 // are two different places in one country.
 func (j *judge) places(key string, group []*facts.Claim) {
-	var split [][2]*facts.Claim
-	for a := 0; a < len(group); a++ {
-		for b := a + 1; b < len(group); b++ {
-			if !samePlace(place(group[a]), place(group[b])) {
-				split = append(split, [2]*facts.Claim{group[a], group[b]})
-			}
-		}
-	}
+	s := splitGroup(group, valueKey, func(a, b *facts.Claim) bool { return !samePlace(place(a), place(b)) })
 	title := group[0].Title()
-	if len(split) == 0 {
+	if s.empty() {
 		best := group[0]
 		for _, c := range group[1:] {
 			if place(best).Name == place(best).Country {
@@ -225,8 +216,8 @@ func (j *judge) places(key string, group []*facts.Claim) {
 		return
 	}
 	c := j.newConflict(key, title, group, Hard)
-	c.IntraSource = intraSource(split)
-	c.Sides = sides(group, split)
+	c.IntraSource = s.intraSource()
+	c.Sides = s.sides()
 	c.Explanation = j.explainPlaces(c)
 }
 
@@ -239,21 +230,3 @@ func samePlace(a, b facts.Place) bool {
 	return a.Name == b.Name || a.Name == a.Country || b.Name == b.Country
 }
 
-// sides groups claims by normalized value, in order of first appearance, keeping
-// the values that disagree with another: "by 1987" agrees with both 1981 and 1986
-// and is no side of their conflict.
-func sides(claims []*facts.Claim, split [][2]*facts.Claim) []Side {
-	disagree := map[string]bool{}
-	for _, p := range split {
-		disagree[p[0].Value.String()] = true
-		disagree[p[1].Value.String()] = true
-	}
-	var out []Side
-	for _, cl := range clusters(claims) {
-		if !disagree[cl.value.String()] {
-			continue
-		}
-		out = append(out, Side{Value: facts.Human(cl.value), Text: cl.claims[0].Text, Claims: cl.claims})
-	}
-	return out
-}

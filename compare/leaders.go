@@ -41,16 +41,11 @@ func (j *judge) leaderStarts(key string, group []*facts.Claim) {
 	if len(group) < 2 {
 		return
 	}
-	var split [][2]*facts.Claim
-	for a := 0; a < len(group); a++ {
-		for b := a + 1; b < len(group); b++ {
-			if !period(group[a]).From.Intersects(period(group[b]).From) {
-				split = append(split, [2]*facts.Claim{group[a], group[b]})
-			}
-		}
-	}
+	s := splitGroup(group, func(c *facts.Claim) string { return period(c).From.String() }, func(a, b *facts.Claim) bool {
+		return !period(a).From.Intersects(period(b).From)
+	})
 	title := "When " + group[0].Subject.Name + " began to lead " + group[0].Scope
-	if len(split) == 0 {
+	if s.empty() {
 		best := group[0]
 		for _, c := range group[1:] {
 			if period(c).From.Width() < period(best).From.Width() {
@@ -61,7 +56,7 @@ func (j *judge) leaderStarts(key string, group []*facts.Claim) {
 		return
 	}
 	c := j.newConflict(key, title, group, Hard)
-	c.IntraSource = intraSource(split)
+	c.IntraSource = s.intraSource()
 	var parts []string
 	for _, x := range group {
 		parts = append(parts, fmt.Sprintf("%s in %s", period(x).From.Human(), j.refs([]*facts.Claim{x})))

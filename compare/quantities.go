@@ -3,7 +3,6 @@ package compare
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/factcheck-tools/compare/facts"
@@ -21,25 +20,25 @@ import (
 // other for a decade.
 func (j *judge) quantities(key string, group []*facts.Claim) {
 	tol := j.corpus.Tolerance
-	var split [][2]*facts.Claim
-	compared := map[*facts.Claim]bool{}
-	for a := 0; a < len(group); a++ {
-		for b := a + 1; b < len(group); b++ {
-			x, y := group[a], group[b]
-			if !sameTime(x, y) {
-				continue
+	s := splitGroup(group, countKey, func(a, b *facts.Claim) bool { return sameTime(a, b) && !qty(a).Overlaps(qty(b), tol) })
+	title := group[0].Title()
+	if s.empty() {
+		// The counts agree; those compared with another (about the same time) are
+		// the agreement.
+		compared := map[*bucket]bool{}
+		for i, a := range s.buckets {
+			if len(a.at) > 1 && sameTime(s.first(a), s.first(a)) {
+				compared[a] = true
 			}
-			compared[x], compared[y] = true, true
-			if !qty(x).Overlaps(qty(y), tol) {
-				split = append(split, [2]*facts.Claim{x, y})
+			for _, b := range s.buckets[i+1:] {
+				if sameTime(s.first(a), s.first(b)) {
+					compared[a], compared[b] = true, true
+				}
 			}
 		}
-	}
-	title := group[0].Title()
-	if len(split) == 0 {
 		var agreeing []*facts.Claim
-		for _, c := range group {
-			if compared[c] {
+		for i, c := range group {
+			if compared[s.of[i]] {
 				agreeing = append(agreeing, c)
 			}
 		}
@@ -54,30 +53,29 @@ func (j *judge) quantities(key string, group []*facts.Claim) {
 		}
 		return
 	}
-	var claims []*facts.Claim
-	seen := map[*facts.Claim]bool{}
-	for _, p := range split {
-		for _, c := range p {
-			if !seen[c] {
-				seen[c] = true
-				claims = append(claims, c)
-			}
-		}
-	}
-	sort.SliceStable(claims, func(a, b int) bool { return j.less(claims[a], claims[b]) })
+	// A disagreement is hard when two plain counts from one claimant, for the same
+	// stretch of time, miss. For an event the date names the event; for a
+	// membership it is when the count was true, and a year against a decade may be
+	// two moments.
 	class := Soft
-	for _, p := range split {
-		// For an event the date names the event; for a membership it is when the
-		// count was true, and a year against a decade may be two moments.
-		samePrecision := p[0].Predicate == facts.EventCount || p[0].When.Outer().Precision() == p[1].When.Outer().Precision()
-		if plain(qty(p[0])) && plain(qty(p[1])) && p[0].Claimant == p[1].Claimant && samePrecision {
-			class = Hard
-		}
+	if s.anyPair(func(c *facts.Claim) string { return c.Claimant }, func(a, b *facts.Claim) bool {
+		samePrecision := a.Predicate == facts.EventCount || a.When.Outer().Precision() == b.When.Outer().Precision()
+		return plain(qty(a)) && plain(qty(b)) && a.Claimant == b.Claimant && samePrecision
+	}) {
+		class = Hard
 	}
-	c := j.newConflict(key, title, claims, class)
-	c.IntraSource = intraSource(split)
-	c.Sides = sides(claims, split)
-	c.Explanation = j.explainQuantities(c, split)
+	c := j.newConflict(key, title, s.claims(), class)
+	c.IntraSource = s.intraSource()
+	c.Sides = s.sides()
+	c.Explanation = j.explainQuantities(c, s)
+}
+
+// countKey buckets counts by value and by the time they are for.
+func countKey(c *facts.Claim) string {
+	if c.When == nil {
+		return c.Value.String()
+	}
+	return c.Value.String() + "|" + c.When.String()
 }
 
 func qty(c *facts.Claim) facts.Quantity { return c.Value.(facts.Quantity) }
@@ -100,7 +98,7 @@ func sameTime(a, b *facts.Claim) bool {
 	return oa.Intersects(ob)
 }
 
-func (j *judge) explainQuantities(c *Conflict, split [][2]*facts.Claim) string {
+func (j *judge) explainQuantities(c *Conflict, s *split) string {
 	var b strings.Builder
 	var parts []string
 	for _, cl := range clusters(c.Claims) {
@@ -117,25 +115,26 @@ func (j *judge) explainQuantities(c *Conflict, split [][2]*facts.Claim) string {
 		parts = append(parts, fmt.Sprintf("%s%s in %s", facts.Human(cl.value), when, j.refs(cl.claims)))
 	}
 	fmt.Fprintf(&b, "Sources disagree on %s: %s.", j.countPhrase(c), strings.Join(parts, "; "))
-	for _, name := range j.selfContradictions(split) {
+	for _, name := range j.selfContradictions(s) {
 		fmt.Fprintf(&b, " %s contradicts itself.", capitalize(name))
 	}
 	// By how much the farthest pair misses, after the tolerance.
 	tol := j.corpus.Tolerance
 	var gap, frac float64
-	for _, p := range split {
-		if g, f := qty(p[0]).Miss(qty(p[1]), tol); g > gap {
+	for _, p := range s.pairs {
+		if g, f := qty(s.first(p[0])).Miss(qty(s.first(p[1])), tol); g > gap {
 			gap, frac = g, f
 		}
 	}
 	fmt.Fprintf(&b, " The counts miss by %s (%d%% of the larger)", grouped(gap), int(math.Round(frac*100)))
-	if anyApprox(split) {
+	if anyApprox(s) {
 		fmt.Fprintf(&b, ", even with %d%% allowed for approximate wording", int(math.Round(tol*100)))
 	}
 	b.WriteString(".")
 	if c.Class == Soft {
 		var why []string
-		for _, p := range split {
+		for _, bp := range s.pairs {
+			p := [2]*facts.Claim{s.first(bp[0]), s.first(bp[1])}
 			pa, pb := p[0].When.Outer().Precision(), p[1].When.Outer().Precision()
 			if pa != pb && p[0].Predicate != facts.EventCount {
 				if pa > pb {
@@ -150,7 +149,7 @@ func (j *judge) explainQuantities(c *Conflict, split [][2]*facts.Claim) string {
 		if len(why) > 0 {
 			b.WriteString(" The disagreement may be softer than it looks: " + joinAnd(why) + ".")
 		}
-		if who := j.claimants(split); who != "" {
+		if who := j.claimants(s); who != "" {
 			b.WriteString(" " + who)
 		}
 	} else {
@@ -159,9 +158,9 @@ func (j *judge) explainQuantities(c *Conflict, split [][2]*facts.Claim) string {
 	return b.String()
 }
 
-func anyApprox(split [][2]*facts.Claim) bool {
-	for _, p := range split {
-		if qty(p[0]).Approx || qty(p[1]).Approx {
+func anyApprox(s *split) bool {
+	for _, p := range s.pairs {
+		if qty(s.first(p[0])).Approx || qty(s.first(p[1])).Approx {
 			return true
 		}
 	}

@@ -61,6 +61,9 @@ type Corpus struct {
 
 	docsMu sync.Mutex
 	docs   map[SourceID]*Document // read again for renderers (Document)
+
+	byIDOnce sync.Once
+	byID     map[SourceID]*Source
 }
 
 // RuleFileRef is a rule file the manifest names, with where it names it.
@@ -69,14 +72,18 @@ type RuleFileRef struct {
 	Line, Col int
 }
 
-// Source returns the source with the given id, or nil.
+// Source returns the source with the given id, or nil. Reports name sources for
+// every claim they show, so the sources are indexed on first use.
 func (c *Corpus) Source(id SourceID) *Source {
-	for _, s := range c.Sources {
-		if s.ID == id {
-			return s
+	c.byIDOnce.Do(func() {
+		c.byID = make(map[SourceID]*Source, len(c.Sources))
+		for _, s := range c.Sources {
+			if _, dup := c.byID[s.ID]; !dup {
+				c.byID[s.ID] = s
+			}
 		}
-	}
-	return nil
+	})
+	return c.byID[id]
 }
 
 var (

@@ -124,3 +124,20 @@ func TestFindDatesWindowsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestNameKeyPlainPath: names with nothing to fold take a short path that must give
+// what folding gives.
+func TestNameKeyPlainPath(t *testing.T) {
+	for _, s := range []string{"Maryam Rajavi", "The Northern Lights Front", "NLF", "the group", "Camp Ashraf 3", "THE END", "Theo Lind"} {
+		slow := strings.ToLower(FoldString(s))
+		slow = strings.TrimPrefix(slow, "the ")
+		if got := nameKey(s); got != slow || !plainName(s) {
+			t.Errorf("nameKey(%q) = %q, want %q (plain: %v)", s, got, slow, plainName(s))
+		}
+	}
+	for _, s := range []string{"Mojahedin-e Khalq", "Rajavi's", "Dr. Lee", "Café", " x", "a  b"} {
+		if plainName(s) {
+			t.Errorf("%q is not plain", s)
+		}
+	}
+}

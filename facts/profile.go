@@ -321,9 +321,31 @@ func (p *Profile) isSurname(w string) bool {
 // NameKey folds a name the way lookups do, for comparing written forms.
 func NameKey(s string) string { return nameKey(s) }
 
+// plainName reports whether nameKey has nothing to fold in s: ASCII letters and
+// digits in words set apart by single spaces.
+func plainName(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case c == ' ' && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // nameKey folds a name for lookup: accents and case removed, hyphens read as spaces,
 // apostrophes and full stops dropped, a leading "the" ignored.
 func nameKey(s string) string {
+	if plainName(s) {
+		// The usual case, without folding: ASCII words between single spaces.
+		return strings.TrimPrefix(strings.ToLower(s), "the ")
+	}
 	s = strings.ToLower(FoldString(s))
 	var b strings.Builder
 	space := false

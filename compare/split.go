@@ -1,0 +1,178 @@
+package compare
+
+import (
+	"sort"
+
+	"github.com/factcheck-tools/compare/facts"
+)
+
+// A split is where the claims of one group disagree. Claims with the same value
+// (and, for counts, the same time) fall in one bucket and behave alike in every
+// comparison, so values are compared bucket against bucket, never claim against
+// claim: a group of thousands of claims with a few dozen values costs a few hundred
+// comparisons, and judging stays linear in the claims.
+type split struct {
+	group   []*facts.Claim
+	of      []*bucket    // the bucket of each claim of the group
+	buckets []*bucket    // in the order of their first claims
+	pairs   [][2]*bucket // the buckets whose values disagree, a before b
+}
+
+type bucket struct {
+	at       []int     // the group indexes of its claims, in order
+	partners []*bucket // the buckets it disagrees with
+}
+
+// splitGroup buckets a group by key and compares every two buckets with disagree,
+// which must give the same answer for any claims of the two buckets. Claims of one
+// bucket never disagree with each other.
+func splitGroup(group []*facts.Claim, key func(*facts.Claim) string, disagree func(a, b *facts.Claim) bool) *split {
+	s := &split{group: group, of: make([]*bucket, len(group))}
+	index := map[string]*bucket{}
+	for i, c := range group {
+		k := key(c)
+		b := index[k]
+		if b == nil {
+			b = &bucket{}
+			index[k] = b
+			s.buckets = append(s.buckets, b)
+		}
+		b.at = append(b.at, i)
+		s.of[i] = b
+	}
+	for i, a := range s.buckets {
+		for _, b := range s.buckets[i+1:] {
+			if disagree(group[a.at[0]], group[b.at[0]]) {
+				s.pairs = append(s.pairs, [2]*bucket{a, b})
+				a.partners = append(a.partners, b)
+				b.partners = append(b.partners, a)
+			}
+		}
+	}
+	return s
+}
+
+// first is a bucket's first claim: all its claims share the value.
+func (s *split) first(b *bucket) *facts.Claim { return s.group[b.at[0]] }
+
+// claimsOf lists a bucket's claims.
+func (s *split) claimsOf(b *bucket) []*facts.Claim {
+	out := make([]*facts.Claim, len(b.at))
+	for i, at := range b.at {
+		out[i] = s.group[at]
+	}
+	return out
+}
+
+// empty reports whether nothing disagrees.
+func (s *split) empty() bool { return len(s.pairs) == 0 }
+
+// claims returns the claims that disagree with some other claim, in group order.
+func (s *split) claims() []*facts.Claim {
+	var out []*facts.Claim
+	for i, c := range s.group {
+		if len(s.of[i].partners) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// sides lists, in order of first appearance, the values that disagree with another
+// value, each with its claims: "by 1987" agrees with both 1981 and 1986 and is no
+// side of their conflict. Counts of one value for different times are one side.
+func (s *split) sides() []Side {
+	var out []Side
+	for _, cl := range clusters(s.claims()) {
+		out = append(out, Side{Value: facts.Human(cl.value), Text: cl.claims[0].Text, Claims: cl.claims})
+	}
+	return out
+}
+
+// anyPair reports whether some claim a and some claim b of two buckets that
+// disagree satisfy ok. sig says which claims of a bucket are alike to ok, so that
+// only one claim of each kind is tried.
+func (s *split) anyPair(sig func(*facts.Claim) string, ok func(a, b *facts.Claim) bool) bool {
+	kinds := map[*bucket][]*facts.Claim{}
+	kindsOf := func(b *bucket) []*facts.Claim {
+		if r, done := kinds[b]; done {
+			return r
+		}
+		seen := map[string]bool{}
+		var r []*facts.Claim
+		for _, at := range b.at {
+			if k := sig(s.group[at]); !seen[k] {
+				seen[k] = true
+				r = append(r, s.group[at])
+			}
+		}
+		kinds[b] = r
+		return r
+	}
+	for _, p := range s.pairs {
+		for _, a := range kindsOf(p[0]) {
+			for _, b := range kindsOf(p[1]) {
+				if ok(a, b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// selfContradictions returns the sources that state two values that disagree, in
+// the order of the first of their claims that does.
+func (s *split) selfContradictions() []facts.SourceID {
+	first := map[facts.SourceID]int{}
+	for _, p := range s.pairs {
+		in := map[facts.SourceID]int{}
+		for _, at := range p[0].at {
+			if _, ok := in[s.group[at].Source]; !ok {
+				in[s.group[at].Source] = at
+			}
+		}
+		for _, at := range p[1].at {
+			id := s.group[at].Source
+			a, ok := in[id]
+			if !ok {
+				continue
+			}
+			if f, seen := first[id]; !seen || min(a, at) < f {
+				first[id] = min(a, at)
+			}
+		}
+	}
+	out := make([]facts.SourceID, 0, len(first))
+	for id := range first {
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool { return first[out[i]] < first[out[j]] })
+	return out
+}
+
+// intraSource reports whether one source states two values that disagree.
+func (s *split) intraSource() bool { return len(s.selfContradictions()) > 0 }
+
+// withOtherClaimant returns the claims that disagree with a claim of another
+// claimant, in group order.
+func (s *split) withOtherClaimant() []*facts.Claim {
+	claimants := map[*bucket]map[string]bool{}
+	for _, b := range s.buckets {
+		set := map[string]bool{}
+		for _, at := range b.at {
+			set[s.group[at].Claimant] = true
+		}
+		claimants[b] = set
+	}
+	var out []*facts.Claim
+	for i, c := range s.group {
+		for _, p := range s.of[i].partners {
+			if other := claimants[p]; len(other) > 1 || !other[c.Claimant] {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
