@@ -229,4 +229,3 @@ func samePlace(a, b facts.Place) bool {
 	}
 	return a.Name == b.Name || a.Name == a.Country || b.Name == b.Country
 }
-
