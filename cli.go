@@ -271,6 +271,9 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	bars := newProgress(e.stderr, isTerminal(e.stderr))
 	defer bars.stop()
 	opts := facts.ExtractOptions{Workers: cf.workers, Progress: bars.callback()}
+	if root != "" {
+		opts.Root, _ = filepath.Abs(root)
+	}
 	if !cf.noCache {
 		dir := cf.cacheDir
 		if dir == "" {

@@ -273,6 +273,16 @@ func (c *Corpus) scan(nodes map[SourceID]*yaml.Node, o ExtractOptions) []error {
 	each(len(c.Sources), o.Workers, func(i int) {
 		s := c.Sources[i]
 		defer func() { report(s.Size) }()
+		info, err := fs.Stat(c.FS, s.File)
+		if err != nil {
+			errs[i] = c.missing(s, nodes[s.ID])
+			return
+		}
+		stat := o.Cache.statKey(o.Root, s.File, info)
+		if t, ok := o.Cache.loadStat(stat); ok {
+			s.Hash, s.Size, s.lessons, s.Sentences = t.Hash, info.Size(), t.Lessons, t.Sentences
+			return
+		}
 		data, err := fs.ReadFile(c.FS, s.File)
 		if err != nil {
 			errs[i] = c.missing(s, nodes[s.ID])
@@ -284,14 +294,16 @@ func (c *Corpus) scan(nodes map[SourceID]*yaml.Node, o ExtractOptions) []error {
 		}
 		sum := sha256.Sum256(data)
 		s.Hash, s.Size = hex.EncodeToString(sum[:]), int64(len(data))
-		if t, ok := o.Cache.loadText(s.Hash); ok {
-			s.lessons, s.Sentences = t.Lessons, t.Sentences
-			return
+		t, ok := o.Cache.loadText(s.Hash)
+		if !ok {
+			doc := Segment(string(data))
+			t = textEntry{Lessons: Lessons(doc), Sentences: len(doc.Sentences)}
+			detachLessons(t.Lessons)
+			o.Cache.storeText(s.Hash, t)
 		}
-		doc := Segment(string(data))
-		s.lessons, s.Sentences = Lessons(doc), len(doc.Sentences)
-		detachLessons(s.lessons)
-		o.Cache.storeText(s.Hash, textEntry{Lessons: s.lessons, Sentences: s.Sentences})
+		s.lessons, s.Sentences = t.Lessons, t.Sentences
+		t.Hash = s.Hash
+		o.Cache.storeStat(stat, t)
 	})
 	return errs
 }
@@ -438,6 +450,10 @@ func ExtractAll(c *Corpus, rs *RuleSet) ([]Claim, error) {
 type ExtractOptions struct {
 	Cache   *Cache // nil: read and extract every source
 	Workers int    // how many sources at once; 0 means one per core
+	// Root is the corpus folder's absolute path on disk; with a cache, a file whose
+	// size and modification time are those of the last run is known by them and not
+	// read again. "" (the embedded corpus) reads every file.
+	Root string
 	// Progress, when set, is called after each source is read ("reading") and
 	// after each is extracted ("extracting"), with the number done, the total, and
 	// the bytes of text done so far. It is called from one goroutine at a time.

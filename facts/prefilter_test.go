@@ -3,6 +3,7 @@ package facts
 import (
 	"fmt"
 	"io/fs"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -140,4 +141,43 @@ func TestNameKeyPlainPath(t *testing.T) {
 			t.Errorf("%q is not plain", s)
 		}
 	}
+}
+
+// TestCodecRoundTrip: every claim of the embedded corpus, and what its texts
+// teach, come back from the cache's encoding as they went in; cut or garbled bytes
+// fail to decode without a panic.
+func TestCodecRoundTrip(t *testing.T) {
+	c, err := LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := c.Rules()
+	claims, err := ExtractAll(c, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := c.Read(c.Sources[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := entry{Key: "k", Claims: claims, Text: textEntry{Lessons: Lessons(doc), Sentences: 7}}
+	enc := &encoder{}
+	enc.entry(in)
+	out, err := (&decoder{b: enc.b}).entry()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, out) {
+		t.Fatal("the entry changed on its way through the codec")
+	}
+	for _, n := range []int{0, 1, len(enc.b) / 3, len(enc.b) - 1} {
+		if _, err := (&decoder{b: enc.b[:n]}).entry(); err == nil {
+			t.Errorf("%d of %d bytes decoded", n, len(enc.b))
+		}
+	}
+	garbled := append([]byte(nil), enc.b...)
+	for i := 5; i < len(garbled); i += 97 {
+		garbled[i] ^= 0xff
+	}
+	_, _ = (&decoder{b: garbled}).entry() // must not panic
 }

@@ -1,0 +1,260 @@
+package facts
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+)
+
+// The cache's entries are written in a small binary form of their own: a warm run
+// reads one entry per source, and encoding/gob spent most of that time compiling
+// its decoder anew for every entry. Each field is written in order: integers as
+// varints, strings as a length and bytes, floats as their IEEE bits. Entries are
+// checked by their SHA-256 before they are decoded, and decoding still fails
+// cleanly, never panics, on bytes it did not write.
+
+const codecVersion = 1
+
+// errCorrupt is a decoding failure: the entry is ignored and rebuilt.
+var errCorrupt = errors.New("corrupt cache entry")
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) bool(v bool) {
+	if v {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+func (e *encoder) str(s string) { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) float(f float64) {
+	e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(f))
+}
+func (e *encoder) day(d Day) { e.int(d.Y); e.int(d.M); e.int(d.D) }
+func (e *encoder) date(d Date) {
+	e.day(d.Lo)
+	e.day(d.Hi)
+	e.bool(d.Approx)
+	e.bool(d.YearFromContext)
+}
+func (e *encoder) period(p Period) { e.date(p.From); e.date(p.To); e.bool(p.ToPresent) }
+func (e *encoder) entity(x Entity) { e.str(string(x.ID)); e.str(x.Name); e.int(int(x.Type)) }
+
+func (e *encoder) value(v Value) {
+	if v == nil {
+		e.int(0)
+		return
+	}
+	e.int(int(v.Kind()))
+	switch v := v.(type) {
+	case Date:
+		e.date(v)
+	case Period:
+		e.period(v)
+	case Quantity:
+		e.float(v.Min)
+		e.float(v.Max)
+		e.bool(v.Approx)
+		e.str(v.Unit)
+	case Place:
+		e.str(v.Name)
+		e.str(v.Country)
+	case Entity:
+		e.entity(v)
+	case Text:
+		e.str(v.S)
+	}
+}
+
+func (e *encoder) claim(c *Claim) {
+	e.entity(c.Subject)
+	e.str(string(c.Predicate))
+	e.str(c.Scope)
+	e.value(c.Value)
+	e.bool(c.When != nil)
+	if c.When != nil {
+		e.period(*c.When)
+	}
+	e.str(string(c.Source))
+	for _, n := range []int{c.Span.Start, c.Span.End, c.Line, c.Column, c.EndColumn, c.QuoteSpan.Start, c.QuoteSpan.End, c.QuoteLine} {
+		e.int(n)
+	}
+	for _, s := range []string{c.Text, c.Quote, c.Section, c.Rule, c.Attribution, c.Claimant, c.Citation} {
+		e.str(s)
+	}
+}
+
+func (e *encoder) entry(en entry) {
+	e.int(codecVersion)
+	e.str(en.Key)
+	e.int(len(en.Claims))
+	for i := range en.Claims {
+		e.claim(&en.Claims[i])
+	}
+	e.int(en.Text.Sentences)
+	e.str(en.Text.Hash)
+	e.int(len(en.Text.Lessons))
+	for _, l := range en.Text.Lessons {
+		e.int(int(l.Kind))
+		e.int(l.Line)
+		e.str(l.Before)
+		e.int(len(l.Names))
+		for _, n := range l.Names {
+			e.str(n)
+		}
+	}
+}
+
+// decoder reads what encoder wrote; the first problem stops it and is kept.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail() { d.err, d.b = errCorrupt, nil }
+
+func (d *decoder) uint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	v, n := binary.Varint(d.b)
+	if n <= 0 || v > math.MaxInt32 || v < math.MinInt32 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) bool() bool {
+	if len(d.b) < 1 || d.b[0] > 1 {
+		d.fail()
+		return false
+	}
+	v := d.b[0] == 1
+	d.b = d.b[1:]
+	return v
+}
+
+func (d *decoder) str() string {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) float() float64 {
+	if len(d.b) < 8 {
+		d.fail()
+		return 0
+	}
+	f := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
+	d.b = d.b[8:]
+	return f
+}
+
+// count reads a length, which cannot exceed the bytes left.
+func (d *decoder) count() int {
+	n := d.int()
+	if n < 0 || n > len(d.b) {
+		d.fail()
+		return 0
+	}
+	return n
+}
+
+func (d *decoder) day() Day { return Day{Y: d.int(), M: d.int(), D: d.int()} }
+func (d *decoder) date() Date {
+	return Date{Lo: d.day(), Hi: d.day(), Approx: d.bool(), YearFromContext: d.bool()}
+}
+func (d *decoder) period() Period { return Period{From: d.date(), To: d.date(), ToPresent: d.bool()} }
+func (d *decoder) entity() Entity {
+	return Entity{ID: EntityID(d.str()), Name: d.str(), Type: EntityKind(d.int())}
+}
+
+func (d *decoder) value() Value {
+	switch ValueKind(d.int()) {
+	case 0:
+		return nil
+	case KindDate:
+		return d.date()
+	case KindPeriod:
+		return d.period()
+	case KindQuantity:
+		return Quantity{Min: d.float(), Max: d.float(), Approx: d.bool(), Unit: d.str()}
+	case KindPlace:
+		return Place{Name: d.str(), Country: d.str()}
+	case KindEntity:
+		return d.entity()
+	case KindText:
+		return Text{S: d.str()}
+	}
+	d.fail()
+	return nil
+}
+
+func (d *decoder) claim(c *Claim) {
+	c.Subject = d.entity()
+	c.Predicate = Predicate(d.str())
+	c.Scope = d.str()
+	c.Value = d.value()
+	if d.bool() {
+		p := d.period()
+		c.When = &p
+	}
+	c.Source = SourceID(d.str())
+	for _, n := range []*int{&c.Span.Start, &c.Span.End, &c.Line, &c.Column, &c.EndColumn, &c.QuoteSpan.Start, &c.QuoteSpan.End, &c.QuoteLine} {
+		*n = d.int()
+	}
+	for _, s := range []*string{&c.Text, &c.Quote, &c.Section, &c.Rule, &c.Attribution, &c.Claimant, &c.Citation} {
+		*s = d.str()
+	}
+}
+
+func (d *decoder) entry() (entry, error) {
+	var en entry
+	if d.int() != codecVersion {
+		return en, errCorrupt
+	}
+	en.Key = d.str()
+	if n := d.count(); n > 0 {
+		en.Claims = make([]Claim, n)
+		for i := range en.Claims {
+			d.claim(&en.Claims[i])
+			if d.err != nil {
+				return entry{}, d.err
+			}
+		}
+	}
+	en.Text.Sentences = d.int()
+	en.Text.Hash = d.str()
+	if n := d.count(); n > 0 {
+		en.Text.Lessons = make([]Lesson, n)
+		for i := range en.Text.Lessons {
+			l := &en.Text.Lessons[i]
+			l.Kind, l.Line, l.Before = LessonKind(d.int()), d.int(), d.str()
+			names := d.count()
+			for range names {
+				l.Names = append(l.Names, d.str())
+			}
+		}
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return entry{}, errCorrupt
+	}
+	return en, nil
+}
