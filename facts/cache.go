@@ -1,11 +1,11 @@
 package facts
 
 import (
-	"io/fs"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -26,7 +26,6 @@ type Cache struct {
 
 // cacheMagic opens every entry; a file without it is not ours.
 const cacheMagic = "compare claims cache 2\n"
-
 
 // OpenCache uses dir as the cache folder (made when first written).
 func OpenCache(dir, version string) *Cache { return &Cache{Dir: dir, version: version} }
