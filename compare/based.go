@@ -100,54 +100,89 @@ func (j *judge) splitWithin(now []*facts.Claim) bool {
 }
 
 func (j *judge) basedOverlap(group []*facts.Claim) {
-	type pair struct{ a, b *facts.Claim }
-	byCountries := map[string][]pair{}
+	// Claims with one country and one period are alike: they are bucketed, and
+	// buckets are compared, so that thousands of sources stating where the group
+	// was cost as many comparisons as there are distinct (country, period) pairs.
+	type bucket struct {
+		country string
+		inner   facts.Date
+		at      []int
+	}
+	var buckets []*bucket
+	index := map[string]*bucket{}
+	for i, c := range group {
+		if c.When == nil {
+			continue
+		}
+		inner, ok := c.When.Inner()
+		if !ok {
+			continue
+		}
+		k := place(c).Country + "|" + inner.String()
+		b := index[k]
+		if b == nil {
+			b = &bucket{country: place(c).Country, inner: inner}
+			index[k] = b
+			buckets = append(buckets, b)
+		}
+		b.at = append(b.at, i)
+	}
+	type overlap struct {
+		first    [2]int // the first pair of claims, in group order
+		involved map[int]bool
+		intra    bool
+	}
+	byCountries := map[string]*overlap{}
 	var keys []string
-	for x := 0; x < len(group); x++ {
-		for y := x + 1; y < len(group); y++ {
-			a, b := group[x], group[y]
-			if a.When == nil || b.When == nil || place(a).Country == place(b).Country {
+	for x, u := range buckets {
+		for _, v := range buckets[x+1:] {
+			if u.country == v.country || !u.inner.Intersects(v.inner) ||
+				u.inner.Precision() == facts.PrecisionOpen && v.inner.Precision() == facts.PrecisionOpen {
 				continue
 			}
-			ia, okA := a.When.Inner()
-			ib, okB := b.When.Inner()
-			if !okA || !okB || !ia.Intersects(ib) || ia.Precision() == facts.PrecisionOpen && ib.Precision() == facts.PrecisionOpen {
-				continue
-			}
-			ca, cb := place(a).Country, place(b).Country
+			ca, cb := u.country, v.country
 			if cb < ca {
 				ca, cb = cb, ca
 			}
-			k := a.Key() + "|" + ca + "~" + cb
-			if _, ok := byCountries[k]; !ok {
+			k := group[u.at[0]].Key() + "|" + ca + "~" + cb
+			o := byCountries[k]
+			if o == nil {
+				o = &overlap{first: [2]int{len(group), len(group)}, involved: map[int]bool{}}
+				byCountries[k] = o
 				keys = append(keys, k)
 			}
-			byCountries[k] = append(byCountries[k], pair{a, b})
+			pair := [2]int{min(u.at[0], v.at[0]), max(u.at[0], v.at[0])}
+			if pair[0] < o.first[0] || pair[0] == o.first[0] && pair[1] < o.first[1] {
+				o.first = pair
+			}
+			sources := map[facts.SourceID]bool{}
+			for _, at := range u.at {
+				o.involved[at] = true
+				sources[group[at].Source] = true
+			}
+			for _, at := range v.at {
+				o.involved[at] = true
+				o.intra = o.intra || sources[group[at].Source]
+			}
 		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		o := byCountries[k]
 		var claims []*facts.Claim
-		seen := map[*facts.Claim]bool{}
-		intra := false
-		for _, p := range byCountries[k] {
-			for _, c := range []*facts.Claim{p.a, p.b} {
-				if !seen[c] {
-					seen[c] = true
-					claims = append(claims, c)
-				}
+		for i, c := range group {
+			if o.involved[i] {
+				claims = append(claims, c)
 			}
-			intra = intra || p.a.Source == p.b.Source
 		}
-		sort.SliceStable(claims, func(x, y int) bool { return j.less(claims[x], claims[y]) })
-		p := byCountries[k][0]
-		title := "Where " + p.a.Subject.Name + " was based, " + place(p.a).Country + " or " + place(p.b).Country
+		a, b := group[o.first[0]], group[o.first[1]]
+		title := "Where " + a.Subject.Name + " was based, " + place(a).Country + " or " + place(b).Country
 		c := j.newConflict(k, title, claims, Hard)
 		c.Sides = []Side{
-			{Value: place(p.a).Country + ", " + p.a.When.Human(), Text: p.a.Text, Claims: []*facts.Claim{p.a}},
-			{Value: place(p.b).Country + ", " + p.b.When.Human(), Text: p.b.Text, Claims: []*facts.Claim{p.b}},
+			{Value: place(a).Country + ", " + a.When.Human(), Text: a.Text, Claims: []*facts.Claim{a}},
+			{Value: place(b).Country + ", " + b.When.Human(), Text: b.Text, Claims: []*facts.Claim{b}},
 		}
-		c.IntraSource = intra
-		c.Explanation = j.explainOverlap(c, p.a, p.b)
+		c.IntraSource = o.intra
+		c.Explanation = j.explainOverlap(c, a, b)
 	}
 }

@@ -124,22 +124,33 @@ func (s *split) anyPair(sig func(*facts.Claim) string, ok func(a, b *facts.Claim
 // selfContradictions returns the sources that state two values that disagree, in
 // the order of the first of their claims that does.
 func (s *split) selfContradictions() []facts.SourceID {
-	first := map[facts.SourceID]int{}
-	for _, p := range s.pairs {
-		in := map[facts.SourceID]int{}
-		for _, at := range p[0].at {
-			if _, ok := in[s.group[at].Source]; !ok {
-				in[s.group[at].Source] = at
+	bySource := map[*bucket]map[facts.SourceID]int{} // each source's first claim in the bucket
+	sourcesOf := func(b *bucket) map[facts.SourceID]int {
+		if m, ok := bySource[b]; ok {
+			return m
+		}
+		m := map[facts.SourceID]int{}
+		for _, at := range b.at {
+			if _, ok := m[s.group[at].Source]; !ok {
+				m[s.group[at].Source] = at
 			}
 		}
-		for _, at := range p[1].at {
-			id := s.group[at].Source
-			a, ok := in[id]
+		bySource[b] = m
+		return m
+	}
+	first := map[facts.SourceID]int{}
+	for _, p := range s.pairs {
+		x, y := sourcesOf(p[0]), sourcesOf(p[1])
+		if len(y) < len(x) {
+			x, y = y, x
+		}
+		for id, a := range x {
+			b, ok := y[id]
 			if !ok {
 				continue
 			}
-			if f, seen := first[id]; !seen || min(a, at) < f {
-				first[id] = min(a, at)
+			if f, seen := first[id]; !seen || min(a, b) < f {
+				first[id] = min(a, b)
 			}
 		}
 	}

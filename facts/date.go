@@ -32,7 +32,25 @@ func (d Day) Year(end bool) float64 {
 func (d Day) time() time.Time { return time.Date(d.Y, time.Month(d.M), d.D, 0, 0, 0, 0, time.UTC) }
 
 // ordinal counts days from 1970-01-01, so that days compare and subtract.
-func (d Day) ordinal() int { return int(d.time().Unix() / 86400) }
+func (d Day) ordinal() int {
+	if d.M < 1 || d.M > 12 {
+		return int(d.time().Unix() / 86400) // let time.Date normalize the month
+	}
+	// Days from 1970-01-01 in the proleptic Gregorian calendar, by arithmetic
+	// (H. Hinnant's days_from_civil): judging compares dates by the million.
+	y := d.Y
+	if d.M <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	doy := (153*((d.M+9)%12)+2)/5 + d.D - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
 
 func dayFromOrdinal(n int) Day {
 	t := time.Unix(int64(n)*86400, 0).UTC()

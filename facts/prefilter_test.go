@@ -181,3 +181,20 @@ func TestCodecRoundTrip(t *testing.T) {
 	}
 	_, _ = (&decoder{b: garbled}).entry() // must not panic
 }
+
+// TestOrdinalByArithmetic: day numbers by arithmetic are those of package time,
+// for every day from 1800 to 2100 and for days past a month's end.
+func TestOrdinalByArithmetic(t *testing.T) {
+	for d := (Day{1800, 1, 1}); d.Y <= 2100; {
+		if got, want := d.ordinal(), int(d.time().Unix()/86400); got != want {
+			t.Fatalf("%v: %d, want %d", d, got, want)
+		}
+		tm := d.time().AddDate(0, 0, 1)
+		d = Day{tm.Year(), int(tm.Month()), tm.Day()}
+	}
+	for _, d := range []Day{{2001, 2, 30}, {1999, 12, 32}, {2024, 4, 31}, {-1, 3, 1}, {0, 1, 1}} {
+		if got, want := d.ordinal(), int(d.time().Unix()/86400); got != want {
+			t.Errorf("%v: %d, want %d", d, got, want)
+		}
+	}
+}
