@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/factcheck-tools/compare/facts"
 	"github.com/factcheck-tools/compare/seeds"
@@ -164,5 +166,82 @@ func TestCacheKeyFollowsTheProfile(t *testing.T) {
 	rs2, _ := c2.Rules()
 	if rs.Digest == rs2.Digest {
 		t.Error("adding a place to the manifest left the rules digest, and so the cache keys, unchanged")
+	}
+}
+
+// countingFS counts the files opened for reading; Stat does not open.
+type countingFS struct {
+	fs.FS
+	opened map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.opened[name]++
+	return c.FS.Open(name)
+}
+
+func (c *countingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
+
+// TestCacheKnowsFilesBySizeAndTime: with a warm cache, a source unchanged since
+// the last run (same size, same modification time) is not read again; a source
+// that changed is, and its new claims are found.
+func TestCacheKnowsFilesBySizeAndTime(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "testdata", "corpora", "amber")
+	for _, f := range []string{"compare.yaml", "almanac.txt", "review.txt", "wiki.txt"} {
+		b, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cache := facts.OpenCache(t.TempDir(), "test")
+	load := func() (*countingFS, string) {
+		t.Helper()
+		fsys := &countingFS{FS: os.DirFS(dir), opened: map[string]int{}}
+		o := facts.ExtractOptions{Cache: cache, Root: dir}
+		c, err := facts.LoadCorpusWith(fsys, "amber", o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := c.Rules()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fsys, extract(t, c, rs, o)
+	}
+	_, cold := load()
+	fsys, warm := load()
+	if warm != cold {
+		t.Error("the warm run found other claims")
+	}
+	for _, f := range []string{"almanac.txt", "review.txt", "wiki.txt"} {
+		if fsys.opened[f] != 0 {
+			t.Errorf("%s was read %d times on a warm run", f, fsys.opened[f])
+		}
+	}
+
+	// Change one source, keeping its size; its time moves on as an editor's save would.
+	p := filepath.Join(dir, "wiki.txt")
+	b, _ := os.ReadFile(p)
+	changed := bytes.Replace(b, []byte("1971"), []byte("1974"), 1)
+	if bytes.Equal(changed, b) || len(changed) != len(b) {
+		t.Fatal("the test needs a 1971 in wiki.txt")
+	}
+	if err := os.WriteFile(p, changed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(2 * time.Second)
+	if err := os.Chtimes(p, later, later); err != nil {
+		t.Fatal(err)
+	}
+	fsys, after := load()
+	if fsys.opened["wiki.txt"] == 0 || fsys.opened["almanac.txt"] != 0 {
+		t.Errorf("after a change: wiki.txt read %d times, almanac.txt %d", fsys.opened["wiki.txt"], fsys.opened["almanac.txt"])
+	}
+	if after == warm || !strings.Contains(after, "1974") {
+		t.Error("the changed source's claims were not extracted again")
 	}
 }
