@@ -58,11 +58,14 @@ func (j *judge) basedNow(now []*facts.Claim) {
 		return latest(camps[countries[a]]).Compare(latest(camps[countries[b]])) < 0
 	})
 	newest := countries[len(countries)-1]
+	// Stale unless some older source's date overlaps a newer one's, or either has
+	// none; compared by distinct dates, as sources share their as-of dates.
 	class := Stale
+	curDates := distinctTo(camps[newest])
 	for _, country := range countries[:len(countries)-1] {
-		for _, old := range camps[country] {
-			for _, cur := range camps[newest] {
-				if old.When.To.IsZero() || cur.When.To.IsZero() || old.When.To.Intersects(cur.When.To) {
+		for _, old := range distinctTo(camps[country]) {
+			for _, cur := range curDates {
+				if old.IsZero() || cur.IsZero() || old.Intersects(cur) {
 					class = Hard
 				}
 			}
@@ -74,6 +77,19 @@ func (j *judge) basedNow(now []*facts.Claim) {
 	}
 	c.IntraSource = len(sourcesOf(now)) < len(now) && j.splitWithin(now)
 	c.Explanation = j.explainNow(c, camps, countries, newest)
+}
+
+// distinctTo lists the different ends of the claims' periods.
+func distinctTo(claims []*facts.Claim) []facts.Date {
+	seen := map[facts.Date]bool{}
+	var out []facts.Date
+	for _, c := range claims {
+		if d := c.When.To; !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // latest is the latest as-of date among claims that hold at present.

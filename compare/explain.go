@@ -67,15 +67,13 @@ func lineList(claims []*facts.Claim) string {
 // refs says where claims are: "START (lines 21, 81), Jamestown (line 12) and
 // Wikipedia (line 46)".
 func (j *judge) refs(claims []*facts.Claim) string {
+	by := map[facts.SourceID][]*facts.Claim{}
+	for _, c := range claims {
+		by[c.Source] = append(by[c.Source], c)
+	}
 	var parts []string
 	for _, id := range sourcesOf(claims) {
-		var mine []*facts.Claim
-		for _, c := range claims {
-			if c.Source == id {
-				mine = append(mine, c)
-			}
-		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", j.name(id), lineList(mine)))
+		parts = append(parts, fmt.Sprintf("%s (%s)", j.name(id), lineList(by[id])))
 	}
 	return joinAnd(parts)
 }
@@ -329,15 +327,13 @@ func quoteList(claims []*facts.Claim) string {
 }
 
 func lineRefs(j *judge, claims []*facts.Claim) string {
+	by := map[facts.SourceID][]*facts.Claim{}
+	for _, c := range claims {
+		by[c.Source] = append(by[c.Source], c)
+	}
 	var parts []string
 	for _, id := range sourcesOf(claims) {
-		var mine []*facts.Claim
-		for _, c := range claims {
-			if c.Source == id {
-				mine = append(mine, c)
-			}
-		}
-		parts = append(parts, j.name(id)+" "+lineList(mine))
+		parts = append(parts, j.name(id)+" "+lineList(by[id]))
 	}
 	return strings.Join(parts, "; ")
 }
