@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -169,14 +170,18 @@ func TestCacheKeyFollowsTheProfile(t *testing.T) {
 	}
 }
 
-// countingFS counts the files opened for reading; Stat does not open.
+// countingFS counts the files opened for reading; Stat does not open. Workers
+// open files at once, hence the lock.
 type countingFS struct {
 	fs.FS
+	mu     sync.Mutex
 	opened map[string]int
 }
 
 func (c *countingFS) Open(name string) (fs.File, error) {
+	c.mu.Lock()
 	c.opened[name]++
+	c.mu.Unlock()
 	return c.FS.Open(name)
 }
 
