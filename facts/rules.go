@@ -472,7 +472,17 @@ func skeleton(pattern string) *regexp.Regexp {
 	if pattern == "" {
 		return nil
 	}
-	re, err := regexp.Compile(`(?i)` + placeholderRE.ReplaceAllString(pattern, `(?s:.+)`))
+	// Only whether it matches counts, so "any text" at either end can be one
+	// character: the search then need not try every length of it.
+	const anyText = `(?s:.+)`
+	src := placeholderRE.ReplaceAllString(pattern, anyText)
+	if strings.HasPrefix(src, anyText) {
+		src = `(?s:.)` + src[len(anyText):]
+	}
+	if strings.HasSuffix(src, anyText) {
+		src = src[:len(src)-len(anyText)] + `(?s:.)`
+	}
+	re, err := regexp.Compile(`(?i)` + src)
 	if err != nil {
 		return nil
 	}
