@@ -57,6 +57,33 @@ type extractor struct {
 	listAuthority map[string]string
 	filter        *prefilter
 	hit           []hits // the trigger words of each sentence, found when first needed
+	dates         map[dateKey]parsedDate
+	words         [][2]int // nearNames's buffer of word spans
+}
+
+type dateKey struct {
+	text string
+	year int
+}
+
+type parsedDate struct {
+	d   Date
+	err error
+}
+
+// parseDate is ParseDate remembered per source: a text states its dates again and
+// again ("1971", "in March 1971").
+func (x *extractor) parseDate(text string, contextYear int) (Date, error) {
+	k := dateKey{text, contextYear}
+	if p, ok := x.dates[k]; ok {
+		return p.d, p.err
+	}
+	d, err := ParseDate(text, contextYear)
+	if x.dates == nil {
+		x.dates = map[dateKey]parsedDate{}
+	}
+	x.dates[k] = parsedDate{d, err}
+	return d, err
 }
 
 // hits returns the trigger words the prefilter finds in sentence s.
@@ -143,7 +170,7 @@ func (x *extractor) readContext() {
 			frame = frameRE.FindStringSubmatchIndex(f.Text)
 		}
 		if m := frame; m != nil {
-			if d, err := ParseDate(f.Text[m[2]:m[3]], year); err == nil {
+			if d, err := x.parseDate(f.Text[m[2]:m[3]], year); err == nil {
 				c.frame, c.frameSpan, c.hasFrame = d, f.Span(m[2], m[3]), true
 			}
 		} else if prev != nil && anaphoraRE.MatchString(f.Text) {
@@ -156,7 +183,7 @@ func (x *extractor) readContext() {
 		}
 		if digits && strings.ContainsAny(f.Text, "0123456789") { // every date holds a digit
 			for _, m := range FindDates(f.Text) {
-				d, err := ParseDate(f.Text[m[0]:m[1]], year)
+				d, err := x.parseDate(f.Text[m[0]:m[1]], year)
 				if err != nil {
 					continue
 				}
@@ -250,7 +277,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 	// sentence opens with; then one later in the same clause.
 	var date found[Date]
 	if txt, sp, ok := capture("date"); ok {
-		if d, err := ParseDate(txt, x.yearAt(s, caps["date"][0])); err == nil {
+		if d, err := x.parseDate(txt, x.yearAt(s, caps["date"][0])); err == nil {
 			date = found[Date]{d, sp, true}
 		}
 	}

@@ -18,6 +18,10 @@ type Folded struct {
 	Text string
 	off  []int // off[i] is where the source rune behind Text[i] starts; off[len(Text)] is the end
 	end  []int // end[i] is where that rune ends
+	// same is set when folding changed nothing (plain ASCII, nothing skipped): byte
+	// i of Text is byte base+i of the source, and off and end are not needed.
+	same bool
+	base int
 }
 
 // foldRune gives the ASCII stand-in for the punctuation that varies between sources.
@@ -34,6 +38,9 @@ var foldRune = map[rune]string{
 // Fold folds text, which starts at byte offset base in its source. Byte ranges listed
 // in skip (in source offsets, sorted, non-overlapping) are left out of the result.
 func Fold(text string, base int, skip []Span) Folded {
+	if len(skip) == 0 && plainASCII(text) {
+		return Folded{Text: text, same: true, base: base}
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	off := make([]int, 0, len(text)+1)
@@ -98,8 +105,22 @@ func foldAccent(r rune) string {
 	return s
 }
 
+// plainASCII reports whether folding would leave text as it is: ASCII, with no
+// backquote to turn into an apostrophe.
+func plainASCII(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= utf8.RuneSelf || c == '`' {
+			return false
+		}
+	}
+	return true
+}
+
 // Span maps the folded byte range [i, j) back to a span of the source.
 func (f Folded) Span(i, j int) Span {
+	if f.same {
+		return Span{f.base + i, f.base + max(i, j)}
+	}
 	if j <= i {
 		return Span{f.off[i], f.off[i]}
 	}
@@ -112,5 +133,8 @@ func FoldString(s string) string { return Fold(s, 0, nil).Text }
 // Index returns the folded offset of source offset at: the first folded byte that
 // comes from at or after it.
 func (f Folded) Index(at int) int {
+	if f.same {
+		return min(max(at-f.base, 0), len(f.Text))
+	}
 	return sort.SearchInts(f.off, at)
 }

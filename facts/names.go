@@ -379,7 +379,8 @@ func lastWords(s string, n int) string {
 // its own. It returns the folded ranges found.
 func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 	f := s.Folded()
-	words := nameWordSpans(f.Text)
+	x.words = appendWordSpans(x.words[:0], f.Text)
+	words := x.words
 	firsts := make([]byte, len(words))
 	var present [256]bool // the first letters of the capitalized words
 	for i, w := range words {
@@ -470,11 +471,10 @@ func (p *Profile) sameNameMemo(written, name string) bool {
 	return same
 }
 
-// nameWordSpans finds the words of a folded text as wordRE would, by hand: runs of
+// appendWordSpans appends the words of a folded text to out, found by hand: runs of
 // ASCII letters with inner apostrophes ("Reza'i"), but without a possessive ending
 // ("Rajavi's" is the word "Rajavi").
-func nameWordSpans(text string) [][2]int {
-	var out [][2]int
+func appendWordSpans(out [][2]int, text string) [][2]int {
 	for i := 0; i < len(text); {
 		if !isLetter(text[i]) {
 			i++
