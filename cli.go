@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/factcheck-tools/compare/compare"
 	"github.com/factcheck-tools/compare/facts"
@@ -19,8 +22,28 @@ import (
 	"github.com/factcheck-tools/compare/seeds"
 )
 
-// version is the tool's version; it is part of every cache key and of "compare version".
+// version is the tool's version, as "compare version" prints it.
 const version = "0.2.0"
+
+// cacheVersion is what cache entries are written for: the version and the build of
+// the running binary, so that a change to the code (a rule, a parser) never meets
+// claims extracted by the old one, even before the version is raised.
+var cacheVersion = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return version
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return version
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return version
+	}
+	return version + "+" + hex.EncodeToString(h.Sum(nil))[:16]
+})
 
 // Exit codes, decided here and nowhere else.
 const (
@@ -279,7 +302,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 		if dir == "" {
 			dir = facts.DefaultCacheDir()
 		}
-		opts.Cache = facts.OpenCache(dir, version)
+		opts.Cache = facts.OpenCache(dir, cacheVersion())
 	}
 	c, err := facts.LoadCorpusWith(fsys, dir, opts)
 	if err != nil {
