@@ -65,27 +65,82 @@ func lineList(claims []*facts.Claim) string {
 }
 
 // refs says where claims are: "START (lines 21, 81), Jamestown (line 12) and
-// Wikipedia (line 46)".
+// Wikipedia (line 46)"; past listMax sources, "… and 2,713 more sources".
 func (j *judge) refs(claims []*facts.Claim) string {
+	ids, by := bySource(claims)
+	return joinSome(len(ids), "source", func(i int) string {
+		return j.name(ids[i]) + " (" + lineList(by[ids[i]]) + ")"
+	})
+}
+
+// bySource groups claims by source, the sources in the order of their first claim.
+func bySource(claims []*facts.Claim) ([]facts.SourceID, map[facts.SourceID][]*facts.Claim) {
+	var ids []facts.SourceID
 	by := map[facts.SourceID][]*facts.Claim{}
 	for _, c := range claims {
+		if _, ok := by[c.Source]; !ok {
+			ids = append(ids, c.Source)
+		}
 		by[c.Source] = append(by[c.Source], c)
 	}
-	var parts []string
-	for _, id := range sourcesOf(claims) {
-		parts = append(parts, fmt.Sprintf("%s (%s)", j.name(id), lineList(by[id])))
-	}
-	return joinAnd(parts)
+	return ids, by
 }
 
 // sourcesWithDates lists sources with when they were written: "START (January
 // 2015) and Jamestown (2008)".
 func (j *judge) sourcesWithDates(claims []*facts.Claim) string {
-	var parts []string
-	for _, id := range sourcesOf(claims) {
-		parts = append(parts, fmt.Sprintf("%s (%s)", j.name(id), j.asOfWords(id)))
+	ids := sourcesOf(claims)
+	return joinSome(len(ids), "source", func(i int) string {
+		return j.name(ids[i]) + " (" + j.asOfWords(ids[i]) + ")"
+	})
+}
+
+// listMax is how many items an explanation names before it counts the rest: at
+// newsroom scale a value can stand in thousands of sources, and a sentence that
+// names them all is not read. Every claim stays in the conflict and the reports.
+const listMax = 4
+
+// joinSome joins n items like joinAnd, naming at most listMax of them and counting
+// the rest with their noun: "A (line 3), B (line 9), C (line 1), D (line 4) and
+// 2,713 more sources". It formats only the items it names.
+func joinSome(n int, noun string, item func(int) string) string {
+	if n <= listMax+1 {
+		parts := make([]string, n)
+		for i := range parts {
+			parts[i] = item(i)
+		}
+		return joinAnd(parts)
 	}
-	return joinAnd(parts)
+	parts := make([]string, listMax)
+	for i := range parts {
+		parts[i] = item(i)
+	}
+	return strings.Join(parts, ", ") + " and " + counted(n-listMax, "more "+noun)
+}
+
+// joinCapped is joinSome over strings already made.
+func joinCapped(parts []string, noun string) string {
+	return joinSome(len(parts), noun, func(i int) string { return parts[i] })
+}
+
+// counted says "1 more source", "2,713 more sources".
+func counted(n int, noun string) string {
+	if n != 1 {
+		noun += "s"
+	}
+	return grouped(float64(n)) + " " + noun
+}
+
+// contradictsItself says which sources state two values that disagree: one
+// sentence per source, or one for all of them past listMax.
+func contradictsItself(b *strings.Builder, names []string) {
+	if len(names) <= listMax+1 {
+		for _, name := range names {
+			fmt.Fprintf(b, " %s contradicts itself.", capitalize(name))
+		}
+		return
+	}
+	fmt.Fprintf(b, " %s each contradict themselves.", capitalize(joinCapped(names, "source")))
 }
 
 func joinAnd(parts []string) string {
@@ -173,9 +228,7 @@ func (j *judge) explainDates(c *Conflict, s *split) string {
 			parts[i] = fmt.Sprintf("%s in %s", facts.Human(cl.value), j.refs(cl.claims))
 		}
 		fmt.Fprintf(&b, "Sources disagree on the date of %s: %s.", j.phrase(c), strings.Join(parts, "; "))
-		for _, name := range j.selfContradictions(s) {
-			fmt.Fprintf(&b, " %s contradicts itself.", capitalize(name))
-		}
+		contradictsItself(&b, j.selfContradictions(s))
 	}
 	switch {
 	case c.Class == Hard && len(cs) == 2:
@@ -183,18 +236,18 @@ func (j *judge) explainDates(c *Conflict, s *split) string {
 	case c.Class == Hard:
 		b.WriteString(" The dates do not overlap, so they cannot all be right.")
 	default:
-		var why []string
+		var why distinct
 		for _, cl := range s.claims() {
 			d := date(cl)
 			switch {
 			case d.Approx:
-				why = appendOnce(why, fmt.Sprintf("%s words its date approximately (%q)", j.name(cl.Source), cl.Text))
+				why.add(fmt.Sprintf("%s words its date approximately (%q)", j.name(cl.Source), cl.Text))
 			case d.YearFromContext:
-				why = appendOnce(why, fmt.Sprintf("%s gives no year at line %d (%q), so the year was read from the sentences before it", j.name(cl.Source), cl.Line, cl.Text))
+				why.add(fmt.Sprintf("%s gives no year at line %d (%q), so the year was read from the sentences before it", j.name(cl.Source), cl.Line, cl.Text))
 			}
 		}
-		if len(why) > 0 {
-			b.WriteString(" The gap may be one of wording: " + joinAnd(why) + ".")
+		if len(why.list) > 0 {
+			b.WriteString(" The gap may be one of wording: " + joinCapped(why.list, "such claim") + ".")
 		}
 		if who := j.claimants(s); who != "" {
 			b.WriteString(" " + who)
@@ -207,27 +260,35 @@ func (j *judge) explainDates(c *Conflict, s *split) string {
 // claimants: "The dates come from different claimants: the MEK (line 67) and the
 // source's own account (line 280)."
 func (j *judge) claimants(s *split) string {
-	var parts []string
+	var parts distinct
 	for _, c := range s.withOtherClaimant() {
 		who := "its own account"
 		if c.Claimant != "" {
 			who = c.Attribution
 		}
-		parts = appendOnce(parts, fmt.Sprintf("%s (%s line %d)", who, j.name(c.Source), c.Line))
+		parts.add(fmt.Sprintf("%s (%s line %d)", who, j.name(c.Source), c.Line))
 	}
-	if len(parts) == 0 {
+	if len(parts.list) == 0 {
 		return ""
 	}
-	return "The values come from different claimants: " + joinAnd(parts) + "."
+	return "The values come from different claimants: " + joinCapped(parts.list, "claim") + "."
 }
 
-func appendOnce(xs []string, x string) []string {
-	for _, y := range xs {
-		if y == x {
-			return xs
-		}
+// distinct keeps strings in the order first added, each once.
+type distinct struct {
+	list []string
+	seen map[string]bool
+}
+
+func (d *distinct) add(x string) {
+	if d.seen[x] {
+		return
 	}
-	return append(xs, x)
+	if d.seen == nil {
+		d.seen = map[string]bool{}
+	}
+	d.seen[x] = true
+	d.list = append(d.list, x)
 }
 
 func (j *judge) explainPlaces(c *Conflict) string {
@@ -281,14 +342,14 @@ func (j *judge) explainNow(c *Conflict, camps map[string][]*facts.Claim, countri
 	}
 	switch {
 	case len(moves) == 0:
-		fmt.Fprintf(&b, " %s %s written earlier: outdated rather than wrong.", capitalize(joinAnd(before)), wasWere(before))
+		fmt.Fprintf(&b, " %s %s written earlier: outdated rather than wrong.", capitalize(joinCapped(before, "source")), wasWere(before))
 	case len(during) == 0:
-		fmt.Fprintf(&b, " %s %s the move: outdated rather than wrong.", capitalize(joinAnd(before)), verb(before, "predates", "predate"))
+		fmt.Fprintf(&b, " %s %s the move: outdated rather than wrong.", capitalize(joinCapped(before, "source")), verb(before, "predates", "predate"))
 	default:
 		if len(before) > 0 {
-			fmt.Fprintf(&b, " %s %s the move;", capitalize(joinAnd(before)), verb(before, "predates", "predate"))
+			fmt.Fprintf(&b, " %s %s the move;", capitalize(joinCapped(before, "source")), verb(before, "predates", "predate"))
 		}
-		fmt.Fprintf(&b, " %s %s written while it was under way: outdated rather than wrong.", capitalize(joinAnd(during)), wasWere(during))
+		fmt.Fprintf(&b, " %s %s written while it was under way: outdated rather than wrong.", capitalize(joinCapped(during, "source")), wasWere(during))
 	}
 	return b.String()
 }
@@ -314,25 +375,27 @@ func wasWere(subjects []string) string { return verb(subjects, "was", "were") }
 // quoteList quotes the first words of each source's claims: "START: “1981-present:
 // Iraq”, line 29".
 func quoteList(claims []*facts.Claim) string {
-	var parts []string
-	seen := map[facts.SourceID]bool{}
-	for _, c := range claims {
-		if seen[c.Source] {
-			continue
+	ids, by := bySource(claims)
+	parts := make([]string, 0, min(len(ids), listMax+1))
+	for i, id := range ids {
+		if i == listMax && len(ids) > listMax+1 {
+			parts = append(parts, "and "+counted(len(ids)-listMax, "more source"))
+			break
 		}
-		seen[c.Source] = true
+		c := by[id][0]
 		parts = append(parts, fmt.Sprintf("%q, line %d", c.Text, c.Line))
 	}
 	return strings.Join(parts, "; ")
 }
 
 func lineRefs(j *judge, claims []*facts.Claim) string {
-	by := map[facts.SourceID][]*facts.Claim{}
-	for _, c := range claims {
-		by[c.Source] = append(by[c.Source], c)
-	}
-	var parts []string
-	for _, id := range sourcesOf(claims) {
+	ids, by := bySource(claims)
+	parts := make([]string, 0, min(len(ids), listMax+1))
+	for i, id := range ids {
+		if i == listMax && len(ids) > listMax+1 {
+			parts = append(parts, "and "+counted(len(ids)-listMax, "more source"))
+			break
+		}
 		parts = append(parts, j.name(id)+" "+lineList(by[id]))
 	}
 	return strings.Join(parts, "; ")

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -288,4 +289,54 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+// At newsroom scale one value stands in thousands of sources: the explanation
+// names a few and counts the rest, while the conflict keeps every claim.
+func TestExplanationCountsWhatItDoesNotName(t *testing.T) {
+	c := &facts.Corpus{Profile: facts.NewProfile(&facts.Known{Entity: org}, nil)}
+	var claims []facts.Claim
+	for i := range 40 {
+		id := fmt.Sprintf("s%02d", i)
+		c.Sources = append(c.Sources, &facts.Source{ID: facts.SourceID(id), Name: "Source " + id, AsOfText: "2020", AsOf: mustDate(t, "2020")})
+		year := "1981"
+		if i%4 == 3 {
+			year = "1986"
+		}
+		claims = append(claims, dateClaim(t, id, 10+i, facts.MovedTo, "Iraq", year))
+		if i%10 == 9 { // a source that contradicts itself
+			claims = append(claims, dateClaim(t, id, 90+i, facts.MovedTo, "Iraq", "1981"))
+		}
+	}
+	res := Judge(c, claims)
+	if len(res.Conflicts) != 1 {
+		t.Fatalf("%d conflicts, want 1", len(res.Conflicts))
+	}
+	cf := res.Conflicts[0]
+	if len(cf.Claims) != len(claims) {
+		t.Errorf("the conflict holds %d claims, want all %d", len(cf.Claims), len(claims))
+	}
+	for _, want := range []string{
+		"1981 in Source s00 (line 10), Source s01 (line 11), Source s02 (line 12), Source s04 (line 14) and 28 more sources;", // 30 sources, s19 and s39,
+		"1986 in Source s03 (line 13), Source s07 (line 17), Source s11 (line 21), Source s15 (line 25) and 6 more sources.",
+		" Source s19 contradicts itself. Source s39 contradicts itself. Both",
+	} {
+		if !strings.Contains(cf.Explanation, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, cf.Explanation)
+		}
+	}
+	if strings.Contains(cf.Explanation, "s05") {
+		t.Errorf("explanation names a fifth source of a value:\n%s", cf.Explanation)
+	}
+	if got := joinSome(5, "source", func(i int) string { return string(rune('A' + i)) }); got != "A, B, C, D and E" {
+		t.Errorf("five items: %q (one more is named, never counted)", got)
+	}
+	if got := joinSome(6, "source", func(i int) string { return string(rune('A' + i)) }); got != "A, B, C, D and 2 more sources" {
+		t.Errorf("six items: %q", got)
+	}
+	var b strings.Builder
+	contradictsItself(&b, []string{"a", "b", "c", "d", "e", "f"})
+	if got := b.String(); got != " A, b, c, d and 2 more sources each contradict themselves." {
+		t.Errorf("six self-contradictions: %q", got)
+	}
 }

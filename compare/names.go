@@ -255,7 +255,7 @@ func (j *judge) spelling(c *entityCluster) {
 		cf.Sides = []Side{{Value: usualForm, Text: usualForm, Claims: shown}, {Value: written, Text: written, Claims: variant}}
 		cf.IntraSource = taken[variant[0].Source]
 		cf.Explanation = fmt.Sprintf("%s %s “%s” (%s) for %s; %s %s “%s”: %s.",
-			capitalize(joinAnd(names(j, variant))), verb(names(j, variant), "writes", "write"), written, placesOf(j, variant),
+			capitalize(joinCapped(names(j, variant), "source")), verb(names(j, variant), "writes", "write"), written, placesOf(j, variant),
 			c.canonical.Name, j.refs(shown), verb(names(j, shown), "writes", "write"), usualForm, facts.Edit(usualForm, written))
 	}
 }
@@ -347,7 +347,7 @@ func (j *judge) expansions(key string, group []*facts.Claim) {
 			usualBy = j.refs(good)
 		}
 		cf.Explanation = fmt.Sprintf("%s %s %s as “%s” (%s), where %s %s “%s”: %s. An alias expanded wrongly.",
-			capitalize(joinAnd(names(j, variant))), verb(names(j, variant), "expands", "expand"), acronym, written, placesOf(j, variant),
+			capitalize(joinCapped(names(j, variant), "source")), verb(names(j, variant), "expands", "expand"), acronym, written, placesOf(j, variant),
 			usualBy, verb(names(j, good), "has", "have"), usual, why)
 	}
 }

@@ -103,21 +103,19 @@ func (j *judge) explainQuantities(c *Conflict, s *split) string {
 	var parts []string
 	for _, cl := range clusters(c.Claims) {
 		when := ""
-		var times []string
+		var times distinct
 		for _, x := range cl.claims {
 			if x.When != nil && x.Predicate != facts.EventCount {
-				times = appendOnce(times, x.When.Outer().Human())
+				times.add(x.When.Outer().Human())
 			}
 		}
-		if len(times) > 0 {
-			when = " for " + joinAnd(times)
+		if len(times.list) > 0 {
+			when = " for " + joinCapped(times.list, "time")
 		}
 		parts = append(parts, fmt.Sprintf("%s%s in %s", facts.Human(cl.value), when, j.refs(cl.claims)))
 	}
 	fmt.Fprintf(&b, "Sources disagree on %s: %s.", j.countPhrase(c), strings.Join(parts, "; "))
-	for _, name := range j.selfContradictions(s) {
-		fmt.Fprintf(&b, " %s contradicts itself.", capitalize(name))
-	}
+	contradictsItself(&b, j.selfContradictions(s))
 	// By how much the farthest pair misses, after the tolerance.
 	tol := j.corpus.Tolerance
 	var gap, frac float64
@@ -132,7 +130,7 @@ func (j *judge) explainQuantities(c *Conflict, s *split) string {
 	}
 	b.WriteString(".")
 	if c.Class == Soft {
-		var why []string
+		var why distinct
 		for _, bp := range s.pairs {
 			p := [2]*facts.Claim{s.first(bp[0]), s.first(bp[1])}
 			pa, pb := p[0].When.Outer().Precision(), p[1].When.Outer().Precision()
@@ -140,14 +138,14 @@ func (j *judge) explainQuantities(c *Conflict, s *split) string {
 				if pa > pb {
 					pa, pb = pb, pa
 				}
-				why = appendOnce(why, fmt.Sprintf("one count is for a %s and the other for a %s, so they may describe different moments", pa, pb))
+				why.add(fmt.Sprintf("one count is for a %s and the other for a %s, so they may describe different moments", pa, pb))
 			}
 			if !plain(qty(p[0])) || !plain(qty(p[1])) {
-				why = appendOnce(why, "a count is approximate or a range")
+				why.add("a count is approximate or a range")
 			}
 		}
-		if len(why) > 0 {
-			b.WriteString(" The disagreement may be softer than it looks: " + joinAnd(why) + ".")
+		if len(why.list) > 0 {
+			b.WriteString(" The disagreement may be softer than it looks: " + joinAnd(why.list) + ".")
 		}
 		if who := j.claimants(s); who != "" {
 			b.WriteString(" " + who)

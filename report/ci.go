@@ -57,13 +57,21 @@ func CheckText(w io.Writer, r *Report, corpusArg string) error {
 		}
 		if c.Review.Status == "changed" {
 			p.f("%s\n", wrap(verdictLine(c.Review)+" New since then:", 100, "  "))
-			for _, n := range c.Review.New {
+			news := someClaims(c.Review.New, checkQuotes)
+			for _, n := range news {
 				p.f("    + %s:%d: %s → %s\n", n.Path, n.Line, n.Text, n.Value)
 			}
+			if more := len(c.Review.New) - len(news); more > 0 {
+				p.f("    + … and %d more\n", more)
+			}
 		}
-		for _, cl := range c.Claims {
+		shown := someClaims(c.Claims, checkQuotes)
+		for _, cl := range shown {
 			p.f("  %s:%d: %s → %s\n", cl.Path, cl.Line, cl.Text, cl.Value)
 			p.f("    “%s”\n", excerpt(cl, 110))
+		}
+		if more := len(c.Claims) - len(shown); more > 0 {
+			p.f("  … and %d more claims: compare report %slists them all\n", more, corpusArg)
 		}
 		p.f("  record a verdict: compare review %s%s --verdict confirmed|false-alarm|resolved|outdated --note \"…\"\n", corpusArg, c.ID)
 	}
@@ -71,6 +79,42 @@ func CheckText(w io.Writer, r *Report, corpusArg string) error {
 		p.f("\nnote: %s:%d: the review of %q (id %s) matches no conflict any more; it is kept.\n", r.Reviews, o.Line, o.Title, o.ID)
 	}
 	return p.err
+}
+
+// checkQuotes is how many claims the check quotes per conflict. A conflict at
+// newsroom scale can hold thousands; a CI log that quotes them all is not read.
+const checkQuotes = 12
+
+// someClaims picks at most n claims, in their order, taking them in turn from
+// each value so that every value is quoted.
+func someClaims(claims []Claim, n int) []Claim {
+	if len(claims) <= n {
+		return claims
+	}
+	var values []string
+	byValue := map[string][]int{}
+	for i, cl := range claims {
+		if _, ok := byValue[cl.Value]; !ok {
+			values = append(values, cl.Value)
+		}
+		byValue[cl.Value] = append(byValue[cl.Value], i)
+	}
+	take := make([]bool, len(claims))
+	for round, taken := 0, 0; taken < n; round++ {
+		for _, v := range values {
+			if is := byValue[v]; round < len(is) && taken < n {
+				take[is[round]] = true
+				taken++
+			}
+		}
+	}
+	out := make([]Claim, 0, n)
+	for i, cl := range claims {
+		if take[i] {
+			out = append(out, cl)
+		}
+	}
+	return out
 }
 
 // excerpt shortens a quote to about width characters around the claimed words,
@@ -88,8 +132,8 @@ func excerpt(cl Claim, width int) string {
 	return b + "»" + cl.Match + "«" + a
 }
 
-// GitHub writes GitHub Actions workflow commands: an annotation at every place in
-// the sources that an unreviewed conflict quotes (for a changed conflict, at the
+// GitHub writes GitHub Actions workflow commands: an annotation at each place in
+// the sources that an unreviewed conflict quotes (as many as CheckText quotes) (for a changed conflict, at the
 // claims that are new since its review), and a warning at each orphaned review.
 func GitHub(w io.Writer, r *Report) error {
 	p := &printer{w: w}
@@ -103,7 +147,9 @@ func GitHub(w io.Writer, r *Report) error {
 		if c.Review.Status == "changed" {
 			claims, what = c.Review.New, "changed since its review"
 		}
-		for _, cl := range claims {
+		// GitHub shows a few annotations per step: a conflict quoted in thousands of
+		// places gets as many as the text output quotes.
+		for _, cl := range someClaims(claims, checkQuotes) {
 			title := fmt.Sprintf("compare: %s (%s, %s)", c.Title, c.Class, what)
 			msg := fmt.Sprintf("%s\n%s:%d says %q (%s). Record a verdict with: compare review %s --verdict …", c.Explanation, cl.SourceName, cl.Line, cl.Text, cl.Value, c.ID)
 			p.f("::%s file=%s,line=%d,col=%d,endColumn=%d,title=%s::%s\n", level, ghProperty(cl.Path), cl.Line, cl.Column, cl.EndColumn, ghProperty(title), ghData(msg))

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,5 +132,52 @@ func TestGitHubAnnotations(t *testing.T) {
 	}
 	if got := ghData("a\nb%"); got != "a%0Ab%25" {
 		t.Errorf("ghData = %q", got)
+	}
+}
+
+// A conflict quoted in thousands of places: the check quotes a dozen, every value
+// among them, and says how many more there are and where they are all listed.
+func TestCheckQuotesSomeOfManyClaims(t *testing.T) {
+	r := seedsReport(t)
+	c := r.Conflicts[0]
+	var claims []Claim
+	for i := range 100 {
+		cl := c.Claims[0]
+		cl.Line, cl.Value = i+1, "one"
+		if i%30 == 29 {
+			cl.Value = "two"
+		}
+		claims = append(claims, cl)
+	}
+	claims[99].Value = "three"
+	c.Claims = claims
+	r.Conflicts = []Conflict{c}
+	var b bytes.Buffer
+	if err := CheckText(&b, r, "dossier "); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := strings.Count(out, " → "); n != checkQuotes {
+		t.Errorf("%d claims quoted, want %d:\n%s", n, checkQuotes, out)
+	}
+	for _, want := range []string{":30: ", ":60: ", ":90: ", ":100: ", "→ three\n", "  … and 88 more claims: compare report dossier lists them all\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	got := someClaims(claims, 5)
+	var lines []int
+	for _, cl := range got {
+		lines = append(lines, cl.Line)
+	}
+	if fmt.Sprint(lines) != "[1 2 30 60 100]" {
+		t.Errorf("someClaims picked lines %v, want [1 2 30 60 100]: each value in turn, in order", lines)
+	}
+	b.Reset()
+	if err := GitHub(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "::error "); n != checkQuotes {
+		t.Errorf("%d annotations, want %d", n, checkQuotes)
 	}
 }
