@@ -2,7 +2,10 @@ package compare
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	"github.com/factcheck-tools/compare/facts"
 )
@@ -41,8 +44,8 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 	for i, s := range c.Sources {
 		j.order[s.ID] = i
 	}
-	// Judging rewrites subjects (step 0 below): work on a copy.
-	claims = append([]facts.Claim(nil), claims...)
+	// Judging rewrites subjects (step 0 below) on copies of the claims it changes:
+	// the caller's claims stay as they are, and the others are not copied.
 	all := make([]*facts.Claim, len(claims))
 	for i := range claims {
 		all[i] = &claims[i]
@@ -58,31 +61,35 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 	}
 	sort.Strings(j.keys)
 
+	// Each group, and each entity's spellings, is judged on its own: the tasks run
+	// on all cores and their findings are gathered in task order, so the result
+	// does not depend on the scheduling.
+	var tasks []func(*judge)
 	for _, k := range j.keys {
 		group := j.groups[k]
 		switch p := group[0].Predicate; {
 		case p == facts.Named:
 			// judged per entity cluster below
 		case p == facts.Expansion:
-			j.expansions(k, group)
+			tasks = append(tasks, func(w *judge) { w.expansions(k, group) })
 		case p == facts.Based:
-			j.based(group)
+			tasks = append(tasks, func(w *judge) { w.based(group) })
 		case p == facts.Leader:
-			j.leaders(k, group)
+			tasks = append(tasks, func(w *judge) { w.leaders(k, group) })
 		case p == facts.Founder:
-			j.founders(k, group)
+			tasks = append(tasks, func(w *judge) { w.founders(k, group) })
 		case group[0].Value.Kind() == facts.KindDate:
-			j.dates(k, group)
+			tasks = append(tasks, func(w *judge) { w.dates(k, group) })
 		case group[0].Value.Kind() == facts.KindQuantity:
-			j.quantities(k, group)
+			tasks = append(tasks, func(w *judge) { w.quantities(k, group) })
 		case group[0].Value.Kind() == facts.KindPlace:
-			j.places(k, group)
+			tasks = append(tasks, func(w *judge) { w.places(k, group) })
 		}
 	}
-
 	for _, c := range clusters {
-		j.spelling(c)
+		tasks = append(tasks, func(w *judge) { w.spelling(c) })
 	}
+	j.run(tasks)
 
 	sort.SliceStable(j.conflicts, func(a, b int) bool {
 		x, y := j.conflicts[a], j.conflicts[b]
@@ -101,6 +108,33 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 		return j.agreements[a].Key < j.agreements[b].Key
 	})
 	return &Result{Corpus: c, Claims: all, Conflicts: j.conflicts, Agreements: j.agreements}
+}
+
+// run runs the tasks on all cores, each on a copy of the judge that shares its
+// read-only index, and appends what they found in task order.
+func (j *judge) run(tasks []func(*judge)) {
+	found := make([]judge, len(tasks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(tasks)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(tasks) {
+					return
+				}
+				w := *j
+				w.conflicts, w.agreements = nil, nil
+				tasks[i](&w)
+				found[i] = w
+			}
+		})
+	}
+	wg.Wait()
+	for _, w := range found {
+		j.conflicts = append(j.conflicts, w.conflicts...)
+		j.agreements = append(j.agreements, w.agreements...)
+	}
 }
 
 // less orders claims by source (manifest order), then by position in the source.

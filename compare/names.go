@@ -159,14 +159,24 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 		c.canonical = best
 		c.aliases = []string{best.Name}
 	}
-	for _, c := range all {
+	// The caller's claims are not changed: a claim whose subject is rewritten is
+	// copied, and the copy takes its place here and among the cluster's mentions.
+	moved := map[*facts.Claim]*facts.Claim{}
+	for i, c := range all {
 		if r, ok := clusters[find(c.Subject.ID)]; ok && r.canonical.ID != c.Subject.ID {
-			c.Subject = r.canonical
+			cp := *c
+			cp.Subject = r.canonical
+			all[i], moved[c] = &cp, &cp
 		}
 	}
 	out := make([]*entityCluster, 0, len(roots))
 	for _, r := range roots {
 		c := clusters[r]
+		for i, cl := range c.named {
+			if m, ok := moved[cl]; ok {
+				c.named[i] = m
+			}
+		}
 		sort.SliceStable(c.named, func(a, b int) bool { return j.less(c.named[a], c.named[b]) })
 		out = append(out, c)
 	}
@@ -177,24 +187,36 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 // names.
 func (j *judge) spelling(c *entityCluster) {
 	p := j.corpus.Profile
-	legit := func(form string) bool {
-		for _, a := range c.aliases {
-			if facts.NameKey(a) == facts.NameKey(form) {
-				return true
-			}
+	// Thousands of mentions write a few forms: fold each form once.
+	keys := map[string]string{}
+	keyOf := func(form string) string {
+		k, ok := keys[form]
+		if !ok {
+			k = facts.NameKey(form)
+			keys[form] = k
 		}
-		return false
+		return k
+	}
+	aliasKeys := map[string]bool{}
+	for _, a := range c.aliases {
+		aliasKeys[keyOf(a)] = true
 	}
 	forms := map[string][]*facts.Claim{}
 	var order []string
 	var usual []*facts.Claim
+	usualForms := map[string][]*facts.Claim{} // usual claims by the form they write
+	var usualOrder []string
 	for _, cl := range c.named {
 		form := cl.Value.String()
-		if legit(form) {
+		k := keyOf(form)
+		if aliasKeys[k] {
 			usual = append(usual, cl)
+			if _, ok := usualForms[form]; !ok {
+				usualOrder = append(usualOrder, form)
+			}
+			usualForms[form] = append(usualForms[form], cl)
 			continue
 		}
-		k := facts.NameKey(form)
 		if _, ok := forms[k]; !ok {
 			order = append(order, k)
 		}
@@ -212,16 +234,26 @@ func (j *judge) spelling(c *entityCluster) {
 		canonical := c.canonical.Name
 		best := 1 << 30
 		for _, a := range c.aliases {
-			if d := facts.Levenshtein(facts.NameKey(a), facts.NameKey(written)); (p.SameName(written, a) || p.SameName(written, lastWord(a))) && d < best {
+			if d := facts.Levenshtein(keyOf(a), keyOf(written)); (p.SameName(written, a) || p.SameName(written, lastWord(a))) && d < best {
 				canonical, best = a, d
+			}
+		}
+		exactForm := map[string]bool{}
+		nearForm := map[string]bool{}
+		for _, form := range usualOrder {
+			switch {
+			case keyOf(form) == keyOf(canonical):
+				exactForm[form] = true
+			case p.SameName(form, canonical):
+				nearForm[form] = true
 			}
 		}
 		var exact, near []*facts.Claim
 		for _, u := range usual {
-			switch {
-			case facts.NameKey(u.Value.String()) == facts.NameKey(canonical):
+			switch form := u.Value.String(); {
+			case exactForm[form]:
 				exact = append(exact, u)
-			case p.SameName(u.Value.String(), canonical):
+			case nearForm[form]:
 				near = append(near, u)
 			}
 		}

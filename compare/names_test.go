@@ -117,3 +117,59 @@ func mustExtract(t testing.TB, c *facts.Corpus, rs *facts.RuleSet) []facts.Claim
 	}
 	return claims
 }
+
+// Merging "Erik Hollm" into Erik Holm rewrites the subject of the merged claims on
+// copies: the caller's claims are as they were, and the result's claims and the
+// spelling conflict name the canonical person.
+func TestJudgeLeavesTheClaimsAsTheyWere(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.txt":        {Data: []byte("Erik Holm spoke. Erik Holm left.")},
+		"b.txt":        {Data: []byte("Erik Hollm spoke.")},
+		"compare.yaml": {Data: []byte(nlfProfile + "sources:\n  - {id: a, file: a.txt, as_of: \"2020\"}\n  - {id: b, file: b.txt, as_of: \"2020\"}\n")},
+	}
+	c, err := facts.LoadCorpus(fsys, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := mustExtract(t, c, rs)
+	before := map[int]facts.EntityID{}
+	for i, cl := range claims {
+		before[i] = cl.Subject.ID
+	}
+	res := Judge(c, claims)
+	rewritten := 0
+	for i, cl := range claims {
+		if cl.Subject.ID != before[i] {
+			t.Errorf("claim %d (%q): subject changed from %s to %s", i, cl.Text, before[i], cl.Subject.ID)
+		}
+		if strings.Contains(cl.Text, "Hollm") && cl.Subject.ID != "person:erik-holm" {
+			rewritten++
+		}
+	}
+	if rewritten == 0 {
+		t.Fatal("no claim names a person other than Erik Holm: nothing to merge, the test proves nothing")
+	}
+	for _, cl := range res.Claims {
+		if strings.Contains(cl.Text, "Hollm") && cl.Subject.ID != "person:erik-holm" {
+			t.Errorf("judged claim %q has subject %s, want person:erik-holm", cl.Text, cl.Subject.ID)
+		}
+	}
+	var spelling *Conflict
+	for _, cf := range res.Conflicts {
+		if cf.Class == Spelling {
+			spelling = cf
+		}
+	}
+	if spelling == nil || spelling.Subject.ID != "person:erik-holm" {
+		t.Fatalf("no spelling conflict about Erik Holm: %+v", res.Conflicts)
+	}
+	for _, cl := range spelling.Claims {
+		if cl.Subject.ID != "person:erik-holm" {
+			t.Errorf("spelling conflict quotes %q with subject %s", cl.Text, cl.Subject.ID)
+		}
+	}
+}

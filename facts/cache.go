@@ -122,7 +122,7 @@ func (c *Cache) load(key string) (entry, bool) {
 	if !ok || string(sum) != hex.EncodeToString(got[:]) {
 		return entry{}, false
 	}
-	e, err := (&decoder{b: payload}).entry()
+	e, err := newDecoder(payload).entry()
 	if err != nil || e.Key != key {
 		return entry{}, false
 	}

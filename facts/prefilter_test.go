@@ -163,7 +163,7 @@ func TestCodecRoundTrip(t *testing.T) {
 	in := entry{Key: "k", Claims: claims, Text: textEntry{Lessons: Lessons(doc), Sentences: 7}}
 	enc := &encoder{}
 	enc.entry(in)
-	out, err := (&decoder{b: enc.b}).entry()
+	out, err := newDecoder(enc.b).entry()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		t.Fatal("the entry changed on its way through the codec")
 	}
 	for _, n := range []int{0, 1, len(enc.b) / 3, len(enc.b) - 1} {
-		if _, err := (&decoder{b: enc.b[:n]}).entry(); err == nil {
+		if _, err := newDecoder(enc.b[:n]).entry(); err == nil {
 			t.Errorf("%d of %d bytes decoded", n, len(enc.b))
 		}
 	}
@@ -179,7 +179,7 @@ func TestCodecRoundTrip(t *testing.T) {
 	for i := 5; i < len(garbled); i += 97 {
 		garbled[i] ^= 0xff
 	}
-	_, _ = (&decoder{b: garbled}).entry() // must not panic
+	_, _ = newDecoder(garbled).entry() // must not panic
 }
 
 // TestOrdinalByArithmetic: day numbers by arithmetic are those of package time,

@@ -77,7 +77,9 @@ func TestHTMLEscapesSourceText(t *testing.T) {
 // else does.
 func TestHTMLPolicyAllowsOnlyItsOwnCode(t *testing.T) {
 	var b bytes.Buffer
-	if err := HTML(&b, seedsReport(t)); err != nil {
+	r := seedsReport(t)
+	AddContext(r, seedsClaims.c)
+	if err := HTML(&b, r); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
@@ -109,6 +111,7 @@ func TestHTMLPolicyAllowsOnlyItsOwnCode(t *testing.T) {
 // and a timeline for the facts that have one.
 func TestHTMLReportIsSmallAndComplete(t *testing.T) {
 	r := seedsReport(t)
+	AddContext(r, seedsClaims.c)
 	var b bytes.Buffer
 	if err := HTML(&b, r); err != nil {
 		t.Fatal(err)
@@ -137,6 +140,7 @@ func TestHTMLReportIsSmallAndComplete(t *testing.T) {
 // the periods the sources state, with the countries the text names.
 func TestTimelinesComeFromClaims(t *testing.T) {
 	r := seedsReport(t)
+	AddContext(r, seedsClaims.c)
 	var home *Timeline
 	for i := range r.Timelines {
 		if r.Timelines[i].Family == "home-base" {
@@ -168,6 +172,10 @@ func TestTimelinesComeFromClaims(t *testing.T) {
 
 func TestLayoutKeepsMarksInsideTheChart(t *testing.T) {
 	r := seedsReport(t)
+	AddContext(r, seedsClaims.c)
+	if len(r.Timelines) == 0 {
+		t.Fatal("no timelines")
+	}
 	for _, tl := range r.Timelines {
 		c := layout(tl)
 		num := regexp.MustCompile(`^-?\d+(\.\d)?$`)

@@ -30,7 +30,9 @@ type Report struct {
 	Orphaned   []Orphan
 	ByStatus   []ClassCount // conflicts by review status
 	Reviews    string       // the reviews file, as shown
-	Timelines  []Timeline   // the subject's home base and membership over time
+	Timelines  []Timeline   // the subject's home base and membership over time (see AddContext)
+
+	result *compare.Result // what Build read, for AddContext
 }
 
 // Source is one row of the sources summary.
@@ -120,7 +122,7 @@ type DiffOp struct {
 // (compare.ApplyReviews); orphaned are the reviews that matched no conflict.
 func Build(res *compare.Result, corpusLabel string, orphaned ...*compare.Review) *Report {
 	c := res.Corpus
-	r := &Report{Subject: c.Profile.Subject.Name, Corpus: corpusLabel, Claims: len(res.Claims)}
+	r := &Report{Subject: c.Profile.Subject.Name, Corpus: corpusLabel, Claims: len(res.Claims), result: res}
 	counts := map[facts.SourceID]int{}
 	for _, cl := range res.Claims {
 		counts[cl.Source]++
@@ -141,8 +143,9 @@ func Build(res *compare.Result, corpusLabel string, orphaned ...*compare.Review)
 			Explanation: cf.Explanation, Review: reviewView(c, cf.State),
 		}
 		byStatus[v.Review.Status]++
-		for _, cl := range cf.Claims {
-			v.Claims = append(v.Claims, claimView(c, cl))
+		v.Claims = make([]Claim, len(cf.Claims))
+		for i, cl := range cf.Claims {
+			v.Claims[i] = claimView(c, cl)
 		}
 		v.Diffs = diffs(cf.Sides)
 		r.Conflicts = append(r.Conflicts, v)
@@ -156,7 +159,6 @@ func Build(res *compare.Result, corpusLabel string, orphaned ...*compare.Review)
 	for _, o := range orphaned {
 		r.Orphaned = append(r.Orphaned, Orphan{ID: o.ID, Key: o.Key, Title: o.Title, Verdict: o.Verdict.String(), Line: o.Line})
 	}
-	r.Timelines = timelines(res)
 	for _, a := range res.Agreements {
 		v := Agreement{Key: a.Key, Title: a.Title, Family: a.Family, Value: a.Value, Values: a.Values}
 		for _, id := range a.Sources {
@@ -168,10 +170,13 @@ func Build(res *compare.Result, corpusLabel string, orphaned ...*compare.Review)
 	return r
 }
 
-// AddContext sets, on every quote of the conflicts, the sentences around it in its
-// source, for the renderers that show a quote in its context (HTML). It reads again
-// only the sources the conflicts quote.
+// AddContext adds what the page (HTML) shows beyond the other renderers: the
+// timelines, and on every quote of the conflicts the sentences around it in its
+// source. It reads again only the sources the conflicts quote.
 func AddContext(r *Report, c *facts.Corpus) {
+	if r.result != nil && r.Timelines == nil {
+		r.Timelines = timelines(r.result)
+	}
 	add := func(cl *Claim) {
 		if d := c.Document(facts.SourceID(cl.Source)); d != nil {
 			cl.ContextBefore, cl.ContextAfter = d.Around(cl.quote)
