@@ -37,7 +37,11 @@ func runCheck(e *env, args []string) error {
 		return err
 	}
 	res, orphaned := l.judge()
-	r := report.Build(res, l.label, orphaned...)
+	build := report.BuildForCheck // the text and the annotations quote a few claims of each conflict
+	if o.format == "sarif" || o.format == "json" {
+		build = report.Build
+	}
+	r := build(res, l.label, orphaned...)
 	r.Reviews = path.Join(l.corpus.Dir, l.corpus.ReviewsFile)
 	switch o.format {
 	case "github":

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/factcheck-tools/compare/facts"
@@ -16,6 +17,9 @@ type split struct {
 	of      []*bucket    // the bucket of each claim of the group
 	buckets []*bucket    // in the order of their first claims
 	pairs   [][2]*bucket // the buckets whose values disagree, a before b
+
+	self     []facts.SourceID // selfContradictions, once found
+	selfDone bool
 }
 
 type bucket struct {
@@ -122,44 +126,55 @@ func (s *split) anyPair(sig func(*facts.Claim) string, ok func(a, b *facts.Claim
 }
 
 // selfContradictions returns the sources that state two values that disagree, in
-// the order of the first of their claims that does.
+// the order of the first of their claims that does. It looks at each source's own
+// buckets, which are few, rather than at every pair of buckets, which can be many.
 func (s *split) selfContradictions() []facts.SourceID {
-	bySource := map[*bucket]map[facts.SourceID]int{} // each source's first claim in the bucket
-	sourcesOf := func(b *bucket) map[facts.SourceID]int {
-		if m, ok := bySource[b]; ok {
-			return m
+	if s.selfDone {
+		return s.self
+	}
+	s.selfDone = true
+	type held struct {
+		b  *bucket
+		at int // the group index of the source's first claim in b
+	}
+	var order []facts.SourceID
+	bySource := map[facts.SourceID][]held{}
+	for i, c := range s.group {
+		b := s.of[i]
+		if len(b.partners) == 0 {
+			continue
 		}
-		m := map[facts.SourceID]int{}
-		for _, at := range b.at {
-			if _, ok := m[s.group[at].Source]; !ok {
-				m[s.group[at].Source] = at
-			}
+		l, ok := bySource[c.Source]
+		if !ok {
+			order = append(order, c.Source)
 		}
-		bySource[b] = m
-		return m
+		if !slices.ContainsFunc(l, func(h held) bool { return h.b == b }) {
+			bySource[c.Source] = append(l, held{b, i})
+		}
+	}
+	disagree := map[[2]*bucket]bool{}
+	for _, p := range s.pairs {
+		disagree[p], disagree[[2]*bucket{p[1], p[0]}] = true, true
 	}
 	first := map[facts.SourceID]int{}
-	for _, p := range s.pairs {
-		x, y := sourcesOf(p[0]), sourcesOf(p[1])
-		if len(y) < len(x) {
-			x, y = y, x
-		}
-		for id, a := range x {
-			b, ok := y[id]
-			if !ok {
-				continue
-			}
-			if f, seen := first[id]; !seen || min(a, b) < f {
-				first[id] = min(a, b)
+	for _, id := range order {
+		l := bySource[id]
+		for x := range l {
+			for _, y := range l[x+1:] {
+				if !disagree[[2]*bucket{l[x].b, y.b}] {
+					continue
+				}
+				if f, seen := first[id]; !seen || min(l[x].at, y.at) < f {
+					first[id] = min(l[x].at, y.at)
+				}
 			}
 		}
 	}
-	out := make([]facts.SourceID, 0, len(first))
 	for id := range first {
-		out = append(out, id)
+		s.self = append(s.self, id)
 	}
-	sort.Slice(out, func(i, j int) bool { return first[out[i]] < first[out[j]] })
-	return out
+	sort.Slice(s.self, func(i, j int) bool { return first[s.self[i]] < first[s.self[j]] })
+	return s.self
 }
 
 // intraSource reports whether one source states two values that disagree.

@@ -110,9 +110,22 @@ type textEntry struct {
 
 // load returns the entry cached under key, or false.
 func (c *Cache) load(key string) (entry, bool) {
+	d, ok := c.open(key)
+	if !ok {
+		return entry{}, false
+	}
+	e, err := d.entry()
+	if err != nil || e.Key != key {
+		return entry{}, false
+	}
+	return e, true
+}
+
+// open reads the entry cached under key and checks its sum, ready to decode.
+func (c *Cache) open(key string) (*decoder, bool) {
 	data, err := os.ReadFile(c.path(key))
 	if err != nil || !bytes.HasPrefix(data, []byte(cacheMagic)) {
-		return entry{}, false
+		return nil, false
 	}
 	// After the magic line: the SHA-256 of the payload, then the payload. A byte
 	// changed anywhere fails the sum.
@@ -120,13 +133,9 @@ func (c *Cache) load(key string) (entry, bool) {
 	sum, payload, ok := bytes.Cut(rest, []byte("\n"))
 	got := sha256.Sum256(payload)
 	if !ok || string(sum) != hex.EncodeToString(got[:]) {
-		return entry{}, false
+		return nil, false
 	}
-	e, err := newDecoder(payload).entry()
-	if err != nil || e.Key != key {
-		return entry{}, false
-	}
-	return e, true
+	return newDecoder(payload), true
 }
 
 // store writes an entry. A failure to write is not an error: the cache only saves
@@ -162,6 +171,23 @@ func (c *Cache) storeText(hash string, t textEntry) {
 	}
 }
 
+// cached opens the entry of a source's claims and decodes it up to the claims,
+// which the caller decodes where they are to go (decoder.claims, then tail).
+func (c *Cache) cached(src *Source, rs *RuleSet) (*decoder, int, bool) {
+	if c == nil {
+		return nil, 0, false
+	}
+	key := c.key(src, rs)
+	d, ok := c.open(key)
+	if !ok {
+		return nil, 0, false
+	}
+	if k, n := d.head(); d.err == nil && k == key {
+		return d, n, true
+	}
+	return nil, 0, false
+}
+
 // extract returns a source's claims from the cache, or reads the source, extracts
 // them and stores them. A nil cache always extracts.
 func (c *Cache) extract(corpus *Corpus, src *Source, rs *RuleSet) ([]Claim, error) {
@@ -172,6 +198,13 @@ func (c *Cache) extract(corpus *Corpus, src *Source, rs *RuleSet) ([]Claim, erro
 			c.hits.Add(1)
 			return e.Claims, nil
 		}
+	}
+	return c.extractAnew(corpus, src, rs, key)
+}
+
+// extractAnew reads a source, extracts its claims and stores them under key.
+func (c *Cache) extractAnew(corpus *Corpus, src *Source, rs *RuleSet, key string) ([]Claim, error) {
+	if c != nil {
 		c.misses.Add(1)
 	}
 	doc, err := corpus.Read(src)

@@ -2,6 +2,8 @@ package facts_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
@@ -248,5 +250,49 @@ func TestCacheKnowsFilesBySizeAndTime(t *testing.T) {
 	}
 	if after == warm || !strings.Contains(after, "1974") {
 		t.Error("the changed source's claims were not extracted again")
+	}
+}
+
+// TestCacheDistrustsWhatDoesNotDecode: an entry whose sum is right but whose
+// claims do not decode (written by a faulty build, say) is found out when its
+// claims are decoded in place, and its source is extracted anew.
+func TestCacheDistrustsWhatDoesNotDecode(t *testing.T) {
+	c, err := facts.LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := c.Rules()
+	dir := t.TempDir()
+	want := extract(t, c, rs, facts.ExtractOptions{Workers: 1})
+	extract(t, c, rs, facts.ExtractOptions{Cache: facts.OpenCache(dir, "v1")})
+	var files []string
+	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	// Cut the end off one entry's payload and sign it again: the sum holds, the
+	// decoding fails after the claims' count.
+	data, err := os.ReadFile(files[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	magic, rest, _ := bytes.Cut(data, []byte("\n"))
+	_, payload, _ := bytes.Cut(rest, []byte("\n"))
+	payload = payload[:len(payload)-3]
+	sum := sha256.Sum256(payload)
+	signed := append(append(append(magic, '\n'), hex.EncodeToString(sum[:])+"\n"...), payload...)
+	if err := os.WriteFile(files[2], signed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cache := facts.OpenCache(dir, "v1")
+	for _, workers := range []int{1, 0} {
+		if got := extract(t, c, rs, facts.ExtractOptions{Cache: cache, Workers: workers}); got != want {
+			t.Fatalf("workers %d: an entry that does not decode changed the claims", workers)
+		}
+	}
+	if hits, misses := cache.Stats(); hits != 9 || misses != 1 {
+		t.Errorf("%d hits and %d misses, want 9 and 1: the bad entry is rebuilt once, then read", hits, misses)
 	}
 }

@@ -108,80 +108,89 @@ func (e *encoder) entry(en entry) {
 	}
 }
 
-// decoder reads what encoder wrote; the first problem stops it and is kept.
-// Strings are cut from one copy of the whole entry (s) rather than copied one by
-// one: a warm run decodes hundreds of thousands of claims, each with a dozen
-// strings, and the claims of a source live as long as one another anyway.
+// decoder reads what encoder wrote; the first problem stops it and is kept. It
+// reads from a string: the strings it returns are cut from the entry rather than
+// copied one by one (a warm run decodes hundreds of thousands of claims, each with
+// a dozen strings, and the claims of a source live as long as one another).
 type decoder struct {
-	b   []byte
-	s   string // b as a string, when made by newDecoder
+	s   string
 	err error
 }
 
-func newDecoder(b []byte) *decoder { return &decoder{b: b, s: string(b)} }
+func newDecoder(b []byte) *decoder { return &decoder{s: string(b)} }
 
-func (d *decoder) fail() { d.err, d.b = errCorrupt, nil }
+func (d *decoder) fail() { d.err, d.s = errCorrupt, "" }
 
+// uint reads a varint as binary.Uvarint does.
 func (d *decoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
+	var v uint64
+	for i := 0; i < len(d.s) && i < binary.MaxVarintLen64; i++ {
+		b := d.s[i]
+		if b < 0x80 {
+			if i == binary.MaxVarintLen64-1 && b > 1 {
+				break // overflow
+			}
+			d.s = d.s[i+1:]
+			return v | uint64(b)<<(7*i)
+		}
+		v |= uint64(b&0x7f) << (7 * i)
 	}
-	d.b = d.b[n:]
-	return v
+	d.fail()
+	return 0
 }
 
+// int reads a zig-zag varint as binary.Varint does, within 32 bits.
 func (d *decoder) int() int {
-	v, n := binary.Varint(d.b)
-	if n <= 0 || v > math.MaxInt32 || v < math.MinInt32 {
+	ux := d.uint()
+	v := int64(ux >> 1)
+	if ux&1 != 0 {
+		v = ^v
+	}
+	if d.err != nil || v > math.MaxInt32 || v < math.MinInt32 {
 		d.fail()
 		return 0
 	}
-	d.b = d.b[n:]
 	return int(v)
 }
 
 func (d *decoder) bool() bool {
-	if len(d.b) < 1 || d.b[0] > 1 {
+	if len(d.s) < 1 || d.s[0] > 1 {
 		d.fail()
 		return false
 	}
-	v := d.b[0] == 1
-	d.b = d.b[1:]
+	v := d.s[0] == 1
+	d.s = d.s[1:]
 	return v
 }
 
 func (d *decoder) str() string {
 	n := d.uint()
-	if n > uint64(len(d.b)) {
+	if n > uint64(len(d.s)) {
 		d.fail()
 		return ""
 	}
-	var s string
-	if at := len(d.s) - len(d.b); at >= 0 && len(d.s) > 0 {
-		s = d.s[at : at+int(n)]
-	} else {
-		s = string(d.b[:n])
-	}
-	d.b = d.b[n:]
+	s := d.s[:n]
+	d.s = d.s[n:]
 	return s
 }
 
 func (d *decoder) float() float64 {
-	if len(d.b) < 8 {
+	if len(d.s) < 8 {
 		d.fail()
 		return 0
 	}
-	f := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
-	d.b = d.b[8:]
-	return f
+	var u uint64
+	for i := range 8 {
+		u |= uint64(d.s[i]) << (8 * i)
+	}
+	d.s = d.s[8:]
+	return math.Float64frombits(u)
 }
 
 // count reads a length, which cannot exceed the bytes left.
 func (d *decoder) count() int {
 	n := d.int()
-	if n < 0 || n > len(d.b) {
+	if n < 0 || n > len(d.s) {
 		d.fail()
 		return 0
 	}
@@ -237,26 +246,49 @@ func (d *decoder) claim(c *Claim) {
 }
 
 func (d *decoder) entry() (entry, error) {
-	var en entry
-	if d.int() != codecVersion {
-		return en, errCorrupt
-	}
-	en.Key = d.str()
-	if n := d.count(); n > 0 {
+	key, n := d.head()
+	en := entry{Key: key}
+	if n > 0 {
 		en.Claims = make([]Claim, n)
-		for i := range en.Claims {
-			d.claim(&en.Claims[i])
-			if d.err != nil {
-				return entry{}, d.err
-			}
-		}
+		d.claims(en.Claims)
 	}
-	en.Text.Sentences = d.int()
-	en.Text.Hash = d.str()
+	t, err := d.tail()
+	if err != nil {
+		return entry{}, err
+	}
+	en.Text = t
+	return en, nil
+}
+
+// head reads an entry up to its claims: its key and how many claims follow, so
+// that they can be decoded where they are to go (see claims).
+func (d *decoder) head() (key string, claims int) {
+	if d.int() != codecVersion {
+		d.fail()
+		return "", 0
+	}
+	return d.str(), d.count()
+}
+
+// claims decodes len(cs) claims into cs.
+func (d *decoder) claims(cs []Claim) {
+	for i := range cs {
+		if d.err != nil {
+			return
+		}
+		d.claim(&cs[i])
+	}
+}
+
+// tail reads what follows the claims, which must end the entry.
+func (d *decoder) tail() (textEntry, error) {
+	var t textEntry
+	t.Sentences = d.int()
+	t.Hash = d.str()
 	if n := d.count(); n > 0 {
-		en.Text.Lessons = make([]Lesson, n)
-		for i := range en.Text.Lessons {
-			l := &en.Text.Lessons[i]
+		t.Lessons = make([]Lesson, n)
+		for i := range t.Lessons {
+			l := &t.Lessons[i]
 			l.Kind, l.Line, l.Before = LessonKind(d.int()), d.int(), d.str()
 			names := d.count()
 			for range names {
@@ -264,8 +296,8 @@ func (d *decoder) entry() (entry, error) {
 			}
 		}
 	}
-	if d.err != nil || len(d.b) != 0 {
-		return entry{}, errCorrupt
+	if d.err != nil || len(d.s) != 0 {
+		return textEntry{}, errCorrupt
 	}
-	return en, nil
+	return t, nil
 }

@@ -70,7 +70,7 @@ func CheckText(w io.Writer, r *Report, corpusArg string) error {
 			p.f("  %s:%d: %s → %s\n", cl.Path, cl.Line, cl.Text, cl.Value)
 			p.f("    “%s”\n", excerpt(cl, 110))
 		}
-		if more := len(c.Claims) - len(shown); more > 0 {
+		if more := len(c.Claims) - len(shown) + c.Omitted; more > 0 {
 			p.f("  … and %d more claims: compare report %slists them all\n", more, corpusArg)
 		}
 		p.f("  record a verdict: compare review %s%s --verdict confirmed|false-alarm|resolved|outdated --note \"…\"\n", corpusArg, c.ID)
@@ -88,18 +88,25 @@ const checkQuotes = 12
 // someClaims picks at most n claims, in their order, taking them in turn from
 // each value so that every value is quoted.
 func someClaims(claims []Claim, n int) []Claim {
-	if len(claims) <= n {
-		return claims
+	return someOf(claims, n, func(c Claim) string { return c.Value })
+}
+
+// someOf picks at most n of xs, in their order, taking them in turn from each
+// value so that every value is among them.
+func someOf[T any](xs []T, n int, value func(T) string) []T {
+	if len(xs) <= n {
+		return xs
 	}
 	var values []string
 	byValue := map[string][]int{}
-	for i, cl := range claims {
-		if _, ok := byValue[cl.Value]; !ok {
-			values = append(values, cl.Value)
+	for i, x := range xs {
+		v := value(x)
+		if _, ok := byValue[v]; !ok {
+			values = append(values, v)
 		}
-		byValue[cl.Value] = append(byValue[cl.Value], i)
+		byValue[v] = append(byValue[v], i)
 	}
-	take := make([]bool, len(claims))
+	take := make([]bool, len(xs))
 	for round, taken := 0, 0; taken < n; round++ {
 		for _, v := range values {
 			if is := byValue[v]; round < len(is) && taken < n {
@@ -108,10 +115,10 @@ func someClaims(claims []Claim, n int) []Claim {
 			}
 		}
 	}
-	out := make([]Claim, 0, n)
-	for i, cl := range claims {
+	out := make([]T, 0, n)
+	for i, x := range xs {
 		if take[i] {
-			out = append(out, cl)
+			out = append(out, x)
 		}
 	}
 	return out

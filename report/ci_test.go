@@ -181,3 +181,33 @@ func TestCheckQuotesSomeOfManyClaims(t *testing.T) {
 		t.Errorf("%d annotations, want %d", n, checkQuotes)
 	}
 }
+
+// BuildForCheck keeps the claims the check quotes and counts the others: the check
+// prints the same whether it was built whole or for the check.
+func TestBuildForCheckPrintsWhatBuildPrints(t *testing.T) {
+	res := seedsResult(t)
+	many := *res.Conflicts[0]
+	for i := range 40 {
+		cl := *many.Claims[i%len(many.Claims)]
+		cl.Line += 1000 * (i + 1)
+		many.Claims = append(many.Claims, &cl)
+	}
+	res.Conflicts = append([]*compare.Conflict{&many}, res.Conflicts[1:]...)
+	var whole, some bytes.Buffer
+	if err := CheckText(&whole, Build(res, "seeds"), ""); err != nil {
+		t.Fatal(err)
+	}
+	r := BuildForCheck(res, "seeds")
+	if err := CheckText(&some, r, ""); err != nil {
+		t.Fatal(err)
+	}
+	if whole.String() != some.String() {
+		t.Errorf("the check differs when built for the check:\n%s\n---\n%s", whole.String(), some.String())
+	}
+	if c := r.Conflicts[0]; len(c.Claims) != checkQuotes || c.Omitted != len(many.Claims)-checkQuotes {
+		t.Errorf("conflict built for the check holds %d claims and omits %d; want %d and %d", len(c.Claims), c.Omitted, checkQuotes, len(many.Claims)-checkQuotes)
+	}
+	if !strings.Contains(some.String(), fmt.Sprintf("… and %d more claims", len(many.Claims)-checkQuotes)) {
+		t.Errorf("no count of the claims left out:\n%s", some.String())
+	}
+}

@@ -27,6 +27,12 @@ var seedsClaims struct {
 // corpus is extracted once; each call judges and builds the view anew.
 func seedsReport(t *testing.T) *Report {
 	t.Helper()
+	return Build(seedsResult(t), "seeds (embedded)")
+}
+
+// seedsResult judges the embedded corpus anew.
+func seedsResult(t *testing.T) *compare.Result {
+	t.Helper()
 	s := &seedsClaims
 	s.Do(func() {
 		s.c, s.err = facts.LoadCorpus(seeds.FS, "seeds")
@@ -43,7 +49,7 @@ func seedsReport(t *testing.T) *Report {
 	if s.err != nil {
 		t.Fatal(s.err)
 	}
-	return Build(compare.Judge(s.c, append([]facts.Claim(nil), s.claims...)), "seeds (embedded)")
+	return compare.Judge(s.c, append([]facts.Claim(nil), s.claims...))
 }
 
 // TestGolden renders the shared fixture in every format and compares with the

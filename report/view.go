@@ -62,6 +62,7 @@ type Conflict struct {
 	IntraSource bool
 	Explanation string
 	Claims      []Claim
+	Omitted     int // claims left out of Claims by BuildForCheck
 	Diffs       []Diff
 	Review      Review
 }
@@ -121,6 +122,18 @@ type DiffOp struct {
 // Build makes the view model from a result whose reviews have been applied
 // (compare.ApplyReviews); orphaned are the reviews that matched no conflict.
 func Build(res *compare.Result, corpusLabel string, orphaned ...*compare.Review) *Report {
+	return build(res, corpusLabel, 0, orphaned)
+}
+
+// BuildForCheck is Build for what compare check prints as text or annotations:
+// each conflict holds only the claims the check quotes (see someClaims), and
+// Omitted counts the others. At newsroom scale the conflicts hold hundreds of
+// thousands of claims, and a check quotes a dozen of each.
+func BuildForCheck(res *compare.Result, corpusLabel string, orphaned ...*compare.Review) *Report {
+	return build(res, corpusLabel, checkQuotes, orphaned)
+}
+
+func build(res *compare.Result, corpusLabel string, quotes int, orphaned []*compare.Review) *Report {
 	c := res.Corpus
 	r := &Report{Subject: c.Profile.Subject.Name, Corpus: corpusLabel, Claims: len(res.Claims), result: res}
 	counts := map[facts.SourceID]int{}
@@ -143,8 +156,13 @@ func Build(res *compare.Result, corpusLabel string, orphaned ...*compare.Review)
 			Explanation: cf.Explanation, Review: reviewView(c, cf.State),
 		}
 		byStatus[v.Review.Status]++
-		v.Claims = make([]Claim, len(cf.Claims))
-		for i, cl := range cf.Claims {
+		claims := cf.Claims
+		if quotes > 0 {
+			claims = someOf(claims, quotes, (*facts.Claim).Normalized)
+			v.Omitted = len(cf.Claims) - len(claims)
+		}
+		v.Claims = make([]Claim, len(claims))
+		for i, cl := range claims {
 			v.Claims[i] = claimView(c, cl)
 		}
 		v.Diffs = diffs(cf.Sides)
