@@ -1,9 +1,9 @@
 package compare
 
 import (
-	"fmt"
 	"runtime"
 	"sort"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -206,7 +206,7 @@ func (j *judge) dates(key string, group []*facts.Claim) {
 		return
 	}
 	class := Soft
-	firmBy := func(c *facts.Claim) string { return fmt.Sprint(firm(date(c)), "\x00", c.Claimant) }
+	firmBy := func(c *facts.Claim) string { return strconv.FormatBool(firm(date(c))) + "\x00" + c.Claimant }
 	if s.anyPair(firmBy, func(a, b *facts.Claim) bool {
 		return firm(date(a)) && firm(date(b)) && a.Claimant == b.Claimant
 	}) {

@@ -135,15 +135,15 @@ func (d Date) String() string {
 	case p == PrecisionOpen:
 		s = formatBound(d.Lo, true) + "/.."
 	case p == PrecisionDay:
-		s = fmt.Sprintf("%04d-%02d-%02d", d.Lo.Y, d.Lo.M, d.Lo.D)
+		s = ymd(d.Lo.Y, d.Lo.M, d.Lo.D)
 	case p == PrecisionMonth:
-		s = fmt.Sprintf("%04d-%02d", d.Lo.Y, d.Lo.M)
+		s = ymd(d.Lo.Y, d.Lo.M, 0)
 	case p == PrecisionYear:
-		s = fmt.Sprintf("%04d", d.Lo.Y)
+		s = ymd(d.Lo.Y, 0, 0)
 	case p == PrecisionDecade:
-		s = fmt.Sprintf("%03dX", d.Lo.Y/10)
+		s = string(padded(nil, d.Lo.Y/10, 3)) + "X"
 	case p == PrecisionCentury:
-		s = fmt.Sprintf("%02dXX", d.Lo.Y/100)
+		s = string(padded(nil, d.Lo.Y/100, 2)) + "XX"
 	default:
 		s = formatBound(d.Lo, true) + "/" + formatBound(d.Hi, false)
 	}
@@ -153,17 +153,44 @@ func (d Date) String() string {
 	return s
 }
 
+// ymd writes a date as EDTF: "1990-04-24", "1990-04" when d is 0, "1990" when m
+// is 0 too. (Dates are written for every claim judged: fmt.Sprintf was most of it.)
+func ymd(y, m, d int) string {
+	b := padded(make([]byte, 0, 10), y, 4)
+	if m != 0 {
+		b = padded(append(b, '-'), m, 2)
+		if d != 0 {
+			b = padded(append(b, '-'), d, 2)
+		}
+	}
+	return string(b)
+}
+
+// padded appends n with zeros before it up to width characters, the sign
+// included, as fmt's %0*d does.
+func padded(b []byte, n, width int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n, width = -n, width-1
+	}
+	digits := strconv.Itoa(n)
+	for range width - len(digits) {
+		b = append(b, '0')
+	}
+	return append(b, digits...)
+}
+
 // formatBound writes one end of an interval at the coarsest precision that keeps it
 // exact: a year when it falls on the year's first (lo) or last (hi) day, a month when
 // on the month's, else the day.
 func formatBound(d Day, lo bool) string {
 	switch {
 	case lo && isYearStart(d), !lo && isYearEnd(d):
-		return fmt.Sprintf("%04d", d.Y)
+		return ymd(d.Y, 0, 0)
 	case lo && d.D == 1, !lo && d.D == lastDay(d.Y, d.M):
-		return fmt.Sprintf("%04d-%02d", d.Y, d.M)
+		return ymd(d.Y, d.M, 0)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Y, d.M, d.D)
+	return ymd(d.Y, d.M, d.D)
 }
 
 // Intersects reports whether the two dates can describe the same moment.

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -419,5 +420,27 @@ func TestDateRegressions(t *testing.T) {
 	}
 	if d, err := ParseDate("24 to 27 June 1981", 0); err != nil || d.String() != "1981-06-24/1981-06-27" {
 		t.Errorf("24 to 27 June 1981 = %v %v", d, err)
+	}
+}
+
+// TestYMDWritesAsSprintf: the hand-written EDTF formatting gives what fmt gives.
+func TestYMDWritesAsSprintf(t *testing.T) {
+	for _, y := range []int{-12345, -1000, -50, -5, 0, 7, 65, 999, 1965, 2024, 12345} {
+		for _, m := range []int{1, 9, 12} {
+			for _, d := range []int{1, 24, 31} {
+				if got, want := ymd(y, m, d), fmt.Sprintf("%04d-%02d-%02d", y, m, d); got != want {
+					t.Errorf("ymd(%d, %d, %d) = %q, want %q", y, m, d, got, want)
+				}
+			}
+			if got, want := ymd(y, m, 0), fmt.Sprintf("%04d-%02d", y, m); got != want {
+				t.Errorf("ymd(%d, %d, 0) = %q, want %q", y, m, got, want)
+			}
+		}
+		if got, want := ymd(y, 0, 0), fmt.Sprintf("%04d", y); got != want {
+			t.Errorf("ymd(%d, 0, 0) = %q, want %q", y, got, want)
+		}
+		if got, want := string(padded(nil, y/10, 3)), fmt.Sprintf("%03d", y/10); got != want {
+			t.Errorf("padded(%d, 3) = %q, want %q", y/10, got, want)
+		}
 	}
 }
