@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -306,16 +307,16 @@ func Triggers(pattern string) [][]string {
 		return nil
 	}
 	re = re.Simplify()
-	candidates := [][]string{literalSet(re)}
+	candidates := [][]string{containedSet(re)}
 	if re.Op == syntax.OpConcat {
 		for _, sub := range re.Sub {
-			candidates = append(candidates, literalSet(sub))
+			candidates = append(candidates, containedSet(sub))
 		}
 	}
 	// Keep the two sets whose shortest word is longest (the rarest words).
 	var sets [][]string
 	for _, c := range candidates {
-		if c != nil && (shortest(c) > 2 || allHold(c, "(")) {
+		if c != nil && (shortest(c) > 2 || allHold(c, "(")) && !slices.ContainsFunc(sets, func(s []string) bool { return slices.Equal(s, c) }) {
 			sets = append(sets, c)
 		}
 	}
@@ -392,6 +393,57 @@ func shortest(xs []string) int {
 }
 
 // literalSet returns the strings one of which any match of re must contain, or nil.
+// containedSet returns words of which every match of re holds one, or nil: the
+// leading words (literalSet), or the best such set of any part that every match
+// goes through, or for alternatives the union of each one's set. "(?:as a
+// terrorist group|on the (?:\w+ )*list)" gives {terrorist, list}: a rule that ends
+// so is not tried on the many sentences that have its verb ("added", "put") and
+// neither word.
+func containedSet(re *syntax.Regexp) []string {
+	const limit = 64
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return containedSet(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return containedSet(re.Sub[0])
+		}
+		return nil
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			s := containedSet(sub)
+			if s == nil || len(out)+len(s) > limit {
+				return nil
+			}
+			out = append(out, s...)
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	case syntax.OpConcat:
+		best := literalSet(re)
+		for _, sub := range re.Sub {
+			if s := containedSet(sub); s != nil && rarer(s, best) {
+				best = s
+			}
+		}
+		return best
+	}
+	return literalSet(re)
+}
+
+// rarer reports whether the set a makes the better trigger than b: its shortest
+// word is longer, or as long with fewer words.
+func rarer(a, b []string) bool {
+	switch {
+	case b == nil:
+		return true
+	case shortest(a) != shortest(b):
+		return shortest(a) > shortest(b)
+	}
+	return len(a) < len(b)
+}
+
 func literalSet(re *syntax.Regexp) []string {
 	const limit = 64
 	switch re.Op {
