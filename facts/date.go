@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -518,6 +520,27 @@ func digitWindows(text string) [][2]int {
 	return out
 }
 
+// isDate reports whether s, folded and in lower case, is a date as a whole. The
+// grammar is thousands of instructions and the same few dates come back in every
+// source ("1986", "in 1981"), so answers are remembered, up to a bound.
+func isDate(s string) bool {
+	if v, ok := dateMemo.Load(s); ok {
+		return v.(bool)
+	}
+	ok := datePatternRE.MatchString(s)
+	if dateMemoSize.Add(1) <= dateMemoMax {
+		dateMemo.Store(strings.Clone(s), ok)
+	}
+	return ok
+}
+
+var (
+	dateMemo     sync.Map // lower-case text → whether it is a date
+	dateMemoSize atomic.Int64
+)
+
+const dateMemoMax = 1 << 16
+
 // ParseDate reads one date expression, in the words of a source ("24 April 1990",
 // "the 1960s", "between 2014 and 2016", "by 1987") or in EDTF ("1990-04-24", "196X",
 // "1990/1993", "../1987", "1965~"). contextYear (0 for none) supplies the year of a
@@ -531,7 +554,7 @@ func ParseDate(s string, contextYear int) (Date, error) {
 		return d, nil
 	}
 	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if !datePatternRE.MatchString(s) {
+	if !isDate(s) {
 		return Date{}, fmt.Errorf("%w: %q", ErrNoDate, s)
 	}
 	if m := dayRangeRE.FindStringSubmatch(s); m != nil {
