@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -22,6 +24,13 @@ type Cache struct {
 	version string
 	hits    atomic.Int64
 	misses  atomic.Int64
+
+	mu           sync.Mutex
+	root         string            // the corpus folder whose pack is open
+	pack         *pack             // its pack, when it has one
+	used         map[string]string // the entries this run used, for the next pack
+	unpacked     int               // how many of them were not in the pack
+	packsWritten int
 }
 
 // cacheMagic opens every entry; a file without it is not ours.
@@ -110,7 +119,7 @@ type textEntry struct {
 
 // load returns the entry cached under key, or false.
 func (c *Cache) load(key string) (entry, bool) {
-	d, ok := c.open(key)
+	d, blob, packed, ok := c.open(key)
 	if !ok {
 		return entry{}, false
 	}
@@ -118,24 +127,47 @@ func (c *Cache) load(key string) (entry, bool) {
 	if err != nil || e.Key != key {
 		return entry{}, false
 	}
+	c.use(key, blob, packed)
 	return e, true
 }
 
-// open reads the entry cached under key and checks its sum, ready to decode.
-func (c *Cache) open(key string) (*decoder, bool) {
+// open finds the entry cached under key, in the pack or in its file, and checks
+// its sum, ready to decode. It returns the entry's bytes too, and whether they
+// came from the pack.
+func (c *Cache) open(key string) (d *decoder, blob string, packed, ok bool) {
+	if blob, raw, ok := c.fromPack(key); ok {
+		if d, ok := checkEntry(blob, raw); ok {
+			return d, blob, true, true
+		}
+	}
 	data, err := os.ReadFile(c.path(key))
-	if err != nil || !bytes.HasPrefix(data, []byte(cacheMagic)) {
+	if err != nil {
+		return nil, "", false, false
+	}
+	blob = string(data)
+	d, ok = checkEntry(blob, data)
+	return d, blob, false, ok
+}
+
+// checkEntry checks the magic line and the sum of an entry (blob and raw are the
+// same bytes) and returns a decoder of its payload.
+func checkEntry(blob string, raw []byte) (*decoder, bool) {
+	if !strings.HasPrefix(blob, cacheMagic) {
 		return nil, false
 	}
 	// After the magic line: the SHA-256 of the payload, then the payload. A byte
 	// changed anywhere fails the sum.
-	rest := data[len(cacheMagic):]
-	sum, payload, ok := bytes.Cut(rest, []byte("\n"))
-	got := sha256.Sum256(payload)
-	if !ok || string(sum) != hex.EncodeToString(got[:]) {
+	rest := blob[len(cacheMagic):]
+	i := strings.IndexByte(rest, '\n')
+	if i < 0 {
 		return nil, false
 	}
-	return newDecoder(payload), true
+	start := len(cacheMagic) + i + 1
+	got := sha256.Sum256(raw[start:])
+	if rest[:i] != hex.EncodeToString(got[:]) {
+		return nil, false
+	}
+	return &decoder{s: blob[start:]}, true
 }
 
 // store writes an entry. A failure to write is not an error: the cache only saves
@@ -148,6 +180,7 @@ func (c *Cache) store(e entry) {
 	b.WriteString(cacheMagic)
 	b.WriteString(hex.EncodeToString(sum[:]) + "\n")
 	b.Write(enc.b)
+	c.use(e.Key, b.String(), false)
 	p := c.path(e.Key)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return
@@ -178,11 +211,12 @@ func (c *Cache) cached(src *Source, rs *RuleSet) (*decoder, int, bool) {
 		return nil, 0, false
 	}
 	key := c.key(src, rs)
-	d, ok := c.open(key)
+	d, blob, packed, ok := c.open(key)
 	if !ok {
 		return nil, 0, false
 	}
 	if k, n := d.head(); d.err == nil && k == key {
+		c.use(key, blob, packed)
 		return d, n, true
 	}
 	return nil, 0, false

@@ -169,6 +169,7 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	// The files of the sources that could be read from the manifest are checked
 	// too, so that every problem is reported at once.
 	errs := []error{y.Err()}
+	o.Cache.openPack(o.Root)
 	errs = append(errs, c.scan(seen, o)...)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
@@ -531,6 +532,7 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 		}
 	})
 	if !slices.Contains(bad, true) {
+		o.Cache.writePack()
 		return out, nil
 	}
 	// An entry whose sum was right but which did not decode: extract its source
@@ -548,5 +550,6 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 		}
 		all = append(all, claims...)
 	}
+	o.Cache.writePack()
 	return all, nil
 }
