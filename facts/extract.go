@@ -41,6 +41,7 @@ var (
 type extractor struct {
 	src      *Source
 	doc      *Document
+	masked   map[int]string // each sentence's folded text with its dates masked
 	profile  *Profile
 	orgRE    *regexp.Regexp
 	personRE *regexp.Regexp
@@ -84,6 +85,61 @@ func (x *extractor) parseDate(text string, contextYear int) (Date, error) {
 	}
 	x.dates[k] = parsedDate{d, err}
 	return d, err
+}
+
+// dateToken is a date in masked text. A date's leading word ("until", "by",
+// "from", "the") stays as it is written, for rules that spell it out ("until
+// {date}") and those that let the date hold it alike; the rest, n bytes, becomes
+// \x01, n-2 times \x02, then \x03 (one byte: \x04), so that every offset holds.
+const dateToken = `(?:(?:` + dateLead + `) )?(?:\x01\x02*\x03|\x04)`
+
+// dateLead is the words a date expression may open with (reLead, the opening of
+// a range of days, the "the" of a decade).
+const dateLead = reLead + `|from|between|the`
+
+var dateLeadRE = regexp.MustCompile(`(?i)^(?:` + dateLead + `) `)
+
+// maskDates returns the text with each date FindDates finds made a date token.
+func maskDates(text string) string {
+	spans := FindDates(text)
+	if len(spans) == 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, sp := range spans {
+		if lead := dateLeadRE.FindStringIndex(text[sp[0]:sp[1]]); lead != nil && lead[1] < sp[1]-sp[0] {
+			sp[0] += lead[1]
+		}
+		if sp[1]-sp[0] == 1 {
+			b[sp[0]] = 4
+			continue
+		}
+		b[sp[0]] = 1
+		for i := sp[0] + 1; i < sp[1]-1; i++ {
+			b[i] = 2
+		}
+		b[sp[1]-1] = 3
+	}
+	return string(b)
+}
+
+// maskedText returns sentence s folded with its dates masked, once per sentence;
+// false for a sentence that holds the token bytes itself.
+func (x *extractor) maskedText(s *Sentence) (string, bool) {
+	if x.masked == nil {
+		x.masked = map[int]string{}
+	}
+	m, ok := x.masked[s.Index]
+	if !ok {
+		text := s.Folded().Text
+		if strings.ContainsAny(text, "\x01\x02\x03\x04") {
+			m = "\x00"
+		} else {
+			m = maskDates(text)
+		}
+		x.masked[s.Index] = m
+	}
+	return m, m != "\x00"
 }
 
 // hits returns the trigger words the prefilter finds in sentence s.

@@ -149,8 +149,12 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 			var r Rule
 			switch kind {
 			case "pattern":
-				r = &patternRule{baseRule: base, re: compile("pattern", true), scanAfter: compile("scan_after", false), section: compile("section", false),
+				pr := &patternRule{baseRule: base, re: compile("pattern", true), scanAfter: compile("scan_after", false), section: compile("section", false),
 					skeleton: skeleton(y.Str(m["pattern"], "pattern"))}
+				if src := y.Str(m["pattern"], "pattern"); pr.re != nil && strings.Contains(src, "{date}") {
+					pr.masked, _ = expandWith(src, p, map[string]string{"date": dateToken})
+				}
+				r = pr
 			case "period-list":
 				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
 			case "label-value":
@@ -191,7 +195,10 @@ func contains(xs []string, x string) bool {
 // expand replaces the placeholders of a rule's pattern with the profile's names and
 // the value grammars, as named groups, and compiles the result case-insensitively.
 // Names that must keep their case (acronyms, proper nouns) carry their own flags.
-func expand(src string, p *Profile) (*regexp.Regexp, error) {
+func expand(src string, p *Profile) (*regexp.Regexp, error) { return expandWith(src, p, nil) }
+
+// expandWith is expand with some placeholders standing for other fragments.
+func expandWith(src string, p *Profile, instead map[string]string) (*regexp.Regexp, error) {
 	person := p.PersonPattern()
 	org := p.OrgPattern()
 	listOf := func(item string) string { return item + `(?:(?:,? and |, )` + item + `){0,8}` }
@@ -209,6 +216,9 @@ func expand(src string, p *Profile) (*regexp.Regexp, error) {
 		"authority": p.AuthorityPattern(),
 		"event":     `(?-i:Operation [A-Z][\w-]+(?: [A-Z][\w-]+)?|(?:[Tt]he )?(?:\d{4} )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3} (?:bombing|bomb explosion|explosion|attack|raid|massacre|uprising|offensive))`,
 		"expansion": `(?-i:[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|the|and|for|on|in|e))*)`,
+	}
+	for k, v := range instead {
+		fragments[k] = v
 	}
 	used := map[string]bool{}
 	var bad []string
@@ -511,6 +521,11 @@ type patternRule struct {
 	scanAfter *regexp.Regexp
 	section   *regexp.Regexp // when set, only sentences under a matching heading
 	sections  sync.Map       // heading → whether section matches it
+	// masked, for a pattern with {date}, is the expression with {date} standing for
+	// one date token of the masked text (see maskDates): the date grammar, thousands
+	// of instructions, leaves the expression, and the dates are found once per
+	// sentence instead of by every rule.
+	masked *regexp.Regexp
 	// skeleton is the pattern with each placeholder made "any text": a small
 	// expression that matches wherever the rule could, so the full one (thousands of
 	// instructions, with the profile's names and the date grammar) runs only where
@@ -571,10 +586,20 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 	if r.skeleton != nil && !r.skeleton.MatchString(text[from:]) {
 		return
 	}
-	for _, m := range r.re.FindAllStringSubmatchIndex(text[from:], -1) {
-		x.emit(&r.baseRule, s, groups(r.re, m, from), nil)
+	re := r.re
+	if r.masked != nil && !noMasks {
+		// The masked text has the same length: every offset holds.
+		if m, ok := x.maskedText(s); ok {
+			re, text = r.masked, m
+		}
+	}
+	for _, m := range re.FindAllStringSubmatchIndex(text[from:], -1) {
+		x.emit(&r.baseRule, s, groups(re, m, from), nil)
 	}
 }
+
+// noMasks turns the masked expressions off, for the test that compares.
+var noMasks = false
 
 // periodListRule reads lists of periods under a heading ("Home Base" followed by
 // "1965-1979: Iran", "1979-1981: France", "1981-present: Iraq"). Each item is a
