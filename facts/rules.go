@@ -201,7 +201,9 @@ func expand(src string, p *Profile) (*regexp.Regexp, error) { return expandWith(
 func expandWith(src string, p *Profile, instead map[string]string) (*regexp.Regexp, error) {
 	person := p.PersonPattern()
 	org := p.OrgPattern()
-	listOf := func(item string) string { return item + `(?:(?:,? and |, )` + item + `){0,8}` }
+	// A list of any length: "{0,8}" would compile the item (hundreds of
+	// instructions with the profile's names) eight times over.
+	listOf := func(item string) string { return item + `(?:(?:,? and |, )` + item + `)*` }
 	fragments := map[string]string{
 		"org":       org,
 		"orgs":      listOf(`(?:(?:the )?(?:leadership|leaders|members|headquarters) of )?` + org),
