@@ -35,6 +35,40 @@ var (
 func (x *extractor) attributions(s *Sentence) []attribution {
 	text := s.Folded().Text
 	var out []attribution
+	// Each expression needs words that most sentences lack: look for them first.
+	lower := s.Lower()
+	if strings.Contains(lower, "according to") {
+		out = x.according(text, out)
+	}
+	if containsAny(text, claimVerbWords) {
+		out = x.claimVerbs(text, out)
+	}
+	if containsAny(lower, hedgeWords) {
+		for _, m := range hedgeRE.FindAllStringIndex(text, -1) {
+			out = append(out, attribution{text[m[0]:m[1]], "", m[1], clauseEnd(text, m[1])})
+		}
+	}
+	return out
+}
+
+// claimVerbWords hold every verb of claimVerbRE (which reads them in lower case
+// only), hedgeWords every word of hedgeRE.
+var (
+	claimVerbWords = []string{"claim", "said", "says", "alleg", "estimat", "told", "maintain", "insist", "argue", "contend",
+		"state", "report", "announced", "assert", "believe", "note", "wrote", "writes"}
+	hedgeWords = []string{"said", "claimed", "alleged", "reported", "believed", "thought", "rumo"}
+)
+
+func containsAny(text string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *extractor) according(text string, out []attribution) []attribution {
 	for _, m := range accordingRE.FindAllStringSubmatchIndex(text, -1) {
 		who := strings.TrimSpace(text[m[2]:m[3]])
 		// "According to X, …" covers the rest of the clause; "…, according to X."
@@ -45,6 +79,10 @@ func (x *extractor) attributions(s *Sentence) []attribution {
 			out = append(out, attribution{who, x.claimantKey(who), clauseStart(text, m[0]), m[0]})
 		}
 	}
+	return out
+}
+
+func (x *extractor) claimVerbs(text string, out []attribution) []attribution {
 	for _, m := range claimVerbRE.FindAllStringSubmatchIndex(text, -1) {
 		who := strings.TrimSpace(text[m[2]:m[3]])
 		if who == "" || notClaimantRE.MatchString(who) || len(strings.Fields(who)) > 9 {
@@ -56,9 +94,6 @@ func (x *extractor) attributions(s *Sentence) []attribution {
 			continue
 		}
 		out = append(out, attribution{who, x.claimantKey(who), m[1], clauseEnd(text, m[1])})
-	}
-	for _, m := range hedgeRE.FindAllStringIndex(text, -1) {
-		out = append(out, attribution{text[m[0]:m[1]], "", m[1], clauseEnd(text, m[1])})
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/factcheck-tools/compare/internal/gencorpus"
@@ -120,5 +121,60 @@ func TestTriggersHideNothing(t *testing.T) {
 			}
 			sameClaims(t, "without triggers", without, with)
 		})
+	}
+}
+
+// TestAttributionWordsComeFirst: attributions look for the words of each
+// expression before running it; wherever an expression matches, its words are
+// there. Checked on every sentence of the corpora at hand and on one sentence per
+// verb the expression knows.
+func TestAttributionWordsComeFirst(t *testing.T) {
+	var texts []string
+	for _, verb := range strings.Fields(`claims claimed claim said says alleged alleges estimated estimates told
+		maintains maintained insists insisted argues argued contends contended stated states reported reports
+		announced asserted asserts believes believed notes noted wrote writes`) {
+		texts = append(texts, "The ministry "+verb+" that the group had 3,000 members.")
+	}
+	for _, hedge := range strings.Fields(`said claimed alleged reported believed thought rumoured rumored`) {
+		texts = append(texts, "It is "+hedge+" to have 3,000 members.")
+	}
+	texts = append(texts, "The group reportedly had 3,000 members.", "The group allegedly had members.", "According to the ministry, it had 3,000.")
+	for name, load := range testCorpora(t) {
+		c, err := load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range c.Sources {
+			d, err := c.Read(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range d.Sentences {
+				texts = append(texts, d.Sentences[i].Text)
+			}
+		}
+		_ = name
+	}
+	matched := 0
+	for _, text := range texts {
+		s := Segment(text).Sentences
+		for i := range s {
+			f, lower := s[i].Folded().Text, s[i].Lower()
+			if accordingRE.MatchString(f) && !strings.Contains(lower, "according to") {
+				t.Errorf("accordingRE matches without its words: %q", f)
+			}
+			if claimVerbRE.MatchString(f) {
+				matched++
+				if !containsAny(f, claimVerbWords) {
+					t.Errorf("claimVerbRE matches without a word of claimVerbWords: %q", f)
+				}
+			}
+			if hedgeRE.MatchString(f) && !containsAny(lower, hedgeWords) {
+				t.Errorf("hedgeRE matches without a word of hedgeWords: %q", f)
+			}
+		}
+	}
+	if matched < 30 {
+		t.Errorf("claimVerbRE matched %d sentences: the test checks too little", matched)
 	}
 }
