@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/factcheck-tools/compare/facts"
 )
@@ -92,17 +91,57 @@ type Agreement struct {
 // normalized value) pairs of its claims. It never depends on lines or offsets, so
 // edits elsewhere in a source leave it alone.
 func conflictID(key string, claims []*facts.Claim) string {
-	pairs := map[string]bool{}
+	// The id is the hash of the key and the sorted "source=value" lines; the
+	// lines are compared and hashed in place rather than made as strings.
+	type pair struct {
+		source facts.SourceID
+		value  string
+	}
+	seen := make(map[pair]bool, len(claims))
+	list := make([]pair, 0, len(claims))
 	for _, c := range claims {
-		pairs[string(c.Source)+"="+c.Normalized()] = true
+		p := pair{c.Source, c.Normalized()}
+		if !seen[p] {
+			seen[p] = true
+			list = append(list, p)
+		}
 	}
-	list := make([]string, 0, len(pairs))
-	for p := range pairs {
-		list = append(list, p)
+	sort.Slice(list, func(a, b int) bool {
+		return joinedLess(string(list[a].source), list[a].value, string(list[b].source), list[b].value)
+	})
+	h := sha256.New()
+	h.Write([]byte(key))
+	for _, p := range list {
+		h.Write([]byte("\n" + string(p.source) + "="))
+		h.Write([]byte(p.value))
 	}
-	sort.Strings(list)
-	h := sha256.Sum256([]byte(key + "\n" + strings.Join(list, "\n")))
-	return hex.EncodeToString(h[:])[:12]
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// joinedLess reports whether a1+"="+a2 sorts before b1+"="+b2, without making
+// either string.
+func joinedLess(a1, a2, b1, b2 string) bool {
+	at := func(x1, x2 string, i int) (byte, bool) {
+		switch {
+		case i < len(x1):
+			return x1[i], true
+		case i == len(x1):
+			return '=', true
+		case i-len(x1)-1 < len(x2):
+			return x2[i-len(x1)-1], true
+		}
+		return 0, false
+	}
+	for i := 0; ; i++ {
+		x, okx := at(a1, a2, i)
+		y, oky := at(b1, b2, i)
+		switch {
+		case !okx || !oky:
+			return !okx && oky
+		case x != y:
+			return x < y
+		}
+	}
 }
 
 func sourcesOf(claims []*facts.Claim) []facts.SourceID {

@@ -56,12 +56,27 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 		sort.SliceStable(all, less)
 	}
 	clusters := j.resolve(all)
+	// Group by the parts of the key, making each key's string once per group.
+	type parts struct {
+		subject   facts.EntityID
+		predicate facts.Predicate
+		scope     string
+	}
+	at := map[parts]int{}
+	var grouped [][]*facts.Claim
 	for _, cl := range all {
-		k := cl.Key()
-		if _, ok := j.groups[k]; !ok {
-			j.keys = append(j.keys, k)
+		p := parts{cl.Subject.ID, cl.Predicate, cl.Scope}
+		i, ok := at[p]
+		if !ok {
+			i = len(grouped)
+			at[p] = i
+			grouped = append(grouped, nil)
+			j.keys = append(j.keys, cl.Key())
 		}
-		j.groups[k] = append(j.groups[k], cl)
+		grouped[i] = append(grouped[i], cl)
+	}
+	for i, k := range j.keys {
+		j.groups[k] = grouped[i]
 	}
 	sort.Strings(j.keys)
 

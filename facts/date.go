@@ -158,7 +158,8 @@ func (d Date) String() string {
 // ymd writes a date as EDTF: "1990-04-24", "1990-04" when d is 0, "1990" when m
 // is 0 too. (Dates are written for every claim judged: fmt.Sprintf was most of it.)
 func ymd(y, m, d int) string {
-	b := padded(make([]byte, 0, 10), y, 4)
+	var buf [24]byte
+	b := padded(buf[:0], y, 4)
 	if m != 0 {
 		b = padded(append(b, '-'), m, 2)
 		if d != 0 {
@@ -175,11 +176,12 @@ func padded(b []byte, n, width int) []byte {
 		b = append(b, '-')
 		n, width = -n, width-1
 	}
-	digits := strconv.Itoa(n)
-	for range width - len(digits) {
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], int64(n), 10)
+	for range width - len(d) {
 		b = append(b, '0')
 	}
-	return append(b, digits...)
+	return append(b, d...)
 }
 
 // formatBound writes one end of an interval at the coarsest precision that keeps it
