@@ -21,7 +21,7 @@ func clusters(claims []*facts.Claim) []cluster {
 	var out []cluster
 	index := map[string]int{}
 	for _, c := range claims {
-		v := c.Value.String()
+		v := c.ValueString()
 		if i, ok := index[v]; ok {
 			out[i].claims = append(out[i].claims, c)
 			continue

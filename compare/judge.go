@@ -234,7 +234,7 @@ func (j *judge) dates(key string, group []*facts.Claim) {
 }
 
 // valueKey buckets claims by value.
-func valueKey(c *facts.Claim) string { return c.Value.String() }
+func valueKey(c *facts.Claim) string { return c.ValueString() }
 
 func date(c *facts.Claim) facts.Date { return c.Value.(facts.Date) }
 

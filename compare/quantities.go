@@ -71,12 +71,7 @@ func (j *judge) quantities(key string, group []*facts.Claim) {
 }
 
 // countKey buckets counts by value and by the time they are for.
-func countKey(c *facts.Claim) string {
-	if c.When == nil {
-		return c.Value.String()
-	}
-	return c.Value.String() + "|" + c.When.String()
-}
+func countKey(c *facts.Claim) [2]string { return [2]string{c.ValueString(), c.Normalized()} }
 
 func qty(c *facts.Claim) facts.Quantity { return c.Value.(facts.Quantity) }
 

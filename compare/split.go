@@ -30,9 +30,9 @@ type bucket struct {
 // splitGroup buckets a group by key and compares every two buckets with disagree,
 // which must give the same answer for any claims of the two buckets. Claims of one
 // bucket never disagree with each other.
-func splitGroup(group []*facts.Claim, key func(*facts.Claim) string, disagree func(a, b *facts.Claim) bool) *split {
+func splitGroup[K comparable](group []*facts.Claim, key func(*facts.Claim) K, disagree func(a, b *facts.Claim) bool) *split {
 	s := &split{group: group, of: make([]*bucket, len(group))}
-	index := map[string]*bucket{}
+	index := map[K]*bucket{}
 	for i, c := range group {
 		k := key(c)
 		b := index[k]

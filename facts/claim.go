@@ -105,6 +105,12 @@ type Claim struct {
 	Attribution string // who the source attributes it to, as written ("the MEK"); "" for the source itself
 	Claimant    string // that claimant normalized ("MEK"); "" when the source speaks for itself or only hedges
 	Citation    string // the reference the source cites for it ("[18] Jeremiah Goulka, …")
+
+	// norm is Normalized, written once the claim is made (by Extract, or read
+	// from the cache), and its first valueLen bytes the value's String: judging
+	// and reporting ask for them many times over. Empty until then.
+	norm     string
+	valueLen int
 }
 
 // detach copies every string the claim holds out of its source's text, so that the
@@ -151,10 +157,30 @@ func (c *Claim) Key() string {
 // Normalized is the claim's value in normalized form, with its period when it has one:
 // "Iraq, 1981/2015-01".
 func (c *Claim) Normalized() string {
+	if c.norm != "" {
+		return c.norm
+	}
 	if c.When != nil {
 		return c.Value.String() + ", " + c.When.String()
 	}
 	return c.Value.String()
+}
+
+// ValueString is c.Value.String(), written once the claim is made.
+func (c *Claim) ValueString() string {
+	if c.norm != "" {
+		return c.norm[:c.valueLen]
+	}
+	return c.Value.String()
+}
+
+// settle writes down Normalized and ValueString once the claim is complete.
+func (c *Claim) settle() {
+	v := c.Value.String()
+	c.norm, c.valueLen = v, len(v)
+	if c.When != nil {
+		c.norm = v + ", " + c.When.String()
+	}
 }
 
 // Title is the question the claim answers, in words: "When Kazem Rajavi was killed".

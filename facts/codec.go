@@ -13,7 +13,7 @@ import (
 // checked by their SHA-256 before they are decoded, and decoding still fails
 // cleanly, never panics, on bytes it did not write.
 
-const codecVersion = 1
+const codecVersion = 2
 
 // errCorrupt is a decoding failure: the entry is ignored and rebuilt.
 var errCorrupt = errors.New("corrupt cache entry")
@@ -82,6 +82,8 @@ func (e *encoder) claim(c *Claim) {
 	for _, n := range []int{c.Span.Start, c.Span.End, c.Line, c.Column, c.EndColumn, c.QuoteSpan.Start, c.QuoteSpan.End, c.QuoteLine} {
 		e.int(n)
 	}
+	e.str(c.Normalized())
+	e.int(len(c.ValueString()))
 	for _, s := range []string{c.Text, c.Quote, c.Section, c.Rule, c.Attribution, c.Claimant, c.Citation} {
 		e.str(s)
 	}
@@ -239,6 +241,10 @@ func (d *decoder) claim(c *Claim) {
 	c.Source = SourceID(d.str())
 	for _, n := range []*int{&c.Span.Start, &c.Span.End, &c.Line, &c.Column, &c.EndColumn, &c.QuoteSpan.Start, &c.QuoteSpan.End, &c.QuoteLine} {
 		*n = d.int()
+	}
+	c.norm, c.valueLen = d.str(), d.int()
+	if c.valueLen < 0 || c.valueLen > len(c.norm) {
+		d.fail()
 	}
 	for _, s := range []*string{&c.Text, &c.Quote, &c.Section, &c.Rule, &c.Attribution, &c.Claimant, &c.Citation} {
 		*s = d.str()

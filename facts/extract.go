@@ -193,6 +193,7 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 		c := &x.claims[i]
 		c.Column, c.EndColumn = doc.Column(c.Span.Start), doc.Column(c.Span.End)
 		c.detach()
+		c.settle()
 	}
 	return x.claims
 }
