@@ -203,18 +203,28 @@ func (j *judge) spelling(c *entityCluster) {
 	}
 	forms := map[string][]*facts.Claim{}
 	var order []string
+	// The mentions that write a usual form, in order, and where each form's are.
 	var usual []*facts.Claim
-	usualForms := map[string][]*facts.Claim{} // usual claims by the form they write
-	var usualOrder []string
+	formAt := map[string]int{}      // form → its number
+	var usualOrder []string         // the forms, by number
+	var byForm [][]int              // each form's mentions, as places in usual
+	firstAt := map[formSource]int{} // each form's first mention in each source
 	for _, cl := range c.named {
-		form := cl.Value.String()
+		form := cl.ValueString()
 		k := keyOf(form)
 		if aliasKeys[k] {
-			usual = append(usual, cl)
-			if _, ok := usualForms[form]; !ok {
+			f, ok := formAt[form]
+			if !ok {
+				f = len(usualOrder)
+				formAt[form] = f
 				usualOrder = append(usualOrder, form)
+				byForm = append(byForm, nil)
 			}
-			usualForms[form] = append(usualForms[form], cl)
+			if _, ok := firstAt[formSource{f, cl.Source}]; !ok {
+				firstAt[formSource{f, cl.Source}] = len(usual)
+			}
+			byForm[f] = append(byForm[f], len(usual))
+			usual = append(usual, cl)
 			continue
 		}
 		if _, ok := forms[k]; !ok {
@@ -227,7 +237,7 @@ func (j *judge) spelling(c *entityCluster) {
 	}
 	for _, k := range order {
 		variant := forms[k]
-		written := variant[0].Value.String()
+		written := variant[0].ValueString()
 		// Hold the variant to the name it is closest to ("Mojaehdin-e-Kalq" to
 		// "Mojahedin-e Khalq", not to "MEK"), and quote the sources that write that
 		// name: those that write it exactly, else nearly, else any usual form.
@@ -238,49 +248,67 @@ func (j *judge) spelling(c *entityCluster) {
 				canonical, best = a, d
 			}
 		}
-		exactForm := map[string]bool{}
-		nearForm := map[string]bool{}
-		for _, form := range usualOrder {
+		var exact, near []int // form numbers
+		for f, form := range usualOrder {
 			switch {
 			case keyOf(form) == keyOf(canonical):
-				exactForm[form] = true
+				exact = append(exact, f)
 			case p.SameName(form, canonical):
-				nearForm[form] = true
+				near = append(near, f)
 			}
 		}
-		var exact, near []*facts.Claim
-		for _, u := range usual {
-			switch form := u.Value.String(); {
-			case exactForm[form]:
-				exact = append(exact, u)
-			case nearForm[form]:
-				near = append(near, u)
-			}
+		poolForms := exact
+		if len(poolForms) == 0 {
+			poolForms = near
 		}
-		pool := usual
-		if len(exact) > 0 {
-			pool = exact
-		} else if len(near) > 0 {
-			pool = near
+		// The pool's mentions in order: one form's list, several merged, or all.
+		var pool []int
+		switch len(poolForms) {
+		case 0:
+			for f := range usualOrder {
+				poolForms = append(poolForms, f)
+			}
+			pool = nil // every usual mention, 0 to len(usual)-1
+		case 1:
+			pool = byForm[poolForms[0]]
+		default:
+			for _, f := range poolForms {
+				pool = append(pool, byForm[f]...)
+			}
+			sort.Ints(pool)
+		}
+		at := func(i int) int {
+			if pool == nil {
+				return i
+			}
+			return pool[i]
+		}
+		size := len(pool)
+		if pool == nil {
+			size = len(usual)
 		}
 		// The variant's own source first, then up to two others.
 		var shown []*facts.Claim
 		taken := map[facts.SourceID]bool{}
-		for _, u := range pool {
-			if u.Source == variant[0].Source && !taken[u.Source] {
-				shown = append(shown, u)
-				taken[u.Source] = true
+		own := -1
+		for _, f := range poolForms {
+			if i, ok := firstAt[formSource{f, variant[0].Source}]; ok && (own < 0 || i < own) {
+				own = i
 			}
 		}
-		for _, u := range pool {
-			if len(taken) < 3 && !taken[u.Source] {
+		if own >= 0 {
+			shown = append(shown, usual[own])
+			taken[usual[own].Source] = true
+		}
+		for i := 0; i < size && len(taken) < 3; i++ {
+			if u := usual[at(i)]; !taken[u.Source] {
 				shown = append(shown, u)
 				taken[u.Source] = true
 			}
 		}
 		claims := append(append([]*facts.Claim(nil), variant...), shown...)
 		sort.SliceStable(claims, func(a, b int) bool { return j.less(claims[a], claims[b]) })
-		usualForm := shown[0].Value.String()
+		usualForm := shown[0].ValueString()
 		key := string(c.canonical.ID) + "|spelling|" + k
 		cf := j.newConflict(key, "How "+c.canonical.Name+" is spelled", claims, Spelling)
 		cf.Family = "names"
@@ -290,6 +318,12 @@ func (j *judge) spelling(c *entityCluster) {
 			capitalize(joinCapped(names(j, variant), "source")), verb(names(j, variant), "writes", "write"), written, placesOf(j, variant),
 			c.canonical.Name, j.refs(shown), verb(names(j, shown), "writes", "write"), usualForm, facts.Edit(usualForm, written))
 	}
+}
+
+// formSource is a usual form (by number) in one source.
+type formSource struct {
+	form   int
+	source facts.SourceID
 }
 
 // placesOf gives the lines of claims after their sources have been named: "line 7"
