@@ -59,11 +59,19 @@ func Lessons(doc *Document) []Lesson {
 			continue
 		}
 		text := s.Folded().Text
-		for _, m := range learnPlaceRE.FindAllStringSubmatch(text, -1) {
-			out = append(out, Lesson{Kind: LessonPlace, Line: s.Line, Names: []string{m[1], m[2]}})
+		// Each expression runs only where its own words are.
+		if containsAny(text, placeWords) {
+			for _, m := range learnPlaceRE.FindAllStringSubmatch(text, -1) {
+				out = append(out, Lesson{Kind: LessonPlace, Line: s.Line, Names: []string{m[1], m[2]}})
+			}
 		}
-		for _, m := range acronymAfterRE.FindAllStringSubmatchIndex(text, -1) {
-			out = append(out, Lesson{Kind: LessonAcronym, Line: s.Line, Names: []string{text[m[2]:m[3]]}, Before: text[:m[0]]})
+		if strings.Contains(text, " (") {
+			for _, m := range acronymAfterRE.FindAllStringSubmatchIndex(text, -1) {
+				out = append(out, Lesson{Kind: LessonAcronym, Line: s.Line, Names: []string{text[m[2]:m[3]]}, Before: text[:m[0]]})
+			}
+		}
+		if !strings.Contains(text, "known") {
+			continue
 		}
 		for _, m := range learnAliasRE.FindAllStringSubmatchIndex(text, -1) {
 			l := Lesson{Kind: LessonAlias, Line: s.Line, Before: text[:m[0]]}

@@ -124,8 +124,8 @@ func TestTriggersHideNothing(t *testing.T) {
 	}
 }
 
-// TestAttributionWordsComeFirst: attributions look for the words of each
-// expression before running it; wherever an expression matches, its words are
+// TestAttributionWordsComeFirst: attributions, and what texts teach, look for the
+// words of each expression before running it; wherever an expression matches, its words are
 // there. Checked on every sentence of the corpora at hand and on one sentence per
 // verb the expression knows.
 func TestAttributionWordsComeFirst(t *testing.T) {
@@ -138,7 +138,8 @@ func TestAttributionWordsComeFirst(t *testing.T) {
 	for _, hedge := range strings.Fields(`said claimed alleged reported believed thought rumoured rumored`) {
 		texts = append(texts, "It is "+hedge+" to have 3,000 members.")
 	}
-	texts = append(texts, "The group reportedly had 3,000 members.", "The group allegedly had members.", "According to the ministry, it had 3,000.")
+	texts = append(texts, "The group reportedly had 3,000 members.", "The group allegedly had members.", "According to the ministry, it had 3,000.",
+		"They moved to Camp Tuuli in Estonia.", "The Northern Front (NF), also known as the Coast Brigades (CB), grew.")
 	for name, load := range testCorpora(t) {
 		c, err := load()
 		if err != nil {
@@ -171,6 +172,16 @@ func TestAttributionWordsComeFirst(t *testing.T) {
 			}
 			if hedgeRE.MatchString(f) && !containsAny(lower, hedgeWords) {
 				t.Errorf("hedgeRE matches without a word of hedgeWords: %q", f)
+			}
+			// The same for what texts teach (Lessons).
+			if learnPlaceRE.MatchString(f) && !containsAny(f, placeWords) {
+				t.Errorf("learnPlaceRE matches without a word of placeWords: %q", f)
+			}
+			if acronymAfterRE.MatchString(f) && !strings.Contains(f, " (") {
+				t.Errorf("acronymAfterRE matches without \" (\": %q", f)
+			}
+			if learnAliasRE.MatchString(f) && !strings.Contains(f, "known") {
+				t.Errorf("learnAliasRE matches without \"known\": %q", f)
 			}
 		}
 	}
