@@ -2,6 +2,7 @@ package facts
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
@@ -86,6 +87,9 @@ func (x *extractor) parseDate(text string, contextYear int) (Date, error) {
 	x.dates[k] = parsedDate{d, err}
 	return d, err
 }
+
+// noDispatch offers every sentence to every rule, for the test that compares.
+var noDispatch = false
 
 // dateToken is a date in masked text. A date's leading word ("until", "by",
 // "from", "the") stays as it is written, for rules that spell it out ("until
@@ -179,13 +183,27 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 		hit:           make([]hits, len(doc.Sentences)),
 	}
 	x.readContext()
+	// Each sentence is offered only to the rules its words can set off, in the
+	// rules' order; each rule still checks all its trigger sets.
+	cand := make([]uint64, (len(rs.rules)+63)/64)
 	for i := range x.doc.Sentences {
 		s := &x.doc.Sentences[i]
 		if s.Kind == RefLine || s.Kind == Debris {
 			continue
 		}
-		for _, r := range rs.rules {
-			r.apply(x, s)
+		if noDispatch {
+			for _, r := range rs.rules {
+				r.apply(x, s)
+			}
+			continue
+		}
+		rs.candidates(x.hits(s), cand)
+		for ci, word := range cand {
+			for word != 0 {
+				r := rs.rules[ci*64+bits.TrailingZeros64(word)]
+				word &= word - 1
+				r.apply(x, s)
+			}
 		}
 	}
 	sort.SliceStable(x.claims, func(i, j int) bool { return x.claims[i].Span.Start < x.claims[j].Span.Start })

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -37,6 +38,10 @@ type RuleSet struct {
 	orgRE    *regexp.Regexp // the profile's organizations, for {orgs} lists
 	personRE *regexp.Regexp // people by name or shape, for {persons} lists
 	filter   *prefilter     // every rule's trigger words, found in one pass
+	// Which rules a sentence can set off: those without trigger words, and for
+	// each word the rules whose first set holds it; bit sets over rs.rules.
+	untriggered []uint64
+	wordRules   [][]uint64
 }
 
 // Rules returns the names of the rules in order.
@@ -306,6 +311,37 @@ func (rs *RuleSet) buildPrefilter() {
 		}
 	}
 	rs.filter = newPrefilter(words)
+	n := (len(rs.rules) + 63) / 64
+	rs.untriggered = make([]uint64, n)
+	rs.wordRules = make([][]uint64, len(words))
+	for i := range rs.wordRules {
+		rs.wordRules[i] = make([]uint64, n)
+	}
+	for i, r := range rs.rules {
+		b := r.base()
+		if len(b.triggerIDs) == 0 {
+			rs.untriggered[i/64] |= 1 << (i % 64)
+			continue
+		}
+		for _, id := range b.triggerIDs[0] {
+			rs.wordRules[id][i/64] |= 1 << (i % 64)
+		}
+	}
+}
+
+// candidates sets in c the rules sentence words h can set off: the others lack a
+// word of their first trigger set.
+func (rs *RuleSet) candidates(h hits, c []uint64) {
+	copy(c, rs.untriggered)
+	for wi, word := range h {
+		for word != 0 {
+			id := wi*64 + bits.TrailingZeros64(word)
+			word &= word - 1
+			for k, m := range rs.wordRules[id] {
+				c[k] |= m
+			}
+		}
+	}
 }
 
 // Triggers derives, from a rule's expression, up to two sets of words such that

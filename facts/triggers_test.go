@@ -189,3 +189,36 @@ func TestAttributionWordsComeFirst(t *testing.T) {
 		t.Errorf("claimVerbRE matched %d sentences: the test checks too little", matched)
 	}
 }
+
+// TestDispatchChangesNothing: each sentence is offered only to the rules its
+// words can set off; every corpus at hand gives the same claims as when every
+// sentence is offered to every rule.
+func TestDispatchChangesNothing(t *testing.T) {
+	defer func() { noDispatch = false }()
+	for name, load := range testCorpora(t) {
+		t.Run(name, func(t *testing.T) {
+			c, err := load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := c.Rules()
+			if err != nil {
+				t.Fatal(err)
+			}
+			noDispatch = true
+			want, err := ExtractAll(c, rs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			noDispatch = false
+			got, err := ExtractAll(c, rs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want) == 0 {
+				t.Fatal("no claims")
+			}
+			sameClaims(t, name, want, got)
+		})
+	}
+}
