@@ -17,7 +17,7 @@ report:
 
 # check adds static analysis and a tidy go.mod to the tests.
 check: test
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@2025.1.1 ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 	$(GO) mod tidy -diff
 
 # fuzz runs each fuzz target for a short while.

@@ -59,15 +59,6 @@ func splitGroup[K comparable](group []*facts.Claim, key func(*facts.Claim) K, di
 // first is a bucket's first claim: all its claims share the value.
 func (s *split) first(b *bucket) *facts.Claim { return s.group[b.at[0]] }
 
-// claimsOf lists a bucket's claims.
-func (s *split) claimsOf(b *bucket) []*facts.Claim {
-	out := make([]*facts.Claim, len(b.at))
-	for i, at := range b.at {
-		out[i] = s.group[at]
-	}
-	return out
-}
-
 // empty reports whether nothing disagrees.
 func (s *split) empty() bool { return len(s.pairs) == 0 }
 

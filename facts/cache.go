@@ -222,20 +222,6 @@ func (c *Cache) cached(src *Source, rs *RuleSet) (*decoder, int, bool) {
 	return nil, 0, false
 }
 
-// extract returns a source's claims from the cache, or reads the source, extracts
-// them and stores them. A nil cache always extracts.
-func (c *Cache) extract(corpus *Corpus, src *Source, rs *RuleSet) ([]Claim, error) {
-	var key string
-	if c != nil {
-		key = c.key(src, rs)
-		if e, ok := c.load(key); ok {
-			c.hits.Add(1)
-			return e.Claims, nil
-		}
-	}
-	return c.extractAnew(corpus, src, rs, key)
-}
-
 // extractAnew reads a source, extracts its claims and stores them under key.
 func (c *Cache) extractAnew(corpus *Corpus, src *Source, rs *RuleSet, key string) ([]Claim, error) {
 	if c != nil {
