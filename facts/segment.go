@@ -344,7 +344,9 @@ func isDebris(s string) bool {
 // "January 2015") from prose: no closing punctuation, and not followed by a line
 // that continues it.
 func (d *Document) isHeadingLine(lines []lineSpan, i int, s string) bool {
-	if utf8.RuneCountInString(s) > 80 || endsSentence(s) {
+	// More than 80 characters is no heading: past 320 bytes there are more than
+	// 80 however wide each is, and only between 81 and 320 bytes need counting.
+	if len(s) > 320 || len(s) > 80 && utf8.RuneCountInString(s) > 80 || endsSentence(s) {
 		return false
 	}
 	if i+1 < len(lines) && continues(s, lines[i+1].trimmed(d.Text), d.Text) {
