@@ -569,13 +569,19 @@ func breaksAfter(before, after string) bool {
 		return true
 	case abbreviations[word]:
 		return false
-	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]):
+	case isInitial(word):
 		return false // an initial: "Edward G. Rendell"
-	case multiAbbrRE.MatchString(word):
+	case len(word) >= 3 && word[1] == '.' && multiAbbrRE.MatchString(word):
 		// "U.S. Embassy" goes on; "… in the U.S. The group …" ends.
 		return sentenceStarters[firstWord(after)]
 	}
 	return true
+}
+
+// isInitial reports whether word is one capital letter.
+func isInitial(word string) bool {
+	r, size := utf8.DecodeRuneInString(word)
+	return size == len(word) && size > 0 && unicode.IsUpper(r)
 }
 
 func lastWord(s string) string {
