@@ -40,19 +40,21 @@ var (
 
 // extractor applies a rule set to one source.
 type extractor struct {
-	src      *Source
-	doc      *Document
-	masked   map[int]string // each sentence's folded text with its dates masked
-	profile  *Profile
-	orgRE    *regexp.Regexp
-	personRE *regexp.Regexp
-	ctx      []sentenceContext
-	listPrev map[string]*listItem
-	claims   []Claim
-	seen     map[string]bool
-	atts     map[int][]attribution // by sentence index, found when first needed
-	named    map[string]bool       // entity|written form already recorded by the names rule
-	vocab    Vocabulary            // the words this source writes in lower case
+	src    *Source
+	doc    *Document
+	masked map[int]string // each sentence's folded text with its dates masked
+	// sameNames remembers which written names are spellings of which known ones.
+	sameNames map[[2]string]bool
+	profile   *Profile
+	orgRE     *regexp.Regexp
+	personRE  *regexp.Regexp
+	ctx       []sentenceContext
+	listPrev  map[string]*listItem
+	claims    []Claim
+	seen      map[string]bool
+	atts      map[int][]attribution // by sentence index, found when first needed
+	named     map[string]bool       // entity|written form already recorded by the names rule
+	vocab     Vocabulary            // the words this source writes in lower case
 	// listAuthority is the authority the last item of a list under a heading named
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
 	// in 2009").

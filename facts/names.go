@@ -408,7 +408,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 				continue
 			}
 			written := f.Text[start:end]
-			if overlaps(covered, start, end) || !x.profile.sameNameMemo(written, n.name) {
+			if overlaps(covered, start, end) || !x.sameName(written, n.name) {
 				continue
 			}
 			covered = append(covered, [2]int{start, end})
@@ -461,6 +461,21 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // sameNameMemo is SameName remembered per pair: a text names the same people again
 // and again.
+// sameName is sameNameMemo remembered by the extractor too: one source names the
+// same people again and again, and its own memory needs no lock and no joined key.
+func (x *extractor) sameName(written, name string) bool {
+	k := [2]string{written, name}
+	if same, ok := x.sameNames[k]; ok {
+		return same
+	}
+	same := x.profile.sameNameMemo(written, name)
+	if x.sameNames == nil {
+		x.sameNames = map[[2]string]bool{}
+	}
+	x.sameNames[k] = same
+	return same
+}
+
 func (p *Profile) sameNameMemo(written, name string) bool {
 	key := written + "\x00" + name
 	if same, ok := p.sameName.Load(key); ok {
