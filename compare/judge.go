@@ -50,11 +50,7 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 	for i := range claims {
 		all[i] = &claims[i]
 	}
-	// Claims usually come in this order already (ExtractCorpus gives them by source
-	// and offset): checking costs one comparison per claim, sorting many.
-	if less := func(a, b int) bool { return j.less(all[a], all[b]) }; !sort.SliceIsSorted(all, less) {
-		sort.SliceStable(all, less)
-	}
+	j.sortClaims(all)
 	clusters := j.resolve(all)
 	// Group by the parts of the key, making each key's string once per group.
 	type parts struct {
@@ -153,6 +149,39 @@ func (j *judge) run(tasks []func(*judge)) {
 	for _, w := range found {
 		j.conflicts = append(j.conflicts, w.conflicts...)
 		j.agreements = append(j.agreements, w.agreements...)
+	}
+}
+
+// sortClaims sorts claims as less orders them, stably. Claims usually come by
+// source and offset already (ExtractCorpus gives them so), and only claims at one
+// offset of one source need ordering by value: those runs are sorted alone.
+func (j *judge) sortClaims(all []*facts.Claim) {
+	pos := func(c *facts.Claim) (int, int) { return j.order[c.Source], c.Span.Start }
+	inOrder := true
+	for i := 1; i < len(all) && inOrder; i++ {
+		if all[i].Source == all[i-1].Source {
+			inOrder = all[i].Span.Start >= all[i-1].Span.Start
+		} else {
+			a, _ := pos(all[i-1])
+			b, _ := pos(all[i])
+			inOrder = a < b
+		}
+	}
+	less := func(a, b int) bool { return j.less(all[a], all[b]) }
+	if !inOrder {
+		sort.SliceStable(all, less)
+		return
+	}
+	for i := 0; i < len(all); {
+		k := i + 1
+		for k < len(all) && all[k].Source == all[i].Source && all[k].Span.Start == all[i].Span.Start {
+			k++
+		}
+		if k-i > 1 {
+			run := all[i:k]
+			sort.SliceStable(run, func(a, b int) bool { return run[a].Normalized() < run[b].Normalized() })
+		}
+		i = k
 	}
 }
 

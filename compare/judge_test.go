@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -350,6 +351,41 @@ func TestJoinedLess(t *testing.T) {
 			want := a[0]+"="+a[1] < b[0]+"="+b[1]
 			if got := joinedLess(a[0], a[1], b[0], b[1]); got != want {
 				t.Errorf("joinedLess(%q, %q, %q, %q) = %v, want %v", a[0], a[1], b[0], b[1], got, want)
+			}
+		}
+	}
+}
+
+// TestSortClaimsSortsAsLessDoes: the shortcut for claims that come by source and
+// offset gives what a stable sort by less gives, in order or not.
+func TestSortClaimsSortsAsLessDoes(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	j := &judge{corpus: c, order: map[facts.SourceID]int{"a": 0, "b": 1, "c": 2}}
+	var claims []facts.Claim
+	for _, src := range []string{"a", "b", "c"} {
+		for line := 1; line <= 4; line++ {
+			for _, year := range []string{"1990", "1981", "1986"} {
+				claims = append(claims, dateClaim(t, src, line, facts.MovedTo, "Iraq", year))
+			}
+		}
+	}
+	ordered := make([]*facts.Claim, len(claims))
+	for i := range claims {
+		ordered[i] = &claims[i]
+	}
+	shuffled := append([]*facts.Claim(nil), ordered...)
+	for i := range shuffled {
+		k := (i*7 + 3) % len(shuffled)
+		shuffled[i], shuffled[k] = shuffled[k], shuffled[i]
+	}
+	for name, in := range map[string][]*facts.Claim{"by source and offset": ordered, "shuffled": shuffled} {
+		want := append([]*facts.Claim(nil), in...)
+		sort.SliceStable(want, func(a, b int) bool { return j.less(want[a], want[b]) })
+		got := append([]*facts.Claim(nil), in...)
+		j.sortClaims(got)
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("%s: claim %d is %s line %d %s, want %s line %d %s", name, i, got[i].Source, got[i].Line, got[i].Normalized(), want[i].Source, want[i].Line, want[i].Normalized())
 			}
 		}
 	}

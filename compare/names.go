@@ -32,6 +32,7 @@ type entityCluster struct {
 	aliases   []string
 	members   []facts.EntityID
 	named     []*facts.Claim // the claims that name the entity, in corpus order
+	namedAt   []int          // where they are among all the claims
 }
 
 // resolve merges entities by the similarity rule and rewrites claim subjects.
@@ -43,16 +44,22 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 	byID := map[facts.EntityID]facts.Entity{}
 	var order []facts.EntityID
 	named := map[facts.EntityID][]*facts.Claim{}
-	for _, c := range all {
+	namedAt := map[facts.EntityID][]int{}
+	var last facts.EntityID // claims about one entity come in runs
+	for i, c := range all {
 		if c.Subject.Type != facts.EntityPerson && c.Subject.Type != facts.EntityOrganization {
 			continue
 		}
-		if _, ok := byID[c.Subject.ID]; !ok {
-			byID[c.Subject.ID] = c.Subject
-			order = append(order, c.Subject.ID)
+		if c.Subject.ID != last {
+			last = c.Subject.ID
+			if _, ok := byID[last]; !ok {
+				byID[last] = c.Subject
+				order = append(order, last)
+			}
 		}
 		if c.Predicate == facts.Named {
 			named[c.Subject.ID] = append(named[c.Subject.ID], c)
+			namedAt[c.Subject.ID] = append(namedAt[c.Subject.ID], i)
 		}
 	}
 	known := map[facts.EntityID]*facts.Known{}
@@ -143,7 +150,7 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 			roots = append(roots, r)
 		}
 		c.members = append(c.members, id)
-		c.named = append(c.named, named[id]...)
+		c.namedAt = append(c.namedAt, namedAt[id]...)
 	}
 	// An unknown person is named by the form most sources use.
 	for _, c := range clusters {
@@ -161,23 +168,32 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 	}
 	// The caller's claims are not changed: a claim whose subject is rewritten is
 	// copied, and the copy takes its place here and among the cluster's mentions.
-	moved := map[*facts.Claim]*facts.Claim{}
+	// Each entity's canonical one is found once, not once per claim.
+	canon := map[facts.EntityID]*facts.Entity{}
 	for i, c := range all {
-		if r, ok := clusters[find(c.Subject.ID)]; ok && r.canonical.ID != c.Subject.ID {
+		to, ok := canon[c.Subject.ID]
+		if !ok {
+			if r, found := clusters[find(c.Subject.ID)]; found && r.canonical.ID != c.Subject.ID {
+				to = &r.canonical
+			}
+			canon[c.Subject.ID] = to
+		}
+		if to != nil {
 			cp := *c
-			cp.Subject = r.canonical
-			all[i], moved[c] = &cp, &cp
+			cp.Subject = *to
+			all[i] = &cp
 		}
 	}
+	// A cluster's mentions in corpus order: the order of their places in all,
+	// which is sorted, holding the copies.
 	out := make([]*entityCluster, 0, len(roots))
 	for _, r := range roots {
 		c := clusters[r]
-		for i, cl := range c.named {
-			if m, ok := moved[cl]; ok {
-				c.named[i] = m
-			}
+		sort.Ints(c.namedAt)
+		c.named = make([]*facts.Claim, len(c.namedAt))
+		for i, at := range c.namedAt {
+			c.named[i] = all[at]
 		}
-		sort.SliceStable(c.named, func(a, b int) bool { return j.less(c.named[a], c.named[b]) })
 		out = append(out, c)
 	}
 	return out
