@@ -6,7 +6,10 @@
 package report
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -137,8 +140,13 @@ func build(res *compare.Result, corpusLabel string, quotes int, orphaned []*comp
 	c := res.Corpus
 	r := &Report{Subject: c.Profile.Subject.Name, Corpus: corpusLabel, Claims: len(res.Claims), result: res}
 	counts := map[facts.SourceID]int{}
-	for _, cl := range res.Claims {
-		counts[cl.Source]++
+	for i := 0; i < len(res.Claims); { // by runs: the claims come by source
+		k := i + 1
+		for k < len(res.Claims) && res.Claims[k].Source == res.Claims[i].Source {
+			k++
+		}
+		counts[res.Claims[i].Source] += k - i
+		i = k
 	}
 	for _, s := range c.Sources {
 		r.Sources = append(r.Sources, Source{
@@ -146,30 +154,30 @@ func build(res *compare.Result, corpusLabel string, quotes int, orphaned []*comp
 			AsOf: s.AsOfText, AsOfHuman: asOfHuman(s), AsOfEvidence: s.AsOfEvidence, Claims: counts[s.ID],
 		})
 	}
-	byClass := map[compare.Class]int{}
+	// Each conflict's view is made on its own, on all cores, into its place.
+	r.Conflicts = make([]Conflict, len(res.Conflicts))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(res.Conflicts)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(res.Conflicts) {
+					return
+				}
+				r.Conflicts[i] = conflictView(c, i, res.Conflicts[i], quotes)
+			}
+		})
+	}
+	wg.Wait()
+	byClass := map[string]int{}
 	byStatus := map[string]int{}
-	for i, cf := range res.Conflicts {
-		byClass[cf.Class]++
-		v := Conflict{
-			N: i + 1, ID: cf.ID, Key: cf.Key, Subject: cf.Subject.Name, Predicate: string(cf.Predicate),
-			Family: cf.Family, Title: cf.Title, Class: cf.Class.String(), IntraSource: cf.IntraSource,
-			Explanation: cf.Explanation, Review: reviewView(c, cf.State),
-		}
+	for _, v := range r.Conflicts {
+		byClass[v.Class]++
 		byStatus[v.Review.Status]++
-		claims := cf.Claims
-		if quotes > 0 {
-			claims = someOf(claims, quotes, (*facts.Claim).Normalized)
-			v.Omitted = len(cf.Claims) - len(claims)
-		}
-		v.Claims = make([]Claim, len(claims))
-		for i, cl := range claims {
-			v.Claims[i] = claimView(c, cl)
-		}
-		v.Diffs = diffs(cf.Sides)
-		r.Conflicts = append(r.Conflicts, v)
 	}
 	for _, cls := range compare.Classes() {
-		r.ByClass = append(r.ByClass, ClassCount{Class: cls.String(), N: byClass[cls]})
+		r.ByClass = append(r.ByClass, ClassCount{Class: cls.String(), N: byClass[cls.String()]})
 	}
 	for _, st := range []compare.Status{compare.Unreviewed, compare.Changed, compare.Reviewed} {
 		r.ByStatus = append(r.ByStatus, ClassCount{Class: st.String(), N: byStatus[st.String()]})
@@ -186,6 +194,27 @@ func build(res *compare.Result, corpusLabel string, quotes int, orphaned []*comp
 		r.Agreements = append(r.Agreements, v)
 	}
 	return r
+}
+
+// conflictView is the view of the i-th conflict; with quotes > 0, it holds only
+// the claims the check quotes.
+func conflictView(c *facts.Corpus, i int, cf *compare.Conflict, quotes int) Conflict {
+	v := Conflict{
+		N: i + 1, ID: cf.ID, Key: cf.Key, Subject: cf.Subject.Name, Predicate: string(cf.Predicate),
+		Family: cf.Family, Title: cf.Title, Class: cf.Class.String(), IntraSource: cf.IntraSource,
+		Explanation: cf.Explanation, Review: reviewView(c, cf.State),
+	}
+	claims := cf.Claims
+	if quotes > 0 {
+		claims = someOf(claims, quotes, (*facts.Claim).Normalized)
+		v.Omitted = len(cf.Claims) - len(claims)
+	}
+	v.Claims = make([]Claim, len(claims))
+	for k, cl := range claims {
+		v.Claims[k] = claimView(c, cl)
+	}
+	v.Diffs = diffs(cf.Sides)
+	return v
 }
 
 // AddContext adds what the page (HTML) shows beyond the other renderers: the
