@@ -103,6 +103,13 @@ func LoadCorpus(fsys fs.FS, dir string) (*Corpus, error) {
 // checked and hashed, and what it teaches (places, aliases) is taken from the cache
 // when its text is known. No text is kept.
 func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
+	// The cache's pack is read while the manifest is parsed.
+	packed := make(chan struct{})
+	go func() {
+		defer close(packed)
+		o.Cache.openPack(o.Root)
+	}()
+	defer func() { <-packed }()
 	mpath := path.Join(dir, ManifestName)
 	data, err := fs.ReadFile(fsys, ManifestName)
 	if err != nil {
@@ -169,7 +176,7 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	// The files of the sources that could be read from the manifest are checked
 	// too, so that every problem is reported at once.
 	errs := []error{y.Err()}
-	o.Cache.openPack(o.Root)
+	<-packed
 	errs = append(errs, c.scan(seen, o)...)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
