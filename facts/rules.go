@@ -136,7 +136,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 					base.triggers = append(base.triggers, digits)
 				}
 			}
-			compile := func(key string, required bool) *regexp.Regexp {
+			compileWith := func(key string, required bool, instead map[string]string) *regexp.Regexp {
 				src := y.Str(m[key], key)
 				if src == "" {
 					if required {
@@ -144,20 +144,26 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 					}
 					return nil
 				}
-				re, err := expand(src, p)
+				re, err := expandWith(src, p, instead)
 				if err != nil {
 					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}, {acronym}, {expansion}, {authority}, {event}", "rule %q: %v", name, err)
 					return nil
 				}
 				return re
 			}
+			compile := func(key string, required bool) *regexp.Regexp { return compileWith(key, required, nil) }
 			var r Rule
 			switch kind {
 			case "pattern":
-				pr := &patternRule{baseRule: base, re: compile("pattern", true), scanAfter: compile("scan_after", false), section: compile("section", false),
+				pr := &patternRule{baseRule: base, scanAfter: compile("scan_after", false), section: compile("section", false),
 					skeleton: skeleton(y.Str(m["pattern"], "pattern"))}
-				if src := y.Str(m["pattern"], "pattern"); pr.re != nil && strings.Contains(src, "{date}") {
-					pr.masked, _ = expandWith(src, p, map[string]string{"date": dateToken})
+				if src := y.Str(m["pattern"], "pattern"); strings.Contains(src, "{date}") {
+					// The masked expression is the one that runs; the full one, with
+					// the date grammar, is compiled only if a sentence needs it.
+					pr.masked = compileWith("pattern", true, map[string]string{"date": dateToken})
+					pr.src, pr.profile = src, p
+				} else {
+					pr.re = compile("pattern", true)
 				}
 				r = pr
 			case "period-list":
@@ -564,6 +570,10 @@ type patternRule struct {
 	// of instructions, leaves the expression, and the dates are found once per
 	// sentence instead of by every rule.
 	masked *regexp.Regexp
+	// src and profile make re when first needed (see full), for a rule with masked.
+	src     string
+	profile *Profile
+	once    sync.Once
 	// skeleton is the pattern with each placeholder made "any text": a small
 	// expression that matches wherever the rule could, so the full one (thousands of
 	// instructions, with the profile's names and the date grammar) runs only where
@@ -624,16 +634,31 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 	if r.skeleton != nil && !r.skeleton.MatchString(text[from:]) {
 		return
 	}
-	re := r.re
+	var re *regexp.Regexp
 	if r.masked != nil && !noMasks {
 		// The masked text has the same length: every offset holds.
 		if m, ok := x.maskedText(s); ok {
 			re, text = r.masked, m
 		}
 	}
+	if re == nil {
+		if re = r.full(); re == nil {
+			return
+		}
+	}
 	for _, m := range re.FindAllStringSubmatchIndex(text[from:], -1) {
 		x.emit(&r.baseRule, s, groups(re, m, from), nil)
 	}
+}
+
+// full is the rule's expression with every placeholder spelled out, compiled
+// when first needed for a rule that reads masked dates.
+func (r *patternRule) full() *regexp.Regexp {
+	if r.src == "" {
+		return r.re
+	}
+	r.once.Do(func() { r.re, _ = expand(r.src, r.profile) })
+	return r.re
 }
 
 // noMasks turns the masked expressions off, for the test that compares.
