@@ -170,13 +170,19 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 	// copied, and the copy takes its place here and among the cluster's mentions.
 	// Each entity's canonical one is found once, not once per claim.
 	canon := map[facts.EntityID]*facts.Entity{}
+	var lastID facts.EntityID
+	var lastTo *facts.Entity
 	for i, c := range all {
-		to, ok := canon[c.Subject.ID]
-		if !ok {
-			if r, found := clusters[find(c.Subject.ID)]; found && r.canonical.ID != c.Subject.ID {
-				to = &r.canonical
+		to := lastTo
+		if c.Subject.ID != lastID || i == 0 {
+			var ok bool
+			if to, ok = canon[c.Subject.ID]; !ok {
+				if r, found := clusters[find(c.Subject.ID)]; found && r.canonical.ID != c.Subject.ID {
+					to = &r.canonical
+				}
+				canon[c.Subject.ID] = to
 			}
-			canon[c.Subject.ID] = to
+			lastID, lastTo = c.Subject.ID, to
 		}
 		if to != nil {
 			cp := *c
