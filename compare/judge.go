@@ -3,7 +3,6 @@ package compare
 import (
 	"runtime"
 	"sort"
-	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -250,8 +249,12 @@ func (j *judge) dates(key string, group []*facts.Claim) {
 		return
 	}
 	class := Soft
-	firmBy := func(c *facts.Claim) string { return strconv.FormatBool(firm(date(c))) + "\x00" + c.Claimant }
-	if s.anyPair(firmBy, func(a, b *facts.Claim) bool {
+	type firmness struct {
+		firm     bool
+		claimant string
+	}
+	firmBy := func(c *facts.Claim) firmness { return firmness{firm(date(c)), c.Claimant} }
+	if anyPair(s, firmBy, func(a, b *facts.Claim) bool {
 		return firm(date(a)) && firm(date(b)) && a.Claimant == b.Claimant
 	}) {
 		class = Hard

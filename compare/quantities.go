@@ -58,7 +58,7 @@ func (j *judge) quantities(key string, group []*facts.Claim) {
 	// membership it is when the count was true, and a year against a decade may be
 	// two moments.
 	class := Soft
-	if s.anyPair(func(c *facts.Claim) string { return c.Claimant }, func(a, b *facts.Claim) bool {
+	if anyPair(s, func(c *facts.Claim) string { return c.Claimant }, func(a, b *facts.Claim) bool {
 		samePrecision := a.Predicate == facts.EventCount || a.When.Outer().Precision() == b.When.Outer().Precision()
 		return plain(qty(a)) && plain(qty(b)) && a.Claimant == b.Claimant && samePrecision
 	}) {

@@ -87,13 +87,13 @@ func (s *split) sides() []Side {
 // anyPair reports whether some claim a and some claim b of two buckets that
 // disagree satisfy ok. sig says which claims of a bucket are alike to ok, so that
 // only one claim of each kind is tried.
-func (s *split) anyPair(sig func(*facts.Claim) string, ok func(a, b *facts.Claim) bool) bool {
+func anyPair[K comparable](s *split, sig func(*facts.Claim) K, ok func(a, b *facts.Claim) bool) bool {
 	kinds := map[*bucket][]*facts.Claim{}
 	kindsOf := func(b *bucket) []*facts.Claim {
 		if r, done := kinds[b]; done {
 			return r
 		}
-		seen := map[string]bool{}
+		seen := map[K]bool{}
 		var r []*facts.Claim
 		for _, at := range b.at {
 			if k := sig(s.group[at]); !seen[k] {
