@@ -425,6 +425,9 @@ func FindDates(folded string) [][2]int {
 	// grammar runs only in windows around digits, and there only from the words a
 	// date can open with, anchored, so that it stops as soon as the text is no date.
 	for _, w := range digitWindows(folded) {
+		if !mayHoldDate(folded[w[0]:w[1]]) {
+			continue
+		}
 		for p := w[0]; p < w[1]; {
 			if !opensDate(folded, p) {
 				p = nextWordStart(folded, p, w[1])
@@ -444,6 +447,33 @@ func FindDates(folded string) [][2]int {
 	}
 	return out
 }
+
+// mayHoldDate reports whether a window of text can hold a date: every date of the
+// grammar has a year (four digits, or more around them) or a month's name ("8
+// February"). Counts ("3,000", "1,400"), ages and most numbers have neither, and
+// their windows are skipped.
+func mayHoldDate(w string) bool {
+	run := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			if run++; run >= 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	lower := strings.ToLower(w)
+	for _, m := range monthStems {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthStems are the first three letters of every month's name and abbreviation.
+var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 // dateAtRE is the date grammar anchored: a date that starts where the text does.
 var dateAtRE = regexp.MustCompile(`(?i)^(?:` + DatePattern + `)`)

@@ -444,3 +444,23 @@ func TestYMDWritesAsSprintf(t *testing.T) {
 		}
 	}
 }
+
+// TestMayHoldDate: every date has a year or a month's name; counts have neither.
+func TestMayHoldDate(t *testing.T) {
+	for _, d := range []string{"24 April 1990", "September 5, 1965", "June 1981", "the 1960s", "mid-1980s", "8 February",
+		"3-5 May", "by 1987", "1981-present", "the end of 1986", "Sept. 12", "about 2014", "2012-09-28"} {
+		if !mayHoldDate(FoldString(d)) {
+			t.Errorf("mayHoldDate(%q) = false", d)
+		}
+		for _, m := range FindDates(FoldString("In " + d + ", they left.")) {
+			if !mayHoldDate(FoldString("In " + d + ", they left.")[m[0]:m[1]]) {
+				t.Errorf("a date found in %q has neither year nor month", d)
+			}
+		}
+	}
+	for _, n := range []string{"3,000 members", "1,400 people", "17 fighters", "up to 250", "[12]"} {
+		if mayHoldDate(n) {
+			t.Errorf("mayHoldDate(%q) = true", n)
+		}
+	}
+}

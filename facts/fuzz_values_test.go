@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -65,6 +66,13 @@ func FuzzFindDates(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		folded := FoldString(s)
+		var want [][2]int
+		for _, m := range dateFindRE.FindAllStringIndex(folded, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		if got := FindDates(folded); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("FindDates(%q) = %v, want %v", folded, got, want)
+		}
 		prev := 0
 		for _, r := range FindDates(folded) {
 			if r[0] < prev || r[0] >= r[1] || r[1] > len(folded) {
