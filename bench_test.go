@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/factcheck-tools/compare/facts"
 	"github.com/factcheck-tools/compare/internal/benchcorpus"
 )
 
@@ -17,24 +16,15 @@ import (
 // alone over the same texts, and reports how many times slower the whole job is
 // (x-prefilter): the cost of everything beyond finding the words rules need.
 func BenchmarkEndToEnd(b *testing.B) {
-	dir := benchcorpus.Dir(b, benchcorpus.Sources())
-	c, err := facts.LoadCorpus(os.DirFS(dir), dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		b.Fatal(err)
-	}
+	l := benchcorpus.Load(b, benchcorpus.Sources())
+	dir, rs, bytes := l.Dir, l.Rules, l.Bytes
 	var texts []string
-	var bytes int64
-	for _, s := range c.Sources {
+	for _, s := range l.Corpus.Sources {
 		data, err := os.ReadFile(dir + "/" + s.File)
 		if err != nil {
 			b.Fatal(err)
 		}
 		texts = append(texts, string(data))
-		bytes += s.Size
 	}
 	for _, workers := range []int{1, 0} {
 		name := "1core"

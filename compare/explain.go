@@ -376,29 +376,28 @@ func wasWere(subjects []string) string { return verb(subjects, "was", "were") }
 // Iraq”, line 29".
 func quoteList(claims []*facts.Claim) string {
 	ids, by := bySource(claims)
-	parts := make([]string, 0, min(len(ids), listMax+1))
-	for i, id := range ids {
-		if i == listMax && len(ids) > listMax+1 {
-			parts = append(parts, "and "+counted(len(ids)-listMax, "more source"))
-			break
-		}
-		c := by[id][0]
-		parts = append(parts, fmt.Sprintf("%q, line %d", c.Text, c.Line))
-	}
-	return strings.Join(parts, "; ")
+	return strings.Join(someParts(len(ids), func(i int) string {
+		c := by[ids[i]][0]
+		return fmt.Sprintf("%q, line %d", c.Text, c.Line)
+	}), "; ")
 }
 
 func lineRefs(j *judge, claims []*facts.Claim) string {
 	ids, by := bySource(claims)
-	parts := make([]string, 0, min(len(ids), listMax+1))
-	for i, id := range ids {
-		if i == listMax && len(ids) > listMax+1 {
-			parts = append(parts, "and "+counted(len(ids)-listMax, "more source"))
-			break
+	return strings.Join(someParts(len(ids), func(i int) string { return j.name(ids[i]) + " " + lineList(by[ids[i]]) }), "; ")
+}
+
+// someParts makes the parts of a list of n sources that names at most listMax of
+// them and then counts the rest: […, "and 2,713 more sources"].
+func someParts(n int, item func(int) string) []string {
+	parts := make([]string, 0, min(n, listMax+1))
+	for i := range n {
+		if i == listMax && n > listMax+1 {
+			return append(parts, "and "+counted(n-listMax, "more source"))
 		}
-		parts = append(parts, j.name(id)+" "+lineList(by[id]))
+		parts = append(parts, item(i))
 	}
-	return strings.Join(parts, "; ")
+	return parts
 }
 
 func (j *judge) explainOverlap(c *Conflict, a, b *facts.Claim) string {

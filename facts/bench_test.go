@@ -22,23 +22,14 @@ type benchCorpus struct {
 
 func loadBench(b *testing.B) benchCorpus {
 	b.Helper()
-	dir := benchcorpus.Dir(b, benchcorpus.Sources())
-	c, err := facts.LoadCorpus(os.DirFS(dir), dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		b.Fatal(err)
-	}
-	bc := benchCorpus{c: c, rs: rs}
-	for _, s := range c.Sources {
-		d, err := c.Read(s)
+	l := benchcorpus.Load(b, benchcorpus.Sources())
+	bc := benchCorpus{c: l.Corpus, rs: l.Rules, bytes: l.Bytes}
+	for _, s := range l.Corpus.Sources {
+		d, err := l.Corpus.Read(s)
 		if err != nil {
 			b.Fatal(err)
 		}
 		bc.docs = append(bc.docs, d)
-		bc.bytes += s.Size
 	}
 	return bc
 }

@@ -56,26 +56,35 @@ func TestCacheColdWarmParallel(t *testing.T) {
 	}
 }
 
-// TestCacheDistrusts: an entry that is corrupt, or was written by another version,
-// is ignored and rebuilt.
-func TestCacheDistrusts(t *testing.T) {
+// cachedSeeds extracts the embedded corpus without a cache (want) and into a new
+// cache folder (dir), and lists that folder's entry files.
+func cachedSeeds(t *testing.T) (c *facts.Corpus, rs *facts.RuleSet, dir, want string, files []string) {
+	t.Helper()
 	c, err := facts.LoadCorpus(seeds.FS, "seeds")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs, _ := c.Rules()
-	dir := t.TempDir()
-	want := extract(t, c, rs, facts.ExtractOptions{Workers: 1})
+	if rs, err = c.Rules(); err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	want = extract(t, c, rs, facts.ExtractOptions{Workers: 1})
 	extract(t, c, rs, facts.ExtractOptions{Cache: facts.OpenCache(dir, "v1")})
-
-	// Corrupt every entry: truncate one, garble the others.
-	var files []string
 	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
 		if err == nil && !info.IsDir() {
 			files = append(files, p)
 		}
 		return nil
 	})
+	return c, rs, dir, want, files
+}
+
+// TestCacheDistrusts: an entry that is corrupt, or was written by another version,
+// is ignored and rebuilt.
+func TestCacheDistrusts(t *testing.T) {
+	c, rs, dir, want, files := cachedSeeds(t)
+
+	// Corrupt every entry: truncate one, garble the others.
 	if len(files) != 5 {
 		t.Fatalf("%d cache files, want 5", len(files))
 	}
@@ -257,21 +266,7 @@ func TestCacheKnowsFilesBySizeAndTime(t *testing.T) {
 // claims do not decode (written by a faulty build, say) is found out when its
 // claims are decoded in place, and its source is extracted anew.
 func TestCacheDistrustsWhatDoesNotDecode(t *testing.T) {
-	c, err := facts.LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, _ := c.Rules()
-	dir := t.TempDir()
-	want := extract(t, c, rs, facts.ExtractOptions{Workers: 1})
-	extract(t, c, rs, facts.ExtractOptions{Cache: facts.OpenCache(dir, "v1")})
-	var files []string
-	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
+	c, rs, dir, want, files := cachedSeeds(t)
 	// Cut the end off one entry's payload and sign it again: the sum holds, the
 	// decoding fails after the claims' count.
 	data, err := os.ReadFile(files[2])

@@ -26,6 +26,33 @@ func testCorpora(t *testing.T) map[string]func() (*Corpus, error) {
 	}
 }
 
+// eachTestCorpus runs fn, as a subtest, on each of testCorpora with its rules.
+func eachTestCorpus(t *testing.T, fn func(t *testing.T, c *Corpus, rs *RuleSet)) {
+	for name, load := range testCorpora(t) {
+		t.Run(name, func(t *testing.T) {
+			c, err := load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs, err := c.Rules()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn(t, c, rs)
+		})
+	}
+}
+
+// mustExtractAll extracts every claim of c or stops the test.
+func mustExtractAll(t *testing.T, c *Corpus, rs *RuleSet) []Claim {
+	t.Helper()
+	claims, err := ExtractAll(c, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return claims
+}
+
 // sameClaims reports the claims one extraction has and the other lacks.
 func sameClaims(t *testing.T, what string, want, got []Claim) {
 	t.Helper()
@@ -51,77 +78,43 @@ func sameClaims(t *testing.T, what string, want, got []Claim) {
 // every corpus at hand gives the same claims either way.
 func TestMaskedDatesChangeNothing(t *testing.T) {
 	defer func() { noMasks = false }()
-	for name, load := range testCorpora(t) {
-		t.Run(name, func(t *testing.T) {
-			c, err := load()
-			if err != nil {
-				t.Fatal(err)
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		masked := 0
+		for _, r := range rs.rules {
+			if p, ok := r.(*patternRule); ok && p.masked != nil {
+				masked++
 			}
-			rs, err := c.Rules()
-			if err != nil {
-				t.Fatal(err)
-			}
-			masked := 0
-			for _, r := range rs.rules {
-				if p, ok := r.(*patternRule); ok && p.masked != nil {
-					masked++
-				}
-			}
-			if masked == 0 {
-				t.Fatal("no rule reads masked dates: the test compares nothing")
-			}
-			noMasks = true
-			want, err := ExtractAll(c, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			noMasks = false
-			got, err := ExtractAll(c, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sameClaims(t, name, want, got)
-		})
-	}
+		}
+		if masked == 0 {
+			t.Fatal("no rule reads masked dates: the test compares nothing")
+		}
+		noMasks = true
+		want := mustExtractAll(t, c, rs)
+		noMasks = false
+		sameClaims(t, "with masks", want, mustExtractAll(t, c, rs))
+	})
 }
 
 // TestTriggersHideNothing: the trigger words only spare the rules sentences they
 // cannot match. Every corpus at hand, and a generated one, gives the same claims
 // with the triggers as with every rule tried on every sentence.
 func TestTriggersHideNothing(t *testing.T) {
-	for name, load := range testCorpora(t) {
-		t.Run(name, func(t *testing.T) {
-			c, err := load()
-			if err != nil {
-				t.Fatal(err)
-			}
-			rs, err := c.Rules()
-			if err != nil {
-				t.Fatal(err)
-			}
-			with, err := ExtractAll(c, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			triggered := 0
-			for _, r := range rs.rules {
-				b := r.base()
-				triggered += len(b.triggerIDs)
-				b.triggers, b.triggerIDs = nil, nil
-			}
-			if triggered == 0 {
-				t.Fatal("no rule has triggers: the test compares nothing")
-			}
-			without, err := ExtractAll(c, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(with) == 0 {
-				t.Fatal("no claims")
-			}
-			sameClaims(t, "without triggers", without, with)
-		})
-	}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		with := mustExtractAll(t, c, rs)
+		triggered := 0
+		for _, r := range rs.rules {
+			b := r.base()
+			triggered += len(b.triggerIDs)
+			b.triggers, b.triggerIDs = nil, nil
+		}
+		if triggered == 0 {
+			t.Fatal("no rule has triggers: the test compares nothing")
+		}
+		if len(with) == 0 {
+			t.Fatal("no claims")
+		}
+		sameClaims(t, "without triggers", mustExtractAll(t, c, rs), with)
+	})
 }
 
 // TestAttributionWordsComeFirst: attributions, and what texts teach, look for the
@@ -140,7 +133,7 @@ func TestAttributionWordsComeFirst(t *testing.T) {
 	}
 	texts = append(texts, "The group reportedly had 3,000 members.", "The group allegedly had members.", "According to the ministry, it had 3,000.",
 		"They moved to Camp Tuuli in Estonia.", "The Northern Front (NF), also known as the Coast Brigades (CB), grew.")
-	for name, load := range testCorpora(t) {
+	for _, load := range testCorpora(t) {
 		c, err := load()
 		if err != nil {
 			t.Fatal(err)
@@ -154,7 +147,6 @@ func TestAttributionWordsComeFirst(t *testing.T) {
 				texts = append(texts, d.Sentences[i].Text)
 			}
 		}
-		_ = name
 	}
 	matched := 0
 	for _, text := range texts {
@@ -195,30 +187,13 @@ func TestAttributionWordsComeFirst(t *testing.T) {
 // sentence is offered to every rule.
 func TestDispatchChangesNothing(t *testing.T) {
 	defer func() { noDispatch = false }()
-	for name, load := range testCorpora(t) {
-		t.Run(name, func(t *testing.T) {
-			c, err := load()
-			if err != nil {
-				t.Fatal(err)
-			}
-			rs, err := c.Rules()
-			if err != nil {
-				t.Fatal(err)
-			}
-			noDispatch = true
-			want, err := ExtractAll(c, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			noDispatch = false
-			got, err := ExtractAll(c, rs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(want) == 0 {
-				t.Fatal("no claims")
-			}
-			sameClaims(t, name, want, got)
-		})
-	}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		noDispatch = true
+		want := mustExtractAll(t, c, rs)
+		noDispatch = false
+		if len(want) == 0 {
+			t.Fatal("no claims")
+		}
+		sameClaims(t, "with dispatch", want, mustExtractAll(t, c, rs))
+	})
 }

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/factcheck-tools/compare/facts"
 	"github.com/factcheck-tools/compare/internal/gencorpus"
 )
 
@@ -55,3 +56,41 @@ func exists(p string) bool {
 
 // Name is the benchmark's name for a corpus: "100src".
 func Name(n int) string { return fmt.Sprintf("%dsrc", n) }
+
+// Loaded is a benchmark corpus, loaded, with its rules compiled and the size of
+// its texts.
+type Loaded struct {
+	Dir    string
+	Corpus *facts.Corpus
+	Rules  *facts.RuleSet
+	Bytes  int64 // of source text, for MB/s
+}
+
+// Load loads the corpus of n sources (see Dir) and compiles its rules.
+func Load(b testing.TB, n int) Loaded {
+	b.Helper()
+	dir := Dir(b, n)
+	c, err := facts.LoadCorpus(os.DirFS(dir), dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := Loaded{Dir: dir, Corpus: c, Rules: rs}
+	for _, s := range c.Sources {
+		l.Bytes += s.Size
+	}
+	return l
+}
+
+// Claims extracts the corpus's claims on all cores, without a cache.
+func (l Loaded) Claims(b testing.TB) []facts.Claim {
+	b.Helper()
+	claims, err := facts.ExtractCorpus(l.Corpus, l.Rules, facts.ExtractOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return claims
+}
