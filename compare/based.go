@@ -75,7 +75,7 @@ func (j *judge) basedNow(now []*facts.Claim) {
 	for _, country := range countries {
 		c.Sides = append(c.Sides, Side{Value: country, Text: country, Claims: camps[country]})
 	}
-	c.IntraSource = len(sourcesOf(now)) < len(now) && j.splitWithin(now)
+	c.IntraSource = len(j.sourcesOf(now)) < len(now) && j.splitWithin(now)
 	c.Explanation = j.explainNow(c, camps, countries, newest)
 }
 

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/factcheck-tools/compare/facts"
@@ -91,24 +92,29 @@ type Agreement struct {
 // normalized value) pairs of its claims. It never depends on lines or offsets, so
 // edits elsewhere in a source leave it alone.
 func conflictID(key string, claims []*facts.Claim) string {
-	// The id is the hash of the key and the sorted "source=value" lines; the
-	// lines are compared and hashed in place rather than made as strings.
+	// The id is the hash of the key and the sorted, distinct "source=value" lines;
+	// the lines are compared and hashed in place rather than made as strings.
 	type pair struct {
 		source facts.SourceID
 		value  string
 	}
-	seen := make(map[pair]bool, len(claims))
 	list := make([]pair, 0, len(claims))
-	for _, c := range claims {
+	run := 0 // where the pairs of the last claim's source begin
+	for i, c := range claims {
+		if i > 0 && c.Source != claims[i-1].Source {
+			run = len(list)
+		}
 		p := pair{c.Source, c.Normalized()}
-		if !seen[p] {
-			seen[p] = true
+		if !slices.Contains(list[run:], p) {
 			list = append(list, p)
 		}
 	}
+	// A source whose claims are not together can give a pair twice: sorted, the
+	// two are neighbours.
 	sort.Slice(list, func(a, b int) bool {
 		return joinedLess(string(list[a].source), list[a].value, string(list[b].source), list[b].value)
 	})
+	list = slices.Compact(list)
 	h := sha256.New()
 	h.Write([]byte(key))
 	for _, p := range list {
@@ -147,7 +153,10 @@ func joinedLess(a1, a2, b1, b2 string) bool {
 func sourcesOf(claims []*facts.Claim) []facts.SourceID {
 	var out []facts.SourceID
 	seen := map[facts.SourceID]bool{}
-	for _, c := range claims {
+	for i, c := range claims {
+		if i > 0 && c.Source == claims[i-1].Source {
+			continue
+		}
 		if !seen[c.Source] {
 			seen[c.Source] = true
 			out = append(out, c.Source)

@@ -67,29 +67,16 @@ func lineList(claims []*facts.Claim) string {
 // refs says where claims are: "START (lines 21, 81), Jamestown (line 12) and
 // Wikipedia (line 46)"; past listMax sources, "… and 2,713 more sources".
 func (j *judge) refs(claims []*facts.Claim) string {
-	ids, by := bySource(claims)
+	ids, by := j.bySource(claims)
 	return joinSome(len(ids), "source", func(i int) string {
-		return j.name(ids[i]) + " (" + lineList(by[ids[i]]) + ")"
+		return j.name(ids[i]) + " (" + lineList(by[i]) + ")"
 	})
-}
-
-// bySource groups claims by source, the sources in the order of their first claim.
-func bySource(claims []*facts.Claim) ([]facts.SourceID, map[facts.SourceID][]*facts.Claim) {
-	var ids []facts.SourceID
-	by := map[facts.SourceID][]*facts.Claim{}
-	for _, c := range claims {
-		if _, ok := by[c.Source]; !ok {
-			ids = append(ids, c.Source)
-		}
-		by[c.Source] = append(by[c.Source], c)
-	}
-	return ids, by
 }
 
 // sourcesWithDates lists sources with when they were written: "START (January
 // 2015) and Jamestown (2008)".
 func (j *judge) sourcesWithDates(claims []*facts.Claim) string {
-	ids := sourcesOf(claims)
+	ids := j.sourcesOf(claims)
 	return joinSome(len(ids), "source", func(i int) string {
 		return j.name(ids[i]) + " (" + j.asOfWords(ids[i]) + ")"
 	})
@@ -215,7 +202,7 @@ func (j *judge) selfContradictions(s *split) []string {
 func (j *judge) explainDates(c *Conflict, s *split) string {
 	var b strings.Builder
 	cs := clusters(c.Claims)
-	srcs := c.Sources()
+	srcs := j.sourcesOf(c.Claims)
 	if len(srcs) == 1 {
 		parts := make([]string, len(cs))
 		for i, cl := range cs {
@@ -309,7 +296,7 @@ func (j *judge) explainNow(c *Conflict, camps map[string][]*facts.Claim, countri
 	for _, country := range countries[:len(countries)-1] {
 		cl := camps[country]
 		older = append(older, cl...)
-		fmt.Fprintf(&b, "%s %s %s in %s at the time of writing (%s). ", capitalize(j.sourcesWithDates(cl)), verb(names(j, cl), "puts", "put"), subject, country, quoteList(cl))
+		fmt.Fprintf(&b, "%s %s %s in %s at the time of writing (%s). ", capitalize(j.sourcesWithDates(cl)), verb(names(j, cl), "puts", "put"), subject, country, j.quoteList(cl))
 	}
 	fmt.Fprintf(&b, "%s %s it in %s (%s).", capitalize(j.sourcesWithDates(camps[newest])), verb(names(j, camps[newest]), "places", "place"), newest, lineRefs(j, camps[newest]))
 
@@ -323,7 +310,7 @@ func (j *judge) explainNow(c *Conflict, camps map[string][]*facts.Claim, countri
 		fmt.Fprintf(&b, " %s %s the move to %s to %s.", capitalize(j.refs(moves)), verb(names(j, moves), "dates", "date"), newest, move.Human())
 	}
 	if c.Class == Hard {
-		for _, id := range sourcesOf(c.Claims) {
+		for _, id := range j.sourcesOf(c.Claims) {
 			if s := j.corpus.Source(id); s != nil && s.AsOf.IsZero() {
 				fmt.Fprintf(&b, " %s has no as-of date, so its \"present\" cannot be placed in time.", capitalize(s.Name))
 			}
@@ -332,7 +319,7 @@ func (j *judge) explainNow(c *Conflict, camps map[string][]*facts.Claim, countri
 		return b.String()
 	}
 	var before, during []string
-	for _, id := range sourcesOf(older) {
+	for _, id := range j.sourcesOf(older) {
 		s := j.corpus.Source(id)
 		if len(moves) > 0 && !s.AsOf.EndsBefore(move) {
 			during = append(during, s.Name)
@@ -364,7 +351,7 @@ func verb(subjects []string, one, many string) string {
 // names lists the names of the sources of claims.
 func names(j *judge, claims []*facts.Claim) []string {
 	var out []string
-	for _, id := range sourcesOf(claims) {
+	for _, id := range j.sourcesOf(claims) {
 		out = append(out, j.name(id))
 	}
 	return out
@@ -374,17 +361,17 @@ func wasWere(subjects []string) string { return verb(subjects, "was", "were") }
 
 // quoteList quotes the first words of each source's claims: "START: “1981-present:
 // Iraq”, line 29".
-func quoteList(claims []*facts.Claim) string {
-	ids, by := bySource(claims)
+func (j *judge) quoteList(claims []*facts.Claim) string {
+	ids, by := j.bySource(claims)
 	return strings.Join(someParts(len(ids), func(i int) string {
-		c := by[ids[i]][0]
+		c := by[i][0]
 		return fmt.Sprintf("%q, line %d", c.Text, c.Line)
 	}), "; ")
 }
 
 func lineRefs(j *judge, claims []*facts.Claim) string {
-	ids, by := bySource(claims)
-	return strings.Join(someParts(len(ids), func(i int) string { return j.name(ids[i]) + " " + lineList(by[ids[i]]) }), "; ")
+	ids, by := j.bySource(claims)
+	return strings.Join(someParts(len(ids), func(i int) string { return j.name(ids[i]) + " " + lineList(by[i]) }), "; ")
 }
 
 // someParts makes the parts of a list of n sources that names at most listMax of

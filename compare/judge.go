@@ -2,6 +2,7 @@ package compare
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -20,7 +21,7 @@ type Result struct {
 // judge holds the claims of one corpus indexed by key.
 type judge struct {
 	corpus     *facts.Corpus
-	order      map[facts.SourceID]int
+	unlisted   map[facts.SourceID]int // numbers for sources the corpus does not list
 	groups     map[string][]*facts.Claim
 	keys       []string
 	conflicts  []*Conflict
@@ -39,15 +40,20 @@ type judge struct {
 // The same rules apply inside one source: a source that contradicts itself is
 // flagged (IntraSource) just as two sources that disagree are.
 func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
-	j := &judge{corpus: c, order: map[facts.SourceID]int{}, groups: map[string][]*facts.Claim{}}
-	for i, s := range c.Sources {
-		j.order[s.ID] = i
-	}
+	j := &judge{corpus: c, groups: map[string][]*facts.Claim{}}
 	// Judging rewrites subjects (step 0 below) on copies of the claims it changes:
 	// the caller's claims stay as they are, and the others are not copied.
 	all := make([]*facts.Claim, len(claims))
 	for i := range claims {
 		all[i] = &claims[i]
+		if c.SourceIndex(all[i]) < 0 {
+			if j.unlisted == nil {
+				j.unlisted = map[facts.SourceID]int{}
+			}
+			if _, ok := j.unlisted[claims[i].Source]; !ok {
+				j.unlisted[claims[i].Source] = len(c.Sources) + len(j.unlisted)
+			}
+		}
 	}
 	j.sortClaims(all)
 	clusters := j.resolve(all)
@@ -155,15 +161,12 @@ func (j *judge) run(tasks []func(*judge)) {
 // source and offset already (ExtractCorpus gives them so), and only claims at one
 // offset of one source need ordering by value: those runs are sorted alone.
 func (j *judge) sortClaims(all []*facts.Claim) {
-	pos := func(c *facts.Claim) (int, int) { return j.order[c.Source], c.Span.Start }
 	inOrder := true
 	for i := 1; i < len(all) && inOrder; i++ {
 		if all[i].Source == all[i-1].Source {
 			inOrder = all[i].Span.Start >= all[i-1].Span.Start
 		} else {
-			a, _ := pos(all[i-1])
-			b, _ := pos(all[i])
-			inOrder = a < b
+			inOrder = j.src(all[i-1]) < j.src(all[i])
 		}
 	}
 	less := func(a, b int) bool { return j.less(all[a], all[b]) }
@@ -187,12 +190,81 @@ func (j *judge) sortClaims(all []*facts.Claim) {
 // less orders claims by source (manifest order), then by position in the source.
 func (j *judge) less(a, b *facts.Claim) bool {
 	if a.Source != b.Source {
-		return j.order[a.Source] < j.order[b.Source]
+		return j.src(a) < j.src(b)
 	}
 	if a.Span.Start != b.Span.Start {
 		return a.Span.Start < b.Span.Start
 	}
 	return a.Normalized() < b.Normalized()
+}
+
+// src numbers the source of a claim: its place in the corpus, or past the
+// corpus's sources for a source the manifest does not list. The numbers index the
+// sets and lists judging keeps per source, which cost less than maps keyed by id.
+func (j *judge) src(c *facts.Claim) int {
+	if i := j.corpus.SourceIndex(c); i >= 0 {
+		return i
+	}
+	return j.unlisted[c.Source]
+}
+
+// sources is how many numbers src gives.
+func (j *judge) sources() int { return len(j.corpus.Sources) + len(j.unlisted) }
+
+// sourcesOf lists the sources of claims in the order of their first claim.
+func (j *judge) sourcesOf(claims []*facts.Claim) []facts.SourceID {
+	if len(claims) <= smallList {
+		return sourcesOf(claims)
+	}
+	var out []facts.SourceID
+	seen := make([]bool, j.sources())
+	for i, c := range claims {
+		if i > 0 && c.Source == claims[i-1].Source {
+			continue
+		}
+		if k := j.src(c); !seen[k] {
+			seen[k] = true
+			out = append(out, c.Source)
+		}
+	}
+	return out
+}
+
+// smallList is how many claims are few enough to be looked through rather than
+// indexed by source.
+const smallList = 16
+
+// bySource groups claims by source, the sources in the order of their first
+// claim. Explanations name at most listMax+1 sources, so only their claims are
+// kept: by is no longer than that.
+func (j *judge) bySource(claims []*facts.Claim) ([]facts.SourceID, [][]*facts.Claim) {
+	var ids []facts.SourceID
+	by := make([][]*facts.Claim, 0, listMax+1)
+	if len(claims) <= smallList {
+		for _, c := range claims {
+			if i := slices.Index(ids, c.Source); i >= 0 {
+				by[i] = append(by[i], c)
+			} else {
+				ids, by = append(ids, c.Source), append(by, []*facts.Claim{c})
+			}
+		}
+		return ids, by
+	}
+	slot := make([]int32, j.sources()) // 1 + the source's place in ids; 0: not yet
+	for _, c := range claims {
+		k := j.src(c)
+		if slot[k] == 0 {
+			ids = append(ids, c.Source)
+			slot[k] = int32(len(ids))
+			if len(ids) <= listMax+1 {
+				by = append(by, nil)
+			}
+		}
+		if n := int(slot[k]); n <= listMax+1 {
+			by[n-1] = append(by[n-1], c)
+		}
+	}
+	return ids, by
 }
 
 // newConflict fills what every conflict has from its key and claims.
@@ -216,7 +288,7 @@ func (j *judge) newConflict(key, title string, claims []*facts.Claim, class Clas
 
 // agree records an agreement when two or more sources answer the question.
 func (j *judge) agree(key, title string, claims []*facts.Claim, best facts.Value) {
-	sources := sourcesOf(claims)
+	sources := j.sourcesOf(claims)
 	if len(sources) < 2 {
 		return
 	}
@@ -236,7 +308,7 @@ func (j *judge) agree(key, title string, claims []*facts.Claim, best facts.Value
 // intersect ("1965" and "5 September 1965"); the group conflicts when any two are
 // disjoint ("24 April 1990" and "24 February 1990").
 func (j *judge) dates(key string, group []*facts.Claim) {
-	s := splitGroup(group, valueKey, func(a, b *facts.Claim) bool { return !date(a).Intersects(date(b)) })
+	s := splitGroup(j, group, valueKey, func(a, b *facts.Claim) bool { return !date(a).Intersects(date(b)) })
 	title := group[0].Title()
 	if s.empty() {
 		best := group[0]
@@ -288,7 +360,7 @@ func intraSource(split [][2]*facts.Claim) bool {
 // the other (Geneva and Switzerland) and conflict when their countries differ or they
 // are two different places in one country.
 func (j *judge) places(key string, group []*facts.Claim) {
-	s := splitGroup(group, valueKey, func(a, b *facts.Claim) bool { return !samePlace(place(a), place(b)) })
+	s := splitGroup(j, group, valueKey, func(a, b *facts.Claim) bool { return !samePlace(place(a), place(b)) })
 	title := group[0].Title()
 	if s.empty() {
 		best := group[0]

@@ -30,7 +30,7 @@ func (j *judge) leaders(key string, group []*facts.Claim) {
 		}
 	}
 	j.leaderStarts(key+"|from", starts)
-	if !j.leaderEnds(key+"|after-end", ended, now) && len(sourcesOf(now)) > 1 {
+	if !j.leaderEnds(key+"|after-end", ended, now) && len(j.sourcesOf(now)) > 1 {
 		j.agree(key+"|now", group[0].Subject.Name+" leads "+group[0].Scope+" at the time of writing", now, facts.Text{S: "leader"})
 	}
 }
@@ -41,7 +41,7 @@ func (j *judge) leaderStarts(key string, group []*facts.Claim) {
 	if len(group) < 2 {
 		return
 	}
-	s := splitGroup(group, func(c *facts.Claim) string { return period(c).From.String() }, func(a, b *facts.Claim) bool {
+	s := splitGroup(j, group, func(c *facts.Claim) string { return period(c).From.String() }, func(a, b *facts.Claim) bool {
 		return !period(a).From.Intersects(period(b).From)
 	})
 	title := "When " + group[0].Subject.Name + " began to lead " + group[0].Scope

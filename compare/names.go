@@ -159,7 +159,7 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 		}
 		best, bestN := c.canonical, -1
 		for _, id := range c.members {
-			if n := len(sourcesOf(named[id])); n > bestN {
+			if n := len(j.sourcesOf(named[id])); n > bestN {
 				best, bestN = byID[id], n
 			}
 		}
@@ -351,7 +351,7 @@ type formSource struct {
 // placesOf gives the lines of claims after their sources have been named: "line 7"
 // for one source, "Jamestown line 7; START line 15" for several.
 func placesOf(j *judge, claims []*facts.Claim) string {
-	if len(sourcesOf(claims)) == 1 {
+	if len(j.sourcesOf(claims)) == 1 {
 		return lineList(claims)
 	}
 	return lineRefs(j, claims)

@@ -20,7 +20,7 @@ import (
 // other for a decade.
 func (j *judge) quantities(key string, group []*facts.Claim) {
 	tol := j.corpus.Tolerance
-	s := splitGroup(group, countKey, func(a, b *facts.Claim) bool { return sameTime(a, b) && !qty(a).Overlaps(qty(b), tol) })
+	s := splitGroup(j, group, countKey, func(a, b *facts.Claim) bool { return sameTime(a, b) && !qty(a).Overlaps(qty(b), tol) })
 	title := group[0].Title()
 	if s.empty() {
 		// The counts agree; those compared with another (about the same time) are

@@ -13,6 +13,7 @@ import (
 // claim: a group of thousands of claims with a few dozen values costs a few hundred
 // comparisons, and judging stays linear in the claims.
 type split struct {
+	j       *judge
 	group   []*facts.Claim
 	of      []*bucket    // the bucket of each claim of the group
 	buckets []*bucket    // in the order of their first claims
@@ -30,8 +31,8 @@ type bucket struct {
 // splitGroup buckets a group by key and compares every two buckets with disagree,
 // which must give the same answer for any claims of the two buckets. Claims of one
 // bucket never disagree with each other.
-func splitGroup[K comparable](group []*facts.Claim, key func(*facts.Claim) K, disagree func(a, b *facts.Claim) bool) *split {
-	s := &split{group: group, of: make([]*bucket, len(group))}
+func splitGroup[K comparable](j *judge, group []*facts.Claim, key func(*facts.Claim) K, disagree func(a, b *facts.Claim) bool) *split {
+	s := &split{j: j, group: group, of: make([]*bucket, len(group))}
 	index := map[K]*bucket{}
 	for i, c := range group {
 		k := key(c)
@@ -128,43 +129,61 @@ func (s *split) selfContradictions() []facts.SourceID {
 		b  *bucket
 		at int // the group index of the source's first claim in b
 	}
-	var order []facts.SourceID
-	bySource := map[facts.SourceID][]held{}
+	// Per source (numbered by judge.src), the disagreeing buckets it has claims
+	// in: the first inline, as most sources state one value.
+	type holds struct {
+		id    facts.SourceID
+		first held
+		more  []held
+	}
+	var sources []holds
+	slot := make([]int32, s.j.sources()) // 1 + the source's place in sources
 	for i, c := range s.group {
 		b := s.of[i]
 		if len(b.partners) == 0 {
 			continue
 		}
-		l, ok := bySource[c.Source]
-		if !ok {
-			order = append(order, c.Source)
+		k := s.j.src(c)
+		if slot[k] == 0 {
+			sources = append(sources, holds{id: c.Source, first: held{b, i}})
+			slot[k] = int32(len(sources))
+			continue
 		}
-		if !slices.ContainsFunc(l, func(h held) bool { return h.b == b }) {
-			bySource[c.Source] = append(l, held{b, i})
+		h := &sources[slot[k]-1]
+		if h.first.b != b && !slices.ContainsFunc(h.more, func(x held) bool { return x.b == b }) {
+			h.more = append(h.more, held{b, i})
 		}
 	}
 	disagree := map[[2]*bucket]bool{}
 	for _, p := range s.pairs {
 		disagree[p], disagree[[2]*bucket{p[1], p[0]}] = true, true
 	}
-	first := map[facts.SourceID]int{}
-	for _, id := range order {
-		l := bySource[id]
+	type found struct {
+		id    facts.SourceID
+		first int
+	}
+	var self []found
+	for _, h := range sources {
+		if len(h.more) == 0 {
+			continue
+		}
+		l := append([]held{h.first}, h.more...)
+		f := -1
 		for x := range l {
 			for _, y := range l[x+1:] {
-				if !disagree[[2]*bucket{l[x].b, y.b}] {
-					continue
-				}
-				if f, seen := first[id]; !seen || min(l[x].at, y.at) < f {
-					first[id] = min(l[x].at, y.at)
+				if disagree[[2]*bucket{l[x].b, y.b}] && (f < 0 || min(l[x].at, y.at) < f) {
+					f = min(l[x].at, y.at)
 				}
 			}
 		}
+		if f >= 0 {
+			self = append(self, found{h.id, f})
+		}
 	}
-	for id := range first {
-		s.self = append(s.self, id)
+	sort.Slice(self, func(a, b int) bool { return self[a].first < self[b].first })
+	for _, f := range self {
+		s.self = append(s.self, f.id)
 	}
-	sort.Slice(s.self, func(i, j int) bool { return first[s.self[i]] < first[s.self[j]] })
 	return s.self
 }
 

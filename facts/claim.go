@@ -111,6 +111,11 @@ type Claim struct {
 	// and reporting ask for them many times over. Empty until then.
 	norm     string
 	valueLen int
+
+	// at is the place of the claim's source in its corpus's Sources, plus one, as
+	// ExtractCorpus gives it; 0 when the claim was made otherwise
+	// (Corpus.SourceIndex looks those up).
+	at int32
 }
 
 // detach copies every string the claim holds out of its source's text, so that the

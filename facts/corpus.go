@@ -65,6 +65,7 @@ type Corpus struct {
 
 	byIDOnce sync.Once
 	byID     map[SourceID]*Source
+	indexOf  map[SourceID]int
 }
 
 // RuleFileRef is a rule file the manifest names, with where it names it.
@@ -76,15 +77,34 @@ type RuleFileRef struct {
 // Source returns the source with the given id, or nil. Reports name sources for
 // every claim they show, so the sources are indexed on first use.
 func (c *Corpus) Source(id SourceID) *Source {
+	c.index()
+	return c.byID[id]
+}
+
+func (c *Corpus) index() {
 	c.byIDOnce.Do(func() {
 		c.byID = make(map[SourceID]*Source, len(c.Sources))
-		for _, s := range c.Sources {
+		c.indexOf = make(map[SourceID]int, len(c.Sources))
+		for i, s := range c.Sources {
 			if _, dup := c.byID[s.ID]; !dup {
-				c.byID[s.ID] = s
+				c.byID[s.ID], c.indexOf[s.ID] = s, i
 			}
 		}
 	})
-	return c.byID[id]
+}
+
+// SourceIndex returns the place in c.Sources of the source of a claim, or -1 when
+// the corpus has no such source. Judging asks it for every claim many times over:
+// a claim ExtractCorpus gave knows its place, and only others are looked up.
+func (c *Corpus) SourceIndex(cl *Claim) int {
+	if i := int(cl.at) - 1; i >= 0 && i < len(c.Sources) && c.Sources[i].ID == cl.Source {
+		return i
+	}
+	c.index()
+	if i, ok := c.indexOf[cl.Source]; ok {
+		return i
+	}
+	return -1
 }
 
 var (
@@ -390,6 +410,15 @@ func each(n, workers int, fn func(i int)) {
 	wg.Wait()
 }
 
+// placeIn tells claims the place of their source in the corpus, i, and gives
+// them the manifest's own id string: judging compares ids by the million, and one
+// string compares with itself at once.
+func placeIn(claims []Claim, id SourceID, i int) {
+	for k := range claims {
+		claims[k].Source, claims[k].at = id, int32(i+1)
+	}
+}
+
 // CheckText rejects what cannot be read as a source, as loading does.
 func CheckText(name string, data []byte) error { return checkText(name, data) }
 
@@ -528,15 +557,16 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	out := make([]Claim, at[len(parts)])
 	bad := make([]bool, len(parts))
 	each(len(parts), o.Workers, func(i int) {
-		p, dst := parts[i], out[at[i]:at[i+1]]
+		p, dst, s := parts[i], out[at[i]:at[i+1]], c.Sources[i]
 		if p.d == nil {
 			copy(dst, p.claims)
-			return
+		} else {
+			p.d.claims(dst)
+			if _, err := p.d.tail(); err != nil {
+				bad[i] = true
+			}
 		}
-		p.d.claims(dst)
-		if _, err := p.d.tail(); err != nil {
-			bad[i] = true
-		}
+		placeIn(dst, s.ID, i)
 	})
 	if !slices.Contains(bad, true) {
 		o.Cache.writePack()
@@ -555,6 +585,7 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 		if err != nil {
 			return nil, err
 		}
+		placeIn(claims, s.ID, i)
 		all = append(all, claims...)
 	}
 	o.Cache.writePack()
