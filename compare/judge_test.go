@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -388,5 +389,32 @@ func TestSortClaimsSortsAsLessDoes(t *testing.T) {
 				t.Fatalf("%s: claim %d is %s line %d %s, want %s line %d %s", name, i, got[i].Source, got[i].Line, got[i].Normalized(), want[i].Source, want[i].Line, want[i].Normalized())
 			}
 		}
+	}
+}
+
+// TestSourcesTheManifestDoesNotList: claims from sources the corpus does not list
+// (made by hand, or from another corpus) are judged like the others, and enough
+// of them to be indexed rather than looked through.
+func TestSourcesTheManifestDoesNotList(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020"})
+	claims := []facts.Claim{dateClaim(t, "a", 1, facts.Founded, "", "1990")}
+	var want []facts.SourceID
+	want = append(want, "a")
+	for i := range 2 * smallList {
+		src := fmt.Sprintf("x%02d", i)
+		claims = append(claims, dateClaim(t, src, 1, facts.Founded, "", []string{"1990", "1991"}[i%2]))
+		want = append(want, facts.SourceID(src))
+	}
+	claims = append(claims, dateClaim(t, "x03", 2, facts.Founded, "", "1990"))
+	res := Judge(c, claims)
+	if len(res.Conflicts) != 1 {
+		t.Fatalf("%d conflicts, want 1", len(res.Conflicts))
+	}
+	got := res.Conflicts[0]
+	if !slices.Equal(got.Sources(), want) {
+		t.Errorf("sources %v, want %v", got.Sources(), want)
+	}
+	if !got.IntraSource || !strings.Contains(got.Explanation, "X03 contradicts itself") {
+		t.Errorf("x03 states 1991 and 1990: intra-source %v, %q", got.IntraSource, got.Explanation)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -195,5 +196,35 @@ func TestDispatchChangesNothing(t *testing.T) {
 			t.Fatal("no claims")
 		}
 		sameClaims(t, "with dispatch", want, mustExtractAll(t, c, rs))
+	})
+}
+
+// TestSourceIndex: a claim ExtractCorpus gave knows its source's place in the
+// corpus, and says it even when its place is no help (another corpus's claim, or
+// one made by hand); a source the corpus does not list has none.
+func TestSourceIndex(t *testing.T) {
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		claims := mustExtractAll(t, c, rs)
+		for i := range claims {
+			cl := &claims[i]
+			want := slices.IndexFunc(c.Sources, func(s *Source) bool { return s.ID == cl.Source })
+			if got := c.SourceIndex(cl); got != want || cl.at == 0 {
+				t.Fatalf("%s line %d: place %d (given %d), want %d", cl.Source, cl.Line, got, cl.at-1, want)
+			}
+			byHand := *cl
+			byHand.at = 0
+			if got := c.SourceIndex(&byHand); got != want {
+				t.Fatalf("%s line %d made by hand: place %d, want %d", cl.Source, cl.Line, got, want)
+			}
+			byHand.at = int32((want+1)%len(c.Sources) + 1) // another source's place
+			if got := c.SourceIndex(&byHand); got != want {
+				t.Fatalf("%s line %d with the place %d: place %d, want %d", cl.Source, cl.Line, byHand.at-1, got, want)
+			}
+		}
+		stray := claims[0]
+		stray.Source = "not-in-the-manifest"
+		if got := c.SourceIndex(&stray); got != -1 {
+			t.Errorf("a source the manifest does not list: place %d, want -1", got)
+		}
 	})
 }
