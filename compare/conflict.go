@@ -115,13 +115,15 @@ func conflictID(key string, claims []*facts.Claim) string {
 		return joinedLess(string(list[a].source), list[a].value, string(list[b].source), list[b].value)
 	})
 	list = slices.Compact(list)
-	h := sha256.New()
-	h.Write([]byte(key))
+	b := []byte(key)
 	for _, p := range list {
-		h.Write([]byte("\n" + string(p.source) + "="))
-		h.Write([]byte(p.value))
+		b = append(b, '\n')
+		b = append(b, p.source...)
+		b = append(b, '=')
+		b = append(b, p.value...)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:12]
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])[:12]
 }
 
 // joinedLess reports whether a1+"="+a2 sorts before b1+"="+b2, without making

@@ -20,13 +20,20 @@ type cluster struct {
 func clusters(claims []*facts.Claim) []cluster {
 	var out []cluster
 	index := map[string]int{}
+	last := -1 // the cluster of the claim before: the next one often shares it
 	for _, c := range claims {
 		v := c.ValueString()
+		if last >= 0 && v == out[last].claims[0].ValueString() {
+			out[last].claims = append(out[last].claims, c)
+			continue
+		}
 		if i, ok := index[v]; ok {
 			out[i].claims = append(out[i].claims, c)
+			last = i
 			continue
 		}
 		index[v] = len(out)
+		last = len(out)
 		out = append(out, cluster{value: c.Value, claims: []*facts.Claim{c}})
 	}
 	return out

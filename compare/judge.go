@@ -65,14 +65,19 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 	}
 	at := map[parts]int{}
 	var grouped [][]*facts.Claim
+	var last parts
+	i := -1
 	for _, cl := range all {
-		p := parts{cl.Subject.ID, cl.Predicate, cl.Scope}
-		i, ok := at[p]
-		if !ok {
-			i = len(grouped)
-			at[p] = i
-			grouped = append(grouped, nil)
-			j.keys = append(j.keys, cl.Key())
+		// A source states one fact in a row of claims: those need no lookup.
+		if p := (parts{cl.Subject.ID, cl.Predicate, cl.Scope}); i < 0 || p != last {
+			var ok bool
+			if i, ok = at[p]; !ok {
+				i = len(grouped)
+				at[p] = i
+				grouped = append(grouped, nil)
+				j.keys = append(j.keys, cl.Key())
+			}
+			last = p
 		}
 		grouped[i] = append(grouped[i], cl)
 	}

@@ -34,13 +34,18 @@ type bucket struct {
 func splitGroup[K comparable](j *judge, group []*facts.Claim, key func(*facts.Claim) K, disagree func(a, b *facts.Claim) bool) *split {
 	s := &split{j: j, group: group, of: make([]*bucket, len(group))}
 	index := map[K]*bucket{}
+	var last K
+	var b *bucket
 	for i, c := range group {
-		k := key(c)
-		b := index[k]
-		if b == nil {
-			b = &bucket{}
-			index[k] = b
-			s.buckets = append(s.buckets, b)
+		// Most sources agree, and claims of one value often follow each other:
+		// those need no lookup.
+		if k := key(c); b == nil || k != last {
+			if b = index[k]; b == nil {
+				b = &bucket{}
+				index[k] = b
+				s.buckets = append(s.buckets, b)
+			}
+			last = k
 		}
 		b.at = append(b.at, i)
 		s.of[i] = b

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime/debug"
 	"regexp"
 	"runtime"
 	"slices"
@@ -556,6 +557,9 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	}
 	out := make([]Claim, at[len(parts)])
 	bad := make([]bool, len(parts))
+	// Decoding fills memory the run keeps: a collection meanwhile would free
+	// nothing and slow the decoding down, so none starts until it is done.
+	gc := debug.SetGCPercent(-1)
 	each(len(parts), o.Workers, func(i int) {
 		p, dst, s := parts[i], out[at[i]:at[i+1]], c.Sources[i]
 		if p.d == nil {
@@ -568,6 +572,7 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 		}
 		placeIn(dst, s.ID, i)
 	})
+	debug.SetGCPercent(gc)
 	if !slices.Contains(bad, true) {
 		o.Cache.writePack()
 		return out, nil
