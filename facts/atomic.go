@@ -15,7 +15,13 @@ var crashBeforeRename func(tmp string) error
 // leaves either the old file whole or the new one: the data goes to a temporary
 // file in the same folder, is synced to disk, and is renamed over the old file.
 // A new file gets mode 0644; an existing one keeps its mode.
-func WriteAtomic(path string, data []byte) (err error) {
+func WriteAtomic(path string, data []byte) error { return writeAtomic(path, data, true) }
+
+// writeAtomic is WriteAtomic, syncing the data to disk before the rename only if
+// asked: a cache entry need not survive a crash, since a torn one fails its sum
+// and is rebuilt, and syncing each of thousands of entries costs more than
+// extracting some of them again.
+func writeAtomic(path string, data []byte, sync bool) (err error) {
 	mode := os.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil {
 		mode = info.Mode().Perm()
@@ -33,9 +39,11 @@ func WriteAtomic(path string, data []byte) (err error) {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+	if sync {
+		if err := tmp.Sync(); err != nil {
+			tmp.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)

@@ -104,9 +104,10 @@ func (c *Cache) path(key string) string {
 
 // entry is what a cache file holds after its magic line.
 type entry struct {
-	Key    string
-	Claims []Claim
-	Text   textEntry
+	Key      string
+	Claims   []Claim
+	Text     textEntry
+	Manifest *manifest // in the entry of a manifest: what it says
 }
 
 // textEntry is what reading a text found: its lessons, its number of sentences and,
@@ -173,6 +174,11 @@ func checkEntry(blob string, raw []byte) (*decoder, bool) {
 // store writes an entry. A failure to write is not an error: the cache only saves
 // time.
 func (c *Cache) store(e entry) {
+	c.use(e.Key, c.write(e), false)
+}
+
+// write writes an entry's file and returns its bytes.
+func (c *Cache) write(e entry) string {
 	enc := &encoder{}
 	enc.entry(e)
 	sum := sha256.Sum256(enc.b)
@@ -180,12 +186,11 @@ func (c *Cache) store(e entry) {
 	b.WriteString(cacheMagic)
 	b.WriteString(hex.EncodeToString(sum[:]) + "\n")
 	b.Write(enc.b)
-	c.use(e.Key, b.String(), false)
 	p := c.path(e.Key)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err == nil {
+		_ = writeAtomic(p, b.Bytes(), false)
 	}
-	_ = WriteAtomic(p, b.Bytes())
+	return b.String()
 }
 
 // loadText returns what a text teaches, if it is cached. A nil cache has nothing.
@@ -201,6 +206,47 @@ func (c *Cache) loadText(hash string) (textEntry, bool) {
 func (c *Cache) storeText(hash string, t textEntry) {
 	if c != nil {
 		c.store(entry{Key: c.textKey(hash), Text: t})
+	}
+}
+
+// manifestKey names the entry of what a manifest says: it depends on its bytes
+// and the tool's version only. A nil cache has none.
+func (c *Cache) manifestKey(data []byte) string {
+	if c == nil {
+		return ""
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00manifest\x00", cacheMagic, c.version)
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// loadManifest returns what a manifest says, if the cache knows it. The entry is
+// read from its own file, never from the pack, which is read meanwhile.
+func (c *Cache) loadManifest(key string) (*manifest, bool) {
+	if c == nil {
+		return nil, false
+	}
+	data, err := os.ReadFile(c.path(key))
+	if err != nil {
+		return nil, false
+	}
+	d, ok := checkEntry(string(data), data)
+	if !ok {
+		return nil, false
+	}
+	e, err := d.entry()
+	if err != nil || e.Key != key || e.Manifest == nil {
+		return nil, false
+	}
+	return e.Manifest, true
+}
+
+// storeManifest remembers what a manifest without problems says, in a file of its
+// own (see loadManifest).
+func (c *Cache) storeManifest(key string, m *manifest) {
+	if c != nil {
+		c.write(entry{Key: key, Manifest: m})
 	}
 }
 

@@ -291,3 +291,79 @@ func TestCacheDistrustsWhatDoesNotDecode(t *testing.T) {
 		t.Errorf("%d hits and %d misses, want 9 and 1: the bad entry is rebuilt once, then read", hits, misses)
 	}
 }
+
+// TestCacheKnowsTheManifest: a manifest read before without a problem is taken
+// from the cache, and gives the corpus that parsing it gives; changed, it is
+// parsed again; and a source file missing on a warm run is still reported at its
+// line and column in the manifest.
+func TestCacheKnowsTheManifest(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "testdata", "corpora", "amber")
+	for _, f := range []string{"compare.yaml", "almanac.txt", "review.txt", "wiki.txt"} {
+		b, err := os.ReadFile(filepath.Join(src, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cache := facts.OpenCache(t.TempDir(), "test")
+	load := func(o facts.ExtractOptions) (*facts.Corpus, error) {
+		return facts.LoadCorpusWith(os.DirFS(dir), "amber", o)
+	}
+	describe := func(c *facts.Corpus) string {
+		var b strings.Builder
+		fmt.Fprintf(&b, "%v %q %+v\n", c.Tolerance, c.ReviewsFile, c.RuleFiles)
+		fmt.Fprintf(&b, "%+v\n", *c.Profile.Subject)
+		for _, k := range c.Profile.Known(facts.EntityPerson) {
+			fmt.Fprintf(&b, "%+v\n", *k)
+		}
+		for _, k := range c.Profile.Known(facts.EntityPlace) {
+			fmt.Fprintf(&b, "%+v\n", *k)
+		}
+		for _, s := range c.Sources {
+			fmt.Fprintf(&b, "%+v\n", *s)
+		}
+		return b.String()
+	}
+	plain, err := load(facts.ExtractOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := describe(plain)
+	for _, run := range []string{"cold", "warm"} {
+		c, err := load(facts.ExtractOptions{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := describe(c); got != want {
+			t.Errorf("%s: the corpus is\n%s\nwant\n%s", run, got, want)
+		}
+	}
+
+	// Changed, the manifest is read again.
+	manifest := filepath.Join(dir, "compare.yaml")
+	b, _ := os.ReadFile(manifest)
+	if err := os.WriteFile(manifest, append([]byte("tolerance: 0.25\n"), b...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := load(facts.ExtractOptions{Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Tolerance != 0.25 {
+		t.Errorf("the changed manifest's tolerance is %v, want 0.25", c.Tolerance)
+	}
+
+	// A missing file is reported where the manifest names it (line 29, moved down
+	// by the line added above), warm as cold.
+	if err := os.Remove(filepath.Join(dir, "review.txt")); err != nil {
+		t.Fatal(err)
+	}
+	_, cold := load(facts.ExtractOptions{})
+	_, warm := load(facts.ExtractOptions{Cache: cache})
+	if cold == nil || warm == nil || warm.Error() != cold.Error() || !strings.Contains(cold.Error(), "compare.yaml:30:11:") {
+		t.Errorf("a missing source file: %v on a warm run, want %v", warm, cold)
+	}
+}

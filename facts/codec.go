@@ -13,7 +13,7 @@ import (
 // checked by their SHA-256 before they are decoded, and decoding still fails
 // cleanly, never panics, on bytes it did not write.
 
-const codecVersion = 2
+const codecVersion = 3
 
 // errCorrupt is a decoding failure: the entry is ignored and rebuilt.
 var errCorrupt = errors.New("corrupt cache entry")
@@ -108,6 +108,38 @@ func (e *encoder) entry(en entry) {
 			e.str(n)
 		}
 	}
+	e.bool(en.Manifest != nil)
+	if m := en.Manifest; m != nil {
+		e.known(m.Subject)
+		e.int(len(m.Entities))
+		for _, k := range m.Entities {
+			e.known(k)
+		}
+		e.float(m.Tolerance)
+		e.str(m.Reviews)
+		e.int(len(m.Rules))
+		for _, r := range m.Rules {
+			e.str(r.Name)
+			e.int(r.Line)
+			e.int(r.Col)
+		}
+		e.int(len(m.Sources))
+		for _, s := range m.Sources {
+			for _, f := range []string{string(s.ID), s.File, s.Name, s.Title, s.Publisher, s.Kind, s.URL, s.AsOfText, s.AsOfEvidence} {
+				e.str(f)
+			}
+			e.date(s.AsOf)
+		}
+	}
+}
+
+func (e *encoder) known(k *Known) {
+	e.entity(k.Entity)
+	e.int(len(k.Aliases))
+	for _, a := range k.Aliases {
+		e.str(a)
+	}
+	e.str(k.Country)
 }
 
 // decoder reads what encoder wrote; the first problem stops it and is kept. It
@@ -258,11 +290,11 @@ func (d *decoder) entry() (entry, error) {
 		en.Claims = make([]Claim, n)
 		d.claims(en.Claims)
 	}
-	t, err := d.tail()
+	t, m, err := d.tail()
 	if err != nil {
 		return entry{}, err
 	}
-	en.Text = t
+	en.Text, en.Manifest = t, m
 	return en, nil
 }
 
@@ -287,7 +319,7 @@ func (d *decoder) claims(cs []Claim) {
 }
 
 // tail reads what follows the claims, which must end the entry.
-func (d *decoder) tail() (textEntry, error) {
+func (d *decoder) tail() (textEntry, *manifest, error) {
 	var t textEntry
 	t.Sentences = d.int()
 	t.Hash = d.str()
@@ -302,8 +334,54 @@ func (d *decoder) tail() (textEntry, error) {
 			}
 		}
 	}
-	if d.err != nil || len(d.s) != 0 {
-		return textEntry{}, errCorrupt
+	var m *manifest
+	if d.bool() {
+		m = d.manifest()
 	}
-	return t, nil
+	if d.err != nil || len(d.s) != 0 {
+		return textEntry{}, nil, errCorrupt
+	}
+	return t, m, nil
+}
+
+func (d *decoder) manifest() *manifest {
+	m := &manifest{Subject: d.known()}
+	if n := d.count(); n > 0 {
+		m.Entities = make([]*Known, n)
+		for i := range m.Entities {
+			m.Entities[i] = d.known()
+		}
+	}
+	m.Tolerance = d.float()
+	m.Reviews = d.str()
+	if n := d.count(); n > 0 {
+		m.Rules = make([]RuleFileRef, n)
+		for i := range m.Rules {
+			m.Rules[i] = RuleFileRef{Name: d.str(), Line: d.int(), Col: d.int()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		m.Sources = make([]*Source, n)
+		for i := range m.Sources {
+			s := &Source{}
+			for _, f := range []*string{(*string)(&s.ID), &s.File, &s.Name, &s.Title, &s.Publisher, &s.Kind, &s.URL, &s.AsOfText, &s.AsOfEvidence} {
+				*f = d.str()
+			}
+			s.AsOf = d.date()
+			m.Sources[i] = s
+		}
+	}
+	return m
+}
+
+func (d *decoder) known() *Known {
+	k := &Known{Entity: d.entity()}
+	if n := d.count(); n > 0 {
+		k.Aliases = make([]string, n)
+		for i := range k.Aliases {
+			k.Aliases[i] = d.str()
+		}
+	}
+	k.Country = d.str()
+	return k
 }

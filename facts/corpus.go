@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime/debug"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -146,36 +146,107 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	if err := checkText(mpath, data); err != nil {
 		return nil, err
 	}
-	y, err := ParseYAML(mpath, data)
+	m, nodes, err := readManifest(mpath, data, o.Cache)
 	if err != nil {
 		return nil, err
 	}
-	if y.Root == nil {
-		return nil, &InputError{File: mpath, Line: 1, Msg: "the manifest is empty", Hint: "it needs at least a subject and a list of sources"}
+	c := &Corpus{Dir: dir, ManifestPath: mpath, Tolerance: m.Tolerance, ReviewsFile: m.Reviews, RuleFiles: m.Rules, FS: fsys, Sources: m.Sources}
+	for _, s := range c.Sources {
+		s.Path = path.Join(dir, s.File)
 	}
-	c := &Corpus{Dir: dir, ManifestPath: mpath, Tolerance: DefaultTolerance, ReviewsFile: "reviews.yaml", FS: fsys}
+	// The files of the sources that could be read from the manifest are checked
+	// too, so that every problem is reported at once.
+	errs := []error{m.err}
+	<-packed
+	errs = append(errs, c.scan(nodes, o)...)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if m.noSubject != nil {
+		return nil, m.noSubject
+	}
+	c.Profile = NewProfile(m.Subject, m.Entities)
+	for _, s := range c.Sources {
+		c.Learned = append(c.Learned, c.Profile.Learn(s.ID, s.lessons)...)
+		s.lessons = nil
+	}
+	sort.SliceStable(c.Learned, func(i, j int) bool { return c.Learned[i].Name < c.Learned[j].Name })
+	c.Profile.Complete()
+	return c, nil
+}
+
+// manifest is what a manifest says: the subject and its entities, the settings,
+// and what it says of each source (id, file, names, as-of). Reading the files is
+// another step (scan).
+type manifest struct {
+	Subject   *Known
+	Entities  []*Known
+	Tolerance float64
+	Reviews   string
+	Rules     []RuleFileRef
+	Sources   []*Source
+
+	err       error // the problems found in it, if any
+	noSubject error // the manifest has no subject
+}
+
+// readManifest parses and checks a manifest, or takes what it says from the
+// cache when these very bytes were read before without a problem: with thousands
+// of sources, parsing the YAML is a good part of a warm run. The YAML nodes, which
+// only errors about the sources' files need (see scan), are then parsed if asked.
+func readManifest(mpath string, data []byte, cache *Cache) (*manifest, func() map[SourceID]*yaml.Node, error) {
+	key := cache.manifestKey(data)
+	if m, ok := cache.loadManifest(key); ok {
+		var once sync.Once
+		var nodes map[SourceID]*yaml.Node
+		return m, func() map[SourceID]*yaml.Node {
+			once.Do(func() { _, nodes, _ = parseManifest(mpath, data) })
+			return nodes
+		}, nil
+	}
+	m, nodes, err := parseManifest(mpath, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if m.err == nil && m.noSubject == nil {
+		cache.storeManifest(key, m)
+	}
+	return m, func() map[SourceID]*yaml.Node { return nodes }, nil
+}
+
+// parseManifest reads a manifest's YAML and checks what it says. It returns an
+// error only when there is no YAML to read; other problems are kept in m.err, so
+// that the sources' files are checked too and every problem reported at once.
+func parseManifest(mpath string, data []byte) (*manifest, map[SourceID]*yaml.Node, error) {
+	y, err := ParseYAML(mpath, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if y.Root == nil {
+		return nil, nil, &InputError{File: mpath, Line: 1, Msg: "the manifest is empty", Hint: "it needs at least a subject and a list of sources"}
+	}
+	m := &manifest{Tolerance: DefaultTolerance, Reviews: "reviews.yaml"}
 	top := y.Mapping(y.Root, "the manifest", []string{"subject", "entities", "sources", "tolerance", "reviews", "rules"}, []string{"subject", "sources"})
 
-	subject := readSubject(y, top["subject"])
-	var entities []*Known
+	m.Subject = readSubject(y, top["subject"])
 	for _, n := range y.Seq(top["entities"], "entities") {
 		if e := readEntity(y, n); e != nil {
-			entities = append(entities, e)
+			m.Entities = append(m.Entities, e)
 		}
 	}
 	if t, ok := y.Float(top["tolerance"], "tolerance"); ok {
 		if t < 0 || t >= 1 {
 			y.Errorf(top["tolerance"], "0.10 means 'about 3,000' covers 2,700 to 3,300", "tolerance must be a fraction from 0 to below 1, not %v", t)
 		} else {
-			c.Tolerance = t
+			m.Tolerance = t
 		}
 	}
 	if r := y.Str(top["reviews"], "reviews"); r != "" {
-		c.ReviewsFile = r
+		m.Reviews = r
 	}
 	for _, n := range y.Seq(top["rules"], "rules") {
 		if name := y.Str(n, "rules item"); name != "" {
-			c.RuleFiles = append(c.RuleFiles, RuleFileRef{Name: name, Line: n.Line, Col: n.Column})
+			m.Rules = append(m.Rules, RuleFileRef{Name: name, Line: n.Line, Col: n.Column})
 		}
 	}
 
@@ -191,28 +262,13 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 			continue
 		}
 		seen[s.ID] = n
-		s.Path = path.Join(dir, s.File)
-		c.Sources = append(c.Sources, s)
+		m.Sources = append(m.Sources, s)
 	}
-	// The files of the sources that could be read from the manifest are checked
-	// too, so that every problem is reported at once.
-	errs := []error{y.Err()}
-	<-packed
-	errs = append(errs, c.scan(seen, o)...)
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	m.err = y.Err()
+	if m.Subject == nil {
+		m.noSubject = &InputError{File: mpath, Line: y.Root.Line, Col: y.Root.Column, Msg: "the manifest has no subject", Hint: "add subject: {name: …, aliases: […]}"}
 	}
-	if subject == nil {
-		return nil, &InputError{File: mpath, Line: y.Root.Line, Col: y.Root.Column, Msg: "the manifest has no subject", Hint: "add subject: {name: …, aliases: […]}"}
-	}
-	c.Profile = NewProfile(subject, entities)
-	for _, s := range c.Sources {
-		c.Learned = append(c.Learned, c.Profile.Learn(s.ID, s.lessons)...)
-		s.lessons = nil
-	}
-	sort.SliceStable(c.Learned, func(i, j int) bool { return c.Learned[i].Name < c.Learned[j].Name })
-	c.Profile.Complete()
-	return c, nil
+	return m, seen, nil
 }
 
 func readSubject(y *YAMLFile, n *yaml.Node) *Known {
@@ -297,7 +353,7 @@ func readSource(y *YAMLFile, n *yaml.Node) *Source {
 // scan reads every source on o.Workers cores: it checks the text, hashes it, counts
 // its sentences and finds what it may teach. It returns the problems in manifest
 // order.
-func (c *Corpus) scan(nodes map[SourceID]*yaml.Node, o ExtractOptions) []error {
+func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []error {
 	errs := make([]error, len(c.Sources))
 	report := o.progress("reading", len(c.Sources))
 	each(len(c.Sources), o.Workers, func(i int) {
@@ -305,7 +361,7 @@ func (c *Corpus) scan(nodes map[SourceID]*yaml.Node, o ExtractOptions) []error {
 		defer func() { report(s.Size) }()
 		info, err := fs.Stat(c.FS, s.File)
 		if err != nil {
-			errs[i] = c.missing(s, nodes[s.ID])
+			errs[i] = c.missing(s, nodes()[s.ID])
 			return
 		}
 		stat := o.Cache.statKey(o.Root, s.File, info)
@@ -315,7 +371,7 @@ func (c *Corpus) scan(nodes map[SourceID]*yaml.Node, o ExtractOptions) []error {
 		}
 		data, err := fs.ReadFile(c.FS, s.File)
 		if err != nil {
-			errs[i] = c.missing(s, nodes[s.ID])
+			errs[i] = c.missing(s, nodes()[s.ID])
 			return
 		}
 		if err := checkText(s.Path, data); err != nil {
@@ -566,7 +622,7 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 			copy(dst, p.claims)
 		} else {
 			p.d.claims(dst)
-			if _, err := p.d.tail(); err != nil {
+			if _, _, err := p.d.tail(); err != nil {
 				bad[i] = true
 			}
 		}

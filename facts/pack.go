@@ -146,7 +146,7 @@ func (c *Cache) writePack() {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return
 	}
-	if err := WriteAtomic(p, b); err == nil {
+	if err := writeAtomic(p, b, false); err == nil {
 		c.unpacked = 0
 		c.packsWritten++
 	}

@@ -143,9 +143,9 @@ func TestNameKeyPlainPath(t *testing.T) {
 	}
 }
 
-// TestCodecRoundTrip: every claim of the embedded corpus, and what its texts
-// teach, come back from the cache's encoding as they went in; cut or garbled bytes
-// fail to decode without a panic.
+// TestCodecRoundTrip: every claim of the embedded corpus, what its texts teach
+// and what its manifest says come back from the cache's encoding as they went in;
+// cut or garbled bytes fail to decode without a panic.
 func TestCodecRoundTrip(t *testing.T) {
 	c, err := LoadCorpus(seeds.FS, "seeds")
 	if err != nil {
@@ -165,7 +165,15 @@ func TestCodecRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := entry{Key: "k", Claims: claims, Text: textEntry{Lessons: Lessons(doc), Sentences: 7}}
+	data, err := fs.ReadFile(seeds.FS, ManifestName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := parseManifest("compare.yaml", data)
+	if err != nil || m.err != nil || len(m.Sources) == 0 || len(m.Entities) == 0 {
+		t.Fatalf("the manifest: %v, %v", err, m.err)
+	}
+	in := entry{Key: "k", Claims: claims, Text: textEntry{Lessons: Lessons(doc), Sentences: 7}, Manifest: m}
 	enc := &encoder{}
 	enc.entry(in)
 	out, err := newDecoder(enc.b).entry()
