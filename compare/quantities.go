@@ -20,7 +20,7 @@ import (
 // other for a decade.
 func (j *judge) quantities(key string, group []*facts.Claim) {
 	tol := j.corpus.Tolerance
-	s := splitGroup(j, group, countKey, func(a, b *facts.Claim) bool { return sameTime(a, b) && !qty(a).Overlaps(qty(b), tol) })
+	s := splitGroupBy(j, group, countKey, countOf, func(a, b *count) bool { return a.sameTime(b) && !a.q.Overlaps(b.q, tol) })
 	title := group[0].Title()
 	if s.empty() {
 		// The counts agree; those compared with another (about the same time) are
@@ -82,6 +82,32 @@ func width(q facts.Quantity) float64 { return q.Max - q.Min }
 func plain(q facts.Quantity) bool { return !q.Approx && q.Min == q.Max }
 
 // sameTime reports whether two counts are about the same time.
+// count is what comparing a claim's count with others needs, made once.
+type count struct {
+	q        facts.Quantity
+	untimed  bool // no time given
+	open     bool // an open-ended time ("by 2018")
+	from, to int  // the days of the time (facts.Date.Days)
+}
+
+func countOf(c *facts.Claim) count {
+	x := count{q: qty(c), untimed: c.When == nil}
+	if c.When != nil {
+		o := c.When.Outer()
+		x.open = o.Precision() == facts.PrecisionOpen
+		x.from, x.to = o.Days()
+	}
+	return x
+}
+
+// sameTime is sameTime of the claims the counts were made from.
+func (a *count) sameTime(b *count) bool {
+	if a.untimed || b.untimed {
+		return a.untimed && b.untimed
+	}
+	return !a.open && !b.open && a.from <= b.to && b.from <= a.to
+}
+
 func sameTime(a, b *facts.Claim) bool {
 	if a.When == nil || b.When == nil {
 		return a.When == nil && b.When == nil

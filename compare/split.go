@@ -32,6 +32,13 @@ type bucket struct {
 // which must give the same answer for any claims of the two buckets. Claims of one
 // bucket never disagree with each other.
 func splitGroup[K comparable](j *judge, group []*facts.Claim, key func(*facts.Claim) K, disagree func(a, b *facts.Claim) bool) *split {
+	return splitGroupBy(j, group, key, func(c *facts.Claim) *facts.Claim { return c }, func(a, b **facts.Claim) bool { return disagree(*a, *b) })
+}
+
+// splitGroupBy is splitGroup comparing buckets by a summary of their first
+// claims, made once per bucket: a group of thousands of counts can have a
+// thousand buckets, and half a million pairs of them.
+func splitGroupBy[K comparable, S any](j *judge, group []*facts.Claim, key func(*facts.Claim) K, summary func(*facts.Claim) S, disagree func(a, b *S) bool) *split {
 	s := &split{j: j, group: group, of: make([]*bucket, len(group))}
 	index := map[K]*bucket{}
 	var last K
@@ -50,9 +57,13 @@ func splitGroup[K comparable](j *judge, group []*facts.Claim, key func(*facts.Cl
 		b.at = append(b.at, i)
 		s.of[i] = b
 	}
+	sums := make([]S, len(s.buckets))
+	for i, b := range s.buckets {
+		sums[i] = summary(group[b.at[0]])
+	}
 	for i, a := range s.buckets {
-		for _, b := range s.buckets[i+1:] {
-			if disagree(group[a.at[0]], group[b.at[0]]) {
+		for k, b := range s.buckets[i+1:] {
+			if disagree(&sums[i], &sums[i+1+k]) {
 				s.pairs = append(s.pairs, [2]*bucket{a, b})
 				a.partners = append(a.partners, b)
 				b.partners = append(b.partners, a)

@@ -202,6 +202,12 @@ func (d Date) Intersects(o Date) bool {
 	return lowOrd(d.Lo) <= highOrd(o.Hi) && lowOrd(o.Lo) <= highOrd(d.Hi)
 }
 
+// Days returns d's first and last days as day numbers (days since 1970-01-01),
+// an open end as the lowest or the highest number: two dates intersect exactly
+// when each one's first day is no later than the other's last. Judging compares
+// the dates of thousands of claims pairwise, and numbers once made compare fast.
+func (d Date) Days() (first, last int) { return lowOrd(d.Lo), highOrd(d.Hi) }
+
 // Contains reports whether every day of o lies inside d.
 func (d Date) Contains(o Date) bool {
 	return lowOrd(d.Lo) <= lowOrd(o.Lo) && highOrd(o.Hi) <= highOrd(d.Hi)
