@@ -418,3 +418,24 @@ func TestSourcesTheManifestDoesNotList(t *testing.T) {
 		t.Errorf("x03 states 1991 and 1990: intra-source %v, %q", got.IntraSource, got.Explanation)
 	}
 }
+
+// TestCountsCompareAsClaimsDo: comparing the summaries of two counts says what
+// comparing their claims says.
+func TestCountsCompareAsClaimsDo(t *testing.T) {
+	whens := []*facts.Period{nil}
+	for _, span := range [][2]string{{"2003", "2003"}, {"2003", "2004"}, {"the 2000s", "the 2000s"}, {"1990", "1990"}, {"by 2018", "by 2018"}, {"1981", "2023"}} {
+		whens = append(whens, &facts.Period{From: mustDate(t, span[0]), To: mustDate(t, span[1])})
+	}
+	var claims []*facts.Claim
+	for _, w := range whens {
+		claims = append(claims, &facts.Claim{Value: facts.Quantity{Min: 3000, Max: 3000}, When: w})
+	}
+	for _, a := range claims {
+		for _, b := range claims {
+			ca, cb := countOf(a), countOf(b)
+			if got, want := ca.sameTime(&cb), sameTime(a, b); got != want {
+				t.Errorf("%v and %v: the summaries say same time %v, the claims %v", a.When, b.When, got, want)
+			}
+		}
+	}
+}

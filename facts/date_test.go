@@ -464,3 +464,28 @@ func TestMayHoldDate(t *testing.T) {
 		}
 	}
 }
+
+// TestDaysIntersectAsDatesDo: two dates' day numbers overlap exactly when the
+// dates intersect, open ends included.
+func TestDaysIntersectAsDatesDo(t *testing.T) {
+	var dates []Date
+	for _, s := range []string{"1965", "5 September 1965", "September 1965", "the 1960s", "1964-1966", "24 April 1990", "24 February 1990", "1990", "by 1987", "2014–2016"} {
+		dates = append(dates, mustDate(t, s, 0))
+	}
+	for _, s := range []string{"1981/..", "../1986", "2023/.."} {
+		d, ok := parseEDTF(s)
+		if !ok {
+			t.Fatalf("%q does not parse", s)
+		}
+		dates = append(dates, d)
+	}
+	for _, a := range dates {
+		for _, b := range dates {
+			af, al := a.Days()
+			bf, bl := b.Days()
+			if got := af <= bl && bf <= al; got != a.Intersects(b) {
+				t.Errorf("%v and %v: days %d..%d and %d..%d overlap %v, Intersects %v", a, b, af, al, bf, bl, got, a.Intersects(b))
+			}
+		}
+	}
+}
