@@ -115,15 +115,21 @@ func conflictID(key string, claims []*facts.Claim) string {
 		return joinedLess(string(list[a].source), list[a].value, string(list[b].source), list[b].value)
 	})
 	list = slices.Compact(list)
-	b := []byte(key)
+	h := sha256.New()
+	b := make([]byte, 0, 4096)
+	b = append(b, key...)
 	for _, p := range list {
+		if len(b) > 3072 {
+			h.Write(b)
+			b = b[:0]
+		}
 		b = append(b, '\n')
 		b = append(b, p.source...)
 		b = append(b, '=')
 		b = append(b, p.value...)
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])[:12]
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // joinedLess reports whether a1+"="+a2 sorts before b1+"="+b2, without making

@@ -57,30 +57,7 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 	}
 	j.sortClaims(all)
 	clusters := j.resolve(all)
-	// Group by the parts of the key, making each key's string once per group.
-	type parts struct {
-		subject   facts.EntityID
-		predicate facts.Predicate
-		scope     string
-	}
-	at := map[parts]int{}
-	var grouped [][]*facts.Claim
-	var last parts
-	i := -1
-	for _, cl := range all {
-		// A source states one fact in a row of claims: those need no lookup.
-		if p := (parts{cl.Subject.ID, cl.Predicate, cl.Scope}); i < 0 || p != last {
-			var ok bool
-			if i, ok = at[p]; !ok {
-				i = len(grouped)
-				at[p] = i
-				grouped = append(grouped, nil)
-				j.keys = append(j.keys, cl.Key())
-			}
-			last = p
-		}
-		grouped[i] = append(grouped[i], cl)
-	}
+	grouped := j.group(all)
 	for i, k := range j.keys {
 		j.groups[k] = grouped[i]
 	}
@@ -133,6 +110,67 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 		return j.agreements[a].Key < j.agreements[b].Key
 	})
 	return &Result{Corpus: c, Claims: all, Conflicts: j.conflicts, Agreements: j.agreements}
+}
+
+// keyParts are the parts of a claim's key: claims are grouped by them, and each
+// key's string is made once per group.
+type keyParts struct {
+	subject   facts.EntityID
+	predicate facts.Predicate
+	scope     string
+}
+
+// group groups claims by key, the groups in the order of their first claims and
+// each in the order of all, setting j.keys in that order. The claims are grouped
+// in runs on all cores, and the runs' groups put together in order.
+func (j *judge) group(all []*facts.Claim) [][]*facts.Claim {
+	type groups struct {
+		keys []keyParts
+		of   [][]*facts.Claim
+	}
+	runs := runsFor(len(all))
+	found := make([]groups, runs)
+	inChunks(len(all), runs, func(k, lo, hi int) {
+		g := &found[k]
+		at := map[keyParts]int{}
+		var last keyParts
+		i := -1
+		for _, cl := range all[lo:hi] {
+			// A source states one fact in a row of claims: those need no lookup.
+			if p := (keyParts{cl.Subject.ID, cl.Predicate, cl.Scope}); i < 0 || p != last {
+				var ok bool
+				if i, ok = at[p]; !ok {
+					i = len(g.of)
+					at[p] = i
+					g.of = append(g.of, nil)
+					g.keys = append(g.keys, p)
+				}
+				last = p
+			}
+			g.of[i] = append(g.of[i], cl)
+		}
+	})
+	if runs == 1 {
+		for _, g := range found[0].of {
+			j.keys = append(j.keys, g[0].Key())
+		}
+		return found[0].of
+	}
+	at := map[keyParts]int{}
+	var grouped [][]*facts.Claim
+	for _, g := range found {
+		for i, p := range g.keys {
+			k, ok := at[p]
+			if !ok {
+				k = len(grouped)
+				at[p] = k
+				grouped = append(grouped, nil)
+				j.keys = append(j.keys, g.of[i][0].Key())
+			}
+			grouped[k] = append(grouped[k], g.of[i]...)
+		}
+	}
+	return grouped
 }
 
 // run runs the tasks on all cores, each on a copy of the judge that shares its
@@ -216,19 +254,33 @@ func (j *judge) src(c *facts.Claim) int {
 // sources is how many numbers src gives.
 func (j *judge) sources() int { return len(j.corpus.Sources) + len(j.unlisted) }
 
+// sourceSet is a set of sources numbered by judge.src: a bit each.
+type sourceSet []uint64
+
+func (j *judge) sourceSet() sourceSet { return make(sourceSet, (j.sources()+63)/64) }
+
+// add adds source k and reports whether it was not in the set yet.
+func (s sourceSet) add(k int) bool {
+	w, b := k/64, uint64(1)<<(k%64)
+	if s[w]&b != 0 {
+		return false
+	}
+	s[w] |= b
+	return true
+}
+
 // sourcesOf lists the sources of claims in the order of their first claim.
 func (j *judge) sourcesOf(claims []*facts.Claim) []facts.SourceID {
 	if len(claims) <= smallList {
 		return sourcesOf(claims)
 	}
 	var out []facts.SourceID
-	seen := make([]bool, j.sources())
+	seen := j.sourceSet()
 	for i, c := range claims {
 		if i > 0 && c.Source == claims[i-1].Source {
 			continue
 		}
-		if k := j.src(c); !seen[k] {
-			seen[k] = true
+		if seen.add(j.src(c)) {
 			out = append(out, c.Source)
 		}
 	}
@@ -245,28 +297,25 @@ const smallList = 16
 func (j *judge) bySource(claims []*facts.Claim) ([]facts.SourceID, [][]*facts.Claim) {
 	var ids []facts.SourceID
 	by := make([][]*facts.Claim, 0, listMax+1)
-	if len(claims) <= smallList {
-		for _, c := range claims {
-			if i := slices.Index(ids, c.Source); i >= 0 {
-				by[i] = append(by[i], c)
-			} else {
-				ids, by = append(ids, c.Source), append(by, []*facts.Claim{c})
-			}
-		}
-		return ids, by
+	seen := sourceSet(nil)
+	if len(claims) > smallList {
+		seen = j.sourceSet()
 	}
-	slot := make([]int32, j.sources()) // 1 + the source's place in ids; 0: not yet
-	for _, c := range claims {
-		k := j.src(c)
-		if slot[k] == 0 {
-			ids = append(ids, c.Source)
-			slot[k] = int32(len(ids))
-			if len(ids) <= listMax+1 {
-				by = append(by, nil)
+	k := -1 // the place in by of the claims' source; -1: not kept
+	for i, c := range claims {
+		// A run of one source's claims is placed once; a source met again is
+		// found among the kept ones, if it is one of them.
+		if i == 0 || c.Source != claims[i-1].Source {
+			if seen == nil && !slices.Contains(ids, c.Source) || seen != nil && seen.add(j.src(c)) {
+				ids = append(ids, c.Source)
+				if len(ids) <= listMax+1 {
+					by = append(by, nil)
+				}
 			}
+			k = slices.Index(ids[:len(by)], c.Source)
 		}
-		if n := int(slot[k]); n <= listMax+1 {
-			by[n-1] = append(by[n-1], c)
+		if k >= 0 {
+			by[k] = append(by[k], c)
 		}
 	}
 	return ids, by

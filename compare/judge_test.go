@@ -439,3 +439,29 @@ func TestCountsCompareAsClaimsDo(t *testing.T) {
 		}
 	}
 }
+
+// TestSelfContradictionsInAnyOrder: the sources that state two disagreeing
+// dates are found, in the order of their first such claim, whether each source's
+// claims come together (as judging sorts them) or not.
+func TestSelfContradictionsInAnyOrder(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	j := &judge{corpus: c}
+	claim := func(src, year string, line int) *facts.Claim {
+		cl := dateClaim(t, src, line, facts.Founded, "", year)
+		return &cl
+	}
+	disagree := func(a, b *facts.Claim) bool { return !date(a).Intersects(date(b)) }
+	for _, tc := range []struct {
+		name  string
+		group []*facts.Claim
+		want  []facts.SourceID
+	}{
+		{"together", []*facts.Claim{claim("a", "1990", 1), claim("b", "1991", 1), claim("b", "1990", 2), claim("c", "1990", 1), claim("c", "1991", 2), claim("c", "1990", 3)}, []facts.SourceID{"b", "c"}},
+		{"apart", []*facts.Claim{claim("c", "1990", 1), claim("a", "1990", 1), claim("b", "1991", 1), claim("a", "1990", 2), claim("c", "1991", 2), claim("b", "1990", 2)}, []facts.SourceID{"c", "b"}},
+	} {
+		s := splitGroup(j, tc.group, valueKey, disagree)
+		if got := s.selfContradictions(); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %v contradict themselves, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -145,8 +145,64 @@ func (s *split) selfContradictions() []facts.SourceID {
 		b  *bucket
 		at int // the group index of the source's first claim in b
 	}
-	// Per source (numbered by judge.src), the disagreeing buckets it has claims
-	// in: the first inline, as most sources state one value.
+	type found struct {
+		id    facts.SourceID
+		first int
+	}
+	var self []found
+	// first is the group index of the first claim of the first pair of buckets in
+	// l that disagree, or -1.
+	var disagree map[[2]*bucket]bool
+	first := func(l []held) int {
+		if disagree == nil {
+			disagree = map[[2]*bucket]bool{}
+			for _, p := range s.pairs {
+				disagree[p], disagree[[2]*bucket{p[1], p[0]}] = true, true
+			}
+		}
+		f := -1
+		for x := range l {
+			for _, y := range l[x+1:] {
+				if disagree[[2]*bucket{l[x].b, y.b}] && (f < 0 || min(l[x].at, y.at) < f) {
+					f = min(l[x].at, y.at)
+				}
+			}
+		}
+		return f
+	}
+	done := func() []facts.SourceID {
+		sort.Slice(self, func(a, b int) bool { return self[a].first < self[b].first })
+		for _, f := range self {
+			s.self = append(s.self, f.id)
+		}
+		return s.self
+	}
+	// A group's claims come by source (judging sorts them so): each source's run
+	// of claims is looked at alone, with the buckets it has claims in.
+	if s.bySource() {
+		var l []held
+		for i := 0; i < len(s.group); {
+			k := i + 1
+			for k < len(s.group) && s.group[k].Source == s.group[i].Source {
+				k++
+			}
+			l = l[:0]
+			for at := i; at < k; at++ {
+				if b := s.of[at]; len(b.partners) > 0 && !slices.ContainsFunc(l, func(x held) bool { return x.b == b }) {
+					l = append(l, held{b, at})
+				}
+			}
+			if len(l) > 1 {
+				if f := first(l); f >= 0 {
+					self = append(self, found{s.group[i].Source, f})
+				}
+			}
+			i = k
+		}
+		return done()
+	}
+	// Otherwise, per source (numbered by judge.src), the disagreeing buckets it
+	// has claims in: the first inline, as most sources state one value.
 	type holds struct {
 		id    facts.SourceID
 		first held
@@ -170,37 +226,26 @@ func (s *split) selfContradictions() []facts.SourceID {
 			h.more = append(h.more, held{b, i})
 		}
 	}
-	disagree := map[[2]*bucket]bool{}
-	for _, p := range s.pairs {
-		disagree[p], disagree[[2]*bucket{p[1], p[0]}] = true, true
-	}
-	type found struct {
-		id    facts.SourceID
-		first int
-	}
-	var self []found
 	for _, h := range sources {
 		if len(h.more) == 0 {
 			continue
 		}
-		l := append([]held{h.first}, h.more...)
-		f := -1
-		for x := range l {
-			for _, y := range l[x+1:] {
-				if disagree[[2]*bucket{l[x].b, y.b}] && (f < 0 || min(l[x].at, y.at) < f) {
-					f = min(l[x].at, y.at)
-				}
-			}
-		}
-		if f >= 0 {
+		if f := first(append([]held{h.first}, h.more...)); f >= 0 {
 			self = append(self, found{h.id, f})
 		}
 	}
-	sort.Slice(self, func(a, b int) bool { return self[a].first < self[b].first })
-	for _, f := range self {
-		s.self = append(s.self, f.id)
+	return done()
+}
+
+// bySource reports whether each source's claims in the group come together.
+func (s *split) bySource() bool {
+	seen := s.j.sourceSet()
+	for i, c := range s.group {
+		if (i == 0 || c.Source != s.group[i-1].Source) && !seen.add(s.j.src(c)) {
+			return false
+		}
 	}
-	return s.self
+	return true
 }
 
 // intraSource reports whether one source states two values that disagree.
