@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -462,6 +463,40 @@ func TestSelfContradictionsInAnyOrder(t *testing.T) {
 		s := splitGroup(j, tc.group, valueKey, disagree)
 		if got := s.selfContradictions(); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: %v contradict themselves, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestGroupingOnAnyNumberOfCores: claims grouped in runs on several cores come
+// out as grouped on one: the same keys in the same order, each group in order.
+func TestGroupingOnAnyNumberOfCores(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	preds := []facts.Predicate{facts.Founded, facts.MovedTo, facts.Left}
+	scopes := []string{"", "Iraq", "France", "Albania"}
+	var claims []facts.Claim
+	for i := range 5 * minChunk {
+		claims = append(claims, dateClaim(t, []string{"a", "b", "c"}[i*7/(5*minChunk)%3], i, preds[i*i%3], scopes[i*13%4], "1990"))
+	}
+	group := func(procs int) ([]string, [][]*facts.Claim) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		j := &judge{corpus: c}
+		all := make([]*facts.Claim, len(claims))
+		for i := range claims {
+			all[i] = &claims[i]
+		}
+		g := j.group(all)
+		return j.keys, g
+	}
+	wantKeys, want := group(1)
+	for _, procs := range []int{2, 3, 8} {
+		keys, got := group(procs)
+		if !slices.Equal(keys, wantKeys) || len(got) != len(want) {
+			t.Fatalf("on %d cores: keys %v, want %v", procs, keys, wantKeys)
+		}
+		for i := range want {
+			if !slices.Equal(got[i], want[i]) {
+				t.Errorf("on %d cores: group %s differs", procs, keys[i])
+			}
 		}
 	}
 }
