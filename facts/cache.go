@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -108,6 +109,7 @@ type entry struct {
 	Claims   []Claim
 	Text     textEntry
 	Manifest *manifest // in the entry of a manifest: what it says
+	Recent   []recent  // in the entry of a folder's recent manifests
 }
 
 // textEntry is what reading a text found: its lessons, its number of sentences and,
@@ -209,45 +211,98 @@ func (c *Cache) storeText(hash string, t textEntry) {
 	}
 }
 
-// manifestKey names the entry of what a manifest says: it depends on its bytes
-// and the tool's version only. A nil cache has none.
-func (c *Cache) manifestKey(data []byte) string {
-	if c == nil {
-		return ""
-	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00manifest\x00", cacheMagic, c.version)
-	h.Write(data)
-	return hex.EncodeToString(h.Sum(nil))
+// manifestKey names the entry of what a manifest says, by the SHA-256 of its
+// bytes (in hex).
+func (c *Cache) manifestKey(sum string) string {
+	return sha256Hex([]byte(cacheMagic + "\x00" + c.version + "\x00manifest\x00" + sum))
 }
 
-// loadManifest returns what a manifest says, if the cache knows it. The entry is
-// read from its own file, never from the pack, which is read meanwhile.
-func (c *Cache) loadManifest(key string) (*manifest, bool) {
+// recentKey names the entry that lists the recent manifests of the corpus folder
+// root, newest first.
+func (c *Cache) recentKey(root string) string {
+	return sha256Hex([]byte(cacheMagic + "\x00" + c.version + "\x00recent manifests\x00" + root))
+}
+
+// recentManifestsKept is how many of a folder's manifests the cache remembers:
+// the main branch's and those of a few branches that add to it.
+const recentManifestsKept = 4
+
+// recent is one of a folder's recent manifests: its size and SHA-256.
+type recent struct {
+	size int
+	sum  string
+}
+
+// loadManifest returns what the manifest with the SHA-256 sum says, if the
+// cache knows it. Manifest entries are read from their own files, never from the
+// pack, which is read meanwhile.
+func (c *Cache) loadManifest(sum string) (*manifest, bool) {
 	if c == nil {
 		return nil, false
 	}
-	data, err := os.ReadFile(c.path(key))
-	if err != nil {
-		return nil, false
-	}
-	d, ok := checkEntry(string(data), data)
-	if !ok {
-		return nil, false
-	}
-	e, err := d.entry()
-	if err != nil || e.Key != key || e.Manifest == nil {
+	key := c.manifestKey(sum)
+	e, ok := c.loadFile(key)
+	if !ok || e.Manifest == nil || e.Manifest.sum != sum {
 		return nil, false
 	}
 	return e.Manifest, true
 }
 
-// storeManifest remembers what a manifest without problems says, in a file of its
-// own (see loadManifest).
-func (c *Cache) storeManifest(key string, m *manifest) {
-	if c != nil {
-		c.write(entry{Key: key, Manifest: m})
+// recentManifests lists the recent manifests of the folder root, newest first.
+// A nil cache, or a corpus not in a folder (root ""), has none.
+func (c *Cache) recentManifests(root string) []recent {
+	if c == nil || root == "" {
+		return nil
 	}
+	e, ok := c.loadFile(c.recentKey(root))
+	if !ok {
+		return nil
+	}
+	return e.Recent
+}
+
+// rememberManifest makes m the newest of the folder's recent manifests, storing
+// what it says when asked (when it was not read from the cache). base is the
+// sum of the manifest m was read from with sources appended, or "": it is kept
+// next, so that the branches that each add a source to one manifest all find it.
+func (c *Cache) rememberManifest(root string, m *manifest, store bool, base string) {
+	if c == nil || root == "" {
+		return
+	}
+	if store {
+		c.write(entry{Key: c.manifestKey(m.sum), Manifest: m})
+	}
+	old := c.recentManifests(root)
+	if len(old) > 0 && old[0].sum == m.sum {
+		return
+	}
+	list := []recent{{m.size, m.sum}}
+	if i := slices.IndexFunc(old, func(r recent) bool { return r.sum == base }); i >= 0 {
+		list = append(list, old[i])
+	}
+	for _, r := range old {
+		if r.sum != m.sum && r.sum != base && len(list) < recentManifestsKept {
+			list = append(list, r)
+		}
+	}
+	c.write(entry{Key: c.recentKey(root), Recent: list})
+}
+
+// loadFile reads the entry under key from its own file.
+func (c *Cache) loadFile(key string) (entry, bool) {
+	data, err := os.ReadFile(c.path(key))
+	if err != nil {
+		return entry{}, false
+	}
+	d, ok := checkEntry(string(data), data)
+	if !ok {
+		return entry{}, false
+	}
+	e, err := d.entry()
+	if err != nil || e.Key != key {
+		return entry{}, false
+	}
+	return e, true
 }
 
 // cached opens the entry of a source's claims and decodes it up to the claims,

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -292,10 +293,10 @@ func TestCacheDistrustsWhatDoesNotDecode(t *testing.T) {
 	}
 }
 
-// TestCacheKnowsTheManifest: a manifest read before without a problem is taken
-// from the cache, and gives the corpus that parsing it gives; changed, it is
-// parsed again; and a source file missing on a warm run is still reported at its
-// line and column in the manifest.
+// TestCacheKnowsTheManifest: what a folder's manifest said is taken from the
+// cache, for the same bytes or with a source appended, and gives the corpus that
+// parsing it gives; changed otherwise, it is parsed again; and a source file
+// missing on a warm run is still reported at its line and column.
 func TestCacheKnowsTheManifest(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join("..", "testdata", "corpora", "amber")
@@ -309,8 +310,8 @@ func TestCacheKnowsTheManifest(t *testing.T) {
 		}
 	}
 	cache := facts.OpenCache(t.TempDir(), "test")
-	load := func(o facts.ExtractOptions) (*facts.Corpus, error) {
-		return facts.LoadCorpusWith(os.DirFS(dir), "amber", o)
+	load := func(cache *facts.Cache) (*facts.Corpus, error) {
+		return facts.LoadCorpusWith(os.DirFS(dir), "amber", facts.ExtractOptions{Cache: cache, Root: dir})
 	}
 	describe := func(c *facts.Corpus) string {
 		var b strings.Builder
@@ -327,43 +328,74 @@ func TestCacheKnowsTheManifest(t *testing.T) {
 		}
 		return b.String()
 	}
-	plain, err := load(facts.ExtractOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := describe(plain)
-	for _, run := range []string{"cold", "warm"} {
-		c, err := load(facts.ExtractOptions{Cache: cache})
+	same := func(what string) {
+		t.Helper()
+		plain, err := load(nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := describe(c); got != want {
-			t.Errorf("%s: the corpus is\n%s\nwant\n%s", run, got, want)
+		for _, run := range []string{"cold", "warm"} {
+			c, err := load(cache)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := describe(c), describe(plain); got != want {
+				t.Errorf("%s, %s: the corpus is\n%s\nwant\n%s", what, run, got, want)
+			}
 		}
 	}
+	same("as it is")
 
-	// Changed, the manifest is read again.
+	// A source appended (its text a copy of another's), as "compare add" does.
 	manifest := filepath.Join(dir, "compare.yaml")
 	b, _ := os.ReadFile(manifest)
+	copyFile := func(from, to string) {
+		data, _ := os.ReadFile(filepath.Join(dir, from))
+		if err := os.WriteFile(filepath.Join(dir, to), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile("wiki.txt", "wiki2.txt")
+	orig := b
+	// On another branch, another source appended to the same manifest.
+	copyFile("almanac.txt", "almanac2.txt")
+	if err := os.WriteFile(manifest, append(slices.Clip(orig), "  - id: almanac2\n    file: almanac2.txt\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	same("another source appended")
+	b = append(slices.Clip(orig), "  - id: wiki2\n    file: wiki2.txt\n    as_of: \"2024\"\n"...)
+	if err := os.WriteFile(manifest, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	same("a source appended")
+
+	// Changed before its end, the manifest is read again.
 	if err := os.WriteFile(manifest, append([]byte("tolerance: 0.25\n"), b...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := load(facts.ExtractOptions{Cache: cache})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Tolerance != 0.25 {
-		t.Errorf("the changed manifest's tolerance is %v, want 0.25", c.Tolerance)
+	same("a line added at the top")
+	if c, _ := load(cache); c == nil || c.Tolerance != 0.25 {
+		t.Errorf("the changed manifest's tolerance is not 0.25")
 	}
 
-	// A missing file is reported where the manifest names it (line 29, moved down
-	// by the line added above), warm as cold.
-	if err := os.Remove(filepath.Join(dir, "review.txt")); err != nil {
+	// A missing file is reported where the manifest names it, warm as cold, for
+	// a source listed from the start (review.txt, on line 29, 30 since the line
+	// added above) as for the appended one.
+	for _, f := range []string{"review.txt", "wiki2.txt"} {
+		copyFile(f, f+".kept")
+		os.Remove(filepath.Join(dir, f))
+		_, cold := load(nil)
+		_, warm := load(cache)
+		if cold == nil || warm == nil || warm.Error() != cold.Error() {
+			t.Errorf("%s missing: %v on a warm run, want %v", f, warm, cold)
+		}
+		copyFile(f+".kept", f)
+	}
+	if _, err := load(cache); err != nil {
 		t.Fatal(err)
 	}
-	_, cold := load(facts.ExtractOptions{})
-	_, warm := load(facts.ExtractOptions{Cache: cache})
-	if cold == nil || warm == nil || warm.Error() != cold.Error() || !strings.Contains(cold.Error(), "compare.yaml:30:11:") {
-		t.Errorf("a missing source file: %v on a warm run, want %v", warm, cold)
+	os.Remove(filepath.Join(dir, "review.txt"))
+	if _, err := load(cache); err == nil || !strings.Contains(err.Error(), "compare.yaml:30:11:") {
+		t.Errorf("review.txt missing: %v, want it at compare.yaml:30:11", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // checked by their SHA-256 before they are decoded, and decoding still fails
 // cleanly, never panics, on bytes it did not write.
 
-const codecVersion = 3
+const codecVersion = 4
 
 // errCorrupt is a decoding failure: the entry is ignored and rebuilt.
 var errCorrupt = errors.New("corrupt cache entry")
@@ -108,6 +108,11 @@ func (e *encoder) entry(en entry) {
 			e.str(n)
 		}
 	}
+	e.int(len(en.Recent))
+	for _, r := range en.Recent {
+		e.int(r.size)
+		e.str(r.sum)
+	}
 	e.bool(en.Manifest != nil)
 	if m := en.Manifest; m != nil {
 		e.known(m.Subject)
@@ -123,6 +128,9 @@ func (e *encoder) entry(en entry) {
 			e.int(r.Line)
 			e.int(r.Col)
 		}
+		e.int(m.size)
+		e.str(m.sum)
+		e.int(m.dash)
 		e.int(len(m.Sources))
 		for _, s := range m.Sources {
 			for _, f := range []string{string(s.ID), s.File, s.Name, s.Title, s.Publisher, s.Kind, s.URL, s.AsOfText, s.AsOfEvidence} {
@@ -290,11 +298,11 @@ func (d *decoder) entry() (entry, error) {
 		en.Claims = make([]Claim, n)
 		d.claims(en.Claims)
 	}
-	t, m, err := d.tail()
+	t, err := d.tail(&en)
 	if err != nil {
 		return entry{}, err
 	}
-	en.Text, en.Manifest = t, m
+	en.Text = t
 	return en, nil
 }
 
@@ -318,8 +326,9 @@ func (d *decoder) claims(cs []Claim) {
 	}
 }
 
-// tail reads what follows the claims, which must end the entry.
-func (d *decoder) tail() (textEntry, *manifest, error) {
+// tail reads what follows the claims, which must end the entry: what a text
+// teaches, returned, and what a manifest says, into en if it is not nil.
+func (d *decoder) tail(en *entry) (textEntry, error) {
 	var t textEntry
 	t.Sentences = d.int()
 	t.Hash = d.str()
@@ -334,14 +343,24 @@ func (d *decoder) tail() (textEntry, *manifest, error) {
 			}
 		}
 	}
+	var recents []recent
+	if n := d.count(); n > 0 {
+		recents = make([]recent, n)
+		for i := range recents {
+			recents[i] = recent{d.int(), d.str()}
+		}
+	}
 	var m *manifest
 	if d.bool() {
 		m = d.manifest()
 	}
 	if d.err != nil || len(d.s) != 0 {
-		return textEntry{}, nil, errCorrupt
+		return textEntry{}, errCorrupt
 	}
-	return t, m, nil
+	if en != nil {
+		en.Recent, en.Manifest = recents, m
+	}
+	return t, nil
 }
 
 func (d *decoder) manifest() *manifest {
@@ -360,6 +379,7 @@ func (d *decoder) manifest() *manifest {
 			m.Rules[i] = RuleFileRef{Name: d.str(), Line: d.int(), Col: d.int()}
 		}
 	}
+	m.size, m.sum, m.dash = d.int(), d.str(), d.int()
 	if n := d.count(); n > 0 {
 		m.Sources = make([]*Source, n)
 		for i := range m.Sources {

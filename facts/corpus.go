@@ -146,7 +146,7 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	if err := checkText(mpath, data); err != nil {
 		return nil, err
 	}
-	m, nodes, err := readManifest(mpath, data, o.Cache)
+	m, nodes, err := readManifest(mpath, data, o.Cache, o.Root)
 	if err != nil {
 		return nil, err
 	}
@@ -186,32 +186,122 @@ type manifest struct {
 	Rules     []RuleFileRef
 	Sources   []*Source
 
+	// What was read: the manifest's length and SHA-256, and the column of the
+	// dashes of its list of sources when that list ends it (0 when not), so that
+	// sources appended to it can be read alone (see reread).
+	size int
+	sum  string
+	dash int
+
 	err       error // the problems found in it, if any
 	noSubject error // the manifest has no subject
 }
 
 // readManifest parses and checks a manifest, or takes what it says from the
-// cache when these very bytes were read before without a problem: with thousands
-// of sources, parsing the YAML is a good part of a warm run. The YAML nodes, which
-// only errors about the sources' files need (see scan), are then parsed if asked.
-func readManifest(mpath string, data []byte, cache *Cache) (*manifest, func() map[SourceID]*yaml.Node, error) {
-	key := cache.manifestKey(data)
-	if m, ok := cache.loadManifest(key); ok {
+// cache, which keeps what the folder's recent manifests said when they were read
+// without a problem: one read before is not parsed again, and one that is a
+// recent manifest with sources appended (as "compare add" appends them, on one
+// branch or another) has only those parsed. With thousands of sources, parsing
+// the YAML is a good part of a warm run. The YAML nodes, which only errors about
+// the sources' files need (see scan), are then parsed if asked.
+func readManifest(mpath string, data []byte, cache *Cache, root string) (*manifest, func() map[SourceID]*yaml.Node, error) {
+	lazy := func() func() map[SourceID]*yaml.Node {
 		var once sync.Once
 		var nodes map[SourceID]*yaml.Node
-		return m, func() map[SourceID]*yaml.Node {
+		return func() map[SourceID]*yaml.Node {
 			once.Do(func() { _, nodes, _ = parseManifest(mpath, data) })
 			return nodes
-		}, nil
+		}
+	}
+	sum := sha256Hex(data)
+	if m, ok := cache.loadManifest(sum); ok && m.size == len(data) {
+		cache.rememberManifest(root, m, false, "")
+		return m, lazy(), nil
+	}
+	for _, r := range cache.recentManifests(root) {
+		if r.size >= len(data) || sha256Hex(data[:r.size]) != r.sum {
+			continue
+		}
+		if prev, ok := cache.loadManifest(r.sum); ok {
+			if m, ok := prev.reread(mpath, data); ok {
+				cache.rememberManifest(root, m, true, r.sum)
+				return m, lazy(), nil
+			}
+		}
 	}
 	m, nodes, err := parseManifest(mpath, data)
 	if err != nil {
 		return nil, nil, err
 	}
 	if m.err == nil && m.noSubject == nil {
-		cache.storeManifest(key, m)
+		cache.rememberManifest(root, m, true, "")
 	}
 	return m, func() map[SourceID]*yaml.Node { return nodes }, nil
+}
+
+// reread returns what data says, m being what its first m.size bytes said: m
+// itself when data is those bytes, or m with the sources appended after them
+// when all that follows is more items of the list of sources, each without a
+// problem. ok is false when data must be parsed whole.
+func (m *manifest) reread(mpath string, data []byte) (next *manifest, ok bool) {
+	if len(data) < m.size || sha256Hex(data[:m.size]) != m.sum {
+		return nil, false
+	}
+	if len(data) == m.size {
+		return m, true
+	}
+	more := data[m.size:]
+	if m.dash == 0 || m.size == 0 || data[m.size-1] != '\n' || hasDocumentMarker(more) {
+		return nil, false
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(more, &doc) != nil {
+		return nil, false
+	}
+	n := *m
+	n.Sources = slices.Clone(m.Sources)
+	n.size, n.sum = len(data), sha256Hex(data)
+	if len(doc.Content) == 0 {
+		return &n, true // comments or blank lines only
+	}
+	list := doc.Content[0]
+	if list.Kind != yaml.SequenceNode || list.Style&yaml.FlowStyle != 0 || list.Column != m.dash {
+		return nil, false
+	}
+	ids := map[SourceID]bool{}
+	for _, s := range m.Sources {
+		ids[s.ID] = true
+	}
+	y := &YAMLFile{Name: mpath, Root: list}
+	for _, item := range list.Content {
+		s := readSource(y, item)
+		if s == nil || ids[s.ID] {
+			return nil, false
+		}
+		ids[s.ID] = true
+		n.Sources = append(n.Sources, s)
+	}
+	if y.Err() != nil {
+		return nil, false // parsed whole, the problems are reported where they are
+	}
+	return &n, true
+}
+
+// hasDocumentMarker reports whether YAML text has a line that starts or ends a
+// document ("---", "..."): text appended after one is not part of the list it
+// follows.
+func hasDocumentMarker(b []byte) bool {
+	for line := range bytes.Lines(b) {
+		if bytes.HasPrefix(line, []byte("---")) || bytes.HasPrefix(line, []byte("...")) {
+			return true
+		}
+	}
+	return false
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // parseManifest reads a manifest's YAML and checks what it says. It returns an
@@ -265,6 +355,14 @@ func parseManifest(mpath string, data []byte) (*manifest, map[SourceID]*yaml.Nod
 		m.Sources = append(m.Sources, s)
 	}
 	m.err = y.Err()
+	m.size, m.sum = len(data), sha256Hex(data)
+	// Sources appended to a manifest whose list of sources ends it can be read
+	// alone next time (reread).
+	if k := len(y.Root.Content); k >= 2 && y.Root.Kind == yaml.MappingNode && y.Root.Content[k-2].Value == "sources" && !hasDocumentMarker(data) {
+		if list := y.Root.Content[k-1]; list.Kind == yaml.SequenceNode && list.Style&yaml.FlowStyle == 0 && len(list.Content) > 0 {
+			m.dash = list.Column
+		}
+	}
 	if m.Subject == nil {
 		m.noSubject = &InputError{File: mpath, Line: y.Root.Line, Col: y.Root.Column, Msg: "the manifest has no subject", Hint: "add subject: {name: …, aliases: […]}"}
 	}
@@ -622,7 +720,7 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 			copy(dst, p.claims)
 		} else {
 			p.d.claims(dst)
-			if _, _, err := p.d.tail(); err != nil {
+			if _, err := p.d.tail(nil); err != nil {
 				bad[i] = true
 			}
 		}
