@@ -2,9 +2,8 @@ package facts_test
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -277,8 +276,8 @@ func TestCacheDistrustsWhatDoesNotDecode(t *testing.T) {
 	magic, rest, _ := bytes.Cut(data, []byte("\n"))
 	_, payload, _ := bytes.Cut(rest, []byte("\n"))
 	payload = payload[:len(payload)-3]
-	sum := sha256.Sum256(payload)
-	signed := append(append(append(magic, '\n'), hex.EncodeToString(sum[:])+"\n"...), payload...)
+	sum := fmt.Sprintf("%08x", crc32.Checksum(payload, crc32.MakeTable(crc32.Castagnoli)))
+	signed := append(append(append(magic, '\n'), sum+"\n"...), payload...)
 	if err := os.WriteFile(files[2], signed, 0o644); err != nil {
 		t.Fatal(err)
 	}

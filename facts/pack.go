@@ -16,7 +16,7 @@ import (
 // warm run. A run reads its corpus's pack once and looks entries up in it before
 // their own files; entries not in the pack (a source added since) are read from
 // their files as before. Each entry in a pack is the bytes of its file, checked by
-// its own SHA-256 when it is used, so a pack can do no more harm than the files: a
+// its own CRC-32C when it is used, so a pack can do no more harm than the files: a
 // pack that does not parse is ignored whole.
 //
 // A run writes a new pack when at least a tenth of the entries it used were not
