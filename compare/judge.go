@@ -204,30 +204,45 @@ func (j *judge) run(tasks []func(*judge)) {
 // source and offset already (ExtractCorpus gives them so), and only claims at one
 // offset of one source need ordering by value: those runs are sorted alone.
 func (j *judge) sortClaims(all []*facts.Claim) {
-	inOrder := true
-	for i := 1; i < len(all) && inOrder; i++ {
-		if all[i].Source == all[i-1].Source {
-			inOrder = all[i].Span.Start >= all[i-1].Span.Start
-		} else {
-			inOrder = j.src(all[i-1]) < j.src(all[i])
+	runs := runsFor(len(all))
+	inOrder := make([]bool, runs)
+	inChunks(len(all), runs, func(k, lo, hi int) {
+		inOrder[k] = true
+		for i := max(lo, 1); i < hi && inOrder[k]; i++ {
+			if all[i].Source == all[i-1].Source {
+				inOrder[k] = all[i].Span.Start >= all[i-1].Span.Start
+			} else {
+				inOrder[k] = j.src(all[i-1]) < j.src(all[i])
+			}
 		}
-	}
-	less := func(a, b int) bool { return j.less(all[a], all[b]) }
-	if !inOrder {
-		sort.SliceStable(all, less)
+	})
+	if slices.Contains(inOrder, false) {
+		sort.SliceStable(all, func(a, b int) bool { return j.less(all[a], all[b]) })
 		return
 	}
-	for i := 0; i < len(all); {
-		k := i + 1
-		for k < len(all) && all[k].Source == all[i].Source && all[k].Span.Start == all[i].Span.Start {
-			k++
+	// The chunks are cut between runs of claims at one offset, which are sorted
+	// where they are.
+	same := func(a, b *facts.Claim) bool { return a.Source == b.Source && a.Span.Start == b.Span.Start }
+	bounds := chunkBounds(len(all), runs)
+	for k := 1; k < runs; k++ {
+		bounds[k] = max(bounds[k], bounds[k-1])
+		for bounds[k] > 0 && bounds[k] < len(all) && same(all[bounds[k]], all[bounds[k]-1]) {
+			bounds[k]++
 		}
-		if k-i > 1 {
-			run := all[i:k]
-			sort.SliceStable(run, func(a, b int) bool { return run[a].Normalized() < run[b].Normalized() })
-		}
-		i = k
 	}
+	inRanges(bounds, func(_, lo, hi int) {
+		for i := lo; i < hi; {
+			k := i + 1
+			for k < hi && same(all[k], all[i]) {
+				k++
+			}
+			if k-i > 1 {
+				run := all[i:k]
+				sort.SliceStable(run, func(a, b int) bool { return run[a].Normalized() < run[b].Normalized() })
+			}
+			i = k
+		}
+	})
 }
 
 // less orders claims by source (manifest order), then by position in the source.

@@ -500,3 +500,83 @@ func TestGroupingOnAnyNumberOfCores(t *testing.T) {
 		}
 	}
 }
+
+// TestJudgeOnAnyNumberOfCores: the passes over every claim that run in chunks on
+// all cores (sorting, resolving names, grouping) give the judgement one core
+// gives, on enough claims for several chunks: the embedded corpus's claims told
+// again by two hundred sources, some of them in another order.
+func TestJudgeOnAnyNumberOfCores(t *testing.T) {
+	seedsCorpus, err := facts.LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := seedsCorpus.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := mustExtract(t, seedsCorpus, rs)
+	c := &facts.Corpus{Profile: seedsCorpus.Profile, Tolerance: seedsCorpus.Tolerance}
+	var claims []facts.Claim
+	for i := range 200 {
+		from := seedsCorpus.Sources[i%len(seedsCorpus.Sources)]
+		s := *from
+		s.ID, s.Name = facts.SourceID(fmt.Sprintf("s%03d", i)), fmt.Sprintf("%s %d", from.Name, i)
+		c.Sources = append(c.Sources, &s)
+		for _, cl := range base {
+			if cl.Source == from.ID {
+				cl.Source = s.ID
+				claims = append(claims, cl)
+			}
+		}
+	}
+	if len(claims) < 3*minChunk {
+		t.Fatalf("%d claims: too few for several chunks", len(claims))
+	}
+	// Out of order: judging sorts the claims itself.
+	slices.Reverse(claims[len(claims)/3 : len(claims)/2])
+	judge := func(procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		res := Judge(c, slices.Clone(claims))
+		var b strings.Builder
+		for _, cf := range res.Conflicts {
+			fmt.Fprintf(&b, "%s %s %s %v\n", cf.ID, cf.Class, cf.Explanation, cf.Sources())
+		}
+		for _, a := range res.Agreements {
+			fmt.Fprintf(&b, "%s %s %v\n", a.Key, a.Value, a.Sources)
+		}
+		for _, cl := range res.Claims {
+			fmt.Fprintf(&b, "%s %d %s %s\n", cl.Source, cl.Span.Start, cl.Subject.ID, cl.Normalized())
+		}
+		return b.String()
+	}
+	want := judge(1)
+	for _, procs := range []int{2, 4} {
+		if got := judge(procs); got != want {
+			t.Errorf("on %d cores the judgement differs from one core's", procs)
+		}
+	}
+}
+
+// TestSortClaimsAcrossChunks: a run of claims at one offset longer than a chunk
+// is sorted whole when the claims are sorted on several cores.
+func TestSortClaimsAcrossChunks(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020"})
+	j := &judge{corpus: c}
+	var claims []facts.Claim
+	for i := range 3 * minChunk {
+		cl := dateClaim(t, "a", 1, facts.MovedTo, "Iraq", fmt.Sprint(2000-i%97))
+		claims = append(claims, cl)
+	}
+	claims = append(claims, dateClaim(t, "b", 1, facts.MovedTo, "Iraq", "1990"))
+	in := make([]*facts.Claim, len(claims))
+	for i := range claims {
+		in[i] = &claims[i]
+	}
+	want := slices.Clone(in)
+	sort.SliceStable(want, func(a, b int) bool { return j.less(want[a], want[b]) })
+	j.sortClaims(in)
+	if !slices.Equal(in, want) {
+		t.Error("the run of claims at one offset is not sorted as a whole")
+	}
+}

@@ -41,25 +41,53 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 	if p == nil {
 		return nil
 	}
-	byID := map[facts.EntityID]facts.Entity{}
-	var order []facts.EntityID
-	named := map[facts.EntityID][]*facts.Claim{}
-	namedAt := map[facts.EntityID][]int{}
-	var last facts.EntityID // claims about one entity come in runs
-	for i, c := range all {
-		if c.Subject.Type != facts.EntityPerson && c.Subject.Type != facts.EntityOrganization {
-			continue
-		}
-		if c.Subject.ID != last {
-			last = c.Subject.ID
-			if _, ok := byID[last]; !ok {
-				byID[last] = c.Subject
-				order = append(order, last)
+	// Every subject, in order of first claim, and each person's and
+	// organization's mentions: found in runs on all cores, put together in order.
+	type seen struct {
+		subjects []facts.Entity // every subject, once
+		named    map[facts.EntityID][]int
+	}
+	runs := runsFor(len(all))
+	found := make([]seen, runs)
+	inChunks(len(all), runs, func(k, lo, hi int) {
+		f := &found[k]
+		f.named = map[facts.EntityID][]int{}
+		met := map[facts.EntityID]bool{}
+		for i := lo; i < hi; i++ {
+			c := all[i]
+			// Claims about one entity come in runs.
+			if i == lo || c.Subject.ID != all[i-1].Subject.ID {
+				if !met[c.Subject.ID] {
+					met[c.Subject.ID] = true
+					f.subjects = append(f.subjects, c.Subject)
+				}
+			}
+			if c.Predicate == facts.Named {
+				f.named[c.Subject.ID] = append(f.named[c.Subject.ID], i)
 			}
 		}
-		if c.Predicate == facts.Named {
-			named[c.Subject.ID] = append(named[c.Subject.ID], c)
-			namedAt[c.Subject.ID] = append(namedAt[c.Subject.ID], i)
+	})
+	byID := map[facts.EntityID]facts.Entity{}
+	var subjects []facts.EntityID // every subject
+	var order []facts.EntityID    // the people and organizations
+	named := map[facts.EntityID][]*facts.Claim{}
+	namedAt := map[facts.EntityID][]int{}
+	for _, f := range found {
+		for _, e := range f.subjects {
+			if _, ok := byID[e.ID]; !ok {
+				byID[e.ID] = e
+				subjects = append(subjects, e.ID)
+				if e.Type == facts.EntityPerson || e.Type == facts.EntityOrganization {
+					order = append(order, e.ID)
+				}
+			}
+			if e.Type != facts.EntityPerson && e.Type != facts.EntityOrganization {
+				continue
+			}
+			for _, i := range f.named[e.ID] {
+				named[e.ID] = append(named[e.ID], all[i])
+				namedAt[e.ID] = append(namedAt[e.ID], i)
+			}
 		}
 	}
 	known := map[facts.EntityID]*facts.Known{}
@@ -170,26 +198,25 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 	// copied, and the copy takes its place here and among the cluster's mentions.
 	// Each entity's canonical one is found once, not once per claim.
 	canon := map[facts.EntityID]*facts.Entity{}
-	var lastID facts.EntityID
-	var lastTo *facts.Entity
-	for i, c := range all {
-		to := lastTo
-		if c.Subject.ID != lastID || i == 0 {
-			var ok bool
-			if to, ok = canon[c.Subject.ID]; !ok {
-				if r, found := clusters[find(c.Subject.ID)]; found && r.canonical.ID != c.Subject.ID {
-					to = &r.canonical
-				}
-				canon[c.Subject.ID] = to
-			}
-			lastID, lastTo = c.Subject.ID, to
-		}
-		if to != nil {
-			cp := *c
-			cp.Subject = *to
-			all[i] = &cp
+	for _, id := range subjects {
+		if r, found := clusters[find(id)]; found && r.canonical.ID != id {
+			canon[id] = &r.canonical
 		}
 	}
+	inChunks(len(all), runs, func(_, lo, hi int) {
+		var to *facts.Entity
+		for i := lo; i < hi; i++ {
+			c := all[i]
+			if i == lo || c.Subject.ID != all[i-1].Subject.ID {
+				to = canon[c.Subject.ID]
+			}
+			if to != nil {
+				cp := *c
+				cp.Subject = *to
+				all[i] = &cp
+			}
+		}
+	})
 	// A cluster's mentions in corpus order: the order of their places in all,
 	// which is sorted, holding the copies.
 	out := make([]*entityCluster, 0, len(roots))
