@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -547,21 +548,21 @@ func each(n, workers int, fn func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	next := make(chan int)
+	// Each worker takes the next item itself: handing 10,000 small items over a
+	// channel cost more than decoding them.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(workers, max(1, n)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
 				fn(i)
 			}
-		}()
+		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 
@@ -713,19 +714,38 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	bad := make([]bool, len(parts))
 	// Decoding fills memory the run keeps: a collection meanwhile would free
 	// nothing and slow the decoding down, so none starts until it is done.
+	// Each worker fills one stretch of the result, of about as many claims as the
+	// others': memory written by one core at a time, in order.
 	gc := debug.SetGCPercent(-1)
-	each(len(parts), o.Workers, func(i int) {
-		p, dst, s := parts[i], out[at[i]:at[i+1]], c.Sources[i]
-		if p.d == nil {
-			copy(dst, p.claims)
-		} else {
-			p.d.claims(dst)
-			if _, err := p.d.tail(nil); err != nil {
-				bad[i] = true
-			}
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	from := 0
+	for w := range workers {
+		to := from
+		for to < len(parts) && (w == workers-1 || at[to] < len(out)*(w+1)/workers) {
+			to++
 		}
-		placeIn(dst, s.ID, i)
-	})
+		lo := from
+		wg.Go(func() {
+			for i := lo; i < to; i++ {
+				p, dst, s := parts[i], out[at[i]:at[i+1]], c.Sources[i]
+				if p.d == nil {
+					copy(dst, p.claims)
+				} else {
+					p.d.claims(dst)
+					if _, err := p.d.tail(nil); err != nil {
+						bad[i] = true
+					}
+				}
+				placeIn(dst, s.ID, i)
+			}
+		})
+		from = to
+	}
+	wg.Wait()
 	debug.SetGCPercent(gc)
 	if !slices.Contains(bad, true) {
 		o.Cache.writePack()
