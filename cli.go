@@ -257,6 +257,7 @@ type corpusFlags struct {
 	noCache  bool
 	cacheDir string
 	workers  int
+	again    bool // the corpus is loaded again and again (serve): see facts.Cache.MapPacks
 }
 
 func (f *flags) corpus(cf *corpusFlags) {
@@ -303,6 +304,9 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 			dir = facts.DefaultCacheDir()
 		}
 		opts.Cache = facts.OpenCache(dir, cacheVersion())
+		if !cf.again {
+			opts.Cache.MapPacks()
+		}
 	}
 	c, err := facts.LoadCorpusWith(fsys, dir, opts)
 	if err != nil {

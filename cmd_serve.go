@@ -59,6 +59,7 @@ func runServe(e *env, args []string) error {
 	if o.by == "" {
 		o.by = whoAmI()
 	}
+	cf.again = true // every page loads the corpus afresh
 	s, err := newServer(e, dir, cf, o.by)
 	if err != nil {
 		return err

@@ -34,6 +34,7 @@ type Cache struct {
 	used         map[string]string // the entries this run used, for the next pack
 	unpacked     int               // how many of them were not in the pack
 	packsWritten int
+	mapPacks     bool // see MapPacks
 }
 
 // cacheMagic opens every entry; a file without it is not ours.

@@ -31,7 +31,7 @@ var packMinEntries = 64
 
 // pack is a corpus's pack read into memory.
 type pack struct {
-	data    []byte            // the file, never written after it is read
+	data    []byte            // the file, never written after it is read (or mapped)
 	s       string            // data as a string, sharing its memory
 	entries map[string][2]int // key → where the entry's bytes are in data
 }
@@ -51,11 +51,26 @@ func (c *Cache) openPack(root string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.root, c.used = root, map[string]string{}
-	data, err := os.ReadFile(c.packPath(root))
+	read := os.ReadFile
+	if c.mapPacks {
+		read = mapFile
+	}
+	data, err := read(c.packPath(root))
 	if err != nil {
 		return
 	}
 	c.pack = readPack(data)
+}
+
+// MapPacks has packs mapped into memory rather than read: a hundred megabytes
+// are not copied, only the pages a run touches are read, and the claims decoded
+// from them share them. A mapped pack is never unmapped, so only a process that
+// loads its corpus once should ask for it; one that loads it again and again
+// (compare serve) reads the pack, which the collector frees.
+func (c *Cache) MapPacks() {
+	if c != nil {
+		c.mapPacks = true
+	}
 }
 
 // readPack parses a pack: its magic, then for each entry its key and its bytes,
