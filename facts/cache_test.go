@@ -198,10 +198,9 @@ func (c *countingFS) Open(name string) (fs.File, error) {
 
 func (c *countingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
 
-// TestCacheKnowsFilesBySizeAndTime: with a warm cache, a source unchanged since
-// the last run (same size, same modification time) is not read again; a source
-// that changed is, and its new claims are found.
-func TestCacheKnowsFilesBySizeAndTime(t *testing.T) {
+// amberCopy copies the second test corpus into a new folder, to be changed.
+func amberCopy(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	src := filepath.Join("..", "testdata", "corpora", "amber")
 	for _, f := range []string{"compare.yaml", "almanac.txt", "review.txt", "wiki.txt"} {
@@ -213,6 +212,14 @@ func TestCacheKnowsFilesBySizeAndTime(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return dir
+}
+
+// TestCacheKnowsFilesBySizeAndTime: with a warm cache, a source unchanged since
+// the last run (same size, same modification time) is not read again; a source
+// that changed is, and its new claims are found.
+func TestCacheKnowsFilesBySizeAndTime(t *testing.T) {
+	dir := amberCopy(t)
 	cache := facts.OpenCache(t.TempDir(), "test")
 	load := func() (*countingFS, string) {
 		t.Helper()
@@ -297,17 +304,7 @@ func TestCacheDistrustsWhatDoesNotDecode(t *testing.T) {
 // parsing it gives; changed otherwise, it is parsed again; and a source file
 // missing on a warm run is still reported at its line and column.
 func TestCacheKnowsTheManifest(t *testing.T) {
-	dir := t.TempDir()
-	src := filepath.Join("..", "testdata", "corpora", "amber")
-	for _, f := range []string{"compare.yaml", "almanac.txt", "review.txt", "wiki.txt"} {
-		b, err := os.ReadFile(filepath.Join(src, f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := amberCopy(t)
 	cache := facts.OpenCache(t.TempDir(), "test")
 	load := func(cache *facts.Cache) (*facts.Corpus, error) {
 		return facts.LoadCorpusWith(os.DirFS(dir), "amber", facts.ExtractOptions{Cache: cache, Root: dir})
