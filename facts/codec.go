@@ -10,7 +10,7 @@ import (
 // reads one entry per source, and encoding/gob spent most of that time compiling
 // its decoder anew for every entry. Each field is written in order: integers as
 // varints, strings as a length and bytes, floats as their IEEE bits. Entries are
-// checked by their SHA-256 before they are decoded, and decoding still fails
+// checked by their CRC-32C before they are decoded, and decoding still fails
 // cleanly, never panics, on bytes it did not write.
 
 const codecVersion = 4
