@@ -97,19 +97,29 @@ func someOf[T any](xs []T, n int, value func(T) string) []T {
 	if len(xs) <= n {
 		return xs
 	}
+	// Each value's first n places are all the rounds can take; claims of one
+	// value often follow each other, and need no lookup.
 	var values []string
-	byValue := map[string][]int{}
+	byValue := map[string]*[]int{}
+	var cur *[]int
+	var last string
 	for i, x := range xs {
-		v := value(x)
-		if _, ok := byValue[v]; !ok {
-			values = append(values, v)
+		if v := value(x); cur == nil || v != last {
+			if cur = byValue[v]; cur == nil {
+				cur = new([]int)
+				byValue[v] = cur
+				values = append(values, v)
+			}
+			last = v
 		}
-		byValue[v] = append(byValue[v], i)
+		if len(*cur) < n {
+			*cur = append(*cur, i)
+		}
 	}
 	take := make([]bool, len(xs))
 	for round, taken := 0, 0; taken < n; round++ {
 		for _, v := range values {
-			if is := byValue[v]; round < len(is) && taken < n {
+			if is := *byValue[v]; round < len(is) && taken < n {
 				take[is[round]] = true
 				taken++
 			}

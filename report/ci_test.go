@@ -211,3 +211,53 @@ func TestBuildForCheckPrintsWhatBuildPrints(t *testing.T) {
 		t.Errorf("no count of the claims left out:\n%s", some.String())
 	}
 }
+
+// TestSomeOfTakesRoundRobin: someOf takes, in order, the first claim of each
+// value, then the second of each, and so on, whatever the values (the empty one
+// too) and however they are interleaved.
+func TestSomeOfTakesRoundRobin(t *testing.T) {
+	// The places someOf takes, found the plain way: round r takes the r-th
+	// place of each value, values in order of their first place.
+	naive := func(xs []string, n int) []int {
+		n = min(n, len(xs))
+		var values []string
+		at := map[string][]int{}
+		for i, v := range xs {
+			if _, ok := at[v]; !ok {
+				values = append(values, v)
+			}
+			at[v] = append(at[v], i)
+		}
+		take := map[int]bool{}
+		for r := 0; len(take) < n; r++ {
+			for _, v := range values {
+				if r < len(at[v]) && len(take) < n {
+					take[at[v][r]] = true
+				}
+			}
+		}
+		var out []int
+		for i := range xs {
+			if take[i] {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	for _, xs := range [][]string{
+		strings.Split("a a a b b a c c c c c a", " "),
+		strings.Split(" a  a b  b", " "), // with empty values
+		strings.Split("a b a b a b a b a b a b a b", " "),
+	} {
+		for _, n := range []int{1, 3, 5, 8} {
+			idx := make([]int, len(xs))
+			for i := range idx {
+				idx[i] = i
+			}
+			got := someOf(idx, n, func(i int) string { return xs[i] })
+			if want := naive(xs, n); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("someOf(%q, %d) = %v, want %v", xs, n, got, want)
+			}
+		}
+	}
+}
