@@ -711,6 +711,7 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 		at[i+1] = at[i] + p.n
 	}
 	out := make([]Claim, at[len(parts)])
+	adviseHugePages(out)
 	bad := make([]bool, len(parts))
 	// Decoding fills memory the run keeps: a collection meanwhile would free
 	// nothing and slow the decoding down, so none starts until it is done.

@@ -137,3 +137,20 @@ func TestPackIsRewrittenOnlyForMuchNew(t *testing.T) {
 		}
 	}
 }
+
+// TestAdviseHugePages: advising the claims' memory, small or large, keeps what
+// it holds.
+func TestAdviseHugePages(t *testing.T) {
+	for _, n := range []int{0, 1, 3, 100_000} {
+		claims := make([]Claim, n)
+		for i := range claims {
+			claims[i].Line = i + 1
+		}
+		adviseHugePages(claims)
+		for i := range claims {
+			if claims[i].Line != i+1 {
+				t.Fatalf("%d claims: claim %d changed", n, i)
+			}
+		}
+	}
+}

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package facts
+
+// adviseHugePages is Linux's.
+func adviseHugePages([]Claim) {}
