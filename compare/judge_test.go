@@ -229,14 +229,7 @@ func TestPlaces(t *testing.T) {
 
 // TestSeedsReport checks the findings the embedded corpus must yield.
 func TestSeedsReport(t *testing.T) {
-	c, err := facts.LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, rs := mustLoad(t, seeds.FS, "seeds")
 	res := Judge(c, mustExtract(t, c, rs))
 	byKey := map[string]*Conflict{}
 	for _, cf := range res.Conflicts {
@@ -506,14 +499,7 @@ func TestGroupingOnAnyNumberOfCores(t *testing.T) {
 // gives, on enough claims for several chunks: the embedded corpus's claims told
 // again by two hundred sources, some of them in another order.
 func TestJudgeOnAnyNumberOfCores(t *testing.T) {
-	seedsCorpus, err := facts.LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := seedsCorpus.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
+	seedsCorpus, rs := mustLoad(t, seeds.FS, "seeds")
 	base := mustExtract(t, seedsCorpus, rs)
 	c := &facts.Corpus{Profile: seedsCorpus.Profile, Tolerance: seedsCorpus.Tolerance}
 	var claims []facts.Claim

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -109,6 +110,20 @@ func keys(m map[string]*Conflict) []string {
 }
 
 // mustExtract extracts a corpus's claims or fails the test.
+// mustLoad loads the corpus in dir of fsys and its rules.
+func mustLoad(t testing.TB, fsys fs.FS, dir string) (*facts.Corpus, *facts.RuleSet) {
+	t.Helper()
+	c, err := facts.LoadCorpus(fsys, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rs
+}
+
 func mustExtract(t testing.TB, c *facts.Corpus, rs *facts.RuleSet) []facts.Claim {
 	t.Helper()
 	claims, err := facts.ExtractAll(c, rs)
@@ -127,14 +142,7 @@ func TestJudgeLeavesTheClaimsAsTheyWere(t *testing.T) {
 		"b.txt":        {Data: []byte("Erik Hollm spoke.")},
 		"compare.yaml": {Data: []byte(nlfProfile + "sources:\n  - {id: a, file: a.txt, as_of: \"2020\"}\n  - {id: b, file: b.txt, as_of: \"2020\"}\n")},
 	}
-	c, err := facts.LoadCorpus(fsys, "t")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, rs := mustLoad(t, fsys, "t")
 	claims := mustExtract(t, c, rs)
 	before := map[int]facts.EntityID{}
 	for i, cl := range claims {
