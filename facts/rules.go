@@ -446,7 +446,6 @@ func shortest(xs []string) int {
 	return n
 }
 
-// literalSet returns the strings one of which any match of re must contain, or nil.
 // containedSet returns words of which every match of re holds one, or nil: the
 // leading words (literalSet), or the best such set of any part that every match
 // goes through, or for alternatives the union of each one's set. "(?:as a
@@ -464,14 +463,7 @@ func containedSet(re *syntax.Regexp) []string {
 		}
 		return nil
 	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			s := containedSet(sub)
-			if s == nil || len(out)+len(s) > limit {
-				return nil
-			}
-			out = append(out, s...)
-		}
+		out := union(re.Sub, containedSet, limit)
 		slices.Sort(out)
 		return slices.Compact(out)
 	case syntax.OpConcat:
@@ -498,6 +490,21 @@ func rarer(a, b []string) bool {
 	return len(a) < len(b)
 }
 
+// union is every word set gives for the alternatives subs, in order, or nil when
+// one of them gives none or there are more than limit.
+func union(subs []*syntax.Regexp, set func(*syntax.Regexp) []string, limit int) []string {
+	var out []string
+	for _, sub := range subs {
+		s := set(sub)
+		if s == nil || len(out)+len(s) > limit {
+			return nil
+		}
+		out = append(out, s...)
+	}
+	return out
+}
+
+// literalSet returns the strings one of which any match of re must contain, or nil.
 func literalSet(re *syntax.Regexp) []string {
 	const limit = 64
 	switch re.Op {
@@ -510,15 +517,7 @@ func literalSet(re *syntax.Regexp) []string {
 			return literalSet(re.Sub[0])
 		}
 	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			s := literalSet(sub)
-			if s == nil || len(out)+len(s) > limit {
-				return nil
-			}
-			out = append(out, s...)
-		}
-		return out
+		return union(re.Sub, literalSet, limit)
 	case syntax.OpConcat:
 		// The product of the leading literal parts is a prefix every match holds.
 		out := []string{""}
