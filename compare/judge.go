@@ -1,13 +1,11 @@
 package compare
 
 import (
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
-	"sync/atomic"
 
 	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/internal/par"
 )
 
 // Result is what judging a corpus found.
@@ -177,23 +175,12 @@ func (j *judge) group(all []*facts.Claim) [][]*facts.Claim {
 // read-only index, and appends what they found in task order.
 func (j *judge) run(tasks []func(*judge)) {
 	found := make([]judge, len(tasks))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(tasks)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(tasks) {
-					return
-				}
-				w := *j
-				w.conflicts, w.agreements = nil, nil
-				tasks[i](&w)
-				found[i] = w
-			}
-		})
-	}
-	wg.Wait()
+	par.Each(len(tasks), 0, func(i int) {
+		w := *j
+		w.conflicts, w.agreements = nil, nil
+		tasks[i](&w)
+		found[i] = w
+	})
 	for _, w := range found {
 		j.conflicts = append(j.conflicts, w.conflicts...)
 		j.agreements = append(j.agreements, w.agreements...)
@@ -223,14 +210,14 @@ func (j *judge) sortClaims(all []*facts.Claim) {
 	// The chunks are cut between runs of claims at one offset, which are sorted
 	// where they are.
 	same := func(a, b *facts.Claim) bool { return a.Source == b.Source && a.Span.Start == b.Span.Start }
-	bounds := chunkBounds(len(all), runs)
+	bounds := par.Bounds(len(all), runs)
 	for k := 1; k < runs; k++ {
 		bounds[k] = max(bounds[k], bounds[k-1])
 		for bounds[k] > 0 && bounds[k] < len(all) && same(all[bounds[k]], all[bounds[k]-1]) {
 			bounds[k]++
 		}
 	}
-	inRanges(bounds, func(_, lo, hi int) {
+	par.Ranges(bounds, func(_, lo, hi int) {
 		for i := lo; i < hi; {
 			k := i + 1
 			for k < hi && same(all[k], all[i]) {

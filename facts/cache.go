@@ -276,18 +276,18 @@ func (c *Cache) recentManifests(root string) []recent {
 	return e.Recent
 }
 
-// rememberManifest makes m the newest of the folder's recent manifests, storing
-// what it says when asked (when it was not read from the cache). base is the
-// sum of the manifest m was read from with sources appended, or "": it is kept
-// next, so that the branches that each add a source to one manifest all find it.
-func (c *Cache) rememberManifest(root string, m *manifest, store bool, base string) {
+// rememberManifest makes m the newest of the folder's recent manifests (old,
+// as recentManifests gave them), storing what it says when asked (when it was
+// not read from the cache). base is the sum of the manifest m was read from with
+// sources appended, or "": it is kept next, so that the branches that each add a
+// source to one manifest all find it.
+func (c *Cache) rememberManifest(root string, m *manifest, store bool, base string, old []recent) {
 	if c == nil || root == "" {
 		return
 	}
 	if store {
 		c.write(entry{Key: c.manifestKey(m.sum), Manifest: m})
 	}
-	old := c.recentManifests(root)
 	if len(old) > 0 && old[0].sum == m.sum {
 		return
 	}

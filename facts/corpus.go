@@ -15,9 +15,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/factcheck-tools/compare/internal/par"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -215,17 +215,18 @@ func readManifest(mpath string, data []byte, cache *Cache, root string) (*manife
 		}
 	}
 	sum := sha256Hex(data)
+	recents := cache.recentManifests(root)
 	if m, ok := cache.loadManifest(sum); ok && m.size == len(data) {
-		cache.rememberManifest(root, m, false, "")
+		cache.rememberManifest(root, m, false, "", recents)
 		return m, lazy(), nil
 	}
-	for _, r := range cache.recentManifests(root) {
+	for _, r := range recents {
 		if r.size >= len(data) || sha256Hex(data[:r.size]) != r.sum {
 			continue
 		}
 		if prev, ok := cache.loadManifest(r.sum); ok {
-			if m, ok := prev.reread(mpath, data); ok {
-				cache.rememberManifest(root, m, true, r.sum)
+			if m, ok := prev.reread(mpath, data, sum); ok {
+				cache.rememberManifest(root, m, true, r.sum, recents)
 				return m, lazy(), nil
 			}
 		}
@@ -235,16 +236,16 @@ func readManifest(mpath string, data []byte, cache *Cache, root string) (*manife
 		return nil, nil, err
 	}
 	if m.err == nil && m.noSubject == nil {
-		cache.rememberManifest(root, m, true, "")
+		cache.rememberManifest(root, m, true, "", recents)
 	}
 	return m, func() map[SourceID]*yaml.Node { return nodes }, nil
 }
 
-// reread returns what data says, m being what its first m.size bytes said: m
-// itself when data is those bytes, or m with the sources appended after them
-// when all that follows is more items of the list of sources, each without a
-// problem. ok is false when data must be parsed whole.
-func (m *manifest) reread(mpath string, data []byte) (next *manifest, ok bool) {
+// reread returns what data (whose SHA-256 is sum) says, m being what its first
+// m.size bytes said: m itself when data is those bytes, or m with the sources
+// appended after them when all that follows is more items of the list of
+// sources, each without a problem. ok is false when data must be parsed whole.
+func (m *manifest) reread(mpath string, data []byte, sum string) (next *manifest, ok bool) {
 	if len(data) < m.size || sha256Hex(data[:m.size]) != m.sum {
 		return nil, false
 	}
@@ -261,7 +262,7 @@ func (m *manifest) reread(mpath string, data []byte) (next *manifest, ok bool) {
 	}
 	n := *m
 	n.Sources = slices.Clone(m.Sources)
-	n.size, n.sum = len(data), sha256Hex(data)
+	n.size, n.sum = len(data), sum
 	if len(doc.Content) == 0 {
 		return &n, true // comments or blank lines only
 	}
@@ -455,7 +456,7 @@ func readSource(y *YAMLFile, n *yaml.Node) *Source {
 func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []error {
 	errs := make([]error, len(c.Sources))
 	report := o.progress("reading", len(c.Sources))
-	each(len(c.Sources), o.Workers, func(i int) {
+	par.Each(len(c.Sources), o.Workers, func(i int) {
 		s := c.Sources[i]
 		defer func() { report(s.Size) }()
 		info, err := fs.Stat(c.FS, s.File)
@@ -540,30 +541,6 @@ func (c *Corpus) Document(id SourceID) *Document {
 	}
 	c.docs[id] = d
 	return d
-}
-
-// each calls fn(i) for i from 0 to n-1 on the given number of goroutines (0: one
-// per core).
-func each(n, workers int, fn func(i int)) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	// Each worker takes the next item itself: handing 10,000 small items over a
-	// channel cost more than decoding them.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, max(1, n)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // placeIn tells claims the place of their source in the corpus, i, and gives
@@ -688,7 +665,7 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	parts := make([]part, len(c.Sources))
 	errs := make([]error, len(c.Sources))
 	report := o.progress("extracting", len(c.Sources))
-	each(len(c.Sources), o.Workers, func(i int) {
+	par.Each(len(c.Sources), o.Workers, func(i int) {
 		s := c.Sources[i]
 		if d, n, ok := o.Cache.cached(s, rs); ok {
 			o.Cache.hits.Add(1)
@@ -722,31 +699,28 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var wg sync.WaitGroup
-	from := 0
-	for w := range workers {
-		to := from
-		for to < len(parts) && (w == workers-1 || at[to] < len(out)*(w+1)/workers) {
+	bounds := make([]int, workers+1)
+	for w := 1; w <= workers; w++ {
+		to := bounds[w-1]
+		for to < len(parts) && (w == workers || at[to] < len(out)*w/workers) {
 			to++
 		}
-		lo := from
-		wg.Go(func() {
-			for i := lo; i < to; i++ {
-				p, dst, s := parts[i], out[at[i]:at[i+1]], c.Sources[i]
-				if p.d == nil {
-					copy(dst, p.claims)
-				} else {
-					p.d.claims(dst)
-					if _, err := p.d.tail(nil); err != nil {
-						bad[i] = true
-					}
-				}
-				placeIn(dst, s.ID, i)
-			}
-		})
-		from = to
+		bounds[w] = to
 	}
-	wg.Wait()
+	par.Ranges(bounds, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			p, dst, s := parts[i], out[at[i]:at[i+1]], c.Sources[i]
+			if p.d == nil {
+				copy(dst, p.claims)
+			} else {
+				p.d.claims(dst)
+				if _, err := p.d.tail(nil); err != nil {
+					bad[i] = true
+				}
+			}
+			placeIn(dst, s.ID, i)
+		}
+	})
 	debug.SetGCPercent(gc)
 	if !slices.Contains(bad, true) {
 		o.Cache.writePack()

@@ -54,7 +54,7 @@ sources:
 			if err != nil || prev.err != nil {
 				t.Fatalf("the first manifest: %v %v", err, prev.err)
 			}
-			next, ok := prev.reread("compare.yaml", []byte(tc.data))
+			next, ok := prev.reread("compare.yaml", []byte(tc.data), sha256Hex([]byte(tc.data)))
 			if ok != tc.reused {
 				t.Fatalf("reused %v, want %v", ok, tc.reused)
 			}
@@ -84,9 +84,9 @@ func TestRecentManifestsKeepTheBase(t *testing.T) {
 	m := func(i int) *manifest {
 		return &manifest{Subject: &Known{Entity: Entity{ID: "org:x", Name: "X"}}, size: i, sum: fmt.Sprintf("sum%d", i)}
 	}
-	c.rememberManifest("/corpus", m(0), true, "")
+	c.rememberManifest("/corpus", m(0), true, "", c.recentManifests("/corpus"))
 	for i := 1; i <= 6; i++ {
-		c.rememberManifest("/corpus", m(i), true, "sum0")
+		c.rememberManifest("/corpus", m(i), true, "sum0", c.recentManifests("/corpus"))
 	}
 	got := c.recentManifests("/corpus")
 	want := []recent{{6, "sum6"}, {0, "sum0"}, {5, "sum5"}, {4, "sum4"}}
@@ -96,7 +96,7 @@ func TestRecentManifestsKeepTheBase(t *testing.T) {
 	if _, ok := c.loadManifest("sum3"); !ok {
 		t.Error("a manifest dropped from the recent ones is still in the cache")
 	}
-	c.rememberManifest("/corpus", m(7), true, "")
+	c.rememberManifest("/corpus", m(7), true, "", c.recentManifests("/corpus"))
 	if got := c.recentManifests("/corpus"); len(got) != recentManifestsKept || got[0].sum != "sum7" {
 		t.Errorf("after a manifest read whole: %v", got)
 	}

@@ -6,16 +6,14 @@
 package report
 
 import (
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
 	"github.com/factcheck-tools/compare/compare"
 	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/internal/par"
 )
 
 // Schema is the version of the JSON contract.
@@ -156,20 +154,9 @@ func build(res *compare.Result, corpusLabel string, quotes int, orphaned []*comp
 	}
 	// Each conflict's view is made on its own, on all cores, into its place.
 	r.Conflicts = make([]Conflict, len(res.Conflicts))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(res.Conflicts)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(res.Conflicts) {
-					return
-				}
-				r.Conflicts[i] = conflictView(c, i, res.Conflicts[i], quotes)
-			}
-		})
-	}
-	wg.Wait()
+	par.Each(len(res.Conflicts), 0, func(i int) {
+		r.Conflicts[i] = conflictView(c, i, res.Conflicts[i], quotes)
+	})
 	byClass := map[string]int{}
 	byStatus := map[string]int{}
 	for _, v := range r.Conflicts {
