@@ -583,7 +583,17 @@ const dateMemoMax = 1 << 16
 // "the 1960s", "between 2014 and 2016", "by 1987") or in EDTF ("1990-04-24", "196X",
 // "1990/1993", "../1987", "1965~"). contextYear (0 for none) supplies the year of a
 // date written without one ("8 February"); the result records that it did.
-func ParseDate(s string, contextYear int) (Date, error) {
+func ParseDate(s string, contextYear int) (Date, error) { return parseDate(s, contextYear, false) }
+
+// parseFoundDate is ParseDate for a text FindDates found, or the date group of an
+// expression that embeds DatePattern: the grammar has matched it whole already,
+// so it is not matched again (TestFoundDatesAreDates holds this).
+func parseFoundDate(s string, contextYear int) (Date, error) { return parseDate(s, contextYear, true) }
+
+func parseDate(s string, contextYear int, found bool) (Date, error) {
+	if found && (s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || s[len(s)-1] == '.') {
+		found = false // trimmed below, it is no longer the text that matched
+	}
 	s = strings.TrimSpace(FoldString(s))
 	if s == "" {
 		return Date{}, ErrNoDate
@@ -592,7 +602,7 @@ func ParseDate(s string, contextYear int) (Date, error) {
 		return d, nil
 	}
 	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if !isDate(s) {
+	if !found && !isDate(s) {
 		return Date{}, fmt.Errorf("%w: %q", ErrNoDate, s)
 	}
 	if m := dayRangeRE.FindStringSubmatch(s); m != nil {

@@ -63,6 +63,8 @@ type extractor struct {
 	hit           []hits // the trigger words of each sentence, found when first needed
 	dates         map[dateKey]parsedDate
 	words         [][2]int // nearNames's buffer of word spans
+	firsts        []byte   // and of their first letters, folded
+	firstOf       map[string]byte
 }
 
 type dateKey struct {
@@ -76,13 +78,14 @@ type parsedDate struct {
 }
 
 // parseDate is ParseDate remembered per source: a text states its dates again and
-// again ("1971", "in March 1971").
-func (x *extractor) parseDate(text string, contextYear int) (Date, error) {
+// again ("1971", "in March 1971"). found says the date grammar matched text whole
+// (see parseFoundDate); the result is the same either way.
+func (x *extractor) parseDate(text string, contextYear int, found bool) (Date, error) {
 	k := dateKey{text, contextYear}
 	if p, ok := x.dates[k]; ok {
 		return p.d, p.err
 	}
-	d, err := ParseDate(text, contextYear)
+	d, err := parseDate(text, contextYear, found)
 	if x.dates == nil {
 		x.dates = map[dateKey]parsedDate{}
 	}
@@ -247,7 +250,7 @@ func (x *extractor) readContext() {
 			frame = frameRE.FindStringSubmatchIndex(f.Text)
 		}
 		if m := frame; m != nil {
-			if d, err := x.parseDate(f.Text[m[2]:m[3]], year); err == nil {
+			if d, err := x.parseDate(f.Text[m[2]:m[3]], year, true); err == nil {
 				c.frame, c.frameSpan, c.hasFrame = d, f.Span(m[2], m[3]), true
 			}
 		} else if prev != nil && anaphoraRE.MatchString(f.Text) {
@@ -260,7 +263,7 @@ func (x *extractor) readContext() {
 		}
 		if digits && strings.ContainsAny(f.Text, "0123456789") { // every date holds a digit
 			for _, m := range FindDates(f.Text) {
-				d, err := x.parseDate(f.Text[m[0]:m[1]], year)
+				d, err := x.parseDate(f.Text[m[0]:m[1]], year, true)
 				if err != nil {
 					continue
 				}
@@ -354,7 +357,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 	// sentence opens with; then one later in the same clause.
 	var date found[Date]
 	if txt, sp, ok := capture("date"); ok {
-		if d, err := x.parseDate(txt, x.yearAt(s, caps["date"][0])); err == nil {
+		if d, err := x.parseDate(txt, x.yearAt(s, caps["date"][0]), false); err == nil {
 			date = found[Date]{d, sp, true}
 		}
 	}

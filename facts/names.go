@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -381,11 +382,13 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 	f := s.Folded()
 	x.words = appendWordSpans(x.words[:0], f.Text)
 	words := x.words
-	firsts := make([]byte, len(words))
+	firsts := slices.Grow(x.firsts[:0], len(words))[:len(words)]
+	x.firsts = firsts
 	var present [256]bool // the first letters of the capitalized words
 	for i, w := range words {
+		firsts[i] = 0
 		if t := f.Text[w[0]:w[1]]; isUpper(t[0]) {
-			firsts[i] = x.profile.translitFirst(t)
+			firsts[i] = x.translitFirst(t)
 			present[firsts[i]] = true
 		}
 	}
@@ -463,6 +466,20 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // and again.
 // sameName is sameNameMemo remembered by the extractor too: one source names the
 // same people again and again, and its own memory needs no lock and no joined key.
+// translitFirst is the profile's translitFirst remembered per source, without
+// the locking a map shared by every worker needs: a text repeats its names.
+func (x *extractor) translitFirst(w string) byte {
+	if b, ok := x.firstOf[w]; ok {
+		return b
+	}
+	b := x.profile.translitFirst(w)
+	if x.firstOf == nil {
+		x.firstOf = map[string]byte{}
+	}
+	x.firstOf[w] = b
+	return b
+}
+
 func (x *extractor) sameName(written, name string) bool {
 	k := [2]string{written, name}
 	if same, ok := x.sameNames[k]; ok {

@@ -505,11 +505,28 @@ func markerLen(s string) int {
 // brackets ("[18]") or in parentheses ("(3)"). Spans are offsets in s.
 func findMarkers(s string) []Marker {
 	var out []Marker
+	// The brackets are found by IndexByte, which skips the text between them
+	// many bytes at a time; each is looked for again only once passed.
+	square, round := -1, -1
 	for i := 0; i < len(s); i++ {
-		open := s[i]
-		if open != '[' && open != '(' {
-			continue
+		if square < i {
+			if square = strings.IndexByte(s[i:], '['); square >= 0 {
+				square += i
+			} else {
+				square = len(s)
+			}
 		}
+		if round < i {
+			if round = strings.IndexByte(s[i:], '('); round >= 0 {
+				round += i
+			} else {
+				round = len(s)
+			}
+		}
+		if i = min(square, round); i >= len(s) {
+			break
+		}
+		open := s[i]
 		close := byte(']')
 		if open == '(' {
 			close = ')'
@@ -528,7 +545,9 @@ func findMarkers(s string) []Marker {
 }
 
 // mayHoldMarker is a quick test before markers are looked for: a marker needs a bracket.
-func mayHoldMarker(s string) bool { return strings.ContainsAny(s, "[(") }
+func mayHoldMarker(s string) bool {
+	return strings.IndexByte(s, '[') >= 0 || strings.IndexByte(s, '(') >= 0
+}
 
 // mayBeRefLine is a quick test before refLineRE runs.
 func mayBeRefLine(s string) bool {

@@ -228,3 +228,39 @@ func TestSourceIndex(t *testing.T) {
 		}
 	})
 }
+
+// TestFoundDatesAreDates: a date FindDates finds, or the date a sentence opens
+// with, is read without matching the grammar again (parseFoundDate). Every such
+// date of the corpora at hand, and of a generated one, reads the same both ways.
+func TestFoundDatesAreDates(t *testing.T) {
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		var found []string
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range doc.Sentences {
+				text := doc.Sentences[i].Folded().Text
+				for _, m := range FindDates(text) {
+					found = append(found, text[m[0]:m[1]])
+				}
+				if m := frameRE.FindStringSubmatchIndex(text); m != nil {
+					found = append(found, text[m[2]:m[3]])
+				}
+			}
+		}
+		if len(found) == 0 {
+			t.Fatal("no dates found: the test compares nothing")
+		}
+		for _, s := range found {
+			for _, year := range []int{0, 1990} {
+				want, wantErr := ParseDate(s, year)
+				got, gotErr := parseFoundDate(s, year)
+				if got != want || (gotErr == nil) != (wantErr == nil) {
+					t.Errorf("%q (year %d) found: %v, %v; read as any text: %v, %v", s, year, got, gotErr, want, wantErr)
+				}
+			}
+		}
+	})
+}
