@@ -165,6 +165,12 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				} else {
 					pr.re = compile("pattern", true)
 				}
+				if pr.masked != nil {
+					pr.maskedStarts = newStarts(pr.masked)
+				}
+				if pr.re != nil {
+					pr.reStarts = newStarts(pr.re)
+				}
 				r = pr
 			case "period-list":
 				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
@@ -573,6 +579,9 @@ type patternRule struct {
 	src     string
 	profile *Profile
 	once    sync.Once
+	// reStarts and maskedStarts find the matches of re and masked by trying them
+	// only where a match can begin; nil where that would not spare much.
+	reStarts, maskedStarts *starts
 	// skeleton is the pattern with each placeholder made "any text": a small
 	// expression that matches wherever the rule could, so the full one (thousands of
 	// instructions, with the profile's names and the date grammar) runs only where
@@ -634,18 +643,28 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 		return
 	}
 	var re *regexp.Regexp
+	var st *starts
 	if r.masked != nil && !noMasks {
 		// The masked text has the same length: every offset holds.
 		if m, ok := x.maskedText(s); ok {
-			re, text = r.masked, m
+			re, st, text = r.masked, r.maskedStarts, m
 		}
 	}
 	if re == nil {
 		if re = r.full(); re == nil {
 			return
 		}
+		if re == r.re {
+			st = r.reStarts
+		}
 	}
-	for _, m := range re.FindAllStringSubmatchIndex(text[from:], -1) {
+	var ms [][]int
+	if st != nil {
+		ms = st.findAll(text[from:])
+	} else {
+		ms = re.FindAllStringSubmatchIndex(text[from:], -1)
+	}
+	for _, m := range ms {
 		x.emit(&r.baseRule, s, groups(re, m, from), nil)
 	}
 }

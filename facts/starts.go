@@ -1,0 +1,197 @@
+package facts
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"unicode"
+	"unicode/utf8"
+)
+
+// starts finds the matches of an expression by trying it, anchored, only where a
+// match can begin: at the bytes that can open one. Go's regexp, searching
+// unanchored, starts a thread of its machine at every position, and for a rule
+// whose expression opens with the profile's names or the count grammar that is
+// hundreds of instructions at every byte of the sentence; most bytes cannot open
+// a match at all. The matches are those FindAllStringSubmatchIndex gives,
+// leftmost first (TestStartsFindWhatTheSearchFinds).
+type starts struct {
+	open [256]bool // the first bytes of every match
+	// at is the expression anchored at the start of the text; after is anchored one
+	// character in, so that the character before the match is there for \b.
+	at, after *regexp.Regexp
+}
+
+// newStarts returns the starts of re, or nil when they would not spare much: an
+// expression that can match the empty string, is anchored already, or can open
+// with most bytes.
+func newStarts(re *regexp.Regexp) *starts {
+	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	tree = tree.Simplify()
+	st := &starts{}
+	nullable, anchored := firstBytes(tree, &st.open)
+	if nullable || anchored {
+		return nil
+	}
+	n := 0
+	for _, ok := range st.open {
+		if ok {
+			n++
+		}
+	}
+	if n > 160 {
+		return nil
+	}
+	st.at = regexp.MustCompile(`^(?:` + re.String() + `)`)
+	st.after = regexp.MustCompile(`^(?s:.)(?:` + re.String() + `)`)
+	return st
+}
+
+// findAll is FindAllStringSubmatchIndex(t, -1) of the expression.
+func (st *starts) findAll(t string) [][]int {
+	var out [][]int
+	// p walks the text a character at a time, as the unanchored search does: a
+	// match begins only where a character does.
+	for p := 0; p < len(t); {
+		if !st.open[t[p]] {
+			p += charLen(t, p)
+			continue
+		}
+		var m []int
+		if p == 0 {
+			m = st.at.FindStringSubmatchIndex(t)
+		} else if m = st.after.FindStringSubmatchIndex(t[p-1:]); m != nil {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += p - 1
+				}
+			}
+			m[0] = p
+		}
+		if m == nil {
+			p += charLen(t, p)
+			continue
+		}
+		out = append(out, m)
+		p = m[1]
+	}
+	return out
+}
+
+// firstBytes adds to open every byte a match of re can open with, and reports
+// whether re can match the empty string and whether it can assert the start of
+// the text or of a line before its first character.
+func firstBytes(re *syntax.Regexp, open *[256]bool) (nullable, anchored bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false, false
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpEndLine, syntax.OpEndText:
+		return true, false
+	case syntax.OpBeginLine, syntax.OpBeginText:
+		return true, true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true, false
+		}
+		addRune(open, re.Rune[0], re.Flags&syntax.FoldCase != 0)
+		return false, false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			addRange(open, lo, hi)
+		}
+		return false, false
+	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
+		for b := range open {
+			open[b] = b != '\n' || re.Op == syntax.OpAnyChar
+		}
+		return false, false
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstBytes(re.Sub[0], open)
+	case syntax.OpStar, syntax.OpQuest:
+		_, anchored = firstBytes(re.Sub[0], open)
+		return true, anchored
+	case syntax.OpRepeat:
+		nullable, anchored = firstBytes(re.Sub[0], open)
+		return nullable || re.Min == 0, anchored
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			n, a := firstBytes(sub, open)
+			anchored = anchored || a
+			if !n {
+				return false, anchored
+			}
+		}
+		return true, anchored
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			n, a := firstBytes(sub, open)
+			nullable, anchored = nullable || n, anchored || a
+		}
+		return nullable, anchored
+	}
+	// An operator this does not know: any byte may open a match.
+	for b := range open {
+		open[b] = true
+	}
+	return true, true
+}
+
+// addRune marks the first byte of r, and with fold of every case of r.
+func addRune(open *[256]bool, r rune, fold bool) {
+	mark := func(r rune) { addRange(open, r, r) }
+	mark(r)
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			mark(f)
+		}
+	}
+}
+
+// addRange marks the first bytes of the characters lo to hi: ASCII as itself, the
+// others by the first byte of their UTF-8 encoding, which grows with the
+// character. A range holding utf8.RuneError, which a byte of an invalid sequence
+// reads as, marks every byte beyond ASCII.
+func addRange(open *[256]bool, lo, hi rune) {
+	for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
+		open[r] = true
+	}
+	if hi < utf8.RuneSelf {
+		return
+	}
+	if lo <= utf8.RuneError && utf8.RuneError <= hi {
+		for b := utf8.RuneSelf; b < 256; b++ {
+			open[b] = true
+		}
+		return
+	}
+	lo = max(lo, utf8.RuneSelf)
+	hi = min(hi, unicode.MaxRune)
+	if 0xD800 <= lo && lo <= 0xDFFF { // surrogates are no characters
+		lo = 0xE000
+	}
+	if 0xD800 <= hi && hi <= 0xDFFF {
+		hi = 0xD7FF
+	}
+	if lo > hi {
+		return
+	}
+	var a, b [utf8.UTFMax]byte
+	utf8.EncodeRune(a[:], lo)
+	utf8.EncodeRune(b[:], hi)
+	for c := int(a[0]); c <= int(b[0]); c++ {
+		open[c] = true
+	}
+}
+
+// charLen is the length of the character at t[p]: one byte for ASCII and for a
+// byte that opens no valid sequence, as the regexp package reads them.
+func charLen(t string, p int) int {
+	if t[p] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(t[p:])
+	return n
+}
