@@ -171,6 +171,9 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				if pr.re != nil {
 					pr.reStarts = newStarts(pr.re)
 				}
+				if pr.skeleton != nil {
+					pr.skeletonStarts = newStarts(pr.skeleton)
+				}
 				r = pr
 			case "period-list":
 				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
@@ -586,30 +589,118 @@ type patternRule struct {
 	// expression that matches wherever the rule could, so the full one (thousands of
 	// instructions, with the profile's names and the date grammar) runs only where
 	// the words around the placeholders are there in order.
-	skeleton *regexp.Regexp
+	skeleton       *regexp.Regexp
+	skeletonStarts *starts
 }
 
-// skeleton compiles a rule's pattern with every placeholder replaced by any text;
-// nil when that does not compile.
+// skeleton compiles a rule's pattern with every placeholder replaced by any text,
+// loosened (see loosen); nil when that does not compile or matches any text.
 func skeleton(pattern string) *regexp.Regexp {
 	if pattern == "" {
 		return nil
 	}
-	// Only whether it matches counts, so "any text" at either end can be one
-	// character: the search then need not try every length of it.
-	const anyText = `(?s:.+)`
-	src := placeholderRE.ReplaceAllString(pattern, anyText)
-	if strings.HasPrefix(src, anyText) {
-		src = `(?s:.)` + src[len(anyText):]
+	src := placeholderRE.ReplaceAllString(pattern, `(?s:.+)`)
+	tree, err := syntax.Parse(`(?i)`+src, syntax.Perl)
+	if err != nil {
+		return nil
 	}
-	if strings.HasSuffix(src, anyText) {
-		src = src[:len(src)-len(anyText)] + `(?s:.)`
+	loose := loosen(tree, true)
+	if weakPart(loose) {
+		return nil
 	}
-	re, err := regexp.Compile(`(?i)` + src)
+	re, err := regexp.Compile(loose.Simplify().String())
 	if err != nil {
 		return nil
 	}
 	return re
+}
+
+// loosen returns an expression that matches in every text re matches in, and is
+// cheaper to search for. Each change matches more: an optional part becomes any
+// text, a part repeated at least once becomes one of it followed by any text, and
+// at the top, where the search may begin and end anywhere, the weak parts at
+// either end go (see weakPart). A rule's skeleton only tells the sentences its
+// expression cannot match; the words it requires, in their order, are what it
+// needs to keep.
+func loosen(re *syntax.Regexp, top bool) *syntax.Regexp {
+	anyText := func() *syntax.Regexp {
+		return &syntax.Regexp{Op: syntax.OpStar, Flags: re.Flags, Sub: []*syntax.Regexp{{Op: syntax.OpAnyChar, Flags: re.Flags}}}
+	}
+	switch re.Op {
+	case syntax.OpCapture:
+		return loosen(re.Sub[0], top)
+	case syntax.OpAlternate:
+		out := *re
+		out.Sub = make([]*syntax.Regexp, len(re.Sub))
+		for i, sub := range re.Sub {
+			out.Sub[i] = loosen(sub, top)
+		}
+		return &out
+	case syntax.OpQuest, syntax.OpStar:
+		return anyText()
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return anyText()
+	case syntax.OpRepeat, syntax.OpPlus:
+		if re.Op == syntax.OpRepeat && re.Min == 0 || weakPart(re.Sub[0]) {
+			return anyText()
+		}
+		return &syntax.Regexp{Op: syntax.OpConcat, Flags: re.Flags, Sub: []*syntax.Regexp{loosen(re.Sub[0], false), anyText()}}
+	case syntax.OpConcat:
+	default:
+		return re
+	}
+	var subs []*syntax.Regexp
+	for _, sub := range re.Sub {
+		l := []*syntax.Regexp{loosen(sub, false)}
+		if l[0].Op == syntax.OpConcat { // flatten, so that the ends can go
+			l = l[0].Sub
+		}
+		for _, part := range l {
+			if n := len(subs); n > 0 && isAnyText(part) && isAnyText(subs[n-1]) {
+				continue // one run of any text
+			}
+			subs = append(subs, part)
+		}
+	}
+	if top {
+		for len(subs) > 0 && weakPart(subs[0]) {
+			subs = subs[1:]
+		}
+		for len(subs) > 0 && weakPart(subs[len(subs)-1]) {
+			subs = subs[:len(subs)-1]
+		}
+	}
+	switch len(subs) {
+	case 0:
+		return &syntax.Regexp{Op: syntax.OpEmptyMatch}
+	case 1:
+		return subs[0]
+	}
+	out := *re
+	out.Sub = subs
+	return &out
+}
+
+// isAnyText reports whether re is a run of any characters.
+func isAnyText(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpStar && (re.Sub[0].Op == syntax.OpAnyChar || re.Sub[0].Op == syntax.OpAnyCharNotNL)
+}
+
+// weakPart reports whether a part of an expression tells little: an anchor, any
+// text, or spaces.
+func weakPart(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText, syntax.OpBeginLine, syntax.OpEndText, syntax.OpEndLine,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpEmptyMatch:
+		return true
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return true
+	case syntax.OpStar, syntax.OpPlus:
+		return weakPart(re.Sub[0])
+	case syntax.OpLiteral:
+		return strings.TrimSpace(string(re.Rune)) == ""
+	}
+	return false
 }
 
 // sectionMatches reports whether the rule reads sentences under a heading,
@@ -639,8 +730,15 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 		}
 		from = loc[1]
 	}
-	if r.skeleton != nil && !r.skeleton.MatchString(text[from:]) {
-		return
+	switch {
+	case r.skeletonStarts != nil:
+		if !r.skeletonStarts.matches(text[from:]) {
+			return
+		}
+	case r.skeleton != nil:
+		if !r.skeleton.MatchString(text[from:]) {
+			return
+		}
 	}
 	var re *regexp.Regexp
 	var st *starts

@@ -195,3 +195,16 @@ func charLen(t string, p int) int {
 	_, n := utf8.DecodeRuneInString(t[p:])
 	return n
 }
+
+// matches reports whether the expression matches somewhere in t, as MatchString.
+func (st *starts) matches(t string) bool {
+	for p := 0; p < len(t); p += charLen(t, p) {
+		if !st.open[t[p]] {
+			continue
+		}
+		if p == 0 && st.at.MatchString(t) || p > 0 && st.after.MatchString(t[p-1:]) {
+			return true
+		}
+	}
+	return false
+}

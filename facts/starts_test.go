@@ -3,6 +3,7 @@ package facts
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"testing"
 
 	"github.com/factcheck-tools/compare/seeds"
@@ -30,6 +31,9 @@ func startsOf(rs *RuleSet) []ruleStarts {
 		if pr.reStarts != nil {
 			out = append(out, ruleStarts{pr, pr.re, pr.reStarts, false})
 		}
+		if pr.skeletonStarts != nil {
+			out = append(out, ruleStarts{pr, pr.skeleton, pr.skeletonStarts, false})
+		}
 	}
 	return out
 }
@@ -41,6 +45,9 @@ func sameMatches(t *testing.T, name string, re *regexp.Regexp, st *starts, text 
 	if fmt.Sprint(want) != fmt.Sprint(got) {
 		t.Errorf("%s on %q: starts find %v, the search %v", name, text, got, want)
 		return false
+	}
+	if st.matches(text) != (want != nil) {
+		t.Errorf("%s on %q: starts say it matches: %v; the search finds %v", name, text, st.matches(text), want)
 	}
 	return len(want) > 0
 }
@@ -110,6 +117,7 @@ func TestStartsAtTheEdges(t *testing.T) {
 		if !sameMatches(t, tc.expr, re, st, tc.text) {
 			t.Errorf("%s: nothing matched in %q", tc.expr, tc.text)
 		}
+		sameMatches(t, tc.expr, re, st, "nothing to see here: \xff\u00e9")
 	}
 	for _, expr := range []string{`^foo`, `(?i)x*`, `(?:a|)`, `.b`, `(?m)^a`} {
 		if newStarts(regexp.MustCompile(expr)) != nil {
@@ -143,4 +151,82 @@ func FuzzStarts(f *testing.F) {
 			sameMatches(t, e.rule.name, e.re, e.st, s)
 		}
 	})
+}
+
+// TestSkeletonsHideNothing: a rule's skeleton matches every sentence its
+// expression matches among those its trigger words let through, on the corpora at
+// hand and a generated one; and it does turn sentences away.
+func TestSkeletonsHideNothing(t *testing.T) {
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		matched, turnedAway := 0, 0
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := &extractor{doc: doc, filter: rs.filter, hit: make([]hits, len(doc.Sentences))}
+			for i := range doc.Sentences {
+				text := doc.Sentences[i].Folded().Text
+				for _, r := range rs.rules {
+					pr, ok := r.(*patternRule)
+					if !ok || pr.skeleton == nil || !pr.triggered(x.hits(&doc.Sentences[i])) {
+						continue
+					}
+					from := 0
+					if pr.scanAfter != nil {
+						loc := pr.scanAfter.FindStringIndex(text)
+						if loc == nil {
+							continue
+						}
+						from = loc[1]
+					}
+					if !pr.skeleton.MatchString(text[from:]) {
+						turnedAway++
+						if pr.full().MatchString(text[from:]) {
+							t.Errorf("%s: the skeleton %s turns away %q, which the rule matches", pr.name, pr.skeleton, text[from:])
+						}
+						continue
+					}
+					matched++
+				}
+			}
+		}
+		if matched == 0 || turnedAway == 0 {
+			t.Fatalf("skeletons matched %d sentences and turned %d away: the test compares nothing", matched, turnedAway)
+		}
+	})
+}
+
+// TestLoosenMatchesMore: a loosened expression matches wherever the expression
+// does, and keeps the words it requires.
+func TestLoosenMatchesMore(t *testing.T) {
+	for _, tc := range []struct {
+		expr, want string
+		texts      []string
+	}{
+		{`(?i)(?s:.+) (?:was|were) (?:formally )?founded(?: by [^.;]{1,100}?)? (?:in|on) (?s:.+)`,
+			`(?is:W(?:AS|ERE) .*FOUNDED.* (?:IN|ON))`,
+			[]string{"MEK was founded in 1965", "It was formally founded by students on 5 September"}},
+		{`(?i)^when [^,]{1,120}? in (?s:.+), (?:many|most) (?:made their way|moved) to (?s:.+)`,
+			`(?is:WHEN [^,].*? IN .*, M(?:ANY|OST) M(?:ADE THEIR WAY|OVED) TO )`,
+			[]string{"When the war ended in 1988, many moved to Iraq"}},
+		{`(?i)(?:its|their|(?s:.+)) base (?:is|are) (?:now )?in (?s:.+)|\bfled to (?s:.+)`,
+			`(?is:(?:ITS|THEIR|.*) BASE (?:IS|ARE) .*IN |FLED TO )`,
+			[]string{"Its base is now in Albania", "the leaders fled to France"}},
+	} {
+		tree, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := loosen(tree, true).Simplify()
+		if got.String() != tc.want {
+			t.Errorf("loosen(%s) = %s, want %s", tc.expr, got, tc.want)
+		}
+		re, loose := regexp.MustCompile(tc.expr), regexp.MustCompile(got.String())
+		for _, text := range tc.texts {
+			if !re.MatchString(text) || !loose.MatchString(text) {
+				t.Errorf("%q: the expression matches %v, the loosened one %v", text, re.MatchString(text), loose.MatchString(text))
+			}
+		}
+	}
 }
