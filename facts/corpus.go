@@ -521,6 +521,9 @@ func (c *Corpus) Read(s *Source) (*Document, error) {
 	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != s.Hash {
 		return nil, &InputError{File: s.Path, Msg: "the file changed while compare was reading the corpus", Hint: "run compare again"}
 	}
+	if s.Sentences > 0 {
+		return segment(string(data), s.Sentences), nil
+	}
 	return Segment(string(data)), nil
 }
 

@@ -163,8 +163,16 @@ var sentenceStarters = map[string]bool{
 // sentence-ending punctuation followed by a capital, a digit or a quote, unless the
 // word before is an abbreviation or an initial.
 func Segment(text string) *Document {
-	d := &Document{Text: text, References: map[int]Reference{}}
-	d.lineStarts = append(d.lineStarts, 0)
+	// Most sentences end at a full stop and a space or at the end of a line: a
+	// bound that spares growing the list again and again.
+	return segment(text, strings.Count(text, ". ")+strings.Count(text, "\n")+1)
+}
+
+// segment is Segment with room made for n sentences: what the first reading of
+// a text found, when it is read again to extract its claims.
+func segment(text string, n int) *Document {
+	d := &Document{Text: text, References: map[int]Reference{}, Sentences: make([]Sentence, 0, n)}
+	d.lineStarts = make([]int, 1, strings.Count(text, "\n")+1)
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
 			d.lineStarts = append(d.lineStarts, i+1)
