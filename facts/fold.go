@@ -16,8 +16,8 @@ import (
 // byte of the original it came from, so every match still has an exact source span.
 type Folded struct {
 	Text string
-	off  []int // off[i] is where the source rune behind Text[i] starts; off[len(Text)] is the end
-	end  []int // end[i] is where that rune ends
+	off  []int32 // base+off[i] is where the source rune behind Text[i] starts; off[len(Text)] is the end
+	end  []int32 // base+end[i] is where that rune ends
 	// same is set when folding changed nothing (plain ASCII, nothing skipped): byte
 	// i of Text is byte base+i of the source, and off and end are not needed.
 	same bool
@@ -37,25 +37,33 @@ var foldRune = map[rune]string{
 
 // Fold folds text, which starts at byte offset base in its source. Byte ranges listed
 // in skip (in source offsets, sorted, non-overlapping) are left out of the result.
-func Fold(text string, base int, skip []Span) Folded {
+func Fold(text string, base int, skip []Span) Folded { return fold(text, base, skip, true) }
+
+// fold is Fold, with the map back to the source only when offsets is set.
+func fold(text string, base int, skip []Span, offsets bool) Folded {
 	if len(skip) == 0 && plainASCII(text) {
 		return Folded{Text: text, same: true, base: base}
 	}
 	var b strings.Builder
 	b.Grow(len(text))
-	off := make([]int, 0, len(text)+1)
-	end := make([]int, 0, len(text))
+	var off, end []int32
+	if offsets {
+		off = make([]int32, 0, len(text)+1)
+		end = make([]int32, 0, len(text))
+	}
+	// at and to are offsets from base: a sentence is far shorter than 2 GB.
 	emit := func(s string, at, to int) {
 		b.WriteString(s)
-		for range len(s) {
-			off = append(off, at)
-			end = append(end, to)
+		if offsets {
+			for range len(s) {
+				off = append(off, int32(at))
+				end = append(end, int32(to))
+			}
 		}
 	}
 	for i := 0; i < len(text); {
-		at := base + i
-		if len(skip) > 0 && at >= skip[0].Start {
-			if at < skip[0].End {
+		if len(skip) > 0 && base+i >= skip[0].Start {
+			if base+i < skip[0].End {
 				i = skip[0].End - base
 				skip = skip[1:]
 				continue
@@ -66,25 +74,30 @@ func Fold(text string, base int, skip []Span) Folded {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if c == '`' {
-				emit("'", at, at+1)
+				emit("'", i, i+1)
 			} else {
 				b.WriteByte(c)
-				off = append(off, at)
-				end = append(end, at+1)
+				if offsets {
+					off = append(off, int32(i))
+					end = append(end, int32(i+1))
+				}
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		at := i
 		i += size
 		if s, ok := foldRune[r]; ok {
-			emit(s, at, at+size)
+			emit(s, at, i)
 			continue
 		}
-		emit(foldAccent(r), at, at+size)
+		emit(foldAccent(r), at, i)
 	}
-	off = append(off, base+len(text))
-	return Folded{Text: b.String(), off: off, end: end}
+	if offsets {
+		off = append(off, int32(len(text)))
+	}
+	return Folded{Text: b.String(), off: off, end: end, base: base}
 }
 
 // foldAccent removes combining marks from r ("ë" gives "e"); a rune that does not
@@ -122,13 +135,13 @@ func (f Folded) Span(i, j int) Span {
 		return Span{f.base + i, f.base + max(i, j)}
 	}
 	if j <= i {
-		return Span{f.off[i], f.off[i]}
+		return Span{f.base + int(f.off[i]), f.base + int(f.off[i])}
 	}
-	return Span{f.off[i], f.end[j-1]}
+	return Span{f.base + int(f.off[i]), f.base + int(f.end[j-1])}
 }
 
 // FoldString folds s on its own, for comparing names and labels.
-func FoldString(s string) string { return Fold(s, 0, nil).Text }
+func FoldString(s string) string { return fold(s, 0, nil, false).Text }
 
 // Index returns the folded offset of source offset at: the first folded byte that
 // comes from at or after it.
@@ -136,5 +149,5 @@ func (f Folded) Index(at int) int {
 	if f.same {
 		return min(max(at-f.base, 0), len(f.Text))
 	}
-	return sort.SearchInts(f.off, at)
+	return sort.Search(len(f.off), func(k int) bool { return f.base+int(f.off[k]) >= at })
 }
