@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // sentenceContext is what a reader carries from one sentence to the next: the last
@@ -34,8 +35,8 @@ var (
 	frameRE         = regexp.MustCompile(`(?i)^(?:(?:also|and|then|later|finally|already|but),? )?(?:(?:in|on|during|as of) )?(` + DatePattern + `)(?:,| )`)
 	sharedSurnameRE = regexp.MustCompile(`^([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w-]+)$`)
 	// anaphoraRE finds a sentence that continues the time of the one before:
-	// "From there they relocated to Iraq."
-	anaphoraRE = regexp.MustCompile(`(?i)^(?:from there|there|then|thereafter|subsequently|afterwards|later that year|that year|the same year|in the same year|at that time|at the time)\b`)
+	// "From there they relocated to Iraq." continuesTime says the same, faster.
+	anaphoraRE = regexp.MustCompile(`(?i)^(?:` + strings.Join(anaphora, "|") + `)\b`)
 )
 
 // extractor applies a rule set to one source.
@@ -253,7 +254,7 @@ func (x *extractor) readContext() {
 			if d, err := x.parseDate(f.Text[m[2]:m[3]], year, true); err == nil {
 				c.frame, c.frameSpan, c.hasFrame = d, f.Span(m[2], m[3]), true
 			}
-		} else if prev != nil && anaphoraRE.MatchString(f.Text) {
+		} else if prev != nil && continuesTime(f.Text) {
 			switch {
 			case prev.hasFrame:
 				c.frame, c.frameSpan, c.hasFrame = prev.frame, prev.frameSpan, true
@@ -298,6 +299,28 @@ func mayOpenWithDate(text string) bool {
 	}
 	w := strings.ToLower(text[:j])
 	return frameOpeners[w] || dateOpeners[w]
+}
+
+// anaphora are the words a sentence that continues the time of the one before
+// opens with.
+var anaphora = []string{"from there", "there", "then", "thereafter", "subsequently", "afterwards",
+	"later that year", "that year", "the same year", "in the same year", "at that time", "at the time"}
+
+// continuesTime reports whether text opens with one of the anaphora as whole
+// words, as anaphoraRE matches it; text beyond ASCII, which case folding may
+// match in other ways, is left to the expression.
+func continuesTime(text string) bool {
+	for i := 0; i < len(text) && i < 20; i++ {
+		if text[i] >= utf8.RuneSelf {
+			return anaphoraRE.MatchString(text)
+		}
+	}
+	for _, a := range anaphora {
+		if len(text) >= len(a) && strings.EqualFold(text[:len(a)], a) && (len(text) == len(a) || !isWordByte(text[len(a)])) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayContinue is a quick test before anaphoraRE: the words it knows open with one

@@ -1,6 +1,10 @@
 package facts
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 func TestLearnFromText(t *testing.T) {
 	p := NewProfile(&Known{Entity: Entity{ID: "org:nlf", Name: "NLF", Type: EntityOrganization}, Aliases: []string{"Northern Lights Front"}}, nil)
@@ -24,5 +28,29 @@ func TestLearnFromText(t *testing.T) {
 	}
 	if k, ok := p.Org("Polar Brigades"); !ok || k.Name != "NLF" {
 		t.Errorf("Polar Brigades is not known as the NLF")
+	}
+}
+
+// TestVocabulary: the lower-case words a text writes on their own, and none of
+// the others, however many there are.
+func TestVocabulary(t *testing.T) {
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, "word%c%c%c Name%d x3y ", 'a'+i%26, 'a'+i/26%26, 'a'+i/676%26, i)
+	}
+	b.WriteString("light regime Eternal Light of the it an")
+	v := NewVocabulary(b.String())
+	for _, w := range []string{"light", "regime", "the", "wordaaa", "wordzzg", "wordhkh"} {
+		if !v.Has(w) {
+			t.Errorf("%q is missing", w)
+		}
+	}
+	for _, w := range []string{"eternal", "Light", "of", "it", "an", "name1", "x3y", "word", "wordzzz", ""} {
+		if v.Has(w) {
+			t.Errorf("%q is not a lower-case word of the text", w)
+		}
+	}
+	if (Vocabulary{}).Has("light") {
+		t.Error("an empty vocabulary holds a word")
 	}
 }

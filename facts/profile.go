@@ -74,29 +74,97 @@ func (p *Profile) complete() {
 // ordinary words, which tell capitalized phrases ("Eternal Light", "Terrorism
 // Monitor") from names. It is per source, so a source's claims depend on its own
 // text only.
-type Vocabulary map[string]bool
+//
+// It is a set of its own, open addressing over a hash computed while the text is
+// read: every word of every source goes through it, and a Go map would hash each
+// word again.
+type Vocabulary struct {
+	slots []vocabSlot // a power of two long; an empty word marks a free slot
+	n     int
+}
+
+type vocabSlot struct {
+	hash uint64
+	word string
+}
+
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // NewVocabulary reads the lower-case words of a text: runs of three or more
 // lower-case ASCII letters that stand alone (no digit, capital or underscore glued
 // to them).
 func NewVocabulary(text string) Vocabulary {
-	v := Vocabulary{}
+	v := Vocabulary{slots: make([]vocabSlot, 1024)}
 	for i := 0; i < len(text); {
 		if !isWordByte(text[i]) {
 			i++
 			continue
 		}
 		j, lower := i, true
+		h := uint64(fnvOffset)
 		for j < len(text) && isWordByte(text[j]) {
-			lower = lower && text[j] >= 'a' && text[j] <= 'z'
+			c := text[j]
+			lower = lower && c >= 'a' && c <= 'z'
+			h = (h ^ uint64(c)) * fnvPrime
 			j++
 		}
 		if lower && j-i >= 3 {
-			v[text[i:j]] = true
+			v.add(text[i:j], h)
 		}
 		i = j
 	}
 	return v
+}
+
+func (v *Vocabulary) add(w string, h uint64) {
+	mask := uint64(len(v.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		switch s := &v.slots[k]; {
+		case s.word == "":
+			s.hash, s.word = h, w
+			if v.n++; 2*v.n > len(v.slots) {
+				v.grow()
+			}
+			return
+		case s.hash == h && s.word == w:
+			return
+		}
+	}
+}
+
+// grow doubles the table, keeping it at most half full.
+func (v *Vocabulary) grow() {
+	old := v.slots
+	v.slots, v.n = make([]vocabSlot, 2*len(old)), 0
+	for _, s := range old {
+		if s.word != "" {
+			v.add(s.word, s.hash)
+		}
+	}
+}
+
+// Has reports whether the text writes word, in lower case, as a word of its own.
+func (v Vocabulary) Has(word string) bool {
+	if len(v.slots) == 0 {
+		return false
+	}
+	h := uint64(fnvOffset)
+	for i := 0; i < len(word); i++ {
+		h = (h ^ uint64(word[i])) * fnvPrime
+	}
+	mask := uint64(len(v.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		switch s := &v.slots[k]; {
+		case s.word == "":
+			return false
+		case s.hash == h && s.word == word:
+			return true
+		}
+	}
 }
 
 // isWordByte is a character of a word as regular expressions count them (\w).
@@ -215,7 +283,7 @@ func (p *Profile) Person(text string, common Vocabulary) (Entity, bool) {
 	// Shape matching may take in a capitalized word before the name ("February
 	// Mousa Khiabani" after "On 8 February"); such words are dropped, but a known
 	// name of something else ("Camp Hurriya") is never taken apart.
-	for words := strings.Fields(name); len(words) > 1 && (notNameWords[words[0]] || common[strings.ToLower(words[0])]); words = words[1:] {
+	for words := strings.Fields(name); len(words) > 1 && (notNameWords[words[0]] || common.Has(strings.ToLower(words[0]))); words = words[1:] {
 		name = strings.Join(words[1:], " ")
 		if k := p.Lookup(name); k != nil && k.Type != EntityPerson {
 			return Entity{}, false
@@ -283,7 +351,7 @@ func (p *Profile) looksLikePerson(name string, titled bool, common Vocabulary) b
 	if k := p.Lookup(name); k != nil {
 		return k.Type == EntityPerson
 	}
-	if last := strings.ToLower(words[len(words)-1]); common[last] {
+	if last := strings.ToLower(words[len(words)-1]); common.Has(last) {
 		return false // "Terrorism Monitor", "Obama Administration"
 	}
 	for _, w := range words {

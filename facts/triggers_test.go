@@ -264,3 +264,28 @@ func TestFoundDatesAreDates(t *testing.T) {
 		}
 	})
 }
+
+// TestContinuesTime: the quick test of the words a sentence continues the time
+// of the one before with says what anaphoraRE says.
+func TestContinuesTime(t *testing.T) {
+	texts := []string{"From there they moved to Iraq.", "Thereafter, it grew.", "There were 3,000.",
+		"Then", "Thence it went.", "thereby", "The same year, it moved.", "At the time of writing",
+		"At that timeless moment", "In the same year", "Subsequently", "Later that year", "Latest news",
+		"\u017fubsequently it moved", "THEN it moved", "Them again", "", "the same", "there-after"}
+	for _, a := range anaphora {
+		texts = append(texts, a, a+",", a+"x", strings.ToUpper(a)+" 1990")
+	}
+	yes := 0
+	for _, text := range texts {
+		want := anaphoraRE.MatchString(text)
+		if got := continuesTime(text); got != want {
+			t.Errorf("continuesTime(%q) = %v, anaphoraRE says %v", text, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes == 0 || yes == len(texts) {
+		t.Fatalf("%d of %d texts continue the time: the test tells nothing", yes, len(texts))
+	}
+}
