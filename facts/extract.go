@@ -45,7 +45,7 @@ type extractor struct {
 	doc    *Document
 	masked map[int]string // each sentence's folded text with its dates masked
 	// sameNames remembers which written names are spellings of which known ones.
-	sameNames map[[2]string]bool
+	sameNames map[writtenName]bool
 	profile   *Profile
 	orgRE     *regexp.Regexp
 	personRE  *regexp.Regexp

@@ -393,7 +393,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 		}
 	}
 	var covered [][2]int
-	for _, n := range x.profile.nameList() {
+	for ni, n := range x.profile.nameList() {
 		nw := n.words
 		if len(nw) < 2 && len(n.name) < 7 {
 			continue // acronyms and short single words are matched exactly elsewhere
@@ -411,7 +411,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 				continue
 			}
 			written := f.Text[start:end]
-			if overlaps(covered, start, end) || !x.sameName(written, n.name) {
+			if overlaps(covered, start, end) || !x.sameName(written, ni, n.name) {
 				continue
 			}
 			covered = append(covered, [2]int{start, end})
@@ -469,6 +469,9 @@ func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 // translitFirst is the profile's translitFirst remembered per source, without
 // the locking a map shared by every worker needs: a text repeats its names.
 func (x *extractor) translitFirst(w string) byte {
+	if b, ok := asciiTranslitFirst(w); ok {
+		return b
+	}
 	if b, ok := x.firstOf[w]; ok {
 		return b
 	}
@@ -480,17 +483,50 @@ func (x *extractor) translitFirst(w string) byte {
 	return b
 }
 
-func (x *extractor) sameName(written, name string) bool {
-	k := [2]string{written, name}
+// asciiTranslitFirst is translitFirst worked out from the word's first two
+// letters, for a word of ASCII letters and apostrophes: the first in lower case,
+// unless the two open a pair translitFold replaces (then ok is false). No pass of
+// translitFold makes such a pair at the start where there was none: the letters
+// the passes write (q, k, j, u, i) are none a later pass's pair ends with
+// (TestASCIITranslitFirst).
+func asciiTranslitFirst(w string) (first byte, ok bool) {
+	if w == "" || !isLetter(w[0]) {
+		return 0, false
+	}
+	l0, l1 := w[0]|0x20, byte(0)
+	for i := 1; i < len(w) && l1 == 0; i++ {
+		switch c := w[i]; {
+		case isLetter(c):
+			l1 = c | 0x20
+		case c != '\'':
+			return 0, false
+		}
+	}
+	switch pair := uint16(l0)<<8 | uint16(l1); pair {
+	case 'g'<<8 | 'h', 'k'<<8 | 'h', 'd'<<8 | 'j', 'o'<<8 | 'u', 'o'<<8 | 'o', 'e'<<8 | 'e', 'p'<<8 | 'h':
+		return 0, false
+	}
+	return l0, true
+}
+
+func (x *extractor) sameName(written string, n int, name string) bool {
+	k := writtenName{written, n}
 	if same, ok := x.sameNames[k]; ok {
 		return same
 	}
 	same := x.profile.sameNameMemo(written, name)
 	if x.sameNames == nil {
-		x.sameNames = map[[2]string]bool{}
+		x.sameNames = map[writtenName]bool{}
 	}
 	x.sameNames[k] = same
 	return same
+}
+
+// writtenName is words of a text and the place of a known name in the profile's
+// list, to remember whether the one spells the other.
+type writtenName struct {
+	written string
+	name    int
 }
 
 func (p *Profile) sameNameMemo(written, name string) bool {
