@@ -439,7 +439,7 @@ func FindDates(folded string) [][2]int {
 				p = nextWordStart(folded, p, w[1])
 				continue
 			}
-			m := dateAtRE.FindStringIndex(folded[p:w[1]])
+			m := dateAt.find(folded[p:w[1]])
 			if m == nil {
 				p = nextWordStart(folded, p, w[1])
 				continue
@@ -481,8 +481,9 @@ func mayHoldDate(w string) bool {
 // monthStems are the first three letters of every month's name and abbreviation.
 var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
-// dateAtRE is the date grammar anchored: a date that starts where the text does.
-var dateAtRE = regexp.MustCompile(`(?i)^(?:` + DatePattern + `)`)
+// dateAt is the date grammar anchored, a date that starts where the text does,
+// cut down for each byte a date can open with.
+var dateAt = newByFirstByte(`(?i)^(?:` + DatePattern + `)`)
 
 // dateOpeners are the words a date expression can open with, besides a number and
 // a month: its leading words ("between", "by", "circa") and the words of a part of
