@@ -9,18 +9,17 @@ import (
 	"unicode/utf8"
 )
 
-// sentenceContext is what a reader carries from one sentence to the next: the last
-// year stated, and the date a sentence opens with ("In 1986, …"), which rules may
-// use for the events the sentence reports.
+// sentenceContext is what a reader carries from one sentence to the next: the date
+// a sentence opens with ("In 1986, …"), which rules may use for the events the
+// sentence reports, and the dates it states.
 type sentenceContext struct {
-	yearBefore int // last year stated before the sentence, in its section; 0 if none
-	frame      Date
-	frameSpan  Span
-	hasFrame   bool
-	last       Date // the last date the sentence states, for "From there, …"
-	lastSpan   Span
-	hasLast    bool
-	dates      []mention // every date the sentence states, in order
+	frame     Date
+	frameSpan Span
+	hasFrame  bool
+	last      Date // the last date the sentence states, for "From there, …"
+	lastSpan  Span
+	hasLast   bool
+	dates     []mention // every date the sentence states, in order
 }
 
 // mention is a date stated in a sentence, at folded byte range at.
@@ -49,13 +48,18 @@ type extractor struct {
 	profile   *Profile
 	orgRE     *regexp.Regexp
 	personRE  *regexp.Regexp
-	ctx       []sentenceContext
-	listPrev  map[string]*listItem
-	claims    []Claim
-	seen      map[string]bool
-	atts      map[int][]attribution // by sentence index, found when first needed
-	named     map[string]bool       // entity|written form already recorded by the names rule
-	vocab     Vocabulary            // the words this source writes in lower case
+	// years is the last year stated before each sentence, in its section (0 if
+	// none); ctx what readContext found in the sentences that state a date or
+	// continue the time of the one before, ctxAt[i] its place there plus one.
+	years    []int32
+	ctx      []sentenceContext
+	ctxAt    []int32
+	listPrev map[string]*listItem
+	claims   []Claim
+	seen     map[string]bool
+	atts     map[int][]attribution // by sentence index, found when first needed
+	named    map[string]bool       // entity|written form already recorded by the names rule
+	vocab    Vocabulary            // the words this source writes in lower case
 	// listAuthority is the authority the last item of a list under a heading named
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
 	// in 2009").
@@ -225,26 +229,27 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 // readContext walks the document once, carrying the last stated year through each
 // section and finding each sentence's opening date.
 func (x *extractor) readContext() {
-	x.ctx = make([]sentenceContext, len(x.doc.Sentences))
+	n := len(x.doc.Sentences)
+	x.years, x.ctxAt, x.ctx = make([]int32, n), make([]int32, n), nil
 	year, section := 0, ""
-	var prev *sentenceContext
+	prev := -1 // the sentence before, in the section, that a sentence may continue
 	for i := range x.doc.Sentences {
 		s := &x.doc.Sentences[i]
-		c := &x.ctx[i]
 		if s.Section != section {
-			year, section, prev = 0, s.Section, nil
+			year, section, prev = 0, s.Section, -1
 		}
-		c.yearBefore = year
+		x.years[i] = int32(year)
 		if s.Kind == Heading || s.Kind == RefLine || s.Kind == Debris {
 			continue
 		}
 		// Every date holds a digit, and a sentence that continues the time of the one
 		// before opens with one of a few words: the others need no folding here.
 		digits := s.hasDigit()
-		if !digits && (prev == nil || !mayContinue(s.Text)) {
-			prev = c
+		if !digits && (prev < 0 || !mayContinue(s.Text)) {
+			prev = i
 			continue
 		}
+		var c sentenceContext
 		f := s.Folded()
 		var frame []int
 		if digits && mayOpenWithDate(f.Text) {
@@ -254,12 +259,12 @@ func (x *extractor) readContext() {
 			if d, err := x.parseDate(f.Text[m[2]:m[3]], year, true); err == nil {
 				c.frame, c.frameSpan, c.hasFrame = d, f.Span(m[2], m[3]), true
 			}
-		} else if prev != nil && continuesTime(f.Text) {
-			switch {
-			case prev.hasFrame:
-				c.frame, c.frameSpan, c.hasFrame = prev.frame, prev.frameSpan, true
-			case prev.hasLast:
-				c.frame, c.frameSpan, c.hasFrame = prev.last, prev.lastSpan, true
+		} else if prev >= 0 && continuesTime(f.Text) {
+			switch p := x.context(prev); {
+			case p.hasFrame:
+				c.frame, c.frameSpan, c.hasFrame = p.frame, p.frameSpan, true
+			case p.hasLast:
+				c.frame, c.frameSpan, c.hasFrame = p.last, p.lastSpan, true
 			}
 		}
 		if digits && strings.ContainsAny(f.Text, "0123456789") { // every date holds a digit
@@ -275,9 +280,25 @@ func (x *extractor) readContext() {
 				}
 			}
 		}
-		prev = c
+		if c.hasFrame || c.hasLast {
+			x.ctx = append(x.ctx, c)
+			x.ctxAt[i] = int32(len(x.ctx))
+		}
+		prev = i
 	}
 }
+
+// context is what readContext found in sentence i; the zero context for most
+// sentences, which state no date.
+func (x *extractor) context(i int) *sentenceContext {
+	if k := x.ctxAt[i]; k > 0 {
+		return &x.ctx[k-1]
+	}
+	return &noContext
+}
+
+// noContext is the context of a sentence that states no date. It is never written.
+var noContext sentenceContext
 
 // frameOpeners are the words before the date a sentence may open with ("Also in
 // June 1986, …"), besides the words a date itself opens with.
@@ -347,8 +368,8 @@ func statedYear(d Date) int {
 // yearAt is the year in force at folded offset off of sentence s: the last year
 // stated earlier in the sentence, or before it in its section.
 func (x *extractor) yearAt(s *Sentence, off int) int {
-	year := x.ctx[s.Index].yearBefore
-	for _, m := range x.ctx[s.Index].dates {
+	year := int(x.years[s.Index])
+	for _, m := range x.context(s.Index).dates {
 		if m.at[1] <= off && !m.date.YearFromContext {
 			year = statedYear(m.date)
 		}
@@ -384,8 +405,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 			date = found[Date]{d, sp, true}
 		}
 	}
-	if !date.ok && r.date != "capture" && x.ctx[s.Index].hasFrame {
-		c := x.ctx[s.Index]
+	if c := x.context(s.Index); !date.ok && r.date != "capture" && c.hasFrame {
 		date = found[Date]{c.frame, c.frameSpan, true}
 	}
 	if !date.ok && r.date == "either" {
@@ -662,7 +682,7 @@ func (x *extractor) clauseDate(s *Sentence, from int) found[Date] {
 	if i := strings.IndexAny(f.Text[from:], ",;"); i >= 0 {
 		end = from + i
 	}
-	for _, m := range x.ctx[s.Index].dates {
+	for _, m := range x.context(s.Index).dates {
 		if m.at[0] >= from && m.at[1] <= end {
 			return found[Date]{m.date, f.Span(m.at[0], m.at[1]), true}
 		}
