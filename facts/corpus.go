@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/factcheck-tools/compare/internal/par"
 	"go.yaml.in/yaml/v3"
@@ -482,7 +483,7 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 		s.Hash, s.Size = hex.EncodeToString(sum[:]), int64(len(data))
 		t, ok := o.Cache.loadText(s.Hash)
 		if !ok {
-			doc := Segment(string(data))
+			doc := Segment(readOnly(data))
 			t = textEntry{Lessons: Lessons(doc), Sentences: len(doc.Sentences)}
 			detachLessons(t.Lessons)
 			o.Cache.storeText(s.Hash, t)
@@ -522,10 +523,15 @@ func (c *Corpus) Read(s *Source) (*Document, error) {
 		return nil, &InputError{File: s.Path, Msg: "the file changed while compare was reading the corpus", Hint: "run compare again"}
 	}
 	if s.Sentences > 0 {
-		return segment(string(data), s.Sentences), nil
+		return segment(readOnly(data), s.Sentences), nil
 	}
-	return Segment(string(data)), nil
+	return Segment(readOnly(data)), nil
 }
+
+// readOnly is data as a string without a copy, for bytes read from a file that
+// nothing writes to afterwards: a source's text is as long as the source, and
+// copying it costs as much as reading it.
+func readOnly(data []byte) string { return unsafe.String(unsafe.SliceData(data), len(data)) }
 
 // Document returns a source's segmented text, read once and then remembered, for
 // renderers that show a quote in its context.
