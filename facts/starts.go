@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"regexp/syntax"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,9 +17,12 @@ import (
 // leftmost first (TestStartsFindWhatTheSearchFinds).
 type starts struct {
 	open [256]bool // the first bytes of every match
-	// at is the expression anchored at the start of the text; after is anchored one
-	// character in, so that the character before the match is there for \b.
-	at, after *regexp.Regexp
+	// after is the expression anchored one character in, so that the character
+	// before the match is there for \b and \B; compiled when first needed, from
+	// src, as many rules never get this far in a run.
+	src   string
+	once  sync.Once
+	after *regexp.Regexp
 }
 
 // newStarts returns the starts of re, or nil when they would not spare much: an
@@ -44,9 +48,26 @@ func newStarts(re *regexp.Regexp) *starts {
 	if n > 160 {
 		return nil
 	}
-	st.at = regexp.MustCompile(`^(?:` + re.String() + `)`)
-	st.after = regexp.MustCompile(`^(?s:.)(?:` + re.String() + `)`)
+	st.src = re.String()
 	return st
+}
+
+// anchored is the expression anchored one character in.
+func (st *starts) anchored() *regexp.Regexp {
+	st.once.Do(func() { st.after = regexp.MustCompile(`^(?s:.)(?:` + st.src + `)`) })
+	return st.after
+}
+
+// from returns the text from the byte before p, which the anchored expression
+// reads as the character before the match (a byte of a character beyond ASCII
+// reads as no word character, as that character does). At the start of the text
+// a space stands before it, which \b and \B read as they read the start (an
+// expression that asserts the start itself has no starts).
+func from(t string, p int) string {
+	if p == 0 {
+		return " " + t
+	}
+	return t[p-1:]
 }
 
 // findAll is FindAllStringSubmatchIndex(t, -1) of the expression.
@@ -59,10 +80,8 @@ func (st *starts) findAll(t string) [][]int {
 			p += charLen(t, p)
 			continue
 		}
-		var m []int
-		if p == 0 {
-			m = st.at.FindStringSubmatchIndex(t)
-		} else if m = st.after.FindStringSubmatchIndex(t[p-1:]); m != nil {
+		m := st.anchored().FindStringSubmatchIndex(from(t, p))
+		if m != nil {
 			for i := range m {
 				if m[i] >= 0 {
 					m[i] += p - 1
@@ -202,7 +221,7 @@ func (st *starts) matches(t string) bool {
 		if !st.open[t[p]] {
 			continue
 		}
-		if p == 0 && st.at.MatchString(t) || p > 0 && st.after.MatchString(t[p-1:]) {
+		if st.anchored().MatchString(from(t, p)) {
 			return true
 		}
 	}

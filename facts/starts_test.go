@@ -107,6 +107,9 @@ func TestStartsAtTheEdges(t *testing.T) {
 		{`(?i)\d[\d,]* members`, "3,000 members and 200 members"},
 		{`[A-Z\x{e9}]x`, "\u00e9x Ax ax \xc3x"},
 		{`(?:from|since) \d{4}`, "from 1981 since 1986from 1990"},
+		{`(?i)\Bus`, "us bus US"},
+		{`\b-\d|\B-\d`, "-1 a-1 -2"},
+		{`\bé\w`, "éa bé éb bé1"},
 	} {
 		re := regexp.MustCompile(tc.expr)
 		st := newStarts(re)
