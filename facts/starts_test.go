@@ -63,29 +63,21 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 			t.Fatalf("only %d rule expressions run with starts", len(exprs))
 		}
 		tried, matched := 0, 0
-		for _, src := range c.Sources {
-			doc, err := c.Read(src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			x := &extractor{doc: doc, filter: rs.filter, hit: make([]hits, len(doc.Sentences))}
-			for i := range doc.Sentences {
-				s := &doc.Sentences[i]
-				for _, e := range exprs {
-					text := s.Folded().Text
-					if !e.rule.triggered(x.hits(s)) || e.rule.skeleton != nil && !e.rule.skeleton.MatchString(text) {
-						continue
-					}
-					if e.masked {
-						text = maskDates(text)
-					}
-					tried++
-					if sameMatches(t, e.rule.name, e.re, e.st, text) {
-						matched++
-					}
+		eachSentence(t, c, rs, func(x *extractor, s *Sentence) {
+			for _, e := range exprs {
+				text := s.Folded().Text
+				if !e.rule.triggered(x.hits(s)) || e.rule.skeleton != nil && !e.rule.skeleton.MatchString(text) {
+					continue
+				}
+				if e.masked {
+					text = maskDates(text)
+				}
+				tried++
+				if sameMatches(t, e.rule.name, e.re, e.st, text) {
+					matched++
 				}
 			}
-		}
+		})
 		if matched == 0 {
 			t.Fatalf("no expression matched in %d tries: the test compares nothing", tried)
 		}
@@ -162,38 +154,31 @@ func FuzzStarts(f *testing.F) {
 func TestSkeletonsHideNothing(t *testing.T) {
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		matched, turnedAway := 0, 0
-		for _, src := range c.Sources {
-			doc, err := c.Read(src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			x := &extractor{doc: doc, filter: rs.filter, hit: make([]hits, len(doc.Sentences))}
-			for i := range doc.Sentences {
-				text := doc.Sentences[i].Folded().Text
-				for _, r := range rs.rules {
-					pr, ok := r.(*patternRule)
-					if !ok || pr.skeleton == nil || !pr.triggered(x.hits(&doc.Sentences[i])) {
-						continue
-					}
-					from := 0
-					if pr.scanAfter != nil {
-						loc := pr.scanAfter.FindStringIndex(text)
-						if loc == nil {
-							continue
-						}
-						from = loc[1]
-					}
-					if !pr.skeleton.MatchString(text[from:]) {
-						turnedAway++
-						if pr.full().MatchString(text[from:]) {
-							t.Errorf("%s: the skeleton %s turns away %q, which the rule matches", pr.name, pr.skeleton, text[from:])
-						}
-						continue
-					}
-					matched++
+		eachSentence(t, c, rs, func(x *extractor, s *Sentence) {
+			text := s.Folded().Text
+			for _, r := range rs.rules {
+				pr, ok := r.(*patternRule)
+				if !ok || pr.skeleton == nil || !pr.triggered(x.hits(s)) {
+					continue
 				}
+				from := 0
+				if pr.scanAfter != nil {
+					loc := pr.scanAfter.FindStringIndex(text)
+					if loc == nil {
+						continue
+					}
+					from = loc[1]
+				}
+				if !pr.skeleton.MatchString(text[from:]) {
+					turnedAway++
+					if pr.full().MatchString(text[from:]) {
+						t.Errorf("%s: the skeleton %s turns away %q, which the rule matches", pr.name, pr.skeleton, text[from:])
+					}
+					continue
+				}
+				matched++
 			}
-		}
+		})
 		if matched == 0 || turnedAway == 0 {
 			t.Fatalf("skeletons matched %d sentences and turned %d away: the test compares nothing", matched, turnedAway)
 		}

@@ -54,6 +54,22 @@ func mustExtractAll(t *testing.T, c *Corpus, rs *RuleSet) []Claim {
 	return claims
 }
 
+// eachSentence calls fn with every sentence of every source of c, and an
+// extractor of that source that finds the sentences' trigger words.
+func eachSentence(t *testing.T, c *Corpus, rs *RuleSet, fn func(x *extractor, s *Sentence)) {
+	t.Helper()
+	for _, src := range c.Sources {
+		doc, err := c.Read(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := &extractor{doc: doc, filter: rs.filter, hit: make([]hits, len(doc.Sentences))}
+		for i := range doc.Sentences {
+			fn(x, &doc.Sentences[i])
+		}
+	}
+}
+
 // sameClaims reports the claims one extraction has and the other lacks.
 func sameClaims(t *testing.T, what string, want, got []Claim) {
 	t.Helper()
@@ -235,21 +251,15 @@ func TestSourceIndex(t *testing.T) {
 func TestFoundDatesAreDates(t *testing.T) {
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		var found []string
-		for _, src := range c.Sources {
-			doc, err := c.Read(src)
-			if err != nil {
-				t.Fatal(err)
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) {
+			text := s.Folded().Text
+			for _, m := range FindDates(text) {
+				found = append(found, text[m[0]:m[1]])
 			}
-			for i := range doc.Sentences {
-				text := doc.Sentences[i].Folded().Text
-				for _, m := range FindDates(text) {
-					found = append(found, text[m[0]:m[1]])
-				}
-				if m := frameRE.FindStringSubmatchIndex(text); m != nil {
-					found = append(found, text[m[2]:m[3]])
-				}
+			if m := frameRE.FindStringSubmatchIndex(text); m != nil {
+				found = append(found, text[m[2]:m[3]])
 			}
-		}
+		})
 		if len(found) == 0 {
 			t.Fatal("no dates found: the test compares nothing")
 		}
@@ -297,18 +307,12 @@ func TestASCIITranslitFirst(t *testing.T) {
 	words := []string{"Ghassemi", "Khiabani", "Djalal", "Ouali", "Oousa", "Oou", "Eelam", "Phillips", "O'Brien",
 		"Gh'x", "Dj", "K", "kh", "A", "Pha", "Eee", "Ooo", "Odj", "Ogh", "Ouu", "Rajavi", "'s", "Ee'la", "Z"}
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
-		for _, src := range c.Sources {
-			doc, err := c.Read(src)
-			if err != nil {
-				t.Fatal(err)
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) {
+			text := s.Folded().Text
+			for _, w := range appendWordSpans(nil, text) {
+				words = append(words, text[w[0]:w[1]])
 			}
-			for i := range doc.Sentences {
-				text := doc.Sentences[i].Folded().Text
-				for _, w := range appendWordSpans(nil, text) {
-					words = append(words, text[w[0]:w[1]])
-				}
-			}
-		}
+		})
 	})
 	fast := 0
 	for _, w := range words {
