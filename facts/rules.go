@@ -585,10 +585,11 @@ type patternRule struct {
 	// reStarts and maskedStarts find the matches of re and masked by trying them
 	// only where a match can begin; nil where that would not spare much.
 	reStarts, maskedStarts *starts
-	// skeleton is the pattern with each placeholder made "any text": a small
-	// expression that matches wherever the rule could, so the full one (thousands of
-	// instructions, with the profile's names and the date grammar) runs only where
-	// the words around the placeholders are there in order.
+	// skeleton is the words the pattern requires, in their order, with any text
+	// between them (see loosen): a small expression that matches wherever the rule
+	// could, so the full one (hundreds to thousands of instructions, with the
+	// profile's names and the value grammars) runs only where they are there.
+	// skeletonStarts searches it where it can begin.
 	skeleton       *regexp.Regexp
 	skeletonStarts *starts
 }
