@@ -66,6 +66,7 @@ type extractor struct {
 	listAuthority map[string]string
 	filter        *prefilter
 	hit           []hits // the trigger words of each sentence, found when first needed
+	hitBlock      hits   // what is left of the block the next sentence's hits are cut from
 	dates         map[dateKey]parsedDate
 	words         [][2]int // nearNames's buffer of word spans
 	firsts        []byte   // and of their first letters, folded
@@ -159,7 +160,13 @@ func (x *extractor) maskedText(s *Sentence) (string, bool) {
 // hits returns the trigger words the prefilter finds in sentence s.
 func (x *extractor) hits(s *Sentence) hits {
 	if x.hit[s.Index] == nil {
-		x.hit[s.Index] = x.filter.scan(s)
+		// The sentences' hits share one block, cut when first needed.
+		w := x.filter.width()
+		if len(x.hitBlock) < w {
+			x.hitBlock = make(hits, w*min(len(x.doc.Sentences)-s.Index, 1024))
+		}
+		x.hit[s.Index] = x.filter.scanInto(s, x.hitBlock[:w:w])
+		x.hitBlock = x.hitBlock[w:]
 	}
 	return x.hit[s.Index]
 }

@@ -94,8 +94,13 @@ type hits []uint64
 func (h hits) has(id int) bool { return h[id/64]&(1<<(id%64)) != 0 }
 
 // scan finds the words in sentence s.
-func (p *prefilter) scan(s *Sentence) hits {
-	h := make(hits, (len(p.words)+63)/64)
+func (p *prefilter) scan(s *Sentence) hits { return p.scanInto(s, make(hits, p.width())) }
+
+// width is the length of a sentence's hits.
+func (p *prefilter) width() int { return (len(p.words) + 63) / 64 }
+
+// scanInto is scan, the words marked in h (zero, of p.width()).
+func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 	if len(p.words) == 0 {
 		return h
 	}
