@@ -195,33 +195,11 @@ func alternateOf(flags syntax.Flags, subs []*syntax.Regexp) *syntax.Regexp {
 	return &syntax.Regexp{Op: syntax.OpAlternate, Flags: flags, Sub: subs}
 }
 
-// nullable reports whether re can match the empty string.
+// nullable reports whether re can match the empty string (see firstBytes).
 func nullable(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpStar, syntax.OpQuest:
-		return true
-	case syntax.OpLiteral:
-		return len(re.Rune) == 0
-	case syntax.OpCapture, syntax.OpPlus:
-		return nullable(re.Sub[0])
-	case syntax.OpRepeat:
-		return re.Min == 0 || nullable(re.Sub[0])
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			if !nullable(sub) {
-				return false
-			}
-		}
-		return true
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			if nullable(sub) {
-				return true
-			}
-		}
-	}
-	return false
+	var open [256]bool
+	n, _ := firstBytes(re, &open)
+	return n
 }
 
 // opensWith reports whether character r, or with fold any case of it, opens with

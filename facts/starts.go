@@ -17,10 +17,10 @@ import (
 // leftmost first (TestStartsFindWhatTheSearchFinds).
 type starts struct {
 	open [256]bool // the first bytes of every match
-	// after is the expression anchored one character in, so that the character
-	// before the match is there for \b and \B; compiled when first needed, from
-	// src, as many rules never get this far in a run.
-	src   string
+	src  string    // the expression
+	// after is src anchored one character in, so that the character before the
+	// match is there for \b and \B; compiled when first needed, as many rules
+	// never get this far in a run.
 	once  sync.Once
 	after *regexp.Regexp
 }
@@ -81,18 +81,16 @@ func (st *starts) findAll(t string) [][]int {
 			continue
 		}
 		m := st.anchored().FindStringSubmatchIndex(from(t, p))
-		if m != nil {
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += p - 1
-				}
-			}
-			m[0] = p
-		}
 		if m == nil {
 			p += charLen(t, p)
 			continue
 		}
+		for i := range m { // from the character before p to offsets in t
+			if m[i] >= 0 {
+				m[i] += p - 1
+			}
+		}
+		m[0] = p
 		out = append(out, m)
 		p = m[1]
 	}
