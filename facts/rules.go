@@ -723,13 +723,9 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 		return
 	}
 	text := s.Folded().Text
-	from := 0
-	if r.scanAfter != nil {
-		loc := r.scanAfter.FindStringIndex(text)
-		if loc == nil {
-			return
-		}
-		from = loc[1]
+	from, ok := r.readFrom(text)
+	if !ok {
+		return
 	}
 	switch {
 	case r.skeletonStarts != nil:
@@ -766,6 +762,19 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 	for _, m := range ms {
 		x.emit(&r.baseRule, s, groups(re, m, from), nil)
 	}
+}
+
+// readFrom is where in text the rule reads from: after its scan_after anchor,
+// else from the start; false when the anchor is not there.
+func (r *patternRule) readFrom(text string) (int, bool) {
+	if r.scanAfter == nil {
+		return 0, true
+	}
+	loc := r.scanAfter.FindStringIndex(text)
+	if loc == nil {
+		return 0, false
+	}
+	return loc[1], true
 }
 
 // full is the rule's expression with every placeholder spelled out, compiled

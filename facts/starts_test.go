@@ -161,13 +161,9 @@ func TestSkeletonsHideNothing(t *testing.T) {
 				if !ok || pr.skeleton == nil || !pr.triggered(x.hits(s)) {
 					continue
 				}
-				from := 0
-				if pr.scanAfter != nil {
-					loc := pr.scanAfter.FindStringIndex(text)
-					if loc == nil {
-						continue
-					}
-					from = loc[1]
+				from, ok := pr.readFrom(text)
+				if !ok {
+					continue
 				}
 				if !pr.skeleton.MatchString(text[from:]) {
 					turnedAway++
