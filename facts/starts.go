@@ -16,8 +16,9 @@ import (
 // a match at all. The matches are those FindAllStringSubmatchIndex gives,
 // leftmost first (TestStartsFindWhatTheSearchFinds).
 type starts struct {
-	open [256]bool // the first bytes of every match
-	src  string    // the expression
+	open   [256]bool // the first bytes of every match
+	second *seconds  // and the bytes after an ASCII first byte
+	src    string    // the expression
 	// after is src anchored one character in, so that the character before the
 	// match is there for \b and \B; compiled when first needed, as many rules
 	// never get this far in a run.
@@ -49,7 +50,20 @@ func newStarts(re *regexp.Regexp) *starts {
 		return nil
 	}
 	st.src = re.String()
+	st.second = newSeconds(tree, &st.open)
 	return st
+}
+
+// mayOpen reports whether a match can begin at t[p], by its first two bytes.
+func (st *starts) mayOpen(t string, p int) bool {
+	b := t[p]
+	if !st.open[b] {
+		return false
+	}
+	if b >= utf8.RuneSelf || st.second[b] == nil {
+		return true
+	}
+	return p+1 < len(t) && st.second[b][t[p+1]]
 }
 
 // anchored is the expression anchored one character in.
@@ -76,7 +90,7 @@ func (st *starts) findAll(t string) [][]int {
 	// p walks the text a character at a time, as the unanchored search does: a
 	// match begins only where a character does.
 	for p := 0; p < len(t); {
-		if !st.open[t[p]] {
+		if !st.mayOpen(t, p) {
 			p += charLen(t, p)
 			continue
 		}
@@ -216,7 +230,7 @@ func charLen(t string, p int) int {
 // matches reports whether the expression matches somewhere in t, as MatchString.
 func (st *starts) matches(t string) bool {
 	for p := 0; p < len(t); p += charLen(t, p) {
-		if !st.open[t[p]] {
+		if !st.mayOpen(t, p) {
 			continue
 		}
 		if st.anchored().MatchString(from(t, p)) {
@@ -224,4 +238,84 @@ func (st *starts) matches(t string) bool {
 		}
 	}
 	return false
+}
+
+// seconds is, for each ASCII byte a match can open with, the bytes that can come
+// right after it in a match; nil for a first byte after which a match may end
+// (or beyond ASCII, where the next byte belongs to the same character).
+type seconds [128]*[256]bool
+
+// newSeconds works out the seconds of re (simplified). It errs on the side of
+// more: a byte it cannot rule out is let through.
+func newSeconds(re *syntax.Regexp, open *[256]bool) *seconds {
+	var s seconds
+	for b := 0; b < utf8.RuneSelf; b++ {
+		if !open[b] {
+			continue
+		}
+		next := new([256]bool)
+		if !secondBytes(re, byte(b), next) {
+			s[b] = next
+		}
+	}
+	return &s
+}
+
+// secondBytes adds to next the bytes that can follow a first character c in a
+// match of re that opens with c, and reports whether such a match can end right
+// after c, or whether it cannot tell (then next says nothing).
+func secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEnd bool) {
+	opens := func(r rune, fold bool) bool { return opensWith(r, fold, func(b byte) bool { return b == c }) }
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || !opens(re.Rune[0], re.Flags&syntax.FoldCase != 0) {
+			return false
+		}
+		if len(re.Rune) == 1 {
+			return true
+		}
+		addRune(next, re.Rune[1], re.Flags&syntax.FoldCase != 0)
+		return false
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		var first [256]bool
+		firstBytes(re, &first)
+		return first[c]
+	case syntax.OpCapture:
+		return secondBytes(re.Sub[0], c, next)
+	case syntax.OpQuest:
+		return secondBytes(re.Sub[0], c, next)
+	case syntax.OpStar, syntax.OpPlus:
+		if secondBytes(re.Sub[0], c, next) {
+			firstBytes(re.Sub[0], next) // another time round
+			return true
+		}
+		return false
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if secondBytes(sub, c, next) {
+				mayEnd = true
+			}
+		}
+		return mayEnd
+	case syntax.OpConcat:
+		for i, sub := range re.Sub {
+			// sub takes the first character: what follows it is its own second
+			// byte, or, where it may end there, the first byte of the rest.
+			if secondBytes(sub, c, next) {
+				rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i+1:]}
+				if restNullable, _ := firstBytes(rest, next); restNullable {
+					mayEnd = true
+				}
+			}
+			if !nullable(sub) {
+				return mayEnd
+			}
+			// sub may match nothing: the first character may be the rest's.
+		}
+		return mayEnd
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
+		return false
+	}
+	return true // an operator this does not know: nothing can be ruled out
 }

@@ -214,3 +214,22 @@ func TestLoosenMatchesMore(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondsRuleOut: a byte that cannot follow a first byte in any match is
+// ruled out, one that can is not, and where a match may end after one character
+// nothing is.
+func TestSecondsRuleOut(t *testing.T) {
+	st := newStarts(regexp.MustCompile(`(?i)\b(?:it|the group|[0-9][0-9,]*) (?:was|were|members)`))
+	for _, tc := range []struct {
+		text string
+		may  bool
+	}{{"it was", true}, {"IT was", true}, {"in 1990", false}, {"the group was", true}, {"then", true}, {"ta", false},
+		{"3,000 members", true}, {"3 members", true}, {"3", false}, {"i", false}, {"tx", false}} {
+		if got := st.mayOpen(tc.text, 0); got != tc.may {
+			t.Errorf("%q: may open %v, want %v", tc.text, got, tc.may)
+		}
+	}
+	if st := newStarts(regexp.MustCompile(`a|ab`)); !st.mayOpen("ax", 0) || !st.mayOpen("a", 0) {
+		t.Error("a match of one character is ruled out by the byte after it")
+	}
+}
