@@ -260,13 +260,15 @@ func (d *Document) lines() []lineSpan {
 // the body also uses as a marker, and records what each number cites.
 func (d *Document) findReferences(lines []lineSpan) map[int]bool {
 	used := map[int]bool{}
+	var found []Marker
 	for _, ln := range lines {
 		body := ln.trimmed(d.Text)
 		s := d.Text[body.Start:body.End]
 		if !mayHoldMarker(s) || mayBeRefLine(s) && refLineRE.MatchString(s) {
 			continue
 		}
-		for _, m := range findMarkers(s) {
+		found = appendMarkers(found[:0], s)
+		for _, m := range found {
 			used[m.N] = true
 		}
 	}
@@ -316,7 +318,7 @@ func atoiFirst(xs ...string) int {
 // sorted by offset. Only numbers that have a reference count, so "(1)" in prose that
 // has no reference list stays text.
 func (d *Document) findMarkers(lines []lineSpan, refLines map[int]bool) []Marker {
-	var out []Marker
+	var out, found []Marker
 	for i, ln := range lines {
 		if refLines[i] {
 			continue
@@ -325,7 +327,8 @@ func (d *Document) findMarkers(lines []lineSpan, refLines map[int]bool) []Marker
 		if !mayHoldMarker(s) {
 			continue
 		}
-		for _, m := range findMarkers(s) {
+		found = appendMarkers(found[:0], s)
+		for _, m := range found {
 			if _, ok := d.References[m.N]; !ok {
 				continue
 			}
@@ -511,8 +514,10 @@ func markerLen(s string) int {
 
 // findMarkers finds the footnote markers in s: one to three digits in square
 // brackets ("[18]") or in parentheses ("(3)"). Spans are offsets in s.
-func findMarkers(s string) []Marker {
-	var out []Marker
+func findMarkers(s string) []Marker { return appendMarkers(nil, s) }
+
+// appendMarkers appends the footnote markers in s to out.
+func appendMarkers(out []Marker, s string) []Marker {
 	// The brackets are found by IndexByte, which skips the text between them
 	// many bytes at a time; each is looked for again only once passed.
 	square, round := -1, -1
