@@ -3,6 +3,7 @@ package facts
 import (
 	"regexp"
 	"regexp/syntax"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -10,62 +11,67 @@ import (
 // byFirstByte holds an anchored expression cut down, for each byte, to the ways
 // of matching that open with that byte. Where a match must begin at a given
 // position, only those ways can match there, in the same order of preference, so
-// the cut expression finds the same match as the whole one (FuzzFindDates checks
-// FindDates, which uses it for the date grammar, against the grammar searched
-// whole); and it is smaller: of the date grammar's 3,049 instructions, the ways
-// that open with a digit take 2,018 and those that open with "m" 1,703, which
-// halves the time FindDates takes. A byte whose cut is no smaller (the words that
-// may open a date, "the", "by", "between", are followed by the whole grammar
-// again) keeps the whole expression.
+// the cut expression finds the same match as the whole one
+// (TestRestrictFirstKeepsTheMatch; FuzzFindDates checks FindDates, which uses it
+// for the date grammar, against the grammar searched whole). Only the match's
+// bounds are kept: a cut may hold a group twice. And it is smaller: of the date
+// grammar's 3,049 instructions, the ways that open with a digit take 2,018 and
+// those that open with "m" 1,703, which halves the time FindDates takes. A byte
+// whose cut is no smaller (the words that may open a date, "the", "by",
+// "between", are followed by the whole grammar again) keeps the whole expression.
+// Each cut is made when a text first asks for it.
 type byFirstByte struct {
 	whole *regexp.Regexp
+	tree  *syntax.Regexp // whole, parsed and simplified
+	size  int            // whole's instructions
+	once  [256]sync.Once
 	cut   [256]*regexp.Regexp // nil: use whole
 }
 
-// newByFirstByte cuts the anchored expression expr (which must not match the
-// empty string) for each ASCII letter, taken with its other case, and for the
-// digits, taken together.
+// newByFirstByte prepares the cuts of the anchored expression expr, which must
+// not match the empty string.
 func newByFirstByte(expr string) *byFirstByte {
-	b := &byFirstByte{whole: regexp.MustCompile(expr)}
 	tree, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		panic("facts: " + err.Error())
 	}
 	tree = tree.Simplify()
-	size := func(re *syntax.Regexp) int {
-		p, err := syntax.Compile(re)
-		if err != nil {
-			return 0
-		}
-		return len(p.Inst)
+	return &byFirstByte{whole: regexp.MustCompile(expr), tree: tree, size: instructions(tree)}
+}
+
+// instructions is how many instructions re compiles to; 0 if it does not.
+func instructions(re *syntax.Regexp) int {
+	p, err := syntax.Compile(re)
+	if err != nil {
+		return 0
 	}
-	whole := size(tree)
-	// A cut that is not smaller (the ways after an optional opening word hold the
-	// rest of the expression twice) is not kept.
-	cut := func(in func(byte) bool) *regexp.Regexp {
-		r := restrictFirst(tree, in)
-		if n := size(r); n == 0 || n >= whole {
-			return nil
-		}
-		return regexp.MustCompile(r.String())
-	}
-	digits := cut(func(c byte) bool { return c >= '0' && c <= '9' })
-	for c := '0'; c <= '9'; c++ {
-		b.cut[c] = digits
-	}
-	for c := byte('a'); c <= 'z'; c++ {
-		re := cut(func(x byte) bool { return x == c || x == c-'a'+'A' })
-		b.cut[c], b.cut[c-'a'+'A'] = re, re
-	}
-	return b
+	return len(p.Inst)
 }
 
 // find is the whole expression's FindStringIndex on text.
 func (b *byFirstByte) find(text string) []int {
-	if text == "" || b.cut[text[0]] == nil {
+	if text == "" {
 		return b.whole.FindStringIndex(text)
 	}
-	return b.cut[text[0]].FindStringIndex(text)
+	// One cut serves a class of bytes: the digits, a letter in either case.
+	c, in := text[0], func(x byte) bool { return x == text[0] }
+	switch {
+	case c >= '0' && c <= '9':
+		c, in = '0', func(x byte) bool { return x >= '0' && x <= '9' }
+	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+		c |= 0x20
+		in = func(x byte) bool { return x|0x20 == c && isLetter(x) }
+	}
+	b.once[c].Do(func() {
+		r := restrictFirst(b.tree, in)
+		if n := instructions(r); n > 0 && n < b.size {
+			b.cut[c] = regexp.MustCompile(r.String())
+		}
+	})
+	if b.cut[c] == nil {
+		return b.whole.FindStringIndex(text)
+	}
+	return b.cut[c].FindStringIndex(text)
 }
 
 // restrictFirst returns the ways of matching re whose first character opens with
