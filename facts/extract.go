@@ -71,6 +71,7 @@ type extractor struct {
 	words         [][2]int // nearNames's buffer of word spans
 	firsts        []byte   // and of their first letters, folded
 	firstOf       map[string]byte
+	misspelt      map[string]*Known // the profile's misspeltSurname, per word
 }
 
 type dateKey struct {

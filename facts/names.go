@@ -426,7 +426,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 		if len(text) < 7 || !isUpper(text[0]) || overlaps(covered, w[0], w[1]) {
 			continue
 		}
-		if k := x.profile.misspeltSurname(text); k != nil {
+		if k := x.misspeltSurname(text); k != nil {
 			covered = append(covered, w)
 			x.mention(r, s, k.Entity, w[0], w[1])
 		}
@@ -509,6 +509,19 @@ func asciiTranslitFirst(w string) (first byte, ok bool) {
 	return l0, true
 }
 
+// misspeltSurname is the profile's misspeltSurname remembered per source too.
+func (x *extractor) misspeltSurname(word string) *Known {
+	if k, ok := x.misspelt[word]; ok {
+		return k
+	}
+	k := x.profile.misspeltSurname(word)
+	if x.misspelt == nil {
+		x.misspelt = map[string]*Known{}
+	}
+	x.misspelt[word] = k
+	return k
+}
+
 func (x *extractor) sameName(written string, n int, name string) bool {
 	k := writtenName{written, n}
 	if same, ok := x.sameNames[k]; ok {
@@ -530,12 +543,20 @@ type writtenName struct {
 }
 
 func (p *Profile) sameNameMemo(written, name string) bool {
-	key := written + "\x00" + name
-	if same, ok := p.sameName.Load(key); ok {
-		return same.(bool)
+	k := [2]string{written, name}
+	p.sameNames.mu.RLock()
+	same, ok := p.sameNames.m[k]
+	p.sameNames.mu.RUnlock()
+	if ok {
+		return same
 	}
-	same := p.SameName(written, name)
-	p.sameName.Store(key, same)
+	same = p.SameName(written, name)
+	p.sameNames.mu.Lock()
+	if p.sameNames.m == nil {
+		p.sameNames.m = map[[2]string]bool{}
+	}
+	p.sameNames.m[k] = same
+	p.sameNames.mu.Unlock()
 	return same
 }
 

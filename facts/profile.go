@@ -33,7 +33,14 @@ type Profile struct {
 	names       []knownName       // people's and organizations' names, longest first
 	firstLetter sync.Map          // translitFirst's memory: word → first folded letter
 	misspelt    sync.Map          // misspeltSurname's memory: word → *Known (nil for none)
-	sameName    sync.Map          // sameNameMemo's memory: written + "\x00" + name → bool
+	sameNames   nameMemo          // sameNameMemo's memory
+}
+
+// nameMemo remembers, for a written name and a known one, whether the one spells
+// the other: a map under a lock, which every worker reads far more than it writes.
+type nameMemo struct {
+	mu sync.RWMutex
+	m  map[[2]string]bool
 }
 
 // knownName is one name or alias of a known person or organization.
@@ -67,7 +74,9 @@ func (p *Profile) complete() {
 	}
 	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
 	p.misspelt = sync.Map{}
-	p.sameName = sync.Map{}
+	p.sameNames.mu.Lock()
+	p.sameNames.m = nil
+	p.sameNames.mu.Unlock()
 }
 
 // Vocabulary is the words a source writes in lower case ("light", "regime"):
