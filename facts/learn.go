@@ -166,13 +166,30 @@ func mayTeach(text string) bool {
 	if strings.Contains(text, " (") || strings.Contains(text, "known") {
 		return true
 	}
-	for _, w := range placeWords {
-		if strings.Contains(text, w) {
-			return true
+	// Every word of a place opens with a capital: one pass stops at each and
+	// tries the words that open with it.
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			for _, w := range placeWordsBy[c-'A'] {
+				if strings.HasPrefix(text[i:], w) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
+
+// placeWordsBy are the placeWords by their first letter, A to Z.
+var placeWordsBy = func() (by [26][]string) {
+	for _, w := range placeWords {
+		if w[0] < 'A' || w[0] > 'Z' {
+			panic("facts: a word of a place must open with a capital: " + w)
+		}
+		by[w[0]-'A'] = append(by[w[0]-'A'], w)
+	}
+	return by
+}()
 
 // endsWithNameSpelling reports whether text ends with a name of org whose initials
 // are the acronym.

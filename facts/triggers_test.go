@@ -329,3 +329,28 @@ func TestASCIITranslitFirst(t *testing.T) {
 		t.Fatalf("%d of %d words worked out from their first letters: the test tells nothing", fast, len(words))
 	}
 }
+
+// TestMayTeachFindsTheWords: mayTeach, which looks for the words of places at the
+// capitals of a text, says what looking for each word anywhere says, on every
+// sentence of the corpora at hand and of a generated one, and on texts made to
+// trip it.
+func TestMayTeachFindsTheWords(t *testing.T) {
+	texts := []string{"", "Camp", "camp", "aCamp", "the Campaign", "CAMP", "Port Arthur", "a Provinc", "Region", "known",
+		"x (y", "Basel", "Prisoner", "Lakeside", "Mountain", "Mount", "Governorate", "County", "District", "Fort"}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { texts = append(texts, s.Text) })
+	})
+	yes := 0
+	for _, text := range texts {
+		want := strings.Contains(text, " (") || strings.Contains(text, "known") || containsAny(text, placeWords)
+		if got := mayTeach(text); got != want {
+			t.Errorf("mayTeach(%q) = %v, want %v", text, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes == 0 || yes == len(texts) {
+		t.Fatalf("%d of %d texts may teach: the test tells nothing", yes, len(texts))
+	}
+}
