@@ -69,6 +69,7 @@ type extractor struct {
 	hitBlock      hits   // what is left of the block the next sentence's hits are cut from
 	dates         map[dateKey]parsedDate
 	words         [][2]int // nearNames's buffer of word spans
+	runs          [][2]int // and the names rule's of capitalized runs
 	firsts        []byte   // and of their first letters, folded
 	firstOf       map[string]byte
 	misspelt      map[string]*Known // the profile's misspeltSurname, per word

@@ -280,7 +280,8 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 		return // headings are capitalized throughout: no names by shape there
 	}
 	f := s.Folded()
-	for _, m := range capitalizedRuns(f.Text) {
+	x.runs = appendCapitalizedRuns(x.runs[:0], f.Text)
+	for _, m := range x.runs {
 		name := f.Text[m[0]:m[1]]
 		e, ok := x.profile.Person(name, x.vocab)
 		if !ok || len(nameWords(e.Name)) < 2 {
@@ -304,12 +305,12 @@ func overlaps(spans [][2]int, i, j int) bool {
 	return false
 }
 
-// capitalizedRuns finds the runs of capitalized words a name can be: "Lt. Col. Louis
-// Lee Hawkins", "Mohammad-Hossein Naghdi", "Alejo Vidal-Quadras", with the small
-// particles names hold ("al", "de", "bin"). It scans the text once, which is much
-// cheaper than the equivalent expression, and Person decides what each run is.
-func capitalizedRuns(text string) [][2]int {
-	var out [][2]int
+// appendCapitalizedRuns appends to out the runs of capitalized words a name can
+// be: "Lt. Col. Louis Lee Hawkins", "Mohammad-Hossein Naghdi", "Alejo
+// Vidal-Quadras", with the small particles names hold ("al", "de", "bin"). It scans
+// the text once, which is much cheaper than the equivalent expression, and Person
+// decides what each run is.
+func appendCapitalizedRuns(out [][2]int, text string) [][2]int {
 	start, end, words := -1, -1, 0
 	flush := func() {
 		if start >= 0 && words >= 2 {
