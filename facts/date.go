@@ -586,11 +586,9 @@ const dateMemoMax = 1 << 16
 // date written without one ("8 February"); the result records that it did.
 func ParseDate(s string, contextYear int) (Date, error) { return parseDate(s, contextYear, false) }
 
-// parseFoundDate is ParseDate for a text FindDates found, or the date group of an
-// expression that embeds DatePattern: the grammar has matched it whole already,
-// so it is not matched again (TestFoundDatesAreDates holds this).
-func parseFoundDate(s string, contextYear int) (Date, error) { return parseDate(s, contextYear, true) }
-
+// parseDate is ParseDate; found says s is a text FindDates found, or the date
+// group of an expression that embeds DatePattern: the grammar has matched it whole
+// already, so it is not matched again (TestFoundDatesAreDates holds this).
 func parseDate(s string, contextYear int, found bool) (Date, error) {
 	if found && (s == "" || s[0] == ' ' || s[len(s)-1] == ' ' || s[len(s)-1] == '.') {
 		found = false // trimmed below, it is no longer the text that matched

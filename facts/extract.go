@@ -87,7 +87,7 @@ type parsedDate struct {
 
 // parseDate is ParseDate remembered per source: a text states its dates again and
 // again ("1971", "in March 1971"). found says the date grammar matched text whole
-// (see parseFoundDate); the result is the same either way.
+// (see parseDate); the result is the same either way.
 func (x *extractor) parseDate(text string, contextYear int, found bool) (Date, error) {
 	k := dateKey{text, contextYear}
 	if p, ok := x.dates[k]; ok {

@@ -81,7 +81,7 @@ func FuzzFindDates(f *testing.F) {
 			prev = r[1]
 			// A date found reads the same as the same words read as any text.
 			want, wantErr := ParseDate(folded[r[0]:r[1]], 1990)
-			got, gotErr := parseFoundDate(folded[r[0]:r[1]], 1990)
+			got, gotErr := parseDate(folded[r[0]:r[1]], 1990, true)
 			if got != want || (gotErr == nil) != (wantErr == nil) {
 				t.Fatalf("%q found: %v, %v; read as any text: %v, %v", folded[r[0]:r[1]], got, gotErr, want, wantErr)
 			}

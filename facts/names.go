@@ -40,6 +40,10 @@ func translit(w string) string {
 	return t
 }
 
+// translitPairs are the spellings translitFold makes one, in the order it
+// replaces them: each pair of letters, and the letter it becomes.
+var translitPairs = [][2]string{{"gh", "q"}, {"kh", "k"}, {"dj", "j"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"ph", "f"}}
+
 func translitFold(w string) string {
 	w = strings.ToLower(FoldString(w))
 	var b strings.Builder
@@ -49,7 +53,7 @@ func translitFold(w string) string {
 		}
 	}
 	w = b.String()
-	for _, p := range [][2]string{{"gh", "q"}, {"kh", "k"}, {"dj", "j"}, {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"ph", "f"}} {
+	for _, p := range translitPairs {
 		w = strings.ReplaceAll(w, p[0], p[1])
 	}
 	var out []rune
@@ -486,10 +490,9 @@ func (x *extractor) translitFirst(w string) byte {
 
 // asciiTranslitFirst is translitFirst worked out from the word's first two
 // letters, for a word of ASCII letters and apostrophes: the first in lower case,
-// unless the two open a pair translitFold replaces (then ok is false). No pass of
-// translitFold makes such a pair at the start where there was none: the letters
-// the passes write (q, k, j, u, i) are none a later pass's pair ends with
-// (TestASCIITranslitFirst).
+// unless the two are a pair translitFold replaces (then ok is false). No pass of
+// translitFold makes such a pair at the start where there was none: no letter a
+// pass writes ends the pair of a later pass (TestASCIITranslitFirst holds both).
 func asciiTranslitFirst(w string) (first byte, ok bool) {
 	if w == "" || !isLetter(w[0]) {
 		return 0, false
@@ -503,9 +506,10 @@ func asciiTranslitFirst(w string) (first byte, ok bool) {
 			return 0, false
 		}
 	}
-	switch pair := uint16(l0)<<8 | uint16(l1); pair {
-	case 'g'<<8 | 'h', 'k'<<8 | 'h', 'd'<<8 | 'j', 'o'<<8 | 'u', 'o'<<8 | 'o', 'e'<<8 | 'e', 'p'<<8 | 'h':
-		return 0, false
+	for _, p := range translitPairs {
+		if p[0][0] == l0 && p[0][1] == l1 {
+			return 0, false
+		}
 	}
 	return l0, true
 }

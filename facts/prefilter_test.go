@@ -147,11 +147,7 @@ func TestNameKeyPlainPath(t *testing.T) {
 // and what its manifest says come back from the cache's encoding as they went in;
 // cut or garbled bytes fail to decode without a panic.
 func TestCodecRoundTrip(t *testing.T) {
-	c, err := LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, _ := c.Rules()
+	c, rs := seedRules(t)
 	claims, err := ExtractAll(c, rs)
 	if err != nil {
 		t.Fatal(err)

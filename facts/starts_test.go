@@ -5,8 +5,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"testing"
-
-	"github.com/factcheck-tools/compare/seeds"
 )
 
 // ruleStarts is a rule expression that runs with starts.
@@ -124,14 +122,7 @@ func TestStartsAtTheEdges(t *testing.T) {
 // FuzzStarts: on any text, the default rules' expressions tried where a match
 // can begin find what the unanchored search finds.
 func FuzzStarts(f *testing.F) {
-	c, err := LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		f.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		f.Fatal(err)
-	}
+	_, rs := seedRules(f)
 	exprs := startsOf(rs)
 	for _, s := range []string{
 		"In 1981, about 3,000 members of MEK moved to Iraq.",

@@ -70,6 +70,39 @@ func eachSentence(t *testing.T, c *Corpus, rs *RuleSet, fn func(x *extractor, s 
 	}
 }
 
+// sameAnswers fails the test where the quick test says otherwise than the slow
+// one it stands for, or where the texts do not try both answers.
+func sameAnswers(t *testing.T, quickName, slowName string, texts []string, quick, slow func(string) bool) {
+	t.Helper()
+	yes := 0
+	for _, text := range texts {
+		want := slow(text)
+		if got := quick(text); got != want {
+			t.Errorf("%s(%q) = %v, %s says %v", quickName, text, got, slowName, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes == 0 || yes == len(texts) {
+		t.Fatalf("%s holds for %d of %d texts: the test tells nothing", slowName, yes, len(texts))
+	}
+}
+
+// seedRules loads the embedded corpus and compiles its rules.
+func seedRules(tb testing.TB) (*Corpus, *RuleSet) {
+	tb.Helper()
+	c, err := LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c, rs
+}
+
 // sameClaims reports the claims one extraction has and the other lacks.
 func sameClaims(t *testing.T, what string, want, got []Claim) {
 	t.Helper()
@@ -246,7 +279,7 @@ func TestSourceIndex(t *testing.T) {
 }
 
 // TestFoundDatesAreDates: a date FindDates finds, or the date a sentence opens
-// with, is read without matching the grammar again (parseFoundDate). Every such
+// with, is read without matching the grammar again (parseDate, found). Every such
 // date of the corpora at hand, and of a generated one, reads the same both ways.
 func TestFoundDatesAreDates(t *testing.T) {
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
@@ -266,7 +299,7 @@ func TestFoundDatesAreDates(t *testing.T) {
 		for _, s := range found {
 			for _, year := range []int{0, 1990} {
 				want, wantErr := ParseDate(s, year)
-				got, gotErr := parseFoundDate(s, year)
+				got, gotErr := parseDate(s, year, true)
 				if got != want || (gotErr == nil) != (wantErr == nil) {
 					t.Errorf("%q (year %d) found: %v, %v; read as any text: %v, %v", s, year, got, gotErr, want, wantErr)
 				}
@@ -285,19 +318,7 @@ func TestContinuesTime(t *testing.T) {
 	for _, a := range anaphora {
 		texts = append(texts, a, a+",", a+"x", strings.ToUpper(a)+" 1990")
 	}
-	yes := 0
-	for _, text := range texts {
-		want := anaphoraRE.MatchString(text)
-		if got := continuesTime(text); got != want {
-			t.Errorf("continuesTime(%q) = %v, anaphoraRE says %v", text, got, want)
-		}
-		if want {
-			yes++
-		}
-	}
-	if yes == 0 || yes == len(texts) {
-		t.Fatalf("%d of %d texts continue the time: the test tells nothing", yes, len(texts))
-	}
+	sameAnswers(t, "continuesTime", "anaphoraRE", texts, continuesTime, anaphoraRE.MatchString)
 }
 
 // TestASCIITranslitFirst: the first letter of a word once transliterated, worked
@@ -314,6 +335,14 @@ func TestASCIITranslitFirst(t *testing.T) {
 			}
 		})
 	})
+	// What the first two letters tell rests on the order of the pairs.
+	for j, early := range translitPairs {
+		for _, later := range translitPairs[j+1:] {
+			if later[0][1] == early[1][0] {
+				t.Fatalf("translitPairs: %q becomes %q, which ends the later pair %q", early[0], early[1], later[0])
+			}
+		}
+	}
 	fast := 0
 	for _, w := range words {
 		got, ok := asciiTranslitFirst(w)
@@ -340,17 +369,7 @@ func TestMayTeachFindsTheWords(t *testing.T) {
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { texts = append(texts, s.Text) })
 	})
-	yes := 0
-	for _, text := range texts {
-		want := strings.Contains(text, " (") || strings.Contains(text, "known") || containsAny(text, placeWords)
-		if got := mayTeach(text); got != want {
-			t.Errorf("mayTeach(%q) = %v, want %v", text, got, want)
-		}
-		if want {
-			yes++
-		}
-	}
-	if yes == 0 || yes == len(texts) {
-		t.Fatalf("%d of %d texts may teach: the test tells nothing", yes, len(texts))
-	}
+	sameAnswers(t, "mayTeach", "looking for each word", texts, mayTeach, func(text string) bool {
+		return strings.Contains(text, " (") || strings.Contains(text, "known") || containsAny(text, placeWords)
+	})
 }
