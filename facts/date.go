@@ -439,13 +439,13 @@ func FindDates(folded string) [][2]int {
 				p = nextWordStart(folded, p, w[1])
 				continue
 			}
-			m := dateAt.find(folded[p:w[1]])
-			if m == nil {
+			end := dateAt.end(folded[p:w[1]])
+			if end <= 0 {
 				p = nextWordStart(folded, p, w[1])
 				continue
 			}
-			out = append(out, [2]int{p, p + m[1]})
-			p += m[1]
+			out = append(out, [2]int{p, p + end})
+			p += end
 			if p < w[1] && isWordByte(folded[p]) && p > 0 && isWordByte(folded[p-1]) {
 				p = nextWordStart(folded, p, w[1])
 			}
@@ -482,8 +482,8 @@ func mayHoldDate(w string) bool {
 var monthStems = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
 // dateAt is the date grammar anchored, a date that starts where the text does,
-// cut down for each byte a date can open with.
-var dateAt = newByFirstByte(`(?i)^(?:` + DatePattern + `)`)
+// run as an automaton.
+var dateAt = newDFA(`(?i)^(?:` + DatePattern + `)`)
 
 // dateOpeners are the words a date expression can open with, besides a number and
 // a month: its leading words ("between", "by", "circa") and the words of a part of

@@ -319,3 +319,31 @@ func secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEnd bool) {
 	}
 	return true // an operator this does not know: nothing can be ruled out
 }
+
+// nullable reports whether re can match the empty string (see firstBytes).
+func nullable(re *syntax.Regexp) bool {
+	var open [256]bool
+	n, _ := firstBytes(re, &open)
+	return n
+}
+
+// opensWith reports whether character r, or with fold any case of it, opens with
+// a byte in.
+func opensWith(r rune, fold bool, in func(byte) bool) bool {
+	var buf [utf8.UTFMax]byte
+	test := func(r rune) bool {
+		utf8.EncodeRune(buf[:], r)
+		return in(buf[0])
+	}
+	if test(r) {
+		return true
+	}
+	if fold {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if test(f) {
+				return true
+			}
+		}
+	}
+	return false
+}
