@@ -3,8 +3,12 @@ package facts
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // TestSegmentSentences checks sentence boundaries on real passages copied from the
@@ -210,4 +214,90 @@ func TestFoldKeepsOffsets(t *testing.T) {
 	if FoldString(FoldString(text)) != FoldString(text) {
 		t.Error("folding is not idempotent")
 	}
+}
+
+// TestRefLineNumber: refLineNumber reads every text of up to six characters over
+// the bytes that matter, and some longer ones, as the expression it stands for.
+func TestRefLineNumber(t *testing.T) {
+	re := regexp.MustCompile(`^(?:\[(\d{1,3})\]|\((\d{1,3})\)\s*-?|(\d{1,3})\.)(?:\s+(.*))?$`)
+	texts := []string{"[18] Katzman, Kenneth", "(3) - Ibid.", "12. See the report", "1986 was the year", "(1234) x", "[7]\tx\ny", "(3)\n-\tb"}
+	var grow func(prefix string)
+	grow = func(prefix string) {
+		texts = append(texts, prefix)
+		if len(prefix) == 6 {
+			return
+		}
+		for _, c := range "[]()1-. a\n" {
+			grow(prefix + string(c))
+		}
+	}
+	grow("")
+	refs := 0
+	for _, text := range texts {
+		wantN, wantOK := 0, false
+		if m := re.FindStringSubmatch(text); m != nil {
+			wantOK = true
+			for _, g := range m[1:4] {
+				if g != "" {
+					wantN, _ = strconv.Atoi(g)
+					break
+				}
+			}
+			refs++
+		}
+		if n, ok := refLineNumber(text); ok != wantOK || ok && n != wantN {
+			t.Errorf("refLineNumber(%q) = %d, %v; the expression reads %d, %v", text, n, ok, wantN, wantOK)
+		}
+	}
+	if refs == 0 || refs == len(texts) {
+		t.Fatalf("the expression matches %d of %d texts: the test tells nothing", refs, len(texts))
+	}
+}
+
+// TestSegmentQuickPaths: the shortcuts segmenting takes read as the plain code
+// they stand for, on the test corpora and on text beyond ASCII: every sentence's
+// line is LineOf its start, every line trimmed is the line without the white space
+// unicode.IsSpace sees at its ends, and the word before every full stop is the
+// text after the last separator, however the separator is encoded.
+func TestSegmentQuickPaths(t *testing.T) {
+	slowLastWord := func(s string) string {
+		i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' })
+		if i < 0 {
+			return s
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return s[i+n:]
+	}
+	extra := "\u00a0 “U.S. Embassy” said\u2003Dr. Müller (Jr. ok)\u0085 “Prof. é. Ende\n\t x.\n"
+	check := func(t *testing.T, doc *Document) {
+		text := doc.Text
+		for _, s := range doc.Sentences {
+			if want := doc.LineOf(s.Span.Start); s.Line != want {
+				t.Errorf("sentence %q: line %d, LineOf says %d", s.Text, s.Line, want)
+			}
+		}
+		for _, l := range doc.lines() {
+			sp := l.trimmed(text)
+			if got, want := text[sp.Start:sp.End], strings.TrimFunc(text[l.Start:l.End], unicode.IsSpace); got != want {
+				t.Errorf("line %q trimmed to %q, want %q", text[l.Start:l.End], got, want)
+			}
+		}
+		for i := range len(text) {
+			if text[i] == '.' {
+				if got, want := lastWord(text[:i]), slowLastWord(text[:i]); got != want {
+					t.Errorf("the word before the full stop at %d: %q, want %q", i, got, want)
+				}
+			}
+		}
+	}
+	check(t, Segment(extra))
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, doc)
+		}
+	})
 }
