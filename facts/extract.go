@@ -73,6 +73,7 @@ type extractor struct {
 	firsts        []byte   // and of their first letters, folded
 	firstOf       map[string]byte
 	misspelt      map[string]*Known // the profile's misspeltSurname, per word
+	nameFirsts    *[256]bool        // the first letters, folded, of the names nearNames looks for
 }
 
 type dateKey struct {
@@ -186,21 +187,7 @@ func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
 // the text. Every claim carries its source, byte span, line, verbatim sentence, the
 // rule that produced it and the reference it cites.
 func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
-	x := &extractor{
-		src:           src,
-		doc:           doc,
-		profile:       p,
-		orgRE:         rs.orgRE,
-		personRE:      rs.personRE,
-		listPrev:      map[string]*listItem{},
-		seen:          map[string]bool{},
-		atts:          map[int][]attribution{},
-		named:         map[string]bool{},
-		listAuthority: map[string]string{},
-		vocab:         NewVocabulary(doc.Text),
-		filter:        rs.filter,
-		hit:           make([]hits, len(doc.Sentences)),
-	}
+	x := newExtractor(src, doc, p, rs)
 	x.readContext()
 	// Each sentence is offered only to the rules its words can set off, in the
 	// rules' order; each rule still checks all its trigger sets.
@@ -233,6 +220,25 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 		c.settle()
 	}
 	return x.claims
+}
+
+// newExtractor prepares the extraction of one source's claims.
+func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extractor {
+	return &extractor{
+		src:           src,
+		doc:           doc,
+		profile:       p,
+		orgRE:         rs.orgRE,
+		personRE:      rs.personRE,
+		listPrev:      map[string]*listItem{},
+		seen:          map[string]bool{},
+		atts:          map[int][]attribution{},
+		named:         map[string]bool{},
+		listAuthority: map[string]string{},
+		vocab:         NewVocabulary(doc.Text),
+		filter:        rs.filter,
+		hit:           make([]hits, len(doc.Sentences)),
+	}
 }
 
 // readContext walks the document once, carrying the last stated year through each

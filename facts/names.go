@@ -276,7 +276,7 @@ type namesRule struct {
 }
 
 func (r *namesRule) apply(x *extractor, s *Sentence) {
-	if !r.reads(s) {
+	if !r.reads(s) || !x.mayName(s) {
 		return
 	}
 	covered := x.nearNames(r, s)
@@ -299,6 +299,51 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 		x.mention(r, s, e, at, m[1])
 	}
 }
+
+// mayName reports whether the names rule can find anyone in s, by a look at its
+// capitalized words. In plain ASCII, with nothing for folding to take out, a
+// sentence with no capitalized word has no name; with one, it has no run of two
+// for Person, and that word is a known name only if its first letter opens one
+// (nearNames's windows all begin with such a word) or it is a misspelt surname.
+// Most sentences open with the only capital they have ("The", "Observers"), and
+// are spared folding and the word-by-word reading (TestMayNameMissesNoName).
+func (x *extractor) mayName(s *Sentence) bool {
+	t := s.Text
+	if len(s.Markers) > 0 || !plainASCII(t) {
+		return true
+	}
+	one := ""
+	for i := 0; i < len(t); i++ {
+		if !isUpper(t[i]) || i > 0 && isLetter(t[i-1]) {
+			continue
+		}
+		if one != "" {
+			return true
+		}
+		one = t[i:wordEnd(t, i)]
+	}
+	if one == "" {
+		return false
+	}
+	return x.opensName(x.translitFirst(one)) || len(one) >= 7 && x.misspeltSurname(one) != nil
+}
+
+// opensName reports whether a name nearNames looks for opens with first (folded).
+func (x *extractor) opensName(first byte) bool {
+	if x.nameFirsts == nil {
+		x.nameFirsts = new([256]bool)
+		for _, n := range x.profile.nameList() {
+			if nearNameWanted(n) {
+				x.nameFirsts[n.first] = true
+			}
+		}
+	}
+	return x.nameFirsts[first]
+}
+
+// nearNameWanted reports whether nearNames looks for n: acronyms and short single
+// words are matched exactly elsewhere.
+func nearNameWanted(n knownName) bool { return len(n.words) >= 2 || len(n.name) >= 7 }
 
 func overlaps(spans [][2]int, i, j int) bool {
 	for _, sp := range spans {
@@ -400,8 +445,8 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 	var covered [][2]int
 	for ni, n := range x.profile.nameList() {
 		nw := n.words
-		if len(nw) < 2 && len(n.name) < 7 {
-			continue // acronyms and short single words are matched exactly elsewhere
+		if !nearNameWanted(n) {
+			continue
 		}
 		if !present[n.first] {
 			continue
@@ -574,22 +619,28 @@ func appendWordSpans(out [][2]int, text string) [][2]int {
 			i++
 			continue
 		}
-		j := i
-		for j < len(text) && isLetter(text[j]) {
-			j++
-		}
-		// "'" followed by a letter other than a lower-case s goes on.
-		for j+1 < len(text) && text[j] == '\'' && isLetter(text[j+1]) && text[j+1] != 's' {
-			k := j + 1
-			for k < len(text) && isLetter(text[k]) {
-				k++
-			}
-			j = k
-		}
+		j := wordEnd(text, i)
 		out = append(out, [2]int{i, j})
 		i = j
 	}
 	return out
+}
+
+// wordEnd is the end of the word of appendWordSpans that begins at text[i].
+func wordEnd(text string, i int) int {
+	j := i
+	for j < len(text) && isLetter(text[j]) {
+		j++
+	}
+	// "'" followed by a letter other than a lower-case s goes on.
+	for j+1 < len(text) && text[j] == '\'' && isLetter(text[j+1]) && text[j+1] != 's' {
+		k := j + 1
+		for k < len(text) && isLetter(text[k]) {
+			k++
+		}
+		j = k
+	}
+	return j
 }
 
 // mention records that sentence s names entity e with the folded words [i, j).

@@ -1,0 +1,67 @@
+package facts
+
+import (
+	"path"
+	"testing"
+)
+
+// TestMayNameMissesNoName: where mayName says a sentence names no one, the names
+// rule finds no one there: nearNames covers nothing and records nothing, and there
+// is no capitalized run for Person. On the corpora at hand, where it spares
+// sentences, and on sentences whose one capitalized word opens a known name
+// ("Amber coast liberation front") or is a misspelt surname ("Azondalu").
+func TestMayNameMissesNoName(t *testing.T) {
+	const oneCapital = "then Azondalu spoke.\n\nthen Amber coast liberation front fighters left.\n\nthen Tomas varga spoke.\n"
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		var names *namesRule
+		for _, r := range rs.rules {
+			if n, ok := r.(*namesRule); ok {
+				names = n
+			}
+		}
+		spared, total := 0, 0
+		// check reports whether the names rule finds anyone in s.
+		check := func(src *Source, x *extractor, s *Sentence) bool {
+			total++
+			may := x.mayName(s)
+			if !may {
+				spared++
+			}
+			before := len(x.claims)
+			covered := x.nearNames(names, s)
+			runs := appendCapitalizedRuns(nil, s.Folded().Text)
+			found := len(covered) > 0 || len(runs) > 0 || len(x.claims) != before
+			if found && !may {
+				t.Errorf("%s line %d: mayName spares %q, yet nearNames covers %v and the capitalized runs are %v", src.ID, s.Line, s.Text, covered, runs)
+			}
+			return found
+		}
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := newExtractor(src, doc, c.Profile, rs)
+			for i := range doc.Sentences {
+				check(src, x, &doc.Sentences[i])
+			}
+		}
+		if spared == 0 {
+			t.Fatalf("mayName spares none of %d sentences: the test tells nothing", total)
+		}
+		t.Logf("%d of %d sentences spared", spared, total)
+		doc := Segment(oneCapital)
+		x := newExtractor(c.Sources[0], doc, c.Profile, rs)
+		found := 0
+		for i := range doc.Sentences {
+			if check(c.Sources[0], x, &doc.Sentences[i]) {
+				found++
+			}
+		}
+		// The embedded corpus knows Azodanlu, the second corpus the Amber Coast
+		// Liberation Front and Tomas Varga.
+		if want := map[string]int{"seeds": 1, "amber": 2}[path.Base(t.Name())]; found < want {
+			t.Errorf("names found in %d of the sentences with one capitalized word, want %d: the test tells too little", found, want)
+		}
+	})
+}
