@@ -483,8 +483,9 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 		s.Hash, s.Size = hex.EncodeToString(sum[:]), int64(len(data))
 		t, ok := o.Cache.loadText(s.Hash)
 		if !ok {
-			doc := Segment(readOnly(data))
-			t = textEntry{Lessons: Lessons(doc), Sentences: len(doc.Sentences)}
+			var lessons []Lesson
+			n := segmentEach(readOnly(data), func(s *Sentence) { lessons = learnFrom(s, lessons) })
+			t = textEntry{Lessons: lessons, Sentences: n}
 			detachLessons(t.Lessons)
 			o.Cache.storeText(s.Hash, t)
 		}

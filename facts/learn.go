@@ -54,36 +54,41 @@ const (
 func Lessons(doc *Document) []Lesson {
 	var out []Lesson
 	for i := range doc.Sentences {
-		s := &doc.Sentences[i]
-		if s.Kind != Prose && s.Kind != ListItem || !mayTeach(s.Text) {
-			continue
+		out = learnFrom(&doc.Sentences[i], out)
+	}
+	return out
+}
+
+// learnFrom appends to out what sentence s teaches.
+func learnFrom(s *Sentence, out []Lesson) []Lesson {
+	if s.Kind != Prose && s.Kind != ListItem || !mayTeach(s.Text) {
+		return out
+	}
+	text := s.Folded().Text
+	// Each expression runs only where its own words are.
+	if containsAny(text, placeWords) {
+		for _, m := range learnPlaceRE.FindAllStringSubmatch(text, -1) {
+			out = append(out, Lesson{Kind: LessonPlace, Line: s.Line, Names: []string{m[1], m[2]}})
 		}
-		text := s.Folded().Text
-		// Each expression runs only where its own words are.
-		if containsAny(text, placeWords) {
-			for _, m := range learnPlaceRE.FindAllStringSubmatch(text, -1) {
-				out = append(out, Lesson{Kind: LessonPlace, Line: s.Line, Names: []string{m[1], m[2]}})
+	}
+	if strings.Contains(text, " (") {
+		for _, m := range acronymAfterRE.FindAllStringSubmatchIndex(text, -1) {
+			out = append(out, Lesson{Kind: LessonAcronym, Line: s.Line, Names: []string{text[m[2]:m[3]]}, Before: text[:m[0]]})
+		}
+	}
+	if !strings.Contains(text, "known") {
+		return out
+	}
+	for _, m := range learnAliasRE.FindAllStringSubmatchIndex(text, -1) {
+		l := Lesson{Kind: LessonAlias, Line: s.Line, Before: text[:m[0]]}
+		for _, g := range []int{2, 4, 6, 8} {
+			name := ""
+			if m[g] >= 0 {
+				name = text[m[g]:m[g+1]]
 			}
+			l.Names = append(l.Names, name)
 		}
-		if strings.Contains(text, " (") {
-			for _, m := range acronymAfterRE.FindAllStringSubmatchIndex(text, -1) {
-				out = append(out, Lesson{Kind: LessonAcronym, Line: s.Line, Names: []string{text[m[2]:m[3]]}, Before: text[:m[0]]})
-			}
-		}
-		if !strings.Contains(text, "known") {
-			continue
-		}
-		for _, m := range learnAliasRE.FindAllStringSubmatchIndex(text, -1) {
-			l := Lesson{Kind: LessonAlias, Line: s.Line, Before: text[:m[0]]}
-			for _, g := range []int{2, 4, 6, 8} {
-				name := ""
-				if m[g] >= 0 {
-					name = text[m[g]:m[g+1]]
-				}
-				l.Names = append(l.Names, name)
-			}
-			out = append(out, l)
-		}
+		out = append(out, l)
 	}
 	return out
 }

@@ -107,6 +107,11 @@ type Document struct {
 	References map[int]Reference
 	lineStarts []int
 	addedLine  int // the line of the last sentence added, where the next one's search starts
+	count      int // of the sentences added
+	// each, when set, is handed each sentence (current) instead of Sentences
+	// keeping it.
+	each    func(*Sentence)
+	current Sentence
 }
 
 // LineOf returns the 1-based line of a byte offset.
@@ -172,6 +177,22 @@ func Segment(text string) *Document {
 // a text found, when it is read again to extract its claims.
 func segment(text string, n int) *Document {
 	d := &Document{Text: text, References: map[int]Reference{}, Sentences: make([]Sentence, 0, n)}
+	d.segment()
+	return d
+}
+
+// segmentEach segments text and hands each sentence to fn as it is found, in
+// order, instead of keeping them: the first reading of a source, which only
+// learns from them. The sentence is fn's only for the call. It returns how many
+// there were.
+func segmentEach(text string, fn func(*Sentence)) int {
+	d := &Document{Text: text, References: map[int]Reference{}, each: fn}
+	d.segment()
+	return d.count
+}
+
+func (d *Document) segment() {
+	text := d.Text
 	d.lineStarts = make([]int, 1, strings.Count(text, "\n")+1)
 	for i := 0; ; {
 		n := strings.IndexByte(text[i:], '\n')
@@ -222,7 +243,6 @@ func segment(text string, n int) *Document {
 		}
 		block++
 	}
-	return d
 }
 
 type lineSpan struct{ Span }
@@ -400,8 +420,8 @@ func continues(s string, next Span, text string) bool {
 }
 
 func (d *Document) add(kind SentenceKind, sp Span, block int, section string, markers []Marker) {
-	d.Sentences = append(d.Sentences, Sentence{
-		Index:   len(d.Sentences),
+	s := Sentence{
+		Index:   d.count,
 		Kind:    kind,
 		Span:    sp,
 		Line:    d.lineForAdd(sp.Start),
@@ -409,7 +429,14 @@ func (d *Document) add(kind SentenceKind, sp Span, block int, section string, ma
 		Block:   block,
 		Section: section,
 		Markers: markers,
-	})
+	}
+	d.count++
+	if d.each != nil {
+		d.current = s
+		d.each(&d.current)
+		return
+	}
+	d.Sentences = append(d.Sentences, s)
 }
 
 // lineForAdd is LineOf for the sentence being added: segmenting adds them in the

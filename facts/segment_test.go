@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -298,6 +300,39 @@ func TestSegmentQuickPaths(t *testing.T) {
 				t.Fatal(err)
 			}
 			check(t, doc)
+		}
+	})
+}
+
+// TestSegmentEachAsSegment: segmenting a sentence at a time hands over the
+// sentences Segment keeps, in order, and what they teach is the same.
+func TestSegmentEachAsSegment(t *testing.T) {
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			data, err := fs.ReadFile(c.FS, src.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := Segment(string(data))
+			var got []Sentence
+			var lessons []Lesson
+			n := segmentEach(string(data), func(s *Sentence) {
+				lessons = learnFrom(s, lessons)
+				kept := *s
+				kept.folded, kept.lower, kept.lowered = nil, "", false
+				got = append(got, kept)
+			})
+			if n != len(doc.Sentences) || len(got) != n {
+				t.Fatalf("%s: %d sentences handed over, %d counted, Segment keeps %d", src.ID, len(got), n, len(doc.Sentences))
+			}
+			for i := range got {
+				if fmt.Sprint(got[i]) != fmt.Sprint(doc.Sentences[i]) {
+					t.Errorf("%s sentence %d: %+v, Segment keeps %+v", src.ID, i, got[i], doc.Sentences[i])
+				}
+			}
+			if want := Lessons(doc); fmt.Sprint(lessons) != fmt.Sprint(want) {
+				t.Errorf("%s: lessons %v, from the kept sentences %v", src.ID, lessons, want)
+			}
 		}
 	})
 }
