@@ -168,13 +168,19 @@ var placeWords = []string{"Camp", "Fort", "Port", "Mount", "Lake", "Base", "Prov
 // mayTeach is a quick test before the learning expressions run: each needs a word
 // of a place, "known" or an acronym in brackets, and most sentences hold none.
 func mayTeach(text string) bool {
-	if strings.Contains(text, " (") || strings.Contains(text, "known") {
-		return true
-	}
-	// Every word of a place opens with a capital: one pass stops at each and
-	// tries the words that open with it.
+	// One pass: a bracket after a space, a "k" that opens "known", and every
+	// capital, where the words of a place that open with it are tried.
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; c >= 'A' && c <= 'Z' {
+		switch c := text[i]; {
+		case c == '(':
+			if i > 0 && text[i-1] == ' ' {
+				return true
+			}
+		case c == 'k':
+			if strings.HasPrefix(text[i:], "known") {
+				return true
+			}
+		case c >= 'A' && c <= 'Z':
 			for _, w := range placeWordsBy[c-'A'] {
 				if strings.HasPrefix(text[i:], w) {
 					return true

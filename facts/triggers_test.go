@@ -364,7 +364,7 @@ func TestASCIITranslitFirst(t *testing.T) {
 // sentence of the corpora at hand and of a generated one, and on texts made to
 // trip it.
 func TestMayTeachFindsTheWords(t *testing.T) {
-	texts := []string{"", "Camp", "camp", "aCamp", "the Campaign", "CAMP", "Port Arthur", "a Provinc", "Region", "known",
+	texts := []string{"", "Camp", "camp", "aCamp", "the Campaign", "CAMP", "Port Arthur", "a Provinc", "Region", "known", "unknown", "know", "kno", "(y", "x(y", " (", "ak",
 		"x (y", "Basel", "Prisoner", "Lakeside", "Mountain", "Mount", "Governorate", "County", "District", "Fort"}
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { texts = append(texts, s.Text) })
