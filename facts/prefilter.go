@@ -19,8 +19,16 @@ type prefilter struct {
 	words  []string
 	class  [256]uint8 // byte → class; bytes no word holds share class 0
 	nclass int
-	next   []int32   // next[state*nclass+class]
-	out    [][]int32 // the words that end at each state, through the failure links
+	// A state is named by its row, state*nclass, so a step is one addition and
+	// one lookup: next[row+class] is the next state's row.
+	next []int32
+	// lower is the class of an ASCII byte as a folded, lower-case sentence has
+	// it: a capital reads as its small letter, "`" as "'".
+	lower [utf8.RuneSelf]int32
+	// ends marks the rows of the states where a word ends, whose words, through
+	// the failure links, are out[row/nclass].
+	ends []bool
+	out  [][]int32
 }
 
 // newPrefilter builds the automaton for a list of words (lower case).
@@ -77,6 +85,24 @@ func newPrefilter(words []string) *prefilter {
 		}
 	}
 	p.out = out
+	// From state numbers to rows.
+	p.ends = make([]bool, len(p.next))
+	for i, t := range p.next {
+		p.next[i] = t * int32(p.nclass)
+	}
+	for st, words := range out {
+		p.ends[st*p.nclass] = len(words) > 0
+	}
+	for c := range utf8.RuneSelf {
+		b := byte(c)
+		switch {
+		case b >= 'A' && b <= 'Z':
+			b += 'a' - 'A'
+		case b == '`':
+			b = '\''
+		}
+		p.lower[c] = int32(p.class[b])
+	}
 	return p
 }
 
@@ -104,42 +130,43 @@ func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 	if len(p.words) == 0 {
 		return h
 	}
-	state := int32(0)
-	step := func(b byte) {
-		state = p.next[int(state)*p.nclass+int(p.class[b])]
-		for _, id := range p.out[state] {
-			h[id/64] |= 1 << (id % 64)
+	row := int32(0)
+	step := func(class int32) {
+		row = p.next[row+class]
+		if p.ends[row] {
+			for _, id := range p.out[row/int32(p.nclass)] {
+				h[id/64] |= 1 << (id % 64)
+			}
 		}
 	}
 	text, base := s.Text, s.Span.Start
 	markers := s.Markers
 	for i := 0; i < len(text); {
-		if len(markers) > 0 && base+i >= markers[0].Span.Start {
-			i = markers[0].Span.End - base
-			markers = markers[1:]
-			continue
+		// The text up to the next marker, which is left out.
+		stop := len(text)
+		if len(markers) > 0 {
+			stop = min(max(markers[0].Span.Start-base, i), len(text))
 		}
-		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '`':
-				c = '\''
+		for i < stop {
+			if c := text[i]; c < utf8.RuneSelf {
+				step(p.lower[c])
+				i++
+				continue
 			}
-			step(c)
-			i++
-			continue
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			f, ok := foldRune[r]
+			if !ok {
+				f = foldAccent(r)
+			}
+			f = strings.ToLower(f)
+			for j := 0; j < len(f); j++ {
+				step(int32(p.class[f[j]]))
+			}
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		f, ok := foldRune[r]
-		if !ok {
-			f = foldAccent(r)
-		}
-		f = strings.ToLower(f)
-		for j := 0; j < len(f); j++ {
-			step(f[j])
+		if len(markers) > 0 && i >= stop && stop < len(text) {
+			i = max(i, markers[0].Span.End-base)
+			markers = markers[1:]
 		}
 	}
 	return h
@@ -153,14 +180,16 @@ func (rs *RuleSet) ScanTriggers(text string) int {
 	if len(p.words) == 0 {
 		return 0
 	}
-	n, state := 0, int32(0)
+	n, row := 0, int32(0)
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c >= 'A' && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		state = p.next[int(state)*p.nclass+int(p.class[c])]
-		n += len(p.out[state])
+		row = p.next[row+int32(p.class[c])]
+		if p.ends[row] {
+			n += len(p.out[row/int32(p.nclass)])
+		}
 	}
 	return n
 }
