@@ -218,7 +218,7 @@ func TestFoldKeepsOffsets(t *testing.T) {
 	}
 }
 
-// TestRefLineNumber: refLineNumber reads every text of up to six characters over
+// TestRefLineNumber: refLineNumber reads every text of up to five characters over
 // the bytes that matter, and some longer ones, as the expression it stands for.
 func TestRefLineNumber(t *testing.T) {
 	re := regexp.MustCompile(`^(?:\[(\d{1,3})\]|\((\d{1,3})\)\s*-?|(\d{1,3})\.)(?:\s+(.*))?$`)
@@ -226,7 +226,7 @@ func TestRefLineNumber(t *testing.T) {
 	var grow func(prefix string)
 	grow = func(prefix string) {
 		texts = append(texts, prefix)
-		if len(prefix) == 6 {
+		if len(prefix) == 5 {
 			return
 		}
 		for _, c := range "[]()1-. a\n" {
