@@ -251,7 +251,7 @@ func showConflict(w io.Writer, n, of int, c report.Conflict) {
 		intra = ", inside one source"
 	}
 	fmt.Fprintf(w, "\n[%d/%d] %s  (%s%s, id %s, %s)\n", n, of, c.Title, c.Class, intra, c.ID, c.Review.Status)
-	fmt.Fprintf(w, "%s\n", wrapText(c.Explanation, 100, "  "))
+	fmt.Fprintf(w, "%s\n", report.Wrap(c.Explanation, 100, "  "))
 	for _, d := range c.Diffs {
 		fmt.Fprintf(w, "  difference: %s\n", report.DiffText(d))
 	}
@@ -358,22 +358,4 @@ func choose(w io.Writer, ask func(string) (string, error), question string, opti
 		}
 		fmt.Fprintf(w, "  answer with a number from 1 to %d\n", len(options))
 	}
-}
-
-// wrapText breaks text into lines of at most width columns, each starting with indent.
-func wrapText(text string, width int, indent string) string {
-	var b strings.Builder
-	line := indent
-	for _, w := range strings.Fields(text) {
-		if len(line) > len(indent) && len(line)+1+len(w) > width {
-			b.WriteString(line + "\n")
-			line = indent
-		}
-		if len(line) > len(indent) {
-			line += " "
-		}
-		line += w
-	}
-	b.WriteString(line)
-	return b.String()
 }

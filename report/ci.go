@@ -51,12 +51,12 @@ func CheckText(w io.Writer, r *Report, corpusArg string) error {
 			intra = ", inside one source"
 		}
 		p.f("\n%s [%s%s] id %s: %s\n", c.Title, c.Class, intra, c.ID, c.Review.Status)
-		p.f("%s\n", wrap(c.Explanation, 100, "  "))
+		p.f("%s\n", Wrap(c.Explanation, 100, "  "))
 		for _, d := range c.Diffs {
 			p.f("  difference: %s\n", DiffText(d))
 		}
 		if c.Review.Status == "changed" {
-			p.f("%s\n", wrap(verdictLine(c.Review)+" New since then:", 100, "  "))
+			p.f("%s\n", Wrap(verdictLine(c.Review)+" New since then:", 100, "  "))
 			news := someClaims(c.Review.New, checkQuotes)
 			for _, n := range news {
 				p.f("    + %s:%d: %s → %s\n", n.Path, n.Line, n.Text, n.Value)

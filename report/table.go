@@ -26,12 +26,12 @@ func Table(w io.Writer, r *Report) error {
 			intra = ", inside one source"
 		}
 		p.f("\n%d. %s [%s%s] id %s, %s\n", c.N, c.Title, c.Class, intra, c.ID, c.Review.Status)
-		p.f("%s\n", wrap(c.Explanation, 100, "   "))
+		p.f("%s\n", Wrap(c.Explanation, 100, "   "))
 		for _, d := range c.Diffs {
 			p.f("   difference: %s\n", DiffText(d))
 		}
 		if v := verdictLine(c.Review); v != "" {
-			p.f("%s\n", wrap(v, 100, "   "))
+			p.f("%s\n", Wrap(v, 100, "   "))
 		}
 		for _, n := range c.Review.New {
 			p.f("   new since the review: %s line %d: %s (%s)\n", n.SourceName, n.Line, n.Text, n.Value)
@@ -92,8 +92,8 @@ func anySlice(xs []string) []any {
 	return out
 }
 
-// wrap breaks text into lines of at most width columns, each starting with indent.
-func wrap(text string, width int, indent string) string {
+// Wrap breaks text into lines of at most width columns, each starting with indent.
+func Wrap(text string, width int, indent string) string {
 	var b strings.Builder
 	line := indent
 	for _, w := range strings.Fields(text) {
