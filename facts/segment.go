@@ -177,7 +177,7 @@ func Segment(text string) *Document {
 // a text found, when it is read again to extract its claims.
 func segment(text string, n int) *Document {
 	d := &Document{Text: text, References: map[int]Reference{}, Sentences: make([]Sentence, 0, n)}
-	d.segment()
+	d.split()
 	return d
 }
 
@@ -187,11 +187,12 @@ func segment(text string, n int) *Document {
 // there were.
 func segmentEach(text string, fn func(*Sentence)) int {
 	d := &Document{Text: text, References: map[int]Reference{}, each: fn}
-	d.segment()
+	d.split()
 	return d.count
 }
 
-func (d *Document) segment() {
+// split reads the lines of d.Text into sentences, which d.add keeps or hands over.
+func (d *Document) split() {
 	text := d.Text
 	d.lineStarts = make([]int, 1, strings.Count(text, "\n")+1)
 	for i := 0; ; {
