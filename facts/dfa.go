@@ -23,8 +23,8 @@ import (
 // each position. Only the end of the match: the groups are regexp's to find
 // (TestDFAEndsWhereRegexpEnds, FuzzDFA).
 //
-// It is safe for concurrent use: a state's transitions on ASCII are read without
-// a lock, the rest under one. It holds at most maxDFAStates states (the date
+// It is safe for concurrent use: a state's transitions are read without a lock,
+// and worked out under one. It holds at most maxDFAStates states (the date
 // grammar needs about 300 on the generated corpora) and starts afresh beyond
 // that, so memory stays bounded on any text.
 type dfa struct {
@@ -49,8 +49,8 @@ type dstate struct {
 	prev  prevClass
 	match bool
 	ascii [utf8.RuneSelf]atomic.Pointer[dstate]
-	wide  map[rune]*dstate // under dfa.mu
-	atEnd int32            // 0 not worked out, 1 no match at the end of the text, 2 a match
+	wide  sync.Map // rune → *dstate, for the characters beyond ASCII
+	atEnd int32    // 0 not worked out, 1 no match at the end of the text, 2 a match
 }
 
 // prevClass is what the character before a position is, as the empty-width
@@ -127,7 +127,11 @@ func (d *dfa) end(text string) int {
 		} else {
 			var r rune
 			r, w = utf8.DecodeRuneInString(text[i:])
-			next = d.transition(s, r)
+			if n, ok := s.wide.Load(r); ok {
+				next = n.(*dstate)
+			} else {
+				next = d.transition(s, r)
+			}
 		}
 		if next.match {
 			last = i
@@ -152,8 +156,8 @@ func (d *dfa) transition(s *dstate, r rune) *dstate {
 		if next := s.ascii[r].Load(); next != nil {
 			return next
 		}
-	} else if next, ok := s.wide[r]; ok {
-		return next
+	} else if next, ok := s.wide.Load(r); ok {
+		return next.(*dstate)
 	}
 	if len(d.states) >= d.limit {
 		d.reset() // s stays valid: it is only no longer shared
@@ -163,10 +167,7 @@ func (d *dfa) transition(s *dstate, r rune) *dstate {
 	if r < utf8.RuneSelf {
 		s.ascii[r].Store(next)
 	} else {
-		if s.wide == nil {
-			s.wide = map[rune]*dstate{}
-		}
-		s.wide[r] = next
+		s.wide.Store(r, next)
 	}
 	return next
 }

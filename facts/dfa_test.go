@@ -127,7 +127,7 @@ func TestDFAStartsAfresh(t *testing.T) {
 	expr := `(?i)^(?:` + DatePattern + `)`
 	re, d := regexp.MustCompile(expr), newDFA(expr)
 	d.limit = 8
-	texts := []string{"24 February 1990", "between 1981 and 1986", "the mid-1990s", "June 24-27, 2003", "no date", "1986–present", "early 2003"}
+	texts := []string{"24 February 1990", "between 1981 and 1986", "the mid-1990s", "June 24-27, 2003", "no date", "1986–present", "early 2003", "1990–2003", "24 févr. 1990", "١٩٩٠ 1990"}
 	var wg sync.WaitGroup
 	for range 4 {
 		wg.Go(func() {
