@@ -704,7 +704,7 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	// nothing and slow the decoding down, so none starts until it is done.
 	// Each worker fills one stretch of the result, of about as many claims as the
 	// others': memory written by one core at a time, in order.
-	gc := debug.SetGCPercent(-1)
+	resume := pauseGC()
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -731,7 +731,7 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 			placeIn(dst, s.ID, i)
 		}
 	})
-	debug.SetGCPercent(gc)
+	resume()
 	if !slices.Contains(bad, true) {
 		o.Cache.writePack()
 		return out, nil
@@ -754,4 +754,30 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	}
 	o.Cache.writePack()
 	return all, nil
+}
+
+// gcPause counts the decodings under way that keep the collector off; the
+// setting is the process's, and compare serve loads a corpus for each request,
+// so the first to start turns it off and the last to end gives it back.
+var gcPause struct {
+	sync.Mutex
+	n     int
+	saved int
+}
+
+// pauseGC turns the collector off until the function it returns is called.
+func pauseGC() (resume func()) {
+	gcPause.Lock()
+	defer gcPause.Unlock()
+	if gcPause.n == 0 {
+		gcPause.saved = debug.SetGCPercent(-1)
+	}
+	gcPause.n++
+	return func() {
+		gcPause.Lock()
+		defer gcPause.Unlock()
+		if gcPause.n--; gcPause.n == 0 {
+			debug.SetGCPercent(gcPause.saved)
+		}
+	}
 }
