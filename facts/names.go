@@ -36,7 +36,7 @@ func translit(w string) string {
 		return t.(string)
 	}
 	t := translitFold(w)
-	translitMemo.Store(w, t)
+	translitMemo.Store(strings.Clone(w), t) // w may be a piece of a source's text: keep a copy, not the text
 	return t
 }
 
@@ -75,7 +75,7 @@ func (p *Profile) translitFirst(w string) byte {
 	if t := translit(w); t != "" {
 		b = t[0]
 	}
-	p.firstLetter.Store(w, b)
+	p.firstLetter.Store(strings.Clone(w), b) // a copy: w may be a piece of a source's text
 	return b
 }
 
@@ -500,13 +500,13 @@ func (p *Profile) misspeltSurname(word string) *Known {
 				continue
 			}
 			if match != nil && match != k {
-				p.misspelt.Store(word, (*Known)(nil)) // close to two people: no guess
+				p.misspelt.Store(strings.Clone(word), (*Known)(nil)) // close to two people: no guess
 				return nil
 			}
 			match = k
 		}
 	}
-	p.misspelt.Store(word, match)
+	p.misspelt.Store(strings.Clone(word), match) // a copy: word may be a piece of a source's text
 	return match
 }
 
@@ -605,7 +605,7 @@ func (p *Profile) sameNameMemo(written, name string) bool {
 	if p.sameNames.m == nil {
 		p.sameNames.m = map[[2]string]bool{}
 	}
-	p.sameNames.m[k] = same
+	p.sameNames.m[[2]string{strings.Clone(written), name}] = same // a copy: written is a piece of a source's text
 	p.sameNames.mu.Unlock()
 	return same
 }

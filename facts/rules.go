@@ -711,7 +711,7 @@ func (r *patternRule) sectionMatches(heading string) bool {
 		return ok.(bool)
 	}
 	ok := r.section.MatchString(FoldString(heading))
-	r.sections.Store(heading, ok)
+	r.sections.Store(strings.Clone(heading), ok) // a copy: heading is a piece of a source's text
 	return ok
 }
 
