@@ -262,46 +262,73 @@ func TestRefLineNumber(t *testing.T) {
 // unicode.IsSpace sees at its ends, and the word before every full stop is the
 // text after the last separator, however the separator is encoded.
 func TestSegmentQuickPaths(t *testing.T) {
-	slowLastWord := func(s string) string {
-		i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' })
-		if i < 0 {
-			return s
-		}
-		_, n := utf8.DecodeRuneInString(s[i:])
-		return s[i+n:]
-	}
-	extra := "\u00a0 “U.S. Embassy” said\u2003Dr. Müller (Jr. ok)\u0085 “Prof. é. Ende\n\t x.\n"
-	check := func(t *testing.T, doc *Document) {
-		text := doc.Text
-		for _, s := range doc.Sentences {
-			if want := doc.LineOf(s.Span.Start); s.Line != want {
-				t.Errorf("sentence %q: line %d, LineOf says %d", s.Text, s.Line, want)
-			}
-		}
-		for _, l := range doc.lines() {
-			sp := l.trimmed(text)
-			if got, want := text[sp.Start:sp.End], strings.TrimFunc(text[l.Start:l.End], unicode.IsSpace); got != want {
-				t.Errorf("line %q trimmed to %q, want %q", text[l.Start:l.End], got, want)
-			}
-		}
-		for i := range len(text) {
-			if text[i] == '.' {
-				if got, want := lastWord(text[:i]), slowLastWord(text[:i]); got != want {
-					t.Errorf("the word before the full stop at %d: %q, want %q", i, got, want)
-				}
-			}
-		}
-	}
-	check(t, Segment(extra))
+	checkQuickPaths(t, Segment("\u00a0 “U.S. Embassy” said\u2003Dr. Müller (Jr. ok)\u0085 “Prof. é. Ende\n\t x.\n"))
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		for _, src := range c.Sources {
 			doc, err := c.Read(src)
 			if err != nil {
 				t.Fatal(err)
 			}
-			check(t, doc)
+			checkQuickPaths(t, doc)
 		}
 	})
+}
+
+// FuzzSegmentQuickPaths: on any text, the shortcuts read as the plain code, and
+// segmenting a sentence at a time hands over the sentences Segment keeps.
+func FuzzSegmentQuickPaths(f *testing.F) {
+	for _, s := range []string{"U.S. forces. He left.", "  “Dr. Kazem Rajavi” (Geneva). [1] x\n\n[1] Ref.", "a\u00a0b.\u0085 C? D! e. F", "== H ==\n* item. Two.\n(3) - ref"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := Segment(text)
+		checkQuickPaths(t, doc)
+		i := 0
+		n := segmentEach(text, func(s *Sentence) {
+			if i >= len(doc.Sentences) || s.Span != doc.Sentences[i].Span || s.Line != doc.Sentences[i].Line || s.Kind != doc.Sentences[i].Kind {
+				t.Fatalf("sentence %d handed over as %+v, Segment keeps %d sentences", i, *s, len(doc.Sentences))
+			}
+			i++
+		})
+		if n != len(doc.Sentences) {
+			t.Fatalf("%d sentences counted, Segment keeps %d", n, len(doc.Sentences))
+		}
+	})
+}
+
+// checkQuickPaths fails the test where a shortcut of segmenting reads doc
+// otherwise than the plain code it stands for.
+func checkQuickPaths(t *testing.T, doc *Document) {
+	t.Helper()
+	text := doc.Text
+	for _, s := range doc.Sentences {
+		if want := doc.LineOf(s.Span.Start); s.Line != want {
+			t.Errorf("sentence %q: line %d, LineOf says %d", s.Text, s.Line, want)
+		}
+	}
+	for _, l := range doc.lines() {
+		sp := l.trimmed(text)
+		if got, want := text[sp.Start:sp.End], strings.TrimFunc(text[l.Start:l.End], unicode.IsSpace); got != want {
+			t.Errorf("line %q trimmed to %q, want %q", text[l.Start:l.End], got, want)
+		}
+	}
+	for i := range len(text) {
+		if text[i] == '.' {
+			if got, want := lastWord(text[:i]), slowLastWord(text[:i]); got != want {
+				t.Errorf("the word before the full stop at %d: %q, want %q", i, got, want)
+			}
+		}
+	}
+}
+
+// slowLastWord is lastWord without its ASCII shortcut.
+func slowLastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' })
+	if i < 0 {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i+n:]
 }
 
 // TestSegmentEachAsSegment: segmenting a sentence at a time hands over the
