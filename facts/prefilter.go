@@ -130,15 +130,8 @@ func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 	if len(p.words) == 0 {
 		return h
 	}
+	next, ends, lower := p.next, p.ends, &p.lower
 	row := int32(0)
-	step := func(class int32) {
-		row = p.next[row+class]
-		if p.ends[row] {
-			for _, id := range p.out[row/int32(p.nclass)] {
-				h[id/64] |= 1 << (id % 64)
-			}
-		}
-	}
 	text, base := s.Text, s.Span.Start
 	markers := s.Markers
 	for i := 0; i < len(text); {
@@ -147,21 +140,17 @@ func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 		if len(markers) > 0 {
 			stop = min(max(markers[0].Span.Start-base, i), len(text))
 		}
-		for i < stop {
-			if c := text[i]; c < utf8.RuneSelf {
-				step(p.lower[c])
-				i++
+		for ; i < stop; i++ {
+			c := text[i]
+			if c >= utf8.RuneSelf {
+				var size int
+				row, size = p.stepRune(row, text[i:], h)
+				i += size - 1
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			i += size
-			f, ok := foldRune[r]
-			if !ok {
-				f = foldAccent(r)
-			}
-			f = strings.ToLower(f)
-			for j := 0; j < len(f); j++ {
-				step(int32(p.class[f[j]]))
+			row = next[row+lower[c]]
+			if ends[row] {
+				p.mark(row, h)
 			}
 		}
 		if len(markers) > 0 && i >= stop && stop < len(text) {
@@ -170,6 +159,31 @@ func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 		}
 	}
 	return h
+}
+
+// mark marks in h the words that end at the state of row.
+func (p *prefilter) mark(row int32, h hits) {
+	for _, id := range p.out[row/int32(p.nclass)] {
+		h[id/64] |= 1 << (id % 64)
+	}
+}
+
+// stepRune steps over the character beyond ASCII that text opens with, as
+// folding writes it in lower case, and returns the row after it and its width.
+func (p *prefilter) stepRune(row int32, text string, h hits) (int32, int) {
+	r, size := utf8.DecodeRuneInString(text)
+	f, ok := foldRune[r]
+	if !ok {
+		f = foldAccent(r)
+	}
+	f = strings.ToLower(f)
+	for j := 0; j < len(f); j++ {
+		row = p.next[row+int32(p.class[f[j]])]
+		if p.ends[row] {
+			p.mark(row, h)
+		}
+	}
+	return row, size
 }
 
 // ScanTriggers runs the rule set's trigger-word prefilter alone over a text and
