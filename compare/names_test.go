@@ -109,7 +109,6 @@ func keys(m map[string]*Conflict) []string {
 	return out
 }
 
-// mustExtract extracts a corpus's claims or fails the test.
 // mustLoad loads the corpus in dir of fsys and its rules.
 func mustLoad(t testing.TB, fsys fs.FS, dir string) (*facts.Corpus, *facts.RuleSet) {
 	t.Helper()

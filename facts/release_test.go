@@ -1,4 +1,4 @@
-package facts_test
+package facts
 
 import (
 	"bytes"
@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/factcheck-tools/compare/facts"
 	"github.com/factcheck-tools/compare/seeds"
 )
 
@@ -37,26 +36,19 @@ func (c *releaseFS) ReadFile(name string) ([]byte, error) {
 // claims (which quote them) are all still in use.
 func TestTextsAreLetGo(t *testing.T) {
 	for name, fsys := range map[string]fs.FS{"seeds": seeds.FS, "amber": os.DirFS("../testdata/corpora/amber")} {
-		t.Run(name+"/one worker", func(t *testing.T) { textsAreLetGo(t, name, fsys, facts.ExtractOptions{Workers: 1}) })
+		t.Run(name+"/one worker", func(t *testing.T) { textsAreLetGo(t, name, fsys, ExtractOptions{Workers: 1}) })
 		t.Run(name+"/every core, writing a cache", func(t *testing.T) {
-			textsAreLetGo(t, name, fsys, facts.ExtractOptions{Cache: facts.OpenCache(t.TempDir(), "test")})
+			textsAreLetGo(t, name, fsys, ExtractOptions{Cache: OpenCache(t.TempDir(), "test")})
 		})
 	}
 }
 
 // textsAreLetGo loads and extracts a corpus read through a releaseFS with the
 // options o, and fails if any of its texts is still reachable afterwards.
-func textsAreLetGo(t *testing.T, name string, fsys fs.FS, o facts.ExtractOptions) {
+func textsAreLetGo(t *testing.T, name string, fsys fs.FS, o ExtractOptions) {
 	counted := &releaseFS{FS: fsys}
-	c, err := facts.LoadCorpus(counted, name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	claims, err := facts.ExtractCorpus(c, rs, o)
+	c, rs := loadRules(t, counted, name)
+	claims, err := ExtractCorpus(c, rs, o)
 	if err != nil || len(claims) == 0 {
 		t.Fatalf("%d claims, %v", len(claims), err)
 	}

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -90,9 +91,13 @@ func sameAnswers(t *testing.T, quickName, slowName string, texts []string, quick
 }
 
 // seedRules loads the embedded corpus and compiles its rules.
-func seedRules(tb testing.TB) (*Corpus, *RuleSet) {
+func seedRules(tb testing.TB) (*Corpus, *RuleSet) { return loadRules(tb, seeds.FS, "seeds") }
+
+// loadRules loads the corpus in dir of fsys and compiles its rules, or stops the
+// test.
+func loadRules(tb testing.TB, fsys fs.FS, dir string) (*Corpus, *RuleSet) {
 	tb.Helper()
-	c, err := LoadCorpus(seeds.FS, "seeds")
+	c, err := LoadCorpus(fsys, dir)
 	if err != nil {
 		tb.Fatal(err)
 	}
