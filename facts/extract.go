@@ -59,7 +59,7 @@ type extractor struct {
 	seen     map[string]bool
 	atts     map[int][]attribution // by sentence index, found when first needed
 	named    map[string]bool       // entity|written form already recorded by the names rule
-	vocab    Vocabulary            // the words this source writes in lower case
+	vocab    *Vocabulary           // the words this source writes in lower case
 	// listAuthority is the authority the last item of a list under a heading named
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
 	// in 2009").

@@ -32,25 +32,36 @@ func TestLearnFromText(t *testing.T) {
 }
 
 // TestVocabulary: the lower-case words a text writes on their own, and none of
-// the others, however many there are.
+// the others, however many there are; the same answers from the searches of the
+// first words asked and from the set the text is read into beyond them.
 func TestVocabulary(t *testing.T) {
 	var b strings.Builder
 	for i := range 5000 {
 		fmt.Fprintf(&b, "word%c%c%c Name%d x3y ", 'a'+i%26, 'a'+i/26%26, 'a'+i/676%26, i)
 	}
-	b.WriteString("light regime Eternal Light of the it an")
-	v := NewVocabulary(b.String())
-	for _, w := range []string{"light", "regime", "the", "wordaaa", "wordzzg", "wordhkh"} {
-		if !v.Has(w) {
-			t.Errorf("%q is missing", w)
+	b.WriteString("light regime Eternal Light of the it an wordy_ lightly caf\u00e9")
+	has := []string{"light", "regime", "the", "wordaaa", "wordzzg", "wordhkh", "lightly"}
+	hasNot := []string{"eternal", "Light", "of", "it", "an", "name1", "x3y", "word", "wordzzz", "wordy", "ligh", "ight", "", "caf\u00e9"}
+	read := NewVocabulary(b.String())
+	for i := range askLimit + 1 { // past the searches: the text is read into the set
+		read.Has(fmt.Sprintf("never%c", 'a'+i))
+	}
+	if read.set == nil {
+		t.Fatalf("%d words asked and the text is not read", askLimit+1)
+	}
+	for _, v := range []*Vocabulary{NewVocabulary(b.String()), read} {
+		for _, w := range has {
+			if !v.Has(w) || !v.Has(w) { // twice: the second answer is remembered
+				t.Errorf("%q is missing (set read: %v)", w, v.set != nil)
+			}
+		}
+		for _, w := range hasNot {
+			if v.Has(w) || v.Has(w) {
+				t.Errorf("%q is not a lower-case word of the text (set read: %v)", w, v.set != nil)
+			}
 		}
 	}
-	for _, w := range []string{"eternal", "Light", "of", "it", "an", "name1", "x3y", "word", "wordzzz", ""} {
-		if v.Has(w) {
-			t.Errorf("%q is not a lower-case word of the text", w)
-		}
-	}
-	if (Vocabulary{}).Has("light") {
+	if (*Vocabulary)(nil).Has("light") || NewVocabulary("").Has("light") {
 		t.Error("an empty vocabulary holds a word")
 	}
 }

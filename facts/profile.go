@@ -84,13 +84,21 @@ func (p *Profile) complete() {
 // Monitor") from names. It is per source, so a source's claims depend on its own
 // text only.
 //
-// It is a set of its own, open addressing over a hash computed while the text is
-// read: every word of every source goes through it, and a Go map would hash each
-// word again.
+// A source is asked about few words (the first and last words of the names found
+// by shape: five a source in the generated corpora), so the first questions are
+// answered by searching the text for the word, each once. Past askLimit words the
+// text is read into a set, as it once always was: a text full of names costs at
+// most askLimit searches more than the set alone, and extraction stays linear.
 type Vocabulary struct {
-	slots []vocabSlot // a power of two long; an empty word marks a free slot
+	text  string
+	asked map[string]bool // the answers found by searching
+	set   []vocabSlot     // the set, once built: a power of two long; an empty word marks a free slot
 	n     int
 }
+
+// askLimit is how many words are searched for before the vocabulary reads the
+// whole text.
+const askLimit = 16
 
 type vocabSlot struct {
 	hash uint64
@@ -103,11 +111,64 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// NewVocabulary reads the lower-case words of a text: runs of three or more
-// lower-case ASCII letters that stand alone (no digit, capital or underscore glued
-// to them).
-func NewVocabulary(text string) Vocabulary {
-	v := Vocabulary{slots: make([]vocabSlot, 1024)}
+// NewVocabulary is the vocabulary of a text: the runs of three or more lower-case
+// ASCII letters that stand alone (no digit, capital or underscore glued to them).
+func NewVocabulary(text string) *Vocabulary { return &Vocabulary{text: text} }
+
+// Has reports whether the text writes word, in lower case, as a word of its own.
+func (v *Vocabulary) Has(word string) bool {
+	if v == nil || len(word) < 3 || !lowerASCII(word) {
+		return false
+	}
+	if v.set != nil {
+		return v.inSet(word)
+	}
+	if has, ok := v.asked[word]; ok {
+		return has
+	}
+	if len(v.asked) == askLimit {
+		v.readAll()
+		return v.inSet(word)
+	}
+	if v.asked == nil {
+		v.asked = make(map[string]bool, askLimit)
+	}
+	has := standsAlone(v.text, word)
+	v.asked[word] = has
+	return has
+}
+
+// lowerASCII reports whether w is lower-case ASCII letters only.
+func lowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// standsAlone reports whether text holds w with no word byte on either side.
+func standsAlone(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if (i == 0 || !isWordByte(text[i-1])) && (i+len(w) == len(text) || !isWordByte(text[i+len(w)])) {
+			return true
+		}
+		i++
+	}
+}
+
+// readAll reads every lower-case word of the text into the set. It is a set of
+// its own, open addressing over a hash computed while the text is read: a Go map
+// would hash each word again.
+func (v *Vocabulary) readAll() {
+	v.set = make([]vocabSlot, 1024)
+	text := v.text
 	for i := 0; i < len(text); {
 		if !isWordByte(text[i]) {
 			i++
@@ -126,16 +187,15 @@ func NewVocabulary(text string) Vocabulary {
 		}
 		i = j
 	}
-	return v
 }
 
 func (v *Vocabulary) add(w string, h uint64) {
-	mask := uint64(len(v.slots) - 1)
+	mask := uint64(len(v.set) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
-		switch s := &v.slots[k]; {
+		switch s := &v.set[k]; {
 		case s.word == "":
 			s.hash, s.word = h, w
-			if v.n++; 2*v.n > len(v.slots) {
+			if v.n++; 2*v.n > len(v.set) {
 				v.grow()
 			}
 			return
@@ -147,8 +207,8 @@ func (v *Vocabulary) add(w string, h uint64) {
 
 // grow doubles the table, keeping it at most half full.
 func (v *Vocabulary) grow() {
-	old := v.slots
-	v.slots, v.n = make([]vocabSlot, 2*len(old)), 0
+	old := v.set
+	v.set, v.n = make([]vocabSlot, 2*len(old)), 0
 	for _, s := range old {
 		if s.word != "" {
 			v.add(s.word, s.hash)
@@ -156,18 +216,15 @@ func (v *Vocabulary) grow() {
 	}
 }
 
-// Has reports whether the text writes word, in lower case, as a word of its own.
-func (v Vocabulary) Has(word string) bool {
-	if len(v.slots) == 0 {
-		return false
-	}
+// inSet looks word up in the set.
+func (v *Vocabulary) inSet(word string) bool {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(word); i++ {
 		h = (h ^ uint64(word[i])) * fnvPrime
 	}
-	mask := uint64(len(v.slots) - 1)
+	mask := uint64(len(v.set) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
-		switch s := &v.slots[k]; {
+		switch s := &v.set[k]; {
 		case s.word == "":
 			return false
 		case s.hash == h && s.word == word:
@@ -280,7 +337,7 @@ func (p *Profile) Place(text string) (Place, bool) {
 
 // Person resolves a person's name as written ("Dr Kazem Rajavi") to an entity: a
 // person the profile names, or else a new entity named by the words themselves.
-func (p *Profile) Person(text string, common Vocabulary) (Entity, bool) {
+func (p *Profile) Person(text string, common *Vocabulary) (Entity, bool) {
 	name := StripTitle(text)
 	titled := name != strings.TrimSpace(text)
 	if k := p.Lookup(name); k != nil {
@@ -352,7 +409,7 @@ func init() {
 // month, an institution word or a known non-person name; or one word when a title
 // vouches for it ("President Rajai") or it is the surname of a person the profile
 // names.
-func (p *Profile) looksLikePerson(name string, titled bool, common Vocabulary) bool {
+func (p *Profile) looksLikePerson(name string, titled bool, common *Vocabulary) bool {
 	words := strings.Fields(name)
 	if len(words) == 0 || len(words) > 5 {
 		return false
