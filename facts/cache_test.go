@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -320,7 +321,15 @@ func TestCacheKnowsTheManifest(t *testing.T) {
 			fmt.Fprintf(&b, "%+v\n", *k)
 		}
 		for _, s := range c.Sources {
-			fmt.Fprintf(&b, "%+v\n", *s)
+			// Every field but how reading the file again will check it: by
+			// CRC-32C when loading read it, by SHA-256 when the cache knew it.
+			v := reflect.ValueOf(*s)
+			for i := range v.NumField() {
+				if name := v.Type().Field(i).Name; name != "crc" && name != "read" {
+					fmt.Fprintf(&b, "%s:%v ", name, v.Field(i))
+				}
+			}
+			b.WriteString("\n")
 		}
 		return b.String()
 	}
@@ -393,5 +402,57 @@ func TestCacheKnowsTheManifest(t *testing.T) {
 	os.Remove(filepath.Join(dir, "review.txt"))
 	if _, err := load(cache); err == nil || !strings.Contains(err.Error(), "compare.yaml:30:11:") {
 		t.Errorf("review.txt missing: %v, want it at compare.yaml:30:11", err)
+	}
+}
+
+// TestReadFindsAChangedFile: a source whose file changes between loading and
+// extraction is refused, not extracted: one byte changed, the size kept, whether
+// loading read the file or knew it from the cache by its size and time (then the
+// time is put back too, as a tool that keeps times would).
+func TestReadFindsAChangedFile(t *testing.T) {
+	dir := amberCopy(t)
+	p := filepath.Join(dir, "wiki.txt")
+	orig, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := bytes.Replace(orig, []byte("1971"), []byte("1974"), 1)
+	if bytes.Equal(changed, orig) {
+		t.Fatal("the test needs a 1971 in wiki.txt")
+	}
+	cache := facts.OpenCache(t.TempDir(), "test")
+	for _, run := range []string{"cold", "warm"} { // warm: the file is known by its size and time
+		c, err := facts.LoadCorpusWith(os.DirFS(dir), "amber", facts.ExtractOptions{Cache: cache, Root: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wiki *facts.Source
+		for _, s := range c.Sources {
+			if s.File == "wiki.txt" {
+				wiki = s
+			}
+		}
+		if _, err := c.Read(wiki); err != nil {
+			t.Fatalf("%s: the unchanged file is refused: %v", run, err)
+		}
+		if err := os.WriteFile(p, changed, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Read(wiki); err == nil || !strings.Contains(err.Error(), "changed") {
+			t.Errorf("%s: a changed file is read: %v", run, err)
+		}
+		if err := os.WriteFile(p, orig, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, info.ModTime(), info.ModTime()); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
