@@ -266,13 +266,13 @@ func (x *extractor) readContext() {
 		}
 		var c sentenceContext
 		f := s.Folded()
-		var frame []int
+		start, end := -1, -1
 		if digits && mayOpenWithDate(f.Text) {
-			frame = frameRE.FindStringSubmatchIndex(f.Text)
+			start, end = openingDate(f.Text)
 		}
-		if m := frame; m != nil {
-			if d, err := x.parseDate(f.Text[m[2]:m[3]], year, true); err == nil {
-				c.frame, c.frameSpan, c.hasFrame = d, f.Span(m[2], m[3]), true
+		if start >= 0 {
+			if d, err := x.parseDate(f.Text[start:end], year, true); err == nil {
+				c.frame, c.frameSpan, c.hasFrame = d, f.Span(start, end), true
 			}
 		} else if prev >= 0 && continuesTime(f.Text) {
 			switch p := x.context(prev); {
@@ -319,6 +319,72 @@ var noContext sentenceContext
 // June 1986, …"), besides the words a date itself opens with.
 var frameOpeners = map[string]bool{"also": true, "and": true, "then": true, "later": true, "finally": true,
 	"already": true, "but": true, "in": true, "on": true, "during": true, "as": true}
+
+// openingDate returns where the date a sentence opens with begins and ends, as
+// frameRE's group finds it, or -1, -1. The words before the date are few and
+// fixed, so the ways frameRE can read them are tried in its order of preference
+// (the optional words taken before left out), each with the date grammar's
+// automaton where the date would begin. Its match is frameRE's when a comma or a
+// space follows it; else frameRE would try the grammar's other readings there,
+// and is asked (TestOpeningDate). So it is where the words before the date are
+// not plain ASCII ("alſo", with a long s, is "also" to (?i)).
+func openingDate(text string) (start, end int) {
+	if !plainASCII(text[:min(len(text), len("already, during "))]) {
+		return frameGroup(text)
+	}
+	after := func(p int, words ...string) int { // the end of one of words and its space at p, or -1
+		for _, w := range words {
+			if n := len(w); len(text) > p+n && text[p+n] == ' ' && strings.EqualFold(text[p:p+n], w) {
+				return p + n + 1
+			}
+		}
+		return -1
+	}
+	lead := -1 // after "also", "and", …, with its comma
+	for _, w := range frameLeads {
+		if n := len(w); len(text) > n && strings.EqualFold(text[:n], w) {
+			if len(text) > n+1 && text[n] == ',' && text[n+1] == ' ' {
+				lead = n + 2
+			} else if text[n] == ' ' {
+				lead = n + 1
+			}
+			break
+		}
+	}
+	var tries []int
+	if lead >= 0 {
+		tries = append(tries, after(lead, framePreps...), lead)
+	}
+	tries = append(tries, after(0, framePreps...), 0)
+	for _, p := range tries {
+		if p < 0 {
+			continue
+		}
+		e := dateAt.end(text[p:])
+		if e <= 0 {
+			continue
+		}
+		if p+e < len(text) && (text[p+e] == ',' || text[p+e] == ' ') {
+			return p, p + e
+		}
+		return frameGroup(text)
+	}
+	return -1, -1
+}
+
+// frameGroup is frameRE's group, or -1, -1.
+func frameGroup(text string) (start, end int) {
+	if m := frameRE.FindStringSubmatchIndex(text); m != nil {
+		return m[2], m[3]
+	}
+	return -1, -1
+}
+
+// The words frameRE reads before a date: a lead and a preposition, both optional.
+var (
+	frameLeads = []string{"also", "and", "then", "later", "finally", "already", "but"}
+	framePreps = []string{"in", "on", "during", "as of"}
+)
 
 // mayOpenWithDate is a quick test before frameRE: the sentence's first word is a
 // number or a word a date, or the words before it, can open with.

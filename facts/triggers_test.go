@@ -313,6 +313,40 @@ func TestFoundDatesAreDates(t *testing.T) {
 	})
 }
 
+// TestOpeningDate: openingDate finds the date a sentence opens with where frameRE's
+// group does, in every sentence of the corpora at hand and of a generated one, and
+// in texts made to try each way: the words before the date, with and without a
+// comma, in any case; a date not followed by a comma or a space; a word that only
+// begins like a lead; a long s that (?i) reads as "s".
+func TestOpeningDate(t *testing.T) {
+	texts := []string{"In 1986, it moved.", "in 1986 it moved", "Also, in 1986, it moved.", "Also in 1986 it",
+		"ALSO, IN 1986, IT", "Also,in 1986, it", "And 1986, it", "And, on 8 February 1990 it", "Then during the 1980s it",
+		"Later as of 2003, it", "Already in 1999", "In 1999", "In 1999.", "In 1999x it", "In 1999-2003, it",
+		"Andrew in 1986, it", "Butter in 1986, it", "Finally, 1986,", "But as of mid-2003 it", "During 1986 and 1987 it",
+		"On 24 April 1990, he", "On April 24, 1990, he", "al\u017fo in 1986, it", "in the late 1970s, it", "1986, it",
+		"In early 1986; it", "Also, in", "", "In", "Also, ", "8 February 1990 it", "as of 2003 it", "as 2003, it"}
+	n := 0
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) {
+			texts = append(texts, s.Folded().Text)
+			n++
+		})
+	})
+	found := 0
+	for _, text := range texts {
+		ws, we := frameGroup(text)
+		if gs, ge := openingDate(text); gs != ws || ge != we {
+			t.Errorf("openingDate(%q) = %d, %d; frameRE's group is %d, %d", text, gs, ge, ws, we)
+		}
+		if ws >= 0 {
+			found++
+		}
+	}
+	if found == 0 || found == len(texts) || n == 0 {
+		t.Fatalf("%d of %d texts open with a date (%d sentences): the test tells nothing", found, len(texts), n)
+	}
+}
+
 // TestContinuesTime: the quick test of the words a sentence continues the time
 // of the one before with says what anaphoraRE says.
 func TestContinuesTime(t *testing.T) {
