@@ -59,6 +59,7 @@ type extractor struct {
 	seen     map[string]bool
 	atts     map[int][]attribution // by sentence index, found when first needed
 	named    map[string]bool       // entity|written form already recorded by the names rule
+	people   map[string]person     // what Person made of each name this source writes
 	vocab    *Vocabulary           // the words this source writes in lower case
 	// listAuthority is the authority the last item of a list under a heading named
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
@@ -804,19 +805,41 @@ func (x *extractor) persons(s *Sentence, caps map[string][2]int) []found[Entity]
 		// "Massoud and Maryam Rajavi": two given names share one surname.
 		if m := sharedSurnameRE.FindStringSubmatch(txt); m != nil {
 			for _, n := range []string{m[1] + " " + m[3], m[2] + " " + m[3]} {
-				if e, ok := x.profile.Person(n, x.vocab); ok && !containsEntity(out, e) {
+				if e, ok := x.person(n); ok && !containsEntity(out, e) {
 					out = append(out, found[Entity]{e, sp, true})
 				}
 			}
 			continue
 		}
 		for _, m := range x.personRE.FindAllStringIndex(txt, -1) {
-			if e, ok := x.profile.Person(txt[m[0]:m[1]], x.vocab); ok && !containsEntity(out, e) {
+			if e, ok := x.person(txt[m[0]:m[1]]); ok && !containsEntity(out, e) {
 				out = append(out, found[Entity]{e, f.Span(c[0]+m[0], c[0]+m[1]), true})
 			}
 		}
 	}
 	return out
+}
+
+// person is the profile's Person for a name this source writes, remembered per
+// name: a text writes the same names again and again (1,714 different of 4,834
+// in the generated corpora), and the answer depends on the name and the source's
+// vocabulary only.
+func (x *extractor) person(name string) (Entity, bool) {
+	if p, ok := x.people[name]; ok {
+		return p.e, p.ok
+	}
+	e, ok := x.profile.Person(name, x.vocab)
+	if x.people == nil {
+		x.people = map[string]person{}
+	}
+	x.people[name] = person{e, ok}
+	return e, ok
+}
+
+// person is one answer of Person.
+type person struct {
+	e  Entity
+	ok bool
 }
 
 func containsEntity(xs []found[Entity], e Entity) bool {

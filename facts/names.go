@@ -287,7 +287,7 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 	x.runs = appendCapitalizedRuns(x.runs[:0], f.Text)
 	for _, m := range x.runs {
 		name := f.Text[m[0]:m[1]]
-		e, ok := x.profile.Person(name, x.vocab)
+		e, ok := x.person(name)
 		if !ok || len(nameWords(e.Name)) < 2 {
 			continue
 		}
