@@ -16,12 +16,22 @@ import (
 // byte of the original it came from, so every match still has an exact source span.
 type Folded struct {
 	Text string
-	off  []int32 // base+off[i] is where the source rune behind Text[i] starts; off[len(Text)] is the end
-	end  []int32 // base+end[i] is where that rune ends
-	// same is set when folding changed nothing (plain ASCII, nothing skipped): byte
-	// i of Text is byte base+i of the source, and off and end are not needed.
-	same bool
-	base int
+	// pieces map Text back to the source, in order: from each piece's at to the
+	// next one's, the bytes of Text are bytes of the source one for one (a run:
+	// byte at+k comes from off+k), or all come from one source character [off,
+	// end) (a stand-in: "'" for "’", "e" for "ë"). Skipped ranges leave no byte,
+	// only a new piece after them. Nil when folding changed nothing (plain ASCII,
+	// nothing skipped): byte i of Text is byte base+i of the source.
+	pieces []foldPiece
+	base   int
+}
+
+// foldPiece is a stretch of folded text and where it comes from, as offsets from
+// the text's base: a sentence is far shorter than 2 GB.
+type foldPiece struct {
+	at       int32 // where it starts in Text
+	off, end int32 // a run: where it starts in the source (end unused); a stand-in: the character it stands for
+	run      bool
 }
 
 // foldRune gives the ASCII stand-in for the punctuation that varies between sources.
@@ -42,24 +52,25 @@ func Fold(text string, base int, skip []Span) Folded { return fold(text, base, s
 // fold is Fold, with the map back to the source only when offsets is set.
 func fold(text string, base int, skip []Span, offsets bool) Folded {
 	if len(skip) == 0 && plainASCII(text) {
-		return Folded{Text: text, same: true, base: base}
+		return Folded{Text: text, base: base}
 	}
 	var b strings.Builder
 	b.Grow(len(text))
-	var off, end []int32
-	if offsets {
-		off = make([]int32, 0, len(text)+1)
-		end = make([]int32, 0, len(text))
-	}
-	// at and to are offsets from base: a sentence is far shorter than 2 GB.
-	emit := func(s string, at, to int) {
-		b.WriteString(s)
-		if offsets {
-			for range len(s) {
-				off = append(off, int32(at))
-				end = append(end, int32(to))
+	var pieces []foldPiece
+	// emit writes s, which stands for text[at:to]; a byte copied as it is (s is
+	// text[at:to], one byte) extends the run before it when that run reaches at.
+	emit := func(s string, at, to int, same bool) {
+		if offsets && len(s) > 0 {
+			n := len(pieces)
+			switch {
+			case same && n > 0 && pieces[n-1].run && int(pieces[n-1].off)+b.Len()-int(pieces[n-1].at) == at:
+			case same:
+				pieces = append(pieces, foldPiece{at: int32(b.Len()), off: int32(at), run: true})
+			default:
+				pieces = append(pieces, foldPiece{at: int32(b.Len()), off: int32(at), end: int32(to)})
 			}
 		}
+		b.WriteString(s)
 	}
 	for i := 0; i < len(text); {
 		if len(skip) > 0 && base+i >= skip[0].Start {
@@ -74,30 +85,54 @@ func fold(text string, base int, skip []Span, offsets bool) Folded {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			if c == '`' {
-				emit("'", i, i+1)
-			} else {
-				b.WriteByte(c)
-				if offsets {
-					off = append(off, int32(i))
-					end = append(end, int32(i+1))
-				}
+				emit("'", i, i+1, false)
+				i++
+				continue
 			}
-			i++
+			// A stretch of plain ASCII up to the next skip, backquote or wider
+			// character is copied at once.
+			j := i + 1
+			for j < len(text) && text[j] < utf8.RuneSelf && text[j] != '`' && (len(skip) == 0 || base+j < skip[0].Start) {
+				j++
+			}
+			emit(text[i:j], i, j, true)
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		at := i
 		i += size
 		if s, ok := foldRune[r]; ok {
-			emit(s, at, i)
+			emit(s, at, i, false)
 			continue
 		}
-		emit(foldAccent(r), at, i)
+		emit(foldAccent(r), at, i, false)
 	}
 	if offsets {
-		off = append(off, int32(len(text)))
+		// The end: where the text ends, as a run of no bytes.
+		pieces = append(pieces, foldPiece{at: int32(b.Len()), off: int32(len(text)), run: true})
 	}
-	return Folded{Text: b.String(), off: off, end: end, base: base}
+	return Folded{Text: b.String(), pieces: pieces, base: base}
+}
+
+// piece is the index of the piece folded byte i lies in.
+func (f Folded) piece(i int) int {
+	// The last piece whose start is at or before i. Every piece but the end holds
+	// a byte at least (a character folded to nothing, such as a zero-width space,
+	// makes none), so no two share a start.
+	k := sort.Search(len(f.pieces), func(k int) bool { return int(f.pieces[k].at) > i }) - 1
+	return max(k, 0)
+}
+
+// from is where folded byte i comes from in the source: its start and end, as
+// offsets from base.
+func (f Folded) from(i int) (start, end int) {
+	p := f.pieces[f.piece(i)]
+	if p.run {
+		o := int(p.off) + i - int(p.at)
+		return o, o + 1
+	}
+	return int(p.off), int(p.end)
 }
 
 // foldAccent removes combining marks from r ("ë" gives "e"); a rune that does not
@@ -131,23 +166,45 @@ func plainASCII(text string) bool {
 
 // Span maps the folded byte range [i, j) back to a span of the source.
 func (f Folded) Span(i, j int) Span {
-	if f.same {
+	if f.pieces == nil {
 		return Span{f.base + i, f.base + max(i, j)}
 	}
+	start, _ := f.from(i)
 	if j <= i {
-		return Span{f.base + int(f.off[i]), f.base + int(f.off[i])}
+		return Span{f.base + start, f.base + start}
 	}
-	return Span{f.base + int(f.off[i]), f.base + int(f.end[j-1])}
+	_, end := f.from(j - 1)
+	return Span{f.base + start, f.base + end}
 }
 
 // FoldString folds s on its own, for comparing names and labels.
 func FoldString(s string) string { return fold(s, 0, nil, false).Text }
 
 // Index returns the folded offset of source offset at: the first folded byte that
-// comes from at or after it.
+// comes from at or after it (len(Text) for the end of the text, one more beyond).
 func (f Folded) Index(at int) int {
-	if f.same {
+	if f.pieces == nil {
 		return min(max(at-f.base, 0), len(f.Text))
 	}
-	return sort.Search(len(f.off), func(k int) bool { return f.base+int(f.off[k]) >= at })
+	at -= f.base
+	for k, p := range f.pieces {
+		next := len(f.Text) + 1
+		if k+1 < len(f.pieces) {
+			next = int(f.pieces[k+1].at)
+		}
+		if p.run {
+			// Bytes at..next-1 come from off.., and the end piece stands for the
+			// text's end.
+			last := int(p.off) + next - 1 - int(p.at)
+			if k == len(f.pieces)-1 {
+				last = int(p.off)
+			}
+			if at <= last {
+				return int(p.at) + max(at-int(p.off), 0)
+			}
+		} else if int(p.at) < next && int(p.off) >= at {
+			return int(p.at)
+		}
+	}
+	return len(f.Text) + 1
 }

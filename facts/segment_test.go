@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -361,5 +362,123 @@ func TestSegmentEachAsSegment(t *testing.T) {
 				t.Errorf("%s: lessons %v, from the kept sentences %v", src.ID, lessons, want)
 			}
 		}
+	})
+}
+
+// foldOffsets is the map back to the source as folding made it before it kept
+// pieces: for every folded byte, where its source character starts and ends
+// (offsets from base), and the end of the text after the last.
+func foldOffsets(text string, base int, skip []Span) (folded string, off, end []int) {
+	var b strings.Builder
+	emit := func(s string, at, to int) {
+		b.WriteString(s)
+		for range len(s) {
+			off, end = append(off, at), append(end, to)
+		}
+	}
+	for i := 0; i < len(text); {
+		if len(skip) > 0 && base+i >= skip[0].Start {
+			if base+i < skip[0].End {
+				i = skip[0].End - base
+			}
+			skip = skip[1:]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch s, ok := foldRune[r]; {
+		case r == '`':
+			emit("'", i, i+1)
+		case text[i] < utf8.RuneSelf:
+			emit(text[i:i+1], i, i+1)
+		case ok:
+			emit(s, i, i+size)
+		default:
+			emit(foldAccent(r), i, i+size)
+		}
+		i += size
+	}
+	return b.String(), append(off, len(text)), end
+}
+
+// sameFold fails the test where Fold's text, spans or indexes differ from those
+// of the map kept byte by byte.
+func sameFold(t *testing.T, text string, base int, skip []Span) {
+	t.Helper()
+	f := Fold(text, base, skip)
+	want, off, end := foldOffsets(text, base, skip)
+	if f.Text != want {
+		t.Fatalf("Fold(%q) = %q, want %q", text, f.Text, want)
+	}
+	for i := 0; i <= len(want); i++ {
+		for j := 0; j <= len(want); j++ {
+			w := Span{base + off[i], base + off[i]}
+			if j > i {
+				w.End = base + end[j-1]
+			}
+			if got := f.Span(i, j); got != w {
+				t.Fatalf("Fold(%q).Span(%d, %d) = %v, want %v", text, i, j, got, w)
+			}
+		}
+	}
+	for at := base - 2; at <= base+len(text)+2; at++ {
+		w := sort.Search(len(off), func(k int) bool { return base+off[k] >= at })
+		if len(skip) == 0 && plainASCII(text) { // nothing folded: the text's own offsets
+			w = min(max(at-base, 0), len(text))
+		}
+		if got := f.Index(at); got != w {
+			t.Fatalf("Fold(%q).Index(%d) = %d, want %d", text, at, got, w)
+		}
+	}
+}
+
+// TestFoldMapsBack: the pieces folding keeps give every span and index the map
+// kept byte by byte gives: in texts made to try each kind of piece (stand-ins of
+// one, three and no bytes, accents, backquotes, skipped markers at either end and
+// side by side, bytes that are no UTF-8) and in every sentence of the test corpora.
+func TestFoldMapsBack(t *testing.T) {
+	texts := []string{"", "a", "`", "’", "ë", "\u200b", "…", "a\u200bb", "People’s Mujahideen – Manëz (“camp”)[3] done",
+		"[1]a", "a[1]", "a[1][2]b", "x\u200b[1]y", "\xff\xfeab", "a\xffb", "``a``", "…x…", "Camp\u00a0Ashraf", "ë[2]ë", "ab\u00adcd"}
+	for _, text := range texts {
+		var skip []Span
+		for i := strings.Index(text, "["); i >= 0; {
+			j := strings.Index(text[i:], "]")
+			skip = append(skip, Span{100 + i, 100 + i + j + 1})
+			k := strings.Index(text[i+j+1:], "[")
+			if k < 0 {
+				break
+			}
+			i += j + 1 + k
+		}
+		sameFold(t, text, 100, skip)
+		sameFold(t, text, 0, nil)
+	}
+	n := 0
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) {
+			if n++; n%7 != 0 && len(s.Markers) == 0 && plainASCII(s.Text) {
+				return // a sample of the sentences with nothing to fold
+			}
+			var skip []Span
+			for _, m := range s.Markers {
+				skip = append(skip, m.Span)
+			}
+			sameFold(t, s.Text, s.Span.Start, skip)
+		})
+	})
+}
+
+// FuzzFold: the pieces folding keeps map back as the map kept byte by byte, for any
+// text of up to 64 bytes and a skipped range anywhere in it, even inside a character.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"People’s – Manëz[3] done", "a\u200b`b…", "\xffë", "Camp\u00a0Ashraf[12]"} {
+		f.Add(s, uint8(2), uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, text string, at, n uint8) {
+		text = text[:min(len(text), 64)]
+		var skip []Span
+		if int(at) < len(text) {
+			skip = []Span{{Start: 100 + int(at), End: 100 + min(len(text), int(at)+int(n%8))}}
+		}
+		sameFold(t, text, 100, skip)
 	})
 }
