@@ -171,6 +171,9 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				if pr.re != nil {
 					pr.reStarts = newStarts(pr.re)
 				}
+				if pr.scanAfter != nil {
+					pr.scanAfterStarts = newStarts(pr.scanAfter)
+				}
 				if pr.skeleton != nil {
 					pr.skeletonStarts = newStarts(pr.skeleton)
 				}
@@ -571,8 +574,11 @@ type patternRule struct {
 	baseRule
 	re        *regexp.Regexp
 	scanAfter *regexp.Regexp
-	section   *regexp.Regexp // when set, only sentences under a matching heading
-	sections  sync.Map       // heading → whether section matches it
+	// scanAfterStarts searches scanAfter where it can begin; nil where that
+	// would not spare much.
+	scanAfterStarts *starts
+	section         *regexp.Regexp // when set, only sentences under a matching heading
+	sections        sync.Map       // heading → whether section matches it
 	// masked, for a pattern with {date}, is the expression with {date} standing for
 	// one date token of the masked text (see maskDates): the date grammar, thousands
 	// of instructions, leaves the expression, and the dates are found once per
@@ -770,7 +776,12 @@ func (r *patternRule) readFrom(text string) (int, bool) {
 	if r.scanAfter == nil {
 		return 0, true
 	}
-	loc := r.scanAfter.FindStringIndex(text)
+	var loc []int
+	if r.scanAfterStarts != nil {
+		loc = r.scanAfterStarts.first(text)
+	} else {
+		loc = r.scanAfter.FindStringIndex(text)
+	}
 	if loc == nil {
 		return 0, false
 	}

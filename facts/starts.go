@@ -85,11 +85,22 @@ func from(t string, p int) string {
 }
 
 // findAll is FindAllStringSubmatchIndex(t, -1) of the expression.
-func (st *starts) findAll(t string) [][]int {
+func (st *starts) findAll(t string) [][]int { return st.find(t, -1) }
+
+// first is FindStringSubmatchIndex(t) of the expression.
+func (st *starts) first(t string) []int {
+	if ms := st.find(t, 1); len(ms) > 0 {
+		return ms[0]
+	}
+	return nil
+}
+
+// find is FindAllStringSubmatchIndex(t, n) of the expression.
+func (st *starts) find(t string, n int) [][]int {
 	var out [][]int
 	// p walks the text a character at a time, as the unanchored search does: a
 	// match begins only where a character does.
-	for p := 0; p < len(t); {
+	for p := 0; p < len(t) && len(out) != n; {
 		if !st.mayOpen(t, p) {
 			p += charLen(t, p)
 			continue

@@ -13,6 +13,7 @@ type ruleStarts struct {
 	re     *regexp.Regexp
 	st     *starts
 	masked bool
+	anchor bool // the rule's scan_after, which it reads before its skeleton
 }
 
 // startsOf returns the expressions of rs that run with starts.
@@ -24,13 +25,16 @@ func startsOf(rs *RuleSet) []ruleStarts {
 			continue
 		}
 		if pr.maskedStarts != nil {
-			out = append(out, ruleStarts{pr, pr.masked, pr.maskedStarts, true})
+			out = append(out, ruleStarts{pr, pr.masked, pr.maskedStarts, true, false})
 		}
 		if pr.reStarts != nil {
-			out = append(out, ruleStarts{pr, pr.re, pr.reStarts, false})
+			out = append(out, ruleStarts{pr, pr.re, pr.reStarts, false, false})
 		}
 		if pr.skeletonStarts != nil {
-			out = append(out, ruleStarts{pr, pr.skeleton, pr.skeletonStarts, false})
+			out = append(out, ruleStarts{pr, pr.skeleton, pr.skeletonStarts, false, false})
+		}
+		if pr.scanAfterStarts != nil {
+			out = append(out, ruleStarts{pr, pr.scanAfter, pr.scanAfterStarts, false, true})
 		}
 	}
 	return out
@@ -46,6 +50,9 @@ func sameMatches(t *testing.T, name string, re *regexp.Regexp, st *starts, text 
 	}
 	if st.matches(text) != (want != nil) {
 		t.Errorf("%s on %q: starts say it matches: %v; the search finds %v", name, text, st.matches(text), want)
+	}
+	if first, want := st.first(text), re.FindStringSubmatchIndex(text); fmt.Sprint(first) != fmt.Sprint(want) {
+		t.Errorf("%s on %q: the first match starts find is %v, the search's %v", name, text, first, want)
 	}
 	return len(want) > 0
 }
@@ -64,7 +71,7 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 		eachSentence(t, c, rs, func(x *extractor, s *Sentence) {
 			for _, e := range exprs {
 				text := s.Folded().Text
-				if !e.rule.triggered(x.hits(s)) || e.rule.skeleton != nil && !e.rule.skeleton.MatchString(text) {
+				if !e.rule.triggered(x.hits(s)) || !e.anchor && e.rule.skeleton != nil && !e.rule.skeleton.MatchString(text) {
 					continue
 				}
 				if e.masked {
