@@ -48,6 +48,7 @@ type extractor struct {
 	profile   *Profile
 	orgRE     *regexp.Regexp
 	personRE  *regexp.Regexp
+	personSt  *starts // personRE where a match can begin; nil to search it all
 	// years is the last year stated before each sentence, in its section (0 if
 	// none); ctx what readContext found in the sentences that state a date or
 	// continue the time of the one before, ctxAt[i] its place there plus one.
@@ -231,6 +232,7 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 		profile:       p,
 		orgRE:         rs.orgRE,
 		personRE:      rs.personRE,
+		personSt:      rs.persons,
 		listPrev:      map[string]*listItem{},
 		seen:          map[string]bool{},
 		atts:          map[int][]attribution{},
@@ -811,7 +813,7 @@ func (x *extractor) persons(s *Sentence, caps map[string][2]int) []found[Entity]
 			}
 			continue
 		}
-		for _, m := range x.personRE.FindAllStringIndex(txt, -1) {
+		for _, m := range x.findPersons(txt) {
 			if e, ok := x.person(txt[m[0]:m[1]]); ok && !containsEntity(out, e) {
 				out = append(out, found[Entity]{e, f.Span(c[0]+m[0], c[0]+m[1]), true})
 			}
@@ -840,6 +842,14 @@ func (x *extractor) person(name string) (Entity, bool) {
 type person struct {
 	e  Entity
 	ok bool
+}
+
+// findPersons is personRE's FindAllStringIndex(text, -1).
+func (x *extractor) findPersons(text string) [][]int {
+	if x.personSt == nil {
+		return x.personRE.FindAllStringIndex(text, -1)
+	}
+	return x.personSt.findAll(text)
 }
 
 func containsEntity(xs []found[Entity], e Entity) bool {

@@ -37,6 +37,7 @@ type RuleSet struct {
 	Digest   string
 	orgRE    *regexp.Regexp // the profile's organizations, for {orgs} lists
 	personRE *regexp.Regexp // people by name or shape, for {persons} lists
+	persons  *starts        // personRE searched where it can begin
 	filter   *prefilter     // every rule's trigger words, found in one pass
 	// Which rules a sentence can set off: those without trigger words, and for
 	// each word the rules whose first set holds it; bit sets over rs.rules.
@@ -202,6 +203,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	rs.Digest = hex.EncodeToString(h.Sum(nil))[:16]
 	rs.orgRE = regexp.MustCompile(`(?i)` + p.OrgPattern())
 	rs.personRE = regexp.MustCompile(p.PersonPattern())
+	rs.persons = newStarts(rs.personRE)
 	rs.buildPrefilter()
 	return rs, nil
 }

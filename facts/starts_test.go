@@ -60,15 +60,22 @@ func sameMatches(t *testing.T, name string, re *regexp.Regexp, st *starts, text 
 // TestStartsFindWhatTheSearchFinds: every rule expression tried only where a
 // match can begin finds what the unanchored search finds, on every sentence of
 // the corpora at hand and a generated one that the rule's trigger words and
-// skeleton let through, folded or with its dates masked as the rule reads it.
+// skeleton let through, folded or with its dates masked as the rule reads it;
+// and so does the people's expression, on every sentence.
 func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		exprs := startsOf(rs)
 		if len(exprs) < 20 {
 			t.Fatalf("only %d rule expressions run with starts", len(exprs))
 		}
-		tried, matched := 0, 0
+		if rs.persons == nil {
+			t.Fatal("the people's expression runs without starts")
+		}
+		tried, matched, people := 0, 0, 0
 		eachSentence(t, c, rs, func(x *extractor, s *Sentence) {
+			if sameMatches(t, "personRE", rs.personRE, rs.persons, s.Folded().Text) {
+				people++
+			}
 			for _, e := range exprs {
 				text := s.Folded().Text
 				if !e.rule.triggered(x.hits(s)) || !e.anchor && e.rule.skeleton != nil && !e.rule.skeleton.MatchString(text) {
@@ -83,8 +90,8 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 				}
 			}
 		})
-		if matched == 0 {
-			t.Fatalf("no expression matched in %d tries: the test compares nothing", tried)
+		if matched == 0 || people == 0 {
+			t.Fatalf("no expression matched in %d tries, or no person (%d): the test compares nothing", tried, people)
 		}
 	})
 }
