@@ -306,12 +306,23 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 // for Person, and that word is a known name only if its first letter opens one
 // (nearNames's windows all begin with such a word) or it is a misspelt surname.
 // Most sentences open with the only capital they have ("The", "Observers"), and
-// are spared folding and the word-by-word reading (TestMayNameMissesNoName).
+// are spared the word-by-word reading (TestMayNameMissesNoName); a sentence with
+// footnote markers or beyond ASCII is read so once folded.
 func (x *extractor) mayName(s *Sentence) bool {
 	t := s.Text
 	if len(s.Markers) > 0 || !plainASCII(t) {
-		return true
+		// The capitals are read in the text the rule reads: folded, the markers
+		// out and the accented letters plain. Beyond ASCII still, a letter of
+		// another alphabet may open a name.
+		if t = s.Folded().Text; !plainASCII(t) {
+			return true
+		}
 	}
+	return x.mayNameIn(t)
+}
+
+// mayNameIn is mayName for plain ASCII text t.
+func (x *extractor) mayNameIn(t string) bool {
 	one := ""
 	for i := 0; i < len(t); i++ {
 		if !isUpper(t[i]) || i > 0 && isLetter(t[i-1]) {
