@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"regexp"
 	"regexp/syntax"
 	"strings"
 	"sync"
@@ -91,7 +92,10 @@ const maxDFAStates = 4096
 // newDFA compiles expr as regexp.Compile does (Perl syntax, simplified, leftmost
 // first). It panics on a bad expression: the callers' expressions are compiled
 // by regexp first.
-func newDFA(expr string) *dfa {
+func newDFA(expr string) *dfa { return newDFALimit(expr, maxDFAStates) }
+
+// newDFALimit is newDFA holding at most limit states.
+func newDFALimit(expr string, limit int) *dfa {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		panic("facts: " + err.Error())
@@ -100,7 +104,7 @@ func newDFA(expr string) *dfa {
 	if err != nil {
 		panic("facts: " + err.Error())
 	}
-	d := &dfa{prog: prog, limit: maxDFAStates, seen: make([]bool, len(prog.Inst))}
+	d := &dfa{prog: prog, limit: limit, seen: make([]bool, len(prog.Inst))}
 	d.reset()
 	return d
 }
@@ -266,4 +270,73 @@ func (d *dfa) intern(insts []uint32, prev prevClass, match bool) *dstate {
 	s := &dstate{insts: kept, prev: prev, match: match}
 	d.states[strings.Clone(string(k))] = s
 	return s
+}
+
+// wholeRE is an expression anchored at the start, as the forms of a value are
+// ("^…$"), asked first of its automaton: a value is tried against form after form
+// and fits at most one, and the automaton tells the ones it does not fit at a
+// table lookup a character, where regexp would run its machine. regexp then finds
+// the groups of the one that fits (TestWholeREsAnswerAsRegexp).
+type wholeRE struct {
+	re   *regexp.Regexp
+	once sync.Once
+	auto *dfa
+}
+
+// wholeREStates bounds each form's automaton; a form needs a few dozen states.
+const wholeREStates = 256
+
+// wholeREs is every wholeRE made, for the test that compares them with regexp.
+var wholeREs []*wholeRE
+
+// mustWhole compiles expr, which must be anchored at the start on every way
+// through it.
+func mustWhole(expr string) *wholeRE {
+	re := regexp.MustCompile(expr)
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil || !opensAnchored(tree.Simplify()) {
+		panic("facts: not anchored at the start: " + expr)
+	}
+	w := &wholeRE{re: re}
+	wholeREs = append(wholeREs, w)
+	return w
+}
+
+// opensAnchored reports whether every match of re must begin at the start of the
+// text.
+func opensAnchored(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpBeginLine:
+		return re.Flags&syntax.OneLine != 0
+	case syntax.OpCapture:
+		return opensAnchored(re.Sub[0])
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && opensAnchored(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !opensAnchored(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func (w *wholeRE) automaton() *dfa {
+	w.once.Do(func() { w.auto = newDFALimit(w.re.String(), wholeREStates) })
+	return w.auto
+}
+
+// MatchString is regexp's MatchString.
+func (w *wholeRE) MatchString(s string) bool { return w.automaton().end(s) >= 0 }
+
+// FindStringSubmatch is regexp's FindStringSubmatch.
+func (w *wholeRE) FindStringSubmatch(s string) []string {
+	if w.automaton().end(s) < 0 {
+		return nil
+	}
+	return w.re.FindStringSubmatch(s)
 }

@@ -1,7 +1,10 @@
 package facts
 
 import (
+	"fmt"
 	"regexp"
+	"regexp/syntax"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -169,4 +172,75 @@ func FuzzDFA(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWholeREsAnswerAsRegexp: every form a value is read by answers, asked of its
+// automaton first, what regexp answers: on the dates, counts and periods the test
+// corpora state (as written, lower case and folded), on the values their claims
+// hold, and on texts made for each form. Every form is tried with texts it fits.
+func TestWholeREsAnswerAsRegexp(t *testing.T) {
+	texts := []string{"", "1986", "24 april 1990", "april 24, 1990", "june 24 to 27", "24-27 june 1990", "from june 24 to 27, 1990",
+		"about 1990", "around april 1990", "sometime in 1986", "some time during the 1980s", "by 1987", "since 1986", "prior to 1979",
+		"no later than 2003", "1981 to 1986", "between 1981 and 1986", "the late 1970s", "mid-1980s", "early 1980", "the end of 1990",
+		"the first half of 2003", "24 april", "april 24", "april of 1990", "1990-05-24", "1990-05", "199x", "19xx", "199X", "19XX",
+		"1990~", "3,000", "about 3,500", "over 4,000", "up to 200", "5,000- 10,000", "between 1,000 and 2,000", "several thousand",
+		"fifty", "twenty-five", "two thousand", "$1.3 million", "~3500", "5000..10000 members", "4000..", "..300", "3 million",
+		"1981-present", "1965-1979", "from 1973 to 1979", "since 2009", "2016-present", "1981 - the present day", "at least",
+		"more than", "nearly", "up to", "fewer than", "x", "1990 x", "april", "31 february 1990", "1986.", " 1986", "\u212a", "\u017fince 1986", "1990\n"}
+	seen := map[string]bool{}
+	add := func(s string) {
+		for _, v := range []string{s, strings.ToLower(s), FoldString(s), strings.ToLower(FoldString(s))} {
+			if !seen[v] {
+				seen[v] = true
+				texts = append(texts, v)
+			}
+		}
+	}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, cl := range mustExtractAll(t, c, rs) {
+			add(cl.Text)
+			add(cl.Value.String())
+		}
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) {
+			text := s.Folded().Text
+			for _, m := range FindDates(text) {
+				add(text[m[0]:m[1]])
+			}
+		})
+	})
+	for _, w := range wholeREs {
+		fits := 0
+		for _, s := range texts {
+			want := w.re.FindStringSubmatch(s)
+			if got := w.FindStringSubmatch(s); fmt.Sprint(got) != fmt.Sprint(want) || (got == nil) != (want == nil) {
+				t.Errorf("%s on %q: %q, regexp finds %q", w.re, s, got, want)
+			}
+			if got := w.MatchString(s); got != (want != nil) {
+				t.Errorf("%s on %q: matches %v, regexp says %v", w.re, s, got, want != nil)
+			}
+			if want != nil {
+				fits++
+			}
+		}
+		if fits == 0 {
+			t.Errorf("no text fits %s: the test tells nothing of it", w.re)
+		}
+	}
+}
+
+// TestOpensAnchored: a form is asked of its automaton only if every match of it
+// begins at the start of the text.
+func TestOpensAnchored(t *testing.T) {
+	for expr, want := range map[string]bool{`^a`: true, `(?i)^a$`: true, `(?i:^a)`: true, `^a$|^b$`: true, `(^a)b`: true,
+		`^a|b`: false, `a`: false, `(?m)^a`: false, `\Aa`: true, `a^`: false,
+		`(?:)^a`: false, // anchored, but it says no where it is not sure: such a form is refused, never misread
+	} {
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := opensAnchored(tree.Simplify()); got != want {
+			t.Errorf("opensAnchored(%s) = %v, want %v", expr, got, want)
+		}
+	}
 }

@@ -106,8 +106,8 @@ var (
 	// "from 1973 to 1979", "since 2009", "2016-present".
 	PeriodPattern = `(?:(?:from |between )?` + rePoint + ` ?(?:-|to|until|till|through|and) ?(?:` + rePoint + `|` + rePresent + `)|since ` + rePoint + `)`
 
-	periodRE    = regexp.MustCompile(`(?i:^(?:from |between )?(` + rePoint + `) ?(?:-|to|until|till|through|and) ?(?:(` + rePresent + `)|(` + rePoint + `))$)`)
-	sinceRE     = regexp.MustCompile(`^since (` + rePoint + `)$`)
+	periodRE    = mustWhole(`(?i:^(?:from |between )?(` + rePoint + `) ?(?:-|to|until|till|through|and) ?(?:(` + rePresent + `)|(` + rePoint + `))$)`)
+	sinceRE     = mustWhole(`^since (` + rePoint + `)$`)
 	pointFindRE = regexp.MustCompile(`(?i)\b` + rePoint)
 )
 

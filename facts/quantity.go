@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -164,14 +163,14 @@ const (
 )
 
 var (
-	quantityRE   = regexp.MustCompile(`^(?i:` + QuantityPattern + `)$`)
-	qRangeRE     = regexp.MustCompile(`^(?i:(?:between |from )?(` + reNumber + `) ?(?:-|to|and) ?(` + reNumber + `))$`)
-	qQualifiedRE = regexp.MustCompile(`^(?i:(` + reQApprox + `|` + reQLower + `|` + reQUpper + `) (` + reNumber + `))$`)
-	qNormalRE    = regexp.MustCompile(`^(~)?(\d+(?:\.\d+)?)?(\.\.)?(\d+(?:\.\d+)?)?$`)
-	qUnitRE      = regexp.MustCompile(`^([~.\d]*[\d.]) ([a-z][a-z -]*)$`)
-	qLowerRE     = regexp.MustCompile(`^` + reQLower + `$`)
-	qUpperRE     = regexp.MustCompile(`^` + reQUpper + `$`)
-	wordScaleRE  = regexp.MustCompile(`^(?i:(.+?) (hundred|thousand|million|billion))$`)
+	quantityRE   = mustWhole(`^(?i:` + QuantityPattern + `)$`)
+	qRangeRE     = mustWhole(`^(?i:(?:between |from )?(` + reNumber + `) ?(?:-|to|and) ?(` + reNumber + `))$`)
+	qQualifiedRE = mustWhole(`^(?i:(` + reQApprox + `|` + reQLower + `|` + reQUpper + `) (` + reNumber + `))$`)
+	qNormalRE    = mustWhole(`^(~)?(\d+(?:\.\d+)?)?(\.\.)?(\d+(?:\.\d+)?)?$`)
+	qUnitRE      = mustWhole(`^([~.\d]*[\d.]) ([a-z][a-z -]*)$`)
+	qLowerRE     = mustWhole(`^` + reQLower + `$`)
+	qUpperRE     = mustWhole(`^` + reQUpper + `$`)
+	wordScaleRE  = mustWhole(`^(?i:(.+?) (hundred|thousand|million|billion))$`)
 )
 
 // ErrNoQuantity is returned by ParseQuantity for text that is not a count.
