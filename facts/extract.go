@@ -326,10 +326,10 @@ var frameOpeners = map[string]bool{"also": true, "and": true, "then": true, "lat
 // openingDate returns where the date a sentence opens with begins and ends, as
 // frameRE's group finds it, or -1, -1. The words before the date are few and
 // fixed, so the ways frameRE can read them are tried in its order of preference
-// (the optional words taken before left out), each with the date grammar's
-// automaton where the date would begin. Its match is frameRE's when a comma or a
-// space follows it; else frameRE would try the grammar's other readings there,
-// and is asked (TestOpeningDate). So it is where the words before the date are
+// (the optional words taken before left out), each with the automaton of the rest
+// of frameRE (a date, then a comma or a space) where the date would begin: its
+// match is the date frameRE's group holds and the character after it
+// (TestOpeningDate). frameRE itself is asked where the words before the date are
 // not plain ASCII ("alſo", with a long s, is "also" to (?i)).
 func openingDate(text string) (start, end int) {
 	if !plainASCII(text[:min(len(text), len("already, during "))]) {
@@ -363,17 +363,15 @@ func openingDate(text string) (start, end int) {
 		if p < 0 {
 			continue
 		}
-		e := dateAt.end(text[p:])
-		if e <= 0 {
-			continue
+		if e := frameDateAt.end(text[p:]); e > 1 {
+			return p, p + e - 1
 		}
-		if p+e < len(text) && (text[p+e] == ',' || text[p+e] == ' ') {
-			return p, p + e
-		}
-		return frameGroup(text)
 	}
 	return -1, -1
 }
+
+// frameDateAt is the automaton of frameRE's date and the character after it.
+var frameDateAt = newDFA(`(?i)^(?:` + DatePattern + `)(?:,| )`)
 
 // frameGroup is frameRE's group, or -1, -1.
 func frameGroup(text string) (start, end int) {

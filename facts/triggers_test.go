@@ -324,7 +324,8 @@ func TestOpeningDate(t *testing.T) {
 		"Later as of 2003, it", "Already in 1999", "In 1999", "In 1999.", "In 1999x it", "In 1999-2003, it",
 		"Andrew in 1986, it", "Butter in 1986, it", "Finally, 1986,", "But as of mid-2003 it", "During 1986 and 1987 it",
 		"On 24 April 1990, he", "On April 24, 1990, he", "al\u017fo in 1986, it", "in the late 1970s, it", "1986, it",
-		"In early 1986; it", "Also, in", "", "In", "Also, ", "8 February 1990 it", "as of 2003 it", "as 2003, it"}
+		"In early 1986; it", "Also, in", "", "In", "Also, ", "8 February 1990 it", "as of 2003 it", "as 2003, it",
+		"1961-1969: Estonia", "1981: 2,300 fighters", "1969-present: Poland", "In 1990-05, it"}
 	n := 0
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) {
