@@ -66,16 +66,18 @@ type extractor struct {
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
 	// in 2009").
 	listAuthority map[string]string
-	filter        *prefilter
-	hit           []hits // the trigger words of each sentence, found when first needed
-	hitBlock      hits   // what is left of the block the next sentence's hits are cut from
-	dates         map[dateKey]parsedDate
-	words         [][2]int // nearNames's buffer of word spans
-	runs          [][2]int // and the names rule's of capitalized runs
-	firsts        []byte   // and of their first letters, folded
-	firstOf       map[string]byte
-	misspelt      map[string]*Known // the profile's misspeltSurname, per word
-	nameFirsts    *[256]bool        // the first letters, folded, of the names nearNames looks for
+	// headingAuthorities remembers headingAuthority's answers.
+	headingAuthorities map[string]string
+	filter             *prefilter
+	hit                []hits // the trigger words of each sentence, found when first needed
+	hitBlock           hits   // what is left of the block the next sentence's hits are cut from
+	dates              map[dateKey]parsedDate
+	words              [][2]int // nearNames's buffer of word spans
+	runs               [][2]int // and the names rule's of capitalized runs
+	firsts             []byte   // and of their first letters, folded
+	firstOf            map[string]byte
+	misspelt           map[string]*Known // the profile's misspeltSurname, per word
+	nameFirsts         *[256]bool        // the first letters, folded, of the names nearNames looks for
 }
 
 type dateKey struct {
@@ -702,12 +704,27 @@ func (x *extractor) authority(s *Sentence, capture func(string) (string, Span, b
 			return a
 		}
 	}
-	if m := authorityFindRE.FindString(FoldString(s.Section)); m != "" {
-		if a, ok := x.profile.Authority(m); ok {
-			return a
+	return x.headingAuthority(s.Section)
+}
+
+// headingAuthority is the authority a heading names ("Designations by the
+// European Union"), or "", remembered per heading: a section's sentences ask
+// again and again.
+func (x *extractor) headingAuthority(heading string) string {
+	if a, ok := x.headingAuthorities[heading]; ok {
+		return a
+	}
+	a := ""
+	if m := authorityFindRE.FindString(FoldString(heading)); m != "" {
+		if named, ok := x.profile.Authority(m); ok {
+			a = named
 		}
 	}
-	return ""
+	if x.headingAuthorities == nil {
+		x.headingAuthorities = map[string]string{}
+	}
+	x.headingAuthorities[heading] = a
+	return a
 }
 
 // emitExpansion records what an acronym stands for: "National Council of
