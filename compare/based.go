@@ -145,11 +145,23 @@ func (j *judge) basedOverlap(group []*facts.Claim) {
 	}
 	type overlap struct {
 		first    [2]int // the first pair of claims, in group order
-		involved map[int]bool
+		involved []bool // by place in group
 		intra    bool
 	}
 	byCountries := map[string]*overlap{}
 	var keys []string
+	// Each bucket's sources, made when first needed: a pair of buckets with a
+	// source in both is a source that contradicts itself.
+	sources := make([]sourceSet, len(buckets))
+	sourcesOf := func(x int) sourceSet {
+		if sources[x] == nil {
+			sources[x] = j.sourceSet()
+			for _, at := range buckets[x].at {
+				sources[x].add(j.src(group[at]))
+			}
+		}
+		return sources[x]
+	}
 	for x, u := range buckets {
 		for _, v := range buckets[x+1:] {
 			if u.country == v.country || !u.inner.Intersects(v.inner) ||
@@ -163,7 +175,7 @@ func (j *judge) basedOverlap(group []*facts.Claim) {
 			k := group[u.at[0]].Key() + "|" + ca + "~" + cb
 			o := byCountries[k]
 			if o == nil {
-				o = &overlap{first: [2]int{len(group), len(group)}, involved: map[int]bool{}}
+				o = &overlap{first: [2]int{len(group), len(group)}, involved: make([]bool, len(group))}
 				byCountries[k] = o
 				keys = append(keys, k)
 			}
@@ -171,14 +183,20 @@ func (j *judge) basedOverlap(group []*facts.Claim) {
 			if pair[0] < o.first[0] || pair[0] == o.first[0] && pair[1] < o.first[1] {
 				o.first = pair
 			}
-			sources := map[facts.SourceID]bool{}
 			for _, at := range u.at {
 				o.involved[at] = true
-				sources[group[at].Source] = true
 			}
 			for _, at := range v.at {
 				o.involved[at] = true
-				o.intra = o.intra || sources[group[at].Source]
+			}
+			if !o.intra {
+				inU := sourcesOf(x)
+				for _, at := range v.at {
+					if inU.has(j.src(group[at])) {
+						o.intra = true
+						break
+					}
+				}
 			}
 		}
 	}

@@ -271,6 +271,9 @@ func (s sourceSet) add(k int) bool {
 	return true
 }
 
+// has reports whether source k is in the set.
+func (s sourceSet) has(k int) bool { return s[k/64]&(uint64(1)<<(k%64)) != 0 }
+
 // sourcesOf lists the sources of claims in the order of their first claim.
 func (j *judge) sourcesOf(claims []*facts.Claim) []facts.SourceID {
 	if len(claims) <= smallList {
