@@ -254,28 +254,46 @@ func (j *judge) spelling(c *entityCluster) {
 	var order []string
 	// The mentions that write a usual form, in order, and where each form's are.
 	var usual []*facts.Claim
-	formAt := map[string]int{}      // form → its number
 	var usualOrder []string         // the forms, by number
 	var byForm [][]int              // each form's mentions, as places in usual
 	firstAt := map[formSource]int{} // each form's first mention in each source
+	// What each written form is, worked out once: mentions of one form and one
+	// source come in runs, which need no lookup at all.
+	type formInfo struct {
+		key string
+		f   int // its number among the usual forms, or -1
+	}
+	info := map[string]*formInfo{}
+	var lastForm string
+	var last *formInfo
+	lastSeen := formSource{-1, -1}
 	for _, cl := range c.named {
 		form := cl.ValueString()
-		k := keyOf(form)
-		if aliasKeys[k] {
-			f, ok := formAt[form]
-			if !ok {
-				f = len(usualOrder)
-				formAt[form] = f
-				usualOrder = append(usualOrder, form)
-				byForm = append(byForm, nil)
+		if last == nil || form != lastForm {
+			if last = info[form]; last == nil {
+				k := keyOf(form)
+				last = &formInfo{key: k, f: -1}
+				if aliasKeys[k] {
+					last.f = len(usualOrder)
+					usualOrder = append(usualOrder, form)
+					byForm = append(byForm, nil)
+				}
+				info[form] = last
 			}
-			if _, ok := firstAt[formSource{f, cl.Source}]; !ok {
-				firstAt[formSource{f, cl.Source}] = len(usual)
+			lastForm = form
+		}
+		if f := last.f; f >= 0 {
+			if at := (formSource{f, j.src(cl)}); at != lastSeen {
+				if _, ok := firstAt[at]; !ok {
+					firstAt[at] = len(usual)
+				}
+				lastSeen = at
 			}
 			byForm[f] = append(byForm[f], len(usual))
 			usual = append(usual, cl)
 			continue
 		}
+		k := last.key
 		if _, ok := forms[k]; !ok {
 			order = append(order, k)
 		}
@@ -341,7 +359,7 @@ func (j *judge) spelling(c *entityCluster) {
 		taken := map[facts.SourceID]bool{}
 		own := -1
 		for _, f := range poolForms {
-			if i, ok := firstAt[formSource{f, variant[0].Source}]; ok && (own < 0 || i < own) {
+			if i, ok := firstAt[formSource{f, j.src(variant[0])}]; ok && (own < 0 || i < own) {
 				own = i
 			}
 		}
@@ -369,10 +387,9 @@ func (j *judge) spelling(c *entityCluster) {
 	}
 }
 
-// formSource is a usual form (by number) in one source.
+// formSource is a usual form (by number) in one source (by its place, see src).
 type formSource struct {
-	form   int
-	source facts.SourceID
+	form, source int
 }
 
 // placesOf gives the lines of claims after their sources have been named: "line 7"
