@@ -135,6 +135,14 @@ func conflictID(key string, claims []*facts.Claim) string {
 // joinedLess reports whether a1+"="+a2 sorts before b1+"="+b2, without making
 // either string.
 func joinedLess(a1, a2, b1, b2 string) bool {
+	// Where the first parts differ before either ends, they decide; equal, the
+	// second parts do. Only a first part that begins the other needs the "=".
+	if a1 == b1 {
+		return a2 < b2
+	}
+	if n := min(len(a1), len(b1)); a1[:n] != b1[:n] {
+		return a1 < b1
+	}
 	at := func(x1, x2 string, i int) (byte, bool) {
 		switch {
 		case i < len(x1):

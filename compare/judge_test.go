@@ -341,6 +341,19 @@ func TestExplanationCountsWhatItDoesNotName(t *testing.T) {
 // comparing the lines would ("s1=…" after "s10=…", since '=' follows '0').
 func TestJoinedLess(t *testing.T) {
 	parts := [][2]string{{"s1", "1986"}, {"s10", "1981"}, {"s1", ""}, {"", "x"}, {"s1", "1986-04"}, {"s", "1=x"}, {"s1=", ""}, {"a", "b"}}
+	// And every pair of parts of up to two characters around '=' in byte order.
+	short := []string{""}
+	for _, c := range "0=>s" {
+		short = append(short, string(c))
+		for _, d := range "0=>s" {
+			short = append(short, string(c)+string(d))
+		}
+	}
+	for _, x := range short {
+		for _, y := range short {
+			parts = append(parts, [2]string{x, y})
+		}
+	}
 	for _, a := range parts {
 		for _, b := range parts {
 			want := a[0]+"="+a[1] < b[0]+"="+b[1]
