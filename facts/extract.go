@@ -57,7 +57,7 @@ type extractor struct {
 	ctxAt    []int32
 	listPrev map[string]*listItem
 	claims   []Claim
-	seen     map[string]bool
+	seen     map[claimAt]bool
 	atts     map[int][]attribution // by sentence index, found when first needed
 	named    map[string]bool       // entity|written form already recorded by the names rule
 	people   map[string]person     // what Person made of each name this source writes
@@ -236,7 +236,7 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 		personRE:      rs.personRE,
 		personSt:      rs.persons,
 		listPrev:      map[string]*listItem{},
-		seen:          map[string]bool{},
+		seen:          map[claimAt]bool{},
 		atts:          map[int][]attribution{},
 		named:         map[string]bool{},
 		listAuthority: map[string]string{},
@@ -878,6 +878,13 @@ func containsEntity(xs []found[Entity], e Entity) bool {
 
 // add completes a claim with its evidence and keeps it unless an earlier rule made
 // the same claim from the same words.
+// claimAt is a claim's question, its value and its words: what makes two
+// claims the same one.
+type claimAt struct {
+	key, value string
+	span       Span
+}
+
 func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
 	c.Source = x.src.ID
 	c.Span = span
@@ -904,12 +911,13 @@ func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
 	if span.Start >= s.Span.Start {
 		c.Attribution, c.Claimant = attribute(x.sentenceAttributions(s), s.Folded().Index(span.Start))
 	}
-	key := fmt.Sprintf("%s|%s|%d|%d|%s", c.Key(), c.Normalized(), span.Start, span.End, c.Rule)
-	dedup := fmt.Sprintf("%s|%s|%d|%d", c.Key(), c.Normalized(), span.Start, span.End)
-	if x.seen[dedup] || x.seen[key] {
+	// The same value for the same question from the same words is one claim,
+	// whichever rule found it first.
+	at := claimAt{c.Key(), c.Normalized(), span}
+	if x.seen[at] {
 		return
 	}
-	x.seen[dedup] = true
+	x.seen[at] = true
 	x.claims = append(x.claims, c)
 }
 
