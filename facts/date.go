@@ -512,7 +512,11 @@ func opensDate(text string, p int) bool {
 	for j < len(text) && j-p <= 13 && isLetter(text[j]) {
 		j++
 	}
-	return j-p <= 13 && dateOpeners[strings.ToLower(text[p:j])]
+	if j-p > 13 {
+		return false
+	}
+	var buf [13]byte
+	return dateOpeners[string(appendLower(buf[:0], text[p:j]))]
 }
 
 // nextWordStart is the first position after p, before end, where a word starts.

@@ -402,8 +402,9 @@ func mayOpenWithDate(text string) bool {
 	for j < len(text) && j < 14 && isLetter(text[j]) {
 		j++
 	}
-	w := strings.ToLower(text[:j])
-	return frameOpeners[w] || dateOpeners[w]
+	var buf [14]byte
+	w := appendLower(buf[:0], text[:j])
+	return frameOpeners[string(w)] || dateOpeners[string(w)]
 }
 
 // anaphora are the words a sentence that continues the time of the one before

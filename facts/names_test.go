@@ -2,6 +2,7 @@ package facts
 
 import (
 	"path"
+	"strings"
 	"testing"
 )
 
@@ -62,6 +63,40 @@ func TestMayNameMissesNoName(t *testing.T) {
 		// Liberation Front and Tomas Varga.
 		if want := map[string]int{"seeds": 1, "amber": 2}[path.Base(t.Name())]; found < want {
 			t.Errorf("names found in %d of the sentences with one capitalized word, want %d: the test tells too little", found, want)
+		}
+	})
+}
+
+// TestLookupAsNameKey: Lookup's quick path for plain names finds what the
+// profile holds under nameKey, for every name of the corpora at hand in several
+// cases, with "the" before it, and for every capitalized run of their sentences.
+func TestLookupAsNameKey(t *testing.T) {
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		p := c.Profile
+		var names []string
+		for _, k := range p.known {
+			for _, n := range k.Names() {
+				names = append(names, n, strings.ToUpper(n), strings.ToLower(n), "The "+n, "the "+strings.ToLower(n), "THE "+n, n+" ")
+			}
+		}
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) {
+			f := s.Folded().Text
+			for _, m := range appendCapitalizedRuns(nil, f) {
+				names = append(names, f[m[0]:m[1]])
+			}
+		})
+		found := 0
+		for _, n := range names {
+			want := p.byKey[nameKey(n)]
+			if got := p.Lookup(n); got != want {
+				t.Errorf("Lookup(%q) = %v, nameKey finds %v", n, got, want)
+			}
+			if want != nil {
+				found++
+			}
+		}
+		if found == 0 || found == len(names) {
+			t.Fatalf("%d of %d names known: the test tells nothing", found, len(names))
 		}
 	})
 }

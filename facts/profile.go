@@ -292,7 +292,31 @@ func (p *Profile) Known(t EntityType) []*Known {
 type EntityType = EntityKind
 
 // Lookup finds the entity a name or alias stands for.
-func (p *Profile) Lookup(name string) *Known { return p.byKey[nameKey(name)] }
+func (p *Profile) Lookup(name string) *Known {
+	if len(name) <= 64 && plainName(name) {
+		// nameKey's usual case, in lower case on the stack: a lookup makes no
+		// string (the map is read with the bytes as its key).
+		var buf [64]byte
+		k := appendLower(buf[:0], name)
+		if len(k) >= 4 && string(k[:4]) == "the " {
+			k = k[4:]
+		}
+		return p.byKey[string(k)]
+	}
+	return p.byKey[nameKey(name)]
+}
+
+// appendLower appends s to b with its ASCII capitals in lower case.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
 
 // genericOrgRE matches the words a source uses for its own subject.
 var genericOrgRE = regexp.MustCompile(`^(?i:it|they|them|its|their|the group|the organi[sz]ation|the movement|this group|the group's|the organi[sz]ation's)$`)
