@@ -58,10 +58,10 @@ type extractor struct {
 	listPrev map[string]*listItem
 	claims   []Claim
 	seen     map[claimAt]bool
-	atts     map[int][]attribution // by sentence index, found when first needed
-	named    map[string]bool       // entity|written form already recorded by the names rule
-	people   map[string]person     // what Person made of each name this source writes
-	vocab    *Vocabulary           // the words this source writes in lower case
+	atts     map[int][]attribution        // by sentence index, found when first needed
+	named    map[EntityID]map[string]bool // the written forms (nameKey) of each entity the names rule recorded
+	people   map[string]person            // what Person made of each name this source writes
+	vocab    *Vocabulary                  // the words this source writes in lower case
 	// listAuthority is the authority the last item of a list under a heading named
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
 	// in 2009").
@@ -238,7 +238,7 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 		listPrev:      map[string]*listItem{},
 		seen:          map[claimAt]bool{},
 		atts:          map[int][]attribution{},
-		named:         map[string]bool{},
+		named:         map[EntityID]map[string]bool{},
 		listAuthority: map[string]string{},
 		vocab:         NewVocabulary(doc.Text),
 		filter:        rs.filter,

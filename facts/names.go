@@ -658,10 +658,23 @@ func wordEnd(text string, i int) int {
 func (x *extractor) mention(r *namesRule, s *Sentence, e Entity, i, j int) {
 	sp := s.Folded().Span(i, j)
 	written := x.doc.Text[sp.Start:sp.End]
-	key := string(e.ID) + "|" + nameKey(written)
-	if x.named[key] {
-		return
+	forms := x.named[e.ID]
+	if forms == nil {
+		forms = map[string]bool{}
+		x.named[e.ID] = forms
 	}
-	x.named[key] = true
+	var buf [64]byte
+	if k, ok := appendNameKey(buf[:0], written); ok {
+		if forms[string(k)] { // read without making a string
+			return
+		}
+		forms[string(k)] = true
+	} else {
+		k := nameKey(written)
+		if forms[k] {
+			return
+		}
+		forms[k] = true
+	}
 	x.add(&r.baseRule, s, Claim{Subject: e, Predicate: Named, Value: Text{S: written}}, sp)
 }

@@ -293,17 +293,26 @@ type EntityType = EntityKind
 
 // Lookup finds the entity a name or alias stands for.
 func (p *Profile) Lookup(name string) *Known {
-	if len(name) <= 64 && plainName(name) {
-		// nameKey's usual case, in lower case on the stack: a lookup makes no
-		// string (the map is read with the bytes as its key).
-		var buf [64]byte
-		k := appendLower(buf[:0], name)
-		if len(k) >= 4 && string(k[:4]) == "the " {
-			k = k[4:]
-		}
-		return p.byKey[string(k)]
+	var buf [64]byte
+	if k, ok := appendNameKey(buf[:0], name); ok {
+		return p.byKey[string(k)] // read without making a string
 	}
 	return p.byKey[nameKey(name)]
+}
+
+// appendNameKey appends nameKey(s) to the empty b when s is a plain name of at
+// most 64 bytes (nameKey's usual case: its letters in lower case, a leading "the"
+// taken off), so that a caller with b on its stack makes no string; false for any
+// other s.
+func appendNameKey(b []byte, s string) ([]byte, bool) {
+	if len(s) > 64 || !plainName(s) {
+		return b, false
+	}
+	b = appendLower(b, s)
+	if len(b) >= 4 && string(b[:4]) == "the " {
+		b = b[4:]
+	}
+	return b, true
 }
 
 // appendLower appends s to b with its ASCII capitals in lower case.
