@@ -49,23 +49,26 @@ type Sentence struct {
 	Block   int    // index of the paragraph, list item or heading it belongs to
 	Section string // the nearest heading above it
 	Markers []Marker
-	folded  *Folded // Text folded for matching, made on first use
-	lower   string  // folded.Text in lower case, made on first use
+	folded  Folded // Text folded for matching, made on first use (held here, not allocated apart: every other sentence is folded)
+	lower   string // folded.Text in lower case, made on first use
 	lowered bool
+	hasFold bool // folded is made
 }
 
 // Folded is the sentence folded for matching, with its footnote markers left out.
 // It is made on first use: most sentences of a long text are never matched.
 func (s *Sentence) Folded() *Folded {
-	if s.folded == nil {
+	if !s.hasFold {
 		var skip []Span
-		for _, m := range s.Markers {
-			skip = append(skip, m.Span)
+		if len(s.Markers) > 0 {
+			skip = make([]Span, len(s.Markers))
+			for i, m := range s.Markers {
+				skip[i] = m.Span
+			}
 		}
-		f := Fold(s.Text, s.Span.Start, skip)
-		s.folded = &f
+		s.folded, s.hasFold = Fold(s.Text, s.Span.Start, skip), true
 	}
-	return s.folded
+	return &s.folded
 }
 
 // hasDigit reports whether the sentence holds a digit outside its footnote markers.

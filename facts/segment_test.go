@@ -347,7 +347,7 @@ func TestSegmentEachAsSegment(t *testing.T) {
 			n := segmentEach(string(data), func(s *Sentence) {
 				lessons = learnFrom(s, lessons)
 				kept := *s
-				kept.folded, kept.lower, kept.lowered = nil, "", false
+				kept.folded, kept.lower, kept.lowered, kept.hasFold = Folded{}, "", false, false
 				got = append(got, kept)
 			})
 			if n != len(doc.Sentences) || len(got) != n {
