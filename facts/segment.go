@@ -477,10 +477,18 @@ func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, s
 	emit := func(end int) {
 		sp := trimSpan(text, Span{start, end})
 		if sp.Len() > 0 {
+			// The block's markers are in order and apart, so those within the
+			// sentence are a run of them: shared, not copied (capped, so that an
+			// append cannot reach the next sentence's).
 			var ms []Marker
-			for _, m := range inBlock {
-				if sp.Contains(m.Span) {
-					ms = append(ms, m)
+			for a := range inBlock {
+				if sp.Contains(inBlock[a].Span) {
+					b := a + 1
+					for b < len(inBlock) && sp.Contains(inBlock[b].Span) {
+						b++
+					}
+					ms = inBlock[a:b:b]
+					break
 				}
 			}
 			d.add(kind, sp, blockIndex, section, ms)
