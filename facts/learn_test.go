@@ -67,3 +67,46 @@ func TestVocabulary(t *testing.T) {
 		t.Error("an empty vocabulary holds a word")
 	}
 }
+
+// TestStandsAlone: the search from a word's rarest letter finds a word standing
+// alone where a plain reading of every position finds it, on every text of up to
+// six characters over letters, a digit, an underscore, a capital and a space.
+func TestStandsAlone(t *testing.T) {
+	plain := func(text, w string) bool {
+		for p := 0; p+len(w) <= len(text); p++ {
+			e := p + len(w)
+			if text[p:e] == w && (p == 0 || !isWordByte(text[p-1])) && (e == len(text) || !isWordByte(text[e])) {
+				return true
+			}
+		}
+		return false
+	}
+	words := []string{"ab", "ba", "za", "az", "aza", "zz", "abz", "a"}
+	var texts []string
+	var grow func(prefix string)
+	grow = func(prefix string) {
+		texts = append(texts, prefix)
+		if len(prefix) == 6 {
+			return
+		}
+		for _, c := range "abz1_A " {
+			grow(prefix + string(c))
+		}
+	}
+	grow("")
+	yes := 0
+	for _, text := range texts {
+		for _, w := range words {
+			want := plain(text, w)
+			if got := standsAlone(text, w); got != want {
+				t.Fatalf("standsAlone(%q, %q) = %v, want %v", text, w, got, want)
+			}
+			if want {
+				yes++
+			}
+		}
+	}
+	if yes == 0 {
+		t.Fatal("no word stands alone in any text: the test tells nothing")
+	}
+}

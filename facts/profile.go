@@ -148,20 +148,41 @@ func lowerASCII(w string) bool {
 	return true
 }
 
-// standsAlone reports whether text holds w with no word byte on either side.
+// standsAlone reports whether text holds w (lower-case letters) with no word byte
+// on either side. It looks for w's rarest letter, as English writes letters, and
+// checks the words around each: a frequent first letter would stop it at every
+// other word.
 func standsAlone(text, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(text[i:], w)
+	k := 0
+	for i := 1; i < len(w); i++ {
+		if letterRank[w[i]-'a'] > letterRank[w[k]-'a'] {
+			k = i
+		}
+	}
+	c := w[k]
+	for i := k; i < len(text); {
+		j := strings.IndexByte(text[i:], c)
 		if j < 0 {
 			return false
 		}
-		i += j
-		if (i == 0 || !isWordByte(text[i-1])) && (i+len(w) == len(text) || !isWordByte(text[i+len(w)])) {
+		p := i + j - k // where w would begin
+		if e := p + len(w); e <= len(text) && text[p:e] == w &&
+			(p == 0 || !isWordByte(text[p-1])) && (e == len(text) || !isWordByte(text[e])) {
 			return true
 		}
-		i++
+		i += j + 1
 	}
+	return false
 }
+
+// letterRank orders the letters a to z from the most frequent in English text (e)
+// to the rarest (z).
+var letterRank = func() (rank [26]int) {
+	for i, c := range "etaoinshrdlcumwfgypbvkjxqz" {
+		rank[c-'a'] = i
+	}
+	return rank
+}()
 
 // readAll reads every lower-case word of the text into the set. It is a set of
 // its own, open addressing over a hash computed while the text is read: a Go map
