@@ -167,15 +167,45 @@ func (x *extractor) maskedText(s *Sentence) (string, bool) {
 // hits returns the trigger words the prefilter finds in sentence s.
 func (x *extractor) hits(s *Sentence) hits {
 	if x.hit[s.Index] == nil {
-		// The sentences' hits share one block, cut when first needed.
-		w := x.filter.width()
-		if len(x.hitBlock) < w {
-			x.hitBlock = make(hits, w*min(len(x.doc.Sentences)-s.Index, 1024))
-		}
-		x.hit[s.Index] = x.filter.scanInto(s, x.hitBlock[:w:w])
-		x.hitBlock = x.hitBlock[w:]
+		x.hit[s.Index] = x.filter.scanInto(s, x.newHits(s.Index))
 	}
 	return x.hit[s.Index]
+}
+
+// newHits is room for the hits of sentence i: the sentences' hits share one
+// block, cut when first needed.
+func (x *extractor) newHits(i int) hits {
+	w := x.filter.width()
+	if len(x.hitBlock) < w {
+		x.hitBlock = make(hits, w*min(len(x.doc.Sentences)-i, 1024))
+	}
+	h := x.hitBlock[:w:w]
+	x.hitBlock = x.hitBlock[w:]
+	return h
+}
+
+// allHits finds the trigger words of every sentence the rules read, two
+// sentences at a time (see prefilter.scanPair).
+func (x *extractor) allHits() {
+	waiting := -1 // a sentence without its pair yet
+	for i := range x.doc.Sentences {
+		s := &x.doc.Sentences[i]
+		if s.Kind == RefLine || s.Kind == Debris || x.hit[i] != nil {
+			continue
+		}
+		if waiting < 0 {
+			waiting = i
+			continue
+		}
+		a := &x.doc.Sentences[waiting]
+		ha, hb := x.newHits(waiting), x.newHits(i)
+		x.filter.scanPair(a, s, ha, hb)
+		x.hit[waiting], x.hit[i] = ha, hb
+		waiting = -1
+	}
+	if waiting >= 0 {
+		x.hits(&x.doc.Sentences[waiting])
+	}
 }
 
 func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
@@ -196,6 +226,9 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	// Each sentence is offered only to the rules its words can set off, in the
 	// rules' order; each rule still checks all its trigger sets.
 	cand := make([]uint64, (len(rs.rules)+63)/64)
+	if !noDispatch {
+		x.allHits()
+	}
 	for i := range x.doc.Sentences {
 		s := &x.doc.Sentences[i]
 		if s.Kind == RefLine || s.Kind == Debris {

@@ -161,6 +161,61 @@ func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 	return h
 }
 
+// scanPair is scanInto of two sentences at once. The automaton waits on one table
+// lookup a byte, each depending on the one before; two walks interleaved overlap
+// their waits. Sentences with footnote markers are scanned one by one, and both
+// walks go on one by one from the first byte beyond ASCII in either.
+func (p *prefilter) scanPair(a, b *Sentence, ha, hb hits) {
+	if len(p.words) == 0 {
+		return
+	}
+	if len(a.Markers) > 0 || len(b.Markers) > 0 {
+		p.scanInto(a, ha)
+		p.scanInto(b, hb)
+		return
+	}
+	next, ends, lower := p.next, p.ends, &p.lower
+	ta, tb := a.Text, b.Text
+	n := min(len(ta), len(tb))
+	ra, rb := int32(0), int32(0)
+	i := 0
+	for ; i < n; i++ {
+		ca, cb := ta[i], tb[i]
+		if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
+			break
+		}
+		ra = next[ra+lower[ca]]
+		rb = next[rb+lower[cb]]
+		if ends[ra] {
+			p.mark(ra, ha)
+		}
+		if ends[rb] {
+			p.mark(rb, hb)
+		}
+	}
+	p.scanRest(ta, i, ra, ha)
+	p.scanRest(tb, i, rb, hb)
+}
+
+// scanRest goes on with the walk over text, with no markers, from byte i in the
+// state of row.
+func (p *prefilter) scanRest(text string, i int, row int32, h hits) {
+	next, ends, lower := p.next, p.ends, &p.lower
+	for ; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			var size int
+			row, size = p.stepRune(row, text[i:], h)
+			i += size - 1
+			continue
+		}
+		row = next[row+lower[c]]
+		if ends[row] {
+			p.mark(row, h)
+		}
+	}
+}
+
 // mark marks in h the words that end at the state of row.
 func (p *prefilter) mark(row int32, h hits) {
 	for _, id := range p.out[row/int32(p.nclass)] {

@@ -207,3 +207,40 @@ func TestOrdinalByArithmetic(t *testing.T) {
 		}
 	}
 }
+
+// TestScanPairAsScanInto: two sentences scanned together give the hits each gives
+// scanned alone, for every pair of sentences in a row of the corpora at hand and a
+// generated one (markers, characters beyond ASCII, either one longer), and for
+// pairs made to leave ASCII at the first byte, the last, or in one only.
+func TestScanPairAsScanInto(t *testing.T) {
+	made := [][2]string{{"é was founded", "founded in 1965"}, {"founded in 1965", "é"}, {"killed in 1990 é", "killed"},
+		{"", "members"}, {"members", ""}, {"according to ’ reports", "it was designated"}}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		p := rs.filter
+		var all []*Sentence
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { all = append(all, s) })
+		for _, m := range made {
+			all = append(all, &Sentence{Text: m[0]}, &Sentence{Text: m[1]})
+		}
+		pairs, marked := 0, 0
+		for i := 0; i+1 < len(all); i++ {
+			a, b := all[i], all[i+1]
+			wa, wb := p.scanInto(a, make(hits, p.width())), p.scanInto(b, make(hits, p.width()))
+			ga, gb := make(hits, p.width()), make(hits, p.width())
+			p.scanPair(a, b, ga, gb)
+			if !reflect.DeepEqual(ga, wa) || !reflect.DeepEqual(gb, wb) {
+				t.Fatalf("%q and %q scanned together: %v, %v; alone: %v, %v", a.Text, b.Text, ga, gb, wa, wb)
+			}
+			pairs++
+			for _, w := range wa {
+				if w != 0 {
+					marked++
+					break
+				}
+			}
+		}
+		if pairs == 0 || marked == 0 {
+			t.Fatalf("%d pairs, %d with a trigger word: the test tells nothing", pairs, marked)
+		}
+	})
+}
