@@ -40,20 +40,26 @@ func anchoredEnd(re *regexp.Regexp, text string) int {
 // dfaTexts are every text of up to four characters over a small alphabet, and a
 // few longer ones.
 func dfaTexts() []string {
-	alphabet := []string{"a", "b", "1", " ", "-", "B", "\n", "é", "\u212a"}
+	texts := allTexts([]string{"a", "b", "1", " ", "-", "B", "\n", "é", "\u212a"}, 4)
+	return append(texts, "1 to 2 June", "between 24 to 27 June 1990", "June 24-27", "Between 1 and", "\xffa\xc3")
+}
+
+// allTexts is every text of up to n characters of the alphabet, the empty one
+// first, for the tests that compare a quick reading with a plain one everywhere.
+func allTexts(alphabet []string, n int) []string {
 	var texts []string
 	var grow func(prefix string, n int)
-	grow = func(prefix string, n int) {
+	grow = func(prefix string, left int) {
 		texts = append(texts, prefix)
-		if n == 4 {
+		if left == 0 {
 			return
 		}
 		for _, c := range alphabet {
-			grow(prefix+c, n+1)
+			grow(prefix+c, left-1)
 		}
 	}
-	grow("", 0)
-	return append(texts, "1 to 2 June", "between 24 to 27 June 1990", "June 24-27", "Between 1 and", "\xffa\xc3")
+	grow("", n)
+	return texts
 }
 
 // TestDFAEndsWhereRegexpEnds: the automaton's match ends where regexp's says, for

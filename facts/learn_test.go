@@ -82,18 +82,7 @@ func TestStandsAlone(t *testing.T) {
 		return false
 	}
 	words := []string{"ab", "ba", "za", "az", "aza", "zz", "abz", "a"}
-	var texts []string
-	var grow func(prefix string)
-	grow = func(prefix string) {
-		texts = append(texts, prefix)
-		if len(prefix) == 6 {
-			return
-		}
-		for _, c := range "abz1_A " {
-			grow(prefix + string(c))
-		}
-	}
-	grow("")
+	texts := allTexts(strings.Split("abz1_A ", ""), 6)
 	yes := 0
 	for _, text := range texts {
 		for _, w := range words {

@@ -130,29 +130,18 @@ func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 	if len(p.words) == 0 {
 		return h
 	}
-	next, ends, lower := p.next, p.ends, &p.lower
 	row := int32(0)
 	text, base := s.Text, s.Span.Start
 	markers := s.Markers
 	for i := 0; i < len(text); {
-		// The text up to the next marker, which is left out.
+		// The text up to the next marker (which opens with "[" or "(", so that no
+		// character straddles its start), which is left out.
 		stop := len(text)
 		if len(markers) > 0 {
 			stop = min(max(markers[0].Span.Start-base, i), len(text))
 		}
-		for ; i < stop; i++ {
-			c := text[i]
-			if c >= utf8.RuneSelf {
-				var size int
-				row, size = p.stepRune(row, text[i:], h)
-				i += size - 1
-				continue
-			}
-			row = next[row+lower[c]]
-			if ends[row] {
-				p.mark(row, h)
-			}
-		}
+		row = p.scanRest(text[:stop], i, row, h)
+		i = max(i, stop)
 		if len(markers) > 0 && i >= stop && stop < len(text) {
 			i = max(i, markers[0].Span.End-base)
 			markers = markers[1:]
@@ -198,8 +187,8 @@ func (p *prefilter) scanPair(a, b *Sentence, ha, hb hits) {
 }
 
 // scanRest goes on with the walk over text, with no markers, from byte i in the
-// state of row.
-func (p *prefilter) scanRest(text string, i int, row int32, h hits) {
+// state of row, and returns the state it ends in.
+func (p *prefilter) scanRest(text string, i int, row int32, h hits) int32 {
 	next, ends, lower := p.next, p.ends, &p.lower
 	for ; i < len(text); i++ {
 		c := text[i]
@@ -214,6 +203,7 @@ func (p *prefilter) scanRest(text string, i int, row int32, h hits) {
 			p.mark(row, h)
 		}
 	}
+	return row
 }
 
 // mark marks in h the words that end at the state of row.

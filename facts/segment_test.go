@@ -224,17 +224,7 @@ func TestFoldKeepsOffsets(t *testing.T) {
 func TestRefLineNumber(t *testing.T) {
 	re := regexp.MustCompile(`^(?:\[(\d{1,3})\]|\((\d{1,3})\)\s*-?|(\d{1,3})\.)(?:\s+(.*))?$`)
 	texts := []string{"[18] Katzman, Kenneth", "(3) - Ibid.", "12. See the report", "1986 was the year", "(1234) x", "[7]\tx\ny", "(3)\n-\tb"}
-	var grow func(prefix string)
-	grow = func(prefix string) {
-		texts = append(texts, prefix)
-		if len(prefix) == 5 {
-			return
-		}
-		for _, c := range "[]()1-. a\n" {
-			grow(prefix + string(c))
-		}
-	}
-	grow("")
+	texts = append(texts, allTexts(strings.Split("[]()1-. a\n", ""), 5)...)
 	refs := 0
 	for _, text := range texts {
 		wantN, wantOK := 0, false
