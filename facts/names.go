@@ -523,10 +523,6 @@ func (p *Profile) misspeltSurname(word string) *Known {
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
-// sameNameMemo is SameName remembered per pair: a text names the same people again
-// and again.
-// sameName is sameNameMemo remembered by the extractor too: one source names the
-// same people again and again, and its own memory needs no lock and no joined key.
 // translitFirst is the profile's translitFirst remembered per source, without
 // the locking a map shared by every worker needs: a text repeats its names.
 func (x *extractor) translitFirst(w string) byte {
@@ -583,12 +579,14 @@ func (x *extractor) misspeltSurname(word string) *Known {
 	return k
 }
 
+// sameName is sameNameMemo remembered by the extractor too: one source names the
+// same people again and again, and its own memory needs no lock.
 func (x *extractor) sameName(written string, n int, name string) bool {
 	k := writtenName{written, n}
 	if same, ok := x.sameNames[k]; ok {
 		return same
 	}
-	same := x.profile.sameNameMemo(written, name)
+	same := x.profile.sameNameMemo(k, name)
 	if x.sameNames == nil {
 		x.sameNames = map[writtenName]bool{}
 	}
@@ -603,20 +601,22 @@ type writtenName struct {
 	name    int
 }
 
-func (p *Profile) sameNameMemo(written, name string) bool {
-	k := [2]string{written, name}
+// sameNameMemo is SameName(k.written, name) for name, the known name at place
+// k.name in the profile's list, remembered by the written words and that place
+// (cheaper to hash than the name itself).
+func (p *Profile) sameNameMemo(k writtenName, name string) bool {
 	p.sameNames.mu.RLock()
 	same, ok := p.sameNames.m[k]
 	p.sameNames.mu.RUnlock()
 	if ok {
 		return same
 	}
-	same = p.SameName(written, name)
+	same = p.SameName(k.written, name)
 	p.sameNames.mu.Lock()
 	if p.sameNames.m == nil {
-		p.sameNames.m = map[[2]string]bool{}
+		p.sameNames.m = map[writtenName]bool{}
 	}
-	p.sameNames.m[[2]string{strings.Clone(written), name}] = same // a copy: written is a piece of a source's text
+	p.sameNames.m[writtenName{strings.Clone(k.written), k.name}] = same // a copy: written is a piece of a source's text
 	p.sameNames.mu.Unlock()
 	return same
 }

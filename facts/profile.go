@@ -40,7 +40,7 @@ type Profile struct {
 // the other: a map under a lock, which every worker reads far more than it writes.
 type nameMemo struct {
 	mu sync.RWMutex
-	m  map[[2]string]bool
+	m  map[writtenName]bool
 }
 
 // knownName is one name or alias of a known person or organization.
