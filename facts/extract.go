@@ -31,7 +31,8 @@ type mention struct {
 var (
 	// frameRE finds the date a sentence opens with: "In 1986, …", "On 8 February …",
 	// "Also in June 1986, …", "By 1987, …", "In 2010 and 2011 …".
-	frameRE         = regexp.MustCompile(`(?i)^(?:(?:also|and|then|later|finally|already|but),? )?(?:(?:in|on|during|as of) )?(` + DatePattern + `)(?:,| )`)
+	frameRE = regexp.MustCompile(`(?i)^(?:(?:` + strings.Join(frameLeads, "|") + `),? )?(?:(?:` + strings.Join(framePreps, "|") + `) )?(` +
+		DatePattern + `)(?:,| )`)
 	sharedSurnameRE = regexp.MustCompile(`^([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w-]+)$`)
 	// anaphoraRE finds a sentence that continues the time of the one before:
 	// "From there they relocated to Iraq." continuesTime says the same, faster.
@@ -355,8 +356,16 @@ var noContext sentenceContext
 
 // frameOpeners are the words before the date a sentence may open with ("Also in
 // June 1986, …"), besides the words a date itself opens with.
-var frameOpeners = map[string]bool{"also": true, "and": true, "then": true, "later": true, "finally": true,
-	"already": true, "but": true, "in": true, "on": true, "during": true, "as": true}
+var frameOpeners = func() map[string]bool {
+	m := map[string]bool{}
+	for _, words := range [][]string{frameLeads, framePreps} {
+		for _, w := range words {
+			first, _, _ := strings.Cut(w, " ")
+			m[first] = true
+		}
+	}
+	return m
+}()
 
 // openingDate returns where the date a sentence opens with begins and ends, as
 // frameRE's group finds it, or -1, -1. The words before the date are few and
@@ -416,7 +425,9 @@ func frameGroup(text string) (start, end int) {
 	return -1, -1
 }
 
-// The words frameRE reads before a date: a lead and a preposition, both optional.
+// The words frameRE reads before a date: a lead and a preposition, both optional
+// (openingDate tries them in frameRE's order, and mayOpenWithDate knows their
+// first words).
 var (
 	frameLeads = []string{"also", "and", "then", "later", "finally", "already", "but"}
 	framePreps = []string{"in", "on", "during", "as of"}
