@@ -1,7 +1,10 @@
 package compare
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"math/rand/v2"
 	"runtime"
 	"slices"
 	"sort"
@@ -577,5 +580,44 @@ func TestSortClaimsAcrossChunks(t *testing.T) {
 	j.sortClaims(in)
 	if !slices.Equal(in, want) {
 		t.Error("the run of claims at one offset is not sorted as a whole")
+	}
+}
+
+// TestConflictIDInAnyOrder: the id is the hash of the key and the sorted, distinct
+// "source=value" lines, whatever the order of the claims (by source or not, a
+// source's values in any order, a pair given twice).
+func TestConflictIDInAnyOrder(t *testing.T) {
+	var claims []*facts.Claim
+	for i, sv := range [][2]string{
+		{"a", "1972"}, {"a", "1975"}, {"a", "1972"}, {"b", "1975"}, {"b", "1971"},
+		{"c", "1972"}, {"a=", "1972"}, {"a", "1970"}, {"ab", "1975"}, {"b", "1975"},
+	} {
+		c := dateClaim(t, sv[0], i+1, facts.Founded, "", sv[1])
+		claims = append(claims, &c)
+	}
+	oracle := func(claims []*facts.Claim) string {
+		seen := map[string]bool{}
+		var lines []string
+		for _, c := range claims {
+			if l := string(c.Source) + "=" + c.Normalized(); !seen[l] {
+				seen[l] = true
+				lines = append(lines, l)
+			}
+		}
+		sort.Strings(lines)
+		sum := sha256.Sum256([]byte("k\n" + strings.Join(lines, "\n")))
+		return hex.EncodeToString(sum[:])[:12]
+	}
+	want := oracle(claims)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200 {
+		rng.Shuffle(len(claims), func(i, j int) { claims[i], claims[j] = claims[j], claims[i] })
+		if got := conflictID("k", claims); got != want {
+			t.Fatalf("conflictID of %v = %s, want %s", claims, got, want)
+		}
+	}
+	slices.SortStableFunc(claims, func(a, b *facts.Claim) int { return strings.Compare(string(a.Source), string(b.Source)) })
+	if got := conflictID("k", claims); got != want {
+		t.Fatalf("conflictID of the claims by source = %s, want %s", got, want)
 	}
 }

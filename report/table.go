@@ -92,20 +92,27 @@ func anySlice(xs []string) []any {
 	return out
 }
 
-// Wrap breaks text into lines of at most width columns, each starting with indent.
+// Wrap breaks text into lines of at most width columns, each starting with indent;
+// a word longer than a line has a line of its own. Words are written straight into
+// the result: a check on thousands of sources wraps megabytes of explanations.
 func Wrap(text string, width int, indent string) string {
 	var b strings.Builder
-	line := indent
-	for _, w := range strings.Fields(text) {
-		if len(line) > len(indent) && len(line)+1+len(w) > width {
-			b.WriteString(line + "\n")
-			line = indent
+	b.Grow(len(indent) + len(text) + (len(text)/max(width-len(indent), 1)+1)*(len(indent)+1))
+	b.WriteString(indent)
+	n := len(indent) // the length of the line being written
+	for w := range strings.FieldsSeq(text) {
+		if n > len(indent) {
+			if n+1+len(w) > width {
+				b.WriteByte('\n')
+				b.WriteString(indent)
+				n = len(indent)
+			} else {
+				b.WriteByte(' ')
+				n++
+			}
 		}
-		if len(line) > len(indent) {
-			line += " "
-		}
-		line += w
+		b.WriteString(w)
+		n += len(w)
 	}
-	b.WriteString(line)
 	return b.String()
 }
