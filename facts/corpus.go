@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -46,7 +47,7 @@ type Source struct {
 
 	// What reading the file found. The text itself is not kept: it is read again
 	// when it is extracted, and released once its claims are out.
-	Hash      string // SHA-256 of the file, in hex
+	Hash      string // SHA-256 of the file, in hex, when loading has a cache (it keys its entries)
 	Size      int64  // bytes
 	Sentences int
 	lessons   []Lesson
@@ -462,6 +463,9 @@ func readSource(y *YAMLFile, n *yaml.Node) *Source {
 func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []error {
 	errs := make([]error, len(c.Sources))
 	report := o.progress("reading", len(c.Sources))
+	// Nothing of a text is kept from this first reading (its lessons are copied
+	// out), so each worker reads file after file into one buffer.
+	bufs := sync.Pool{New: func() any { return new([]byte) }}
 	par.Each(len(c.Sources), o.Workers, func(i int) {
 		s := c.Sources[i]
 		defer func() { report(s.Size) }()
@@ -475,7 +479,9 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 			s.Hash, s.Size, s.lessons, s.Sentences = t.Hash, info.Size(), t.Lessons, t.Sentences
 			return
 		}
-		data, err := fs.ReadFile(c.FS, s.File)
+		buf := bufs.Get().(*[]byte)
+		defer bufs.Put(buf)
+		data, err := readInto(c.FS, s.File, buf)
 		if err != nil {
 			errs[i] = c.missing(s, nodes()[s.ID])
 			return
@@ -484,9 +490,12 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 			errs[i] = err
 			return
 		}
-		sum := sha256.Sum256(data)
-		s.Hash, s.Size = hex.EncodeToString(sum[:]), int64(len(data))
+		s.Size = int64(len(data))
 		s.crc, s.read = crc32.Checksum(data, crcTable), true
+		if o.Cache != nil { // the hash keys the cache, and nothing else needs it
+			sum := sha256.Sum256(data)
+			s.Hash = hex.EncodeToString(sum[:])
+		}
 		t, ok := o.Cache.loadText(s.Hash)
 		if !ok {
 			var lessons []Lesson
@@ -500,6 +509,35 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 		o.Cache.storeStat(stat, t)
 	})
 	return errs
+}
+
+// readInto reads a file into *buf, which it grows as needed and keeps, and returns
+// the bytes read: they are good until *buf is used again.
+func readInto(fsys fs.FS, name string, buf *[]byte) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := 0
+	if info, err := f.Stat(); err == nil {
+		size = int(info.Size())
+	}
+	data := slices.Grow((*buf)[:0], size+1) // one byte more, for the read that finds the end
+	for {
+		if len(data) == cap(data) {
+			data = slices.Grow(data, 4096)
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		*buf = data
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // missing is the error for a source whose file cannot be read.
