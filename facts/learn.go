@@ -169,8 +169,15 @@ var placeWords = []string{"Camp", "Fort", "Port", "Mount", "Lake", "Base", "Prov
 // of a place, "known" or an acronym in brackets, and most sentences hold none.
 func mayTeach(text string) bool {
 	// One pass: a bracket after a space, a "k" that opens "known", and every
-	// capital, where the words of a place that open with it are tried.
+	// capital that opens a word of a place, where those words are tried. The
+	// other bytes are passed over by a table.
 	for i := 0; i < len(text); i++ {
+		for i < len(text) && !teachOpens[text[i]] {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
 		switch c := text[i]; {
 		case c == '(':
 			if i > 0 && text[i-1] == ' ' {
@@ -190,6 +197,16 @@ func mayTeach(text string) bool {
 	}
 	return false
 }
+
+// teachOpens are the bytes mayTeach stops at: a bracket, "k", and the capitals
+// that open a word of a place.
+var teachOpens = func() (open [256]bool) {
+	open['('], open['k'] = true, true
+	for _, w := range placeWords {
+		open[w[0]] = true
+	}
+	return open
+}()
 
 // placeWordsBy are the placeWords by their first letter, A to Z.
 var placeWordsBy = func() (by [26][]string) {

@@ -73,14 +73,36 @@ func (s *Sentence) Folded() *Folded {
 
 // hasDigit reports whether the sentence holds a digit outside its footnote markers.
 func (s *Sentence) hasDigit() bool {
-	markers := s.Markers
-	for i := 0; i < len(s.Text); i++ {
-		if len(markers) > 0 && s.Span.Start+i >= markers[0].Span.Start {
-			i = markers[0].Span.End - s.Span.Start - 1
-			markers = markers[1:]
-			continue
+	i := 0 // where the text after the last marker begins
+	for _, m := range s.Markers {
+		if start := min(m.Span.Start-s.Span.Start, len(s.Text)); start > i && hasDigitIn(s.Text[i:start]) {
+			return true
 		}
-		if c := s.Text[i]; c >= '0' && c <= '9' {
+		if i = max(i, m.Span.End-s.Span.Start); i >= len(s.Text) {
+			return false
+		}
+	}
+	return hasDigitIn(s.Text[i:])
+}
+
+// hasDigitIn reports whether text holds an ASCII digit, eight bytes at a time:
+// every sentence is asked, and most hold none.
+func hasDigitIn(text string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		// A digit, 0x30-0x39, is the one byte that 0x30 turns into one below 10;
+		// a byte of 0x80 or more stays at 0x80 or more, which the test leaves out.
+		// Borrows only carry past a byte that is below 10, so nothing else shows.
+		x := w ^ 0x30*ones
+		if (x-10*ones)&^x&highs != 0 {
+			return true
+		}
+	}
+	for ; i < len(text); i++ {
+		if c := text[i]; c >= '0' && c <= '9' {
 			return true
 		}
 	}

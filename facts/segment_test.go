@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -296,6 +297,9 @@ func checkQuickPaths(t *testing.T, doc *Document) {
 		if want := doc.LineOf(s.Span.Start); s.Line != want {
 			t.Errorf("sentence %q: line %d, LineOf says %d", s.Text, s.Line, want)
 		}
+		if got, want := s.hasDigit(), slowHasDigit(&s); got != want {
+			t.Errorf("sentence %q with markers %v: hasDigit %v, want %v", s.Text, s.Markers, got, want)
+		}
 	}
 	for _, l := range doc.lines() {
 		sp := l.trimmed(text)
@@ -307,6 +311,50 @@ func checkQuickPaths(t *testing.T, doc *Document) {
 		if text[i] == '.' {
 			if got, want := lastWord(text[:i]), slowLastWord(text[:i]); got != want {
 				t.Errorf("the word before the full stop at %d: %q, want %q", i, got, want)
+			}
+		}
+	}
+}
+
+// slowHasDigit is hasDigit a byte at a time, as it was first written.
+func slowHasDigit(s *Sentence) bool {
+	markers := s.Markers
+	for i := 0; i < len(s.Text); i++ {
+		if len(markers) > 0 && s.Span.Start+i >= markers[0].Span.Start {
+			i = markers[0].Span.End - s.Span.Start - 1
+			markers = markers[1:]
+			continue
+		}
+		if c := s.Text[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// TestHasDigitIn: eight bytes at a time, every byte value at every place of
+// texts of 1 to 17 bytes over backgrounds next to the digits, and every place of
+// a marker in a sentence, read as a byte at a time.
+func TestHasDigitIn(t *testing.T) {
+	for _, bg := range []byte{'a', '/', ':', ' ', 0x80, 0xb0, 0xff, 0x00, 0x3f, 0x10} {
+		for n := 1; n <= 17; n++ {
+			for at := range n {
+				for c := range 256 {
+					b := bytes.Repeat([]byte{bg}, n)
+					b[at] = byte(c)
+					if got, want := hasDigitIn(string(b)), bytes.ContainsAny(b, "0123456789"); got != want {
+						t.Fatalf("hasDigitIn(%q) = %v, want %v", b, got, want)
+					}
+				}
+			}
+		}
+	}
+	text := "In 1986 [12] it moved.[3] Then [4]"
+	for start := range len(text) {
+		for end := start + 1; end <= len(text); end++ {
+			s := Sentence{Text: text, Span: Span{Start: 100, End: 100 + len(text)}, Markers: []Marker{{Span: Span{Start: 100 + start, End: 100 + end}}}}
+			if got, want := s.hasDigit(), slowHasDigit(&s); got != want {
+				t.Fatalf("marker at [%d, %d): hasDigit %v, want %v", start, end, got, want)
 			}
 		}
 	}
