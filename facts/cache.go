@@ -343,11 +343,12 @@ func (c *Cache) extractAnew(corpus *Corpus, src *Source, rs *RuleSet, key string
 	if c != nil {
 		c.misses.Add(1)
 	}
-	doc, err := corpus.Read(src)
+	doc, done, err := corpus.readForExtraction(src)
 	if err != nil {
 		return nil, err
 	}
 	claims := Extract(src, doc, corpus.Profile, rs)
+	done()
 	if c != nil {
 		c.store(entry{Key: key, Claims: claims})
 	}

@@ -480,7 +480,10 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 			return
 		}
 		buf := bufs.Get().(*[]byte)
-		defer bufs.Put(buf)
+		defer func() {
+			*buf = giveBack(*buf)
+			bufs.Put(buf)
+		}()
 		data, err := readInto(c.FS, s.File, buf)
 		if err != nil {
 			errs[i] = c.missing(s, nodes()[s.ID])
@@ -560,17 +563,70 @@ func (c *Corpus) missing(s *Source, n *yaml.Node) error {
 // Read reads a source's text again and segments it. It fails when the file is gone
 // or has changed since the corpus was loaded.
 func (c *Corpus) Read(s *Source) (*Document, error) {
-	data, err := fs.ReadFile(c.FS, s.File)
+	var data []byte
+	return c.read(s, &data, nil)
+}
+
+// read is Read into *data, which it grows as needed, with the sentences added to
+// room.
+func (c *Corpus) read(s *Source, data *[]byte, room []Sentence) (*Document, error) {
+	b, err := readInto(c.FS, s.File, data)
 	if err != nil {
 		return nil, &InputError{File: s.Path, Msg: "cannot read the source again: " + err.Error(), Hint: "run compare again"}
 	}
-	if !s.unchanged(data) {
+	if !s.unchanged(b) {
 		return nil, &InputError{File: s.Path, Msg: "the file changed while compare was reading the corpus", Hint: "run compare again"}
 	}
-	if s.Sentences > 0 {
-		return segment(readOnly(data), s.Sentences), nil
+	text, n := readOnly(b), s.Sentences
+	if n == 0 {
+		n = sentenceBound(text)
 	}
-	return Segment(readOnly(data)), nil
+	return segmentInto(text, slices.Grow(room[:0], n)), nil
+}
+
+// sourceBuffers are what a source's text and its sentences are read into to be
+// extracted. Nothing of either outlives the extraction (claims copy what they
+// quote, memos copy their keys), so a worker reads source after source into the
+// same buffers instead of making new ones for the collector to clear and free.
+type sourceBuffers struct {
+	data      []byte
+	sentences []Sentence
+}
+
+var sourceBufferPool = sync.Pool{New: func() any { return new(sourceBuffers) }}
+
+// givenBack, which only a test sets, is handed each buffer a text was read into
+// as it is given back, which is then dropped rather than read into again: the test
+// overwrites it, so that anything still pointing into it shows, and checks that
+// nothing keeps it.
+var givenBack func([]byte)
+
+// giveBack ends the use of a buffer a text was read into, and returns the buffer
+// to read into next.
+func giveBack(b []byte) []byte {
+	if givenBack != nil {
+		givenBack(b)
+		return nil
+	}
+	return b
+}
+
+// readForExtraction is Read into buffers of the pool; done gives them back once
+// the document is no longer used.
+func (c *Corpus) readForExtraction(s *Source) (doc *Document, done func(), err error) {
+	b := sourceBufferPool.Get().(*sourceBuffers)
+	done = func() {
+		b.data = giveBack(b.data)
+		clear(b.sentences) // let go of what the sentences point to beyond the text
+		b.sentences = b.sentences[:0]
+		sourceBufferPool.Put(b)
+	}
+	if doc, err = c.read(s, &b.data, b.sentences); err != nil {
+		done()
+		return nil, nil, err
+	}
+	b.sentences = doc.Sentences
+	return doc, done, nil
 }
 
 // unchanged reports whether data is still what loading read: by CRC-32C when

@@ -193,15 +193,19 @@ var sentenceStarters = map[string]bool{
 // sentence-ending punctuation followed by a capital, a digit or a quote, unless the
 // word before is an abbreviation or an initial.
 func Segment(text string) *Document {
-	// Most sentences end at a full stop and a space or at the end of a line: a
-	// bound that spares growing the list again and again.
-	return segment(text, strings.Count(text, ". ")+strings.Count(text, "\n")+1)
+	return segmentInto(text, make([]Sentence, 0, sentenceBound(text)))
 }
 
-// segment is Segment with room made for n sentences: what the first reading of
-// a text found, when it is read again to extract its claims.
-func segment(text string, n int) *Document {
-	d := &Document{Text: text, References: map[int]Reference{}, Sentences: make([]Sentence, 0, n)}
+// sentenceBound is how many sentences text may hold: most sentences end at a
+// full stop and a space or at the end of a line. Room made for them spares
+// growing the list again and again.
+func sentenceBound(text string) int { return strings.Count(text, ". ") + strings.Count(text, "\n") + 1 }
+
+// segmentInto is Segment adding the sentences to room, which must be empty: the
+// first reading of a text counted them, and it is read again to extract its
+// claims.
+func segmentInto(text string, room []Sentence) *Document {
+	d := &Document{Text: text, References: map[int]Reference{}, Sentences: room}
 	d.split()
 	return d
 }
