@@ -419,7 +419,7 @@ func appendCapitalizedRuns(out [][2]int, text string) [][2]int {
 	return out
 }
 
-func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isLetter(c byte) bool { return (c|0x20)-'a' < 26 }
 
 var titleWords = map[string]bool{"Dr": true, "Mr": true, "Mrs": true, "Ms": true, "Prof": true, "Lt": true, "Col": true,
 	"Gen": true, "Brig": true, "Maj": true, "Capt": true, "Sgt": true, "Adm": true, "Sen": true, "Rep": true, "St": true}

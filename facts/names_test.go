@@ -100,3 +100,13 @@ func TestLookupAsNameKey(t *testing.T) {
 		}
 	})
 }
+
+// TestIsLetter: the one-comparison test is the two ranges, for every byte.
+func TestIsLetter(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		if got, want := isLetter(b), b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'; got != want {
+			t.Errorf("isLetter(%q) = %v", b, got)
+		}
+	}
+}
