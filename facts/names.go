@@ -371,12 +371,15 @@ func overlaps(spans [][2]int, i, j int) bool {
 // the text once, which is much cheaper than the equivalent expression, and Person
 // decides what each run is.
 func appendCapitalizedRuns(out [][2]int, text string) [][2]int {
-	start, end, words := -1, -1, 0
+	// The run is [start, end), ending with a capitalized word; last is the end of
+	// its last word, a particle maybe ("Pierre de"), which the next word must
+	// follow after one space to go on with the run.
+	start, end, last, words := -1, -1, -1, 0
 	flush := func() {
 		if start >= 0 && words >= 2 {
 			out = append(out, [2]int{start, end})
 		}
-		start, end, words = -1, -1, 0
+		start, end, last, words = -1, -1, -1, 0
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -396,22 +399,19 @@ func appendCapitalizedRuns(out [][2]int, text string) [][2]int {
 		if j < len(text) && text[j] == '.' && (titleWords[word] || len(word) == 1) {
 			j++
 		}
-		gap := start >= 0 && text[end:i] != " "
-		switch {
-		case gap:
+		if start >= 0 && text[last:i] != " " {
 			flush()
-			fallthrough
-		default:
-			if c >= 'A' && c <= 'Z' {
-				if start < 0 {
-					start = i
-				}
-				end, words = j, words+1
-			} else if start >= 0 && nameParticle[strings.TrimSuffix(word, "-")] {
-				// keep going: "Pierre de Bousquet"
-			} else {
-				flush()
+		}
+		switch {
+		case c >= 'A' && c <= 'Z':
+			if start < 0 {
+				start = i
 			}
+			end, last, words = j, j, words+1
+		case start >= 0 && len(word) <= longestParticle+1 && nameParticle[strings.TrimSuffix(word, "-")]:
+			last = j // keep going: "Pierre de Bousquet"
+		default:
+			flush()
 		}
 		i = j
 	}

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"path"
 	"strings"
 	"testing"
@@ -108,5 +109,19 @@ func TestIsLetter(t *testing.T) {
 		if got, want := isLetter(b), b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'; got != want {
 			t.Errorf("isLetter(%q) = %v", b, got)
 		}
+	}
+}
+
+// TestCapitalizedRuns: runs of capitalized words go on through the particles of
+// names, and stop at any other lower-case word.
+func TestCapitalizedRuns(t *testing.T) {
+	text := "Then Pierre de Bousquet met Osama bin Laden and Ludwig van der Rohe's aides, Jean de- Marc, Anna Maria whatever Karl Otto, Lt. Col. Louis Hawkins."
+	var got []string
+	for _, m := range appendCapitalizedRuns(nil, text) {
+		got = append(got, text[m[0]:m[1]])
+	}
+	want := []string{"Then Pierre de Bousquet", "Osama bin Laden", "Ludwig van der Rohe", "Jean de- Marc", "Anna Maria", "Karl Otto", "Lt. Col. Louis Hawkins"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("runs %q, want %q", got, want)
 	}
 }

@@ -491,6 +491,15 @@ func (p *Profile) looksLikePerson(name string, titled bool, common *Vocabulary) 
 
 var nameParticle = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "da": true, "van": true, "von": true, "der": true, "la": true, "le": true}
 
+// longestParticle is the length of the longest nameParticle: a longer word is
+// none, and needs no lookup.
+var longestParticle = func() (n int) {
+	for p := range nameParticle {
+		n = max(n, len(p))
+	}
+	return n
+}()
+
 func (p *Profile) isSurname(w string) bool {
 	for _, k := range p.known {
 		if k.Type != EntityPerson {
