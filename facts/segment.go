@@ -325,7 +325,7 @@ func (d *Document) lines() []lineSpan {
 // findReferences marks the lines of a reference list: a line that opens with a
 // number in one of the usual styles ("[18] …", "(3) - …", "1. See …") whose number
 // the body also uses as a marker, and records what each number cites.
-func (d *Document) findReferences(lines []lineSpan) map[int]bool {
+func (d *Document) findReferences(lines []lineSpan) []bool {
 	used := map[int]bool{}
 	var found []Marker
 	for _, ln := range lines {
@@ -339,7 +339,7 @@ func (d *Document) findReferences(lines []lineSpan) map[int]bool {
 			used[m.N] = true
 		}
 	}
-	refs := map[int]bool{}
+	refs := make([]bool, len(lines)) // by line
 	for i, ln := range lines {
 		body := ln.trimmed(d.Text)
 		s := d.Text[body.Start:body.End]
@@ -367,7 +367,7 @@ func cleanReference(s string) string {
 // findMarkers returns the footnote markers in the body (not in the reference list),
 // sorted by offset. Only numbers that have a reference count, so "(1)" in prose that
 // has no reference list stays text.
-func (d *Document) findMarkers(lines []lineSpan, refLines map[int]bool) []Marker {
+func (d *Document) findMarkers(lines []lineSpan, refLines []bool) []Marker {
 	var out, found []Marker
 	for i, ln := range lines {
 		if refLines[i] {
