@@ -46,7 +46,8 @@ type Source struct {
 	AsOfEvidence string
 
 	// What reading the file found. The text itself is not kept: it is read again
-	// when it is extracted, and released once its claims are out.
+	// when it is extracted, into a buffer the worker reads the next source into
+	// once this one's claims are out.
 	Hash      string // SHA-256 of the file, in hex, when loading has a cache (it keys its entries)
 	Size      int64  // bytes
 	Sentences int
