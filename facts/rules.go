@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // DefaultRules is the embedded rule file for organizations. A corpus adds its own
@@ -649,6 +650,15 @@ func loosen(re *syntax.Regexp, top bool) *syntax.Regexp {
 		return anyText()
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
 		return anyText()
+	case syntax.OpCharClass:
+		// A class that reaches beyond ASCII, as "[^,;]" does, becomes any character:
+		// printing the skeleton to compile it would otherwise look at every
+		// character of its ranges for other cases (regexp/syntax's calcFlags), a
+		// tenth of the time all the rules take to compile.
+		if n := len(re.Rune); n > 0 && re.Rune[n-1] >= utf8.RuneSelf {
+			return &syntax.Regexp{Op: syntax.OpAnyChar, Flags: re.Flags}
+		}
+		return re
 	case syntax.OpRepeat, syntax.OpPlus:
 		if re.Op == syntax.OpRepeat && re.Min == 0 || weakPart(re.Sub[0]) {
 			return anyText()

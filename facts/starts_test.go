@@ -197,7 +197,7 @@ func TestLoosenMatchesMore(t *testing.T) {
 			`(?is:W(?:AS|ERE) .*FOUNDED.* (?:IN|ON))`,
 			[]string{"MEK was founded in 1965", "It was formally founded by students on 5 September"}},
 		{`(?i)^when [^,]{1,120}? in (?s:.+), (?:many|most) (?:made their way|moved) to (?s:.+)`,
-			`(?is:WHEN [^,].*? IN .*, M(?:ANY|OST) M(?:ADE THEIR WAY|OVED) TO )`,
+			`(?is:WHEN ..*? IN .*, M(?:ANY|OST) M(?:ADE THEIR WAY|OVED) TO )`, // [^,] reaches beyond ASCII: any character
 			[]string{"When the war ended in 1988, many moved to Iraq"}},
 		{`(?i)(?:its|their|(?s:.+)) base (?:is|are) (?:now )?in (?s:.+)|\bfled to (?s:.+)`,
 			`(?is:(?:ITS|THEIR|.*) BASE (?:IS|ARE) .*IN |FLED TO )`,
