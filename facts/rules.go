@@ -14,6 +14,9 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/factcheck-tools/compare/internal/par"
+	"go.yaml.in/yaml/v3"
 )
 
 // DefaultRules is the embedded rule file for organizations. A corpus adds its own
@@ -76,10 +79,16 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	h := sha256.New()
 	names := map[string]string{}
 	var errs []error
-	for _, f := range files {
+	ys := make([]*YAMLFile, len(files))
+	parseErrs := make([]error, len(files))
+	for i, f := range files {
+		ys[i], parseErrs[i] = ParseYAML(f.Name, f.Data)
+	}
+	pre := precompile(ys, p)
+	for i, f := range files {
 		h.Write([]byte(f.Name + "\x00"))
 		h.Write(f.Data)
-		y, err := ParseYAML(f.Name, f.Data)
+		y, err := ys[i], parseErrs[i]
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -146,7 +155,8 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 					}
 					return nil
 				}
-				re, err := expandWith(src, p, instead)
+				c := pre.get(compileKey{src: src, masked: instead != nil}, func() *compiled { return compileExpr(src, p, instead != nil) })
+				re, err := c.re, c.err
 				if err != nil {
 					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}, {acronym}, {expansion}, {authority}, {event}", "rule %q: %v", name, err)
 					return nil
@@ -157,8 +167,11 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 			var r Rule
 			switch kind {
 			case "pattern":
-				pr := &patternRule{baseRule: base, scanAfter: compile("scan_after", false), section: compile("section", false),
-					skeleton: skeleton(y.Str(m["pattern"], "pattern"))}
+				pr := &patternRule{baseRule: base, scanAfter: compile("scan_after", false), section: compile("section", false)}
+				if sk := y.Str(m["pattern"], "pattern"); sk != "" {
+					c := pre.get(compileKey{src: sk, skeleton: true}, func() *compiled { return compileSkeleton(sk) })
+					pr.skeleton, pr.skeletonStarts = c.re, c.st
+				}
 				if src := y.Str(m["pattern"], "pattern"); strings.Contains(src, "{date}") {
 					// The masked expression is the one that runs; the full one, with
 					// the date grammar, is compiled only if a sentence needs it.
@@ -167,18 +180,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				} else {
 					pr.re = compile("pattern", true)
 				}
-				if pr.masked != nil {
-					pr.maskedStarts = newStarts(pr.masked)
-				}
-				if pr.re != nil {
-					pr.reStarts = newStarts(pr.re)
-				}
-				if pr.scanAfter != nil {
-					pr.scanAfterStarts = newStarts(pr.scanAfter)
-				}
-				if pr.skeleton != nil {
-					pr.skeletonStarts = newStarts(pr.skeleton)
-				}
+				pr.maskedStarts, pr.reStarts, pr.scanAfterStarts = pre.startsOf(pr.masked), pre.startsOf(pr.re), pre.startsOf(pr.scanAfter)
 				r = pr
 			case "period-list":
 				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
@@ -207,6 +209,151 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	rs.persons = newStarts(rs.personRE)
 	rs.buildPrefilter()
 	return rs, nil
+}
+
+// compileKey names an expression of a rule file: its source as written, with
+// {date} standing for the date token of masked text or not, or the skeleton of a
+// pattern.
+type compileKey struct {
+	src      string
+	masked   bool
+	skeleton bool
+}
+
+// compiled is an expression compiled, with its starts, or why it does not compile.
+type compiled struct {
+	re  *regexp.Regexp
+	st  *starts
+	err error
+}
+
+// compiledSet is every expression of the rule files compiled ahead, on all cores:
+// compiling the expressions, with the profile's names spelled out, is most of what
+// reading the rules costs, and every run and every check pays it. The rules are
+// then read in their order as before, taking what was compiled from here.
+type compiledSet struct {
+	by       map[compileKey]*compiled
+	byRegexp map[*regexp.Regexp]*starts
+}
+
+// precompile compiles, on all cores, every expression the rule files ys hold
+// where a rule is expected to hold one. It reads the files without judging them:
+// what is missing or malformed is left to CompileRules, which reports it.
+func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
+	var keys []compileKey
+	seen := map[compileKey]bool{}
+	add := func(k compileKey) {
+		if k.src != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, y := range ys {
+		if y == nil {
+			continue
+		}
+		for _, rule := range mappingItems(mappingValue(y.Root, "rules")) {
+			if mappingScalar(rule, "kind") == "names" {
+				continue
+			}
+			pattern := mappingScalar(rule, "pattern")
+			add(compileKey{src: pattern, masked: mappingScalar(rule, "kind") == "pattern" && strings.Contains(pattern, "{date}")})
+			add(compileKey{src: pattern, skeleton: true})
+			for _, key := range []string{"scan_after", "section", "label"} {
+				add(compileKey{src: mappingScalar(rule, key)})
+			}
+		}
+	}
+	found := make([]*compiled, len(keys))
+	par.Each(len(keys), 0, func(i int) {
+		if k := keys[i]; k.skeleton {
+			found[i] = compileSkeleton(k.src)
+		} else {
+			found[i] = compileExpr(k.src, p, k.masked)
+		}
+	})
+	set := &compiledSet{by: make(map[compileKey]*compiled, len(keys)), byRegexp: map[*regexp.Regexp]*starts{}}
+	for i, k := range keys {
+		set.by[k] = found[i]
+		if found[i].re != nil {
+			set.byRegexp[found[i].re] = found[i].st
+		}
+	}
+	return set
+}
+
+// get is what was compiled under k, or what build compiles now.
+func (s *compiledSet) get(k compileKey, build func() *compiled) *compiled {
+	if c, ok := s.by[k]; ok {
+		return c
+	}
+	c := build()
+	s.by[k] = c
+	if c.re != nil {
+		s.byRegexp[c.re] = c.st
+	}
+	return c
+}
+
+// startsOf is the starts of an expression get gave, nil for none.
+func (s *compiledSet) startsOf(re *regexp.Regexp) *starts {
+	if re == nil {
+		return nil
+	}
+	return s.byRegexp[re]
+}
+
+// compileExpr expands and compiles a rule's expression, {date} standing for the
+// date token when masked, and finds its starts.
+func compileExpr(src string, p *Profile, masked bool) *compiled {
+	var instead map[string]string
+	if masked {
+		instead = map[string]string{"date": dateToken}
+	}
+	re, err := expandWith(src, p, instead)
+	if err != nil {
+		return &compiled{err: err}
+	}
+	return &compiled{re: re, st: newStarts(re)}
+}
+
+// compileSkeleton compiles the skeleton of a pattern and finds its starts.
+func compileSkeleton(pattern string) *compiled {
+	re := skeleton(pattern)
+	if re == nil {
+		return &compiled{}
+	}
+	return &compiled{re: re, st: newStarts(re)}
+}
+
+// mappingValue is the value under key of a mapping node; nil when n is no
+// mapping or has no such key.
+func mappingValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// mappingScalar is the scalar under key of a mapping node, "" when there is none.
+func mappingScalar(n *yaml.Node, key string) string {
+	if v := mappingValue(n, key); v != nil && v.Kind == yaml.ScalarNode {
+		return v.Value
+	}
+	return ""
+}
+
+// mappingItems is the items of a sequence node; nil when n is no sequence.
+func mappingItems(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return n.Content
 }
 
 func contains(xs []string, x string) bool {
