@@ -169,8 +169,8 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 			case "pattern":
 				pr := &patternRule{baseRule: base, scanAfter: compile("scan_after", false), section: compile("section", false)}
 				if sk := y.Str(m["pattern"], "pattern"); sk != "" {
-					c := pre.get(compileKey{src: sk, skeleton: true}, func() *compiled { return compileSkeleton(sk) })
-					pr.skeleton, pr.skeletonStarts = c.re, c.st
+					pr.skeleton = pre.get(compileKey{src: sk, skeleton: true}, func() *compiled { return compileSkeleton(sk) }).re
+					pr.skeletonStarts = pre.startsOf(pr.skeleton)
 				}
 				if src := y.Str(m["pattern"], "pattern"); strings.Contains(src, "{date}") {
 					// The masked expression is the one that runs; the full one, with
@@ -241,42 +241,49 @@ type compiledSet struct {
 // what is missing or malformed is left to CompileRules, which reports it.
 func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 	var keys []compileKey
+	withStarts := map[compileKey]bool{} // the expressions searched with their starts
 	seen := map[compileKey]bool{}
-	add := func(k compileKey) {
+	add := func(k compileKey, searched bool) {
 		if k.src != "" && !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
 		}
+		withStarts[k] = withStarts[k] || searched
 	}
 	for _, y := range ys {
 		if y == nil {
 			continue
 		}
 		for _, rule := range mappingItems(mappingValue(y.Root, "rules")) {
-			if mappingScalar(rule, "kind") == "names" {
-				continue
+			kind, pattern := mappingScalar(rule, "kind"), mappingScalar(rule, "pattern")
+			if kind == "pattern" {
+				add(compileKey{src: pattern, masked: strings.Contains(pattern, "{date}")}, true)
+				add(compileKey{src: pattern, skeleton: true}, true)
+				add(compileKey{src: mappingScalar(rule, "scan_after")}, true)
+			} else {
+				add(compileKey{src: pattern}, false)
 			}
-			pattern := mappingScalar(rule, "pattern")
-			add(compileKey{src: pattern, masked: mappingScalar(rule, "kind") == "pattern" && strings.Contains(pattern, "{date}")})
-			add(compileKey{src: pattern, skeleton: true})
-			for _, key := range []string{"scan_after", "section", "label"} {
-				add(compileKey{src: mappingScalar(rule, key)})
-			}
+			add(compileKey{src: mappingScalar(rule, "section")}, false)
+			add(compileKey{src: mappingScalar(rule, "label")}, false)
 		}
 	}
 	found := make([]*compiled, len(keys))
 	par.Each(len(keys), 0, func(i int) {
-		if k := keys[i]; k.skeleton {
+		k := keys[i]
+		if k.skeleton {
 			found[i] = compileSkeleton(k.src)
 		} else {
 			found[i] = compileExpr(k.src, p, k.masked)
+		}
+		if found[i].re != nil && withStarts[k] {
+			found[i].st = newStarts(found[i].re)
 		}
 	})
 	set := &compiledSet{by: make(map[compileKey]*compiled, len(keys)), byRegexp: map[*regexp.Regexp]*starts{}}
 	for i, k := range keys {
 		set.by[k] = found[i]
-		if found[i].re != nil {
-			set.byRegexp[found[i].re] = found[i].st
+		if found[i].re != nil && withStarts[k] {
+			set.byRegexp[found[i].re] = found[i].st // nil for an expression searched whole
 		}
 	}
 	return set
@@ -289,42 +296,35 @@ func (s *compiledSet) get(k compileKey, build func() *compiled) *compiled {
 	}
 	c := build()
 	s.by[k] = c
-	if c.re != nil {
-		s.byRegexp[c.re] = c.st
-	}
 	return c
 }
 
-// startsOf is the starts of an expression get gave, nil for none.
+// startsOf is the starts of an expression get gave (newStarts), nil for none.
 func (s *compiledSet) startsOf(re *regexp.Regexp) *starts {
 	if re == nil {
 		return nil
 	}
-	return s.byRegexp[re]
+	st, ok := s.byRegexp[re]
+	if !ok {
+		st = newStarts(re)
+		s.byRegexp[re] = st
+	}
+	return st
 }
 
 // compileExpr expands and compiles a rule's expression, {date} standing for the
-// date token when masked, and finds its starts.
+// date token when masked.
 func compileExpr(src string, p *Profile, masked bool) *compiled {
 	var instead map[string]string
 	if masked {
 		instead = map[string]string{"date": dateToken}
 	}
 	re, err := expandWith(src, p, instead)
-	if err != nil {
-		return &compiled{err: err}
-	}
-	return &compiled{re: re, st: newStarts(re)}
+	return &compiled{re: re, err: err}
 }
 
-// compileSkeleton compiles the skeleton of a pattern and finds its starts.
-func compileSkeleton(pattern string) *compiled {
-	re := skeleton(pattern)
-	if re == nil {
-		return &compiled{}
-	}
-	return &compiled{re: re, st: newStarts(re)}
-}
+// compileSkeleton compiles the skeleton of a pattern (nil when it has none).
+func compileSkeleton(pattern string) *compiled { return &compiled{re: skeleton(pattern)} }
 
 // mappingValue is the value under key of a mapping node; nil when n is no
 // mapping or has no such key.
