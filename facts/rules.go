@@ -254,7 +254,7 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 		if y == nil {
 			continue
 		}
-		for _, rule := range mappingItems(mappingValue(y.Root, "rules")) {
+		for _, rule := range sequenceItems(mappingValue(y.Root, "rules")) {
 			kind, pattern := mappingScalar(rule, "kind"), mappingScalar(rule, "pattern")
 			if kind == "pattern" {
 				add(compileKey{src: pattern, masked: strings.Contains(pattern, "{date}")}, true)
@@ -348,8 +348,8 @@ func mappingScalar(n *yaml.Node, key string) string {
 	return ""
 }
 
-// mappingItems is the items of a sequence node; nil when n is no sequence.
-func mappingItems(n *yaml.Node) []*yaml.Node {
+// sequenceItems is the items of a sequence node; nil when n is no sequence.
+func sequenceItems(n *yaml.Node) []*yaml.Node {
 	if n == nil || n.Kind != yaml.SequenceNode {
 		return nil
 	}
