@@ -547,10 +547,8 @@ func readInto(fsys fs.FS, name string, buf *[]byte) ([]byte, error) {
 // missing is the error for a source whose file cannot be read.
 func (c *Corpus) missing(s *Source, n *yaml.Node) error {
 	fileNode := n
-	for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == "file" {
-			fileNode = n.Content[i+1]
-		}
+	if v := mappingValue(n, "file"); v != nil {
+		fileNode = v
 	}
 	line, col := 0, 0
 	if fileNode != nil {

@@ -16,7 +16,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/factcheck-tools/compare/internal/par"
-	"go.yaml.in/yaml/v3"
 )
 
 // DefaultRules is the embedded rule file for organizations. A corpus adds its own
@@ -325,36 +324,6 @@ func compileExpr(src string, p *Profile, masked bool) *compiled {
 
 // compileSkeleton compiles the skeleton of a pattern (nil when it has none).
 func compileSkeleton(pattern string) *compiled { return &compiled{re: skeleton(pattern)} }
-
-// mappingValue is the value under key of a mapping node; nil when n is no
-// mapping or has no such key.
-func mappingValue(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
-// mappingScalar is the scalar under key of a mapping node, "" when there is none.
-func mappingScalar(n *yaml.Node, key string) string {
-	if v := mappingValue(n, key); v != nil && v.Kind == yaml.ScalarNode {
-		return v.Value
-	}
-	return ""
-}
-
-// sequenceItems is the items of a sequence node; nil when n is no sequence.
-func sequenceItems(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind != yaml.SequenceNode {
-		return nil
-	}
-	return n.Content
-}
 
 func contains(xs []string, x string) bool {
 	for _, y := range xs {

@@ -257,3 +257,33 @@ func Levenshtein(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// mappingValue is the value under key of a mapping node; nil when n is no
+// mapping or has no such key.
+func mappingValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// mappingScalar is the scalar under key of a mapping node, "" when there is none.
+func mappingScalar(n *yaml.Node, key string) string {
+	if v := mappingValue(n, key); v != nil && v.Kind == yaml.ScalarNode {
+		return v.Value
+	}
+	return ""
+}
+
+// sequenceItems is the items of a sequence node; nil when n is no sequence.
+func sequenceItems(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return n.Content
+}
