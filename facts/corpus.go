@@ -485,7 +485,7 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 			*buf = giveBack(*buf)
 			bufs.Put(buf)
 		}()
-		data, err := readInto(c.FS, s.File, buf)
+		data, err := readInto(c.FS, s.File, int(info.Size()), buf)
 		if err != nil {
 			errs[i] = c.missing(s, nodes()[s.ID])
 			return
@@ -516,16 +516,20 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 }
 
 // readInto reads a file into *buf, which it grows as needed and keeps, and returns
-// the bytes read: they are good until *buf is used again.
-func readInto(fsys fs.FS, name string, buf *[]byte) ([]byte, error) {
+// the bytes read: they are good until *buf is used again. size is the file's size
+// as a stat the caller made says, -1 to ask the file; either way it is only room
+// made ahead.
+func readInto(fsys fs.FS, name string, size int, buf *[]byte) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	size := 0
-	if info, err := f.Stat(); err == nil {
-		size = int(info.Size())
+	if size < 0 {
+		size = 0
+		if info, err := f.Stat(); err == nil {
+			size = int(info.Size())
+		}
 	}
 	data := slices.Grow((*buf)[:0], size+1) // one byte more, for the read that finds the end
 	for {
@@ -569,7 +573,7 @@ func (c *Corpus) Read(s *Source) (*Document, error) {
 // read is Read into *data, which it grows as needed, with the sentences added to
 // room.
 func (c *Corpus) read(s *Source, data *[]byte, room []Sentence) (*Document, error) {
-	b, err := readInto(c.FS, s.File, data)
+	b, err := readInto(c.FS, s.File, -1, data)
 	if err != nil {
 		return nil, &InputError{File: s.Path, Msg: "cannot read the source again: " + err.Error(), Hint: "run compare again"}
 	}

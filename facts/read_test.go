@@ -40,7 +40,8 @@ func (i sizedInfo) Size() int64        { return i.size }
 func (i sizedInfo) ModTime() time.Time { return time.Time{} }
 
 // TestReadIntoReadsWholeFiles: one buffer read into again and again gives every
-// file whole, whatever its size, and whatever size its file system claims.
+// file whole, whatever its size, whatever size its file system claims and whatever
+// size the caller says.
 func TestReadIntoReadsWholeFiles(t *testing.T) {
 	files := fstest.MapFS{}
 	var names []string
@@ -53,18 +54,20 @@ func TestReadIntoReadsWholeFiles(t *testing.T) {
 		var buf []byte
 		for _, order := range [][]string{names, {names[7], names[0], names[5], names[1], names[7]}} {
 			for _, name := range order {
-				got, err := readInto(fsys, name, &buf)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if want := files[name].Data; !bytes.Equal(got, want) {
-					t.Errorf("%T: %s: read %d bytes, want %d", fsys, name, len(got), len(want))
+				for _, size := range []int{-1, 0, 3, len(files[name].Data), 1 << 20} {
+					got, err := readInto(fsys, name, size, &buf)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if want := files[name].Data; !bytes.Equal(got, want) {
+						t.Errorf("%T: %s, size %d: read %d bytes, want %d", fsys, name, size, len(got), len(want))
+					}
 				}
 			}
 		}
 	}
 	var buf []byte
-	if _, err := readInto(files, "missing", &buf); err == nil {
+	if _, err := readInto(files, "missing", -1, &buf); err == nil {
 		t.Error("a missing file read without an error")
 	}
 }
