@@ -489,3 +489,64 @@ func TestDaysIntersectAsDatesDo(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesReadOnceForAllSources checks that the readings of dates the sources of a
+// corpus share give what reading each date anew gives: every date of four corpora
+// and some without a year, in three years' contexts, asked by one source and then,
+// in the other order, by another; and once the profile remembers no more.
+func TestDatesReadOnceForAllSources(t *testing.T) {
+	texts := []string{"8 February", "March", "24 to 27 June", "June 24", "the 1980s", "by 1987", "early 2003", "no date"}
+	for _, load := range testCorpora(t) {
+		c, err := load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range doc.Sentences {
+				f := s.Folded()
+				for _, m := range FindDates(f.Text) {
+					texts = append(texts, f.Text[m[0]:m[1]])
+				}
+			}
+		}
+	}
+	years := []int{0, 1990, 2010}
+	check := func(x *extractor, text string, year int) {
+		t.Helper()
+		want, wantErr := parseDate(text, year, true)
+		got, gotErr := x.parseDate(text, year, true)
+		if got != want || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
+			t.Errorf("in %d, %q reads as %v (%v), alone as %v (%v)", year, text, got, gotErr, want, wantErr)
+		}
+	}
+	p := &Profile{}
+	first, second := &extractor{profile: p}, &extractor{profile: p}
+	for _, y := range years {
+		for _, text := range texts {
+			check(first, text, y)
+		}
+	}
+	if p.dates.n.Load() == 0 {
+		t.Fatal("the profile remembers no reading: the test tells nothing")
+	}
+	for i := len(years) - 1; i >= 0; i-- {
+		for j := len(texts) - 1; j >= 0; j-- {
+			check(second, texts[j], years[i])
+		}
+	}
+	full := &Profile{}
+	full.dates.n.Store(sharedDatesMax)
+	x := &extractor{profile: full}
+	for _, text := range texts[:20] {
+		check(x, text, 1990)
+	}
+	full.dates.m.Range(func(k, _ any) bool {
+		t.Errorf("a full memory stored %v", k)
+		return false
+	})
+	t.Logf("%d date texts", len(texts))
+}

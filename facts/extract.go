@@ -86,20 +86,36 @@ type dateKey struct {
 	year int
 }
 
+// sharedDatesMax bounds how many readings of dates a profile remembers.
+const sharedDatesMax = 1 << 16
+
 type parsedDate struct {
 	d   Date
 	err error
 }
 
-// parseDate is ParseDate remembered per source: a text states its dates again and
-// again ("1971", "in March 1971"). found says the date grammar matched text whole
-// (see parseDate); the result is the same either way.
+// parseDate is ParseDate remembered per source, without locking, and across
+// sources: a text states its dates again and again ("1971", "in March 1971"), and
+// the sources of a corpus, about one subject's history, state many of the same.
+// found says the date grammar matched text whole (see parseDate); the result is
+// the same either way.
 func (x *extractor) parseDate(text string, contextYear int, found bool) (Date, error) {
 	k := dateKey{text, contextYear}
 	if p, ok := x.dates[k]; ok {
 		return p.d, p.err
 	}
-	d, err := parseDate(text, contextYear, found)
+	var d Date
+	var err error
+	shared := &x.profile.dates
+	if p, ok := shared.m.Load(k); ok {
+		d, err = p.(parsedDate).d, p.(parsedDate).err
+	} else {
+		d, err = parseDate(text, contextYear, found)
+		if shared.n.Add(1) <= sharedDatesMax {
+			// a copy: text is a piece of a source's text
+			shared.m.Store(dateKey{strings.Clone(text), contextYear}, parsedDate{d, err})
+		}
+	}
 	if x.dates == nil {
 		x.dates = map[dateKey]parsedDate{}
 	}

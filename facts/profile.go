@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -34,6 +35,14 @@ type Profile struct {
 	firstLetter sync.Map          // translitFirst's memory: word → first folded letter
 	misspelt    sync.Map          // misspeltSurname's memory: word → *Known (nil for none)
 	sameNames   nameMemo          // sameNameMemo's memory
+	// dates remembers how the extraction of every source read each date text in
+	// a year's context (dateKey → parsedDate): the sources of a corpus, about one
+	// subject's history, state many of the same dates. A reading depends on the
+	// words and the year alone.
+	dates struct {
+		m sync.Map
+		n atomic.Int64 // readings stored or refused, against sharedDatesMax
+	}
 }
 
 // nameMemo remembers, for a written name and a known one, whether the one spells
