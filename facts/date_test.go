@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"unsafe"
 )
 
 // mustDate parses s or stops the test; for the operands of the relation tests.
@@ -490,14 +492,22 @@ func TestDaysIntersectAsDatesDo(t *testing.T) {
 	}
 }
 
-// TestDatesReadOnceForAllSources checks that the readings of dates the sources of a
-// corpus share give what reading each date anew gives: every date of four corpora
-// and some without a year, in three years' contexts, asked by one source and then,
-// in the other order, by another; and once the profile remembers no more.
-func TestDatesReadOnceForAllSources(t *testing.T) {
-	texts := []string{"8 February", "March", "24 to 27 June", "June 24", "the 1980s", "by 1987", "early 2003", "no date"}
+// TestValuesReadOnceForAllSources checks that the readings of values the sources
+// of a corpus share give what reading each value anew gives: every date of four
+// corpora and some without a year, in three years' contexts, every count and
+// period those corpora's claims hold and some made ones, asked by one source and
+// then, in the other order, by another written at another time; and once the
+// profile remembers no more.
+func TestValuesReadOnceForAllSources(t *testing.T) {
+	dates := []string{"8 February", "March", "24 to 27 June", "June 24", "the 1980s", "by 1987", "early 2003", "no date"}
+	counts := []string{"3,000", "about 3,000 members", "5 million", "several thousand", "over 4,000", "~3000 members", "no count"}
+	periods := []string{"1981-present", "1965-1979", "since 2003", "2003-", "no period"}
 	for _, load := range testCorpora(t) {
 		c, err := load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := c.Rules()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -509,44 +519,78 @@ func TestDatesReadOnceForAllSources(t *testing.T) {
 			for _, s := range doc.Sentences {
 				f := s.Folded()
 				for _, m := range FindDates(f.Text) {
-					texts = append(texts, f.Text[m[0]:m[1]])
+					dates = append(dates, f.Text[m[0]:m[1]])
 				}
+			}
+		}
+		for _, cl := range mustExtractAll(t, c, rs) {
+			switch cl.Value.(type) {
+			case Quantity:
+				counts = append(counts, cl.Text)
+			case Period:
+				periods = append(periods, cl.Text)
 			}
 		}
 	}
 	years := []int{0, 1990, 2010}
-	check := func(x *extractor, text string, year int) {
+	asOf := []Date{{}, {Lo: Day{2015, 1, 1}, Hi: Day{2015, 1, 31}}}
+	same := func(what, text string, got, want any, gotErr, wantErr error) {
 		t.Helper()
-		want, wantErr := parseDate(text, year, true)
-		got, gotErr := x.parseDate(text, year, true)
 		if got != want || fmt.Sprint(gotErr) != fmt.Sprint(wantErr) {
-			t.Errorf("in %d, %q reads as %v (%v), alone as %v (%v)", year, text, got, gotErr, want, wantErr)
+			t.Errorf("%s: %q reads as %v (%v), alone as %v (%v)", what, text, got, gotErr, want, wantErr)
+		}
+	}
+	ask := func(x *extractor, i int) {
+		t.Helper()
+		for _, text := range dates {
+			got, gotErr := x.parseDate(text, years[i], true)
+			want, wantErr := parseDate(text, years[i], true)
+			same(fmt.Sprint("in ", years[i]), text, got, want, gotErr, wantErr)
+		}
+		for _, text := range counts {
+			got, gotErr := x.parseQuantity(text)
+			want, wantErr := ParseQuantity(text)
+			same("count", text, got, want, gotErr, wantErr)
+		}
+		for _, text := range periods {
+			got, gotErr := x.parsePeriod(text)
+			want, wantErr := ParsePeriod(text, x.src.AsOf)
+			same(fmt.Sprint("period as of ", x.src.AsOf), text, got, want, gotErr, wantErr)
 		}
 	}
 	p := &Profile{}
-	first, second := &extractor{profile: p}, &extractor{profile: p}
-	for _, y := range years {
-		for _, text := range texts {
-			check(first, text, y)
+	ask(&extractor{profile: p, src: &Source{AsOf: asOf[0]}}, 0)
+	for _, n := range []int64{p.dates.n.Load(), p.quantities.n.Load(), p.periods.n.Load()} {
+		if n == 0 {
+			t.Fatal("the profile remembers no reading of a kind: the test tells nothing")
 		}
 	}
-	if p.dates.n.Load() == 0 {
-		t.Fatal("the profile remembers no reading: the test tells nothing")
-	}
-	for i := len(years) - 1; i >= 0; i-- {
-		for j := len(texts) - 1; j >= 0; j-- {
-			check(second, texts[j], years[i])
-		}
+	slices.Reverse(dates)
+	slices.Reverse(counts)
+	slices.Reverse(periods)
+	for i := 1; i < len(years); i++ {
+		ask(&extractor{profile: p, src: &Source{AsOf: asOf[i%2]}}, i)
 	}
 	full := &Profile{}
-	full.dates.n.Store(sharedDatesMax)
-	x := &extractor{profile: full}
-	for _, text := range texts[:20] {
-		check(x, text, 1990)
+	full.dates.n.Store(readingsMax)
+	full.quantities.n.Store(readingsMax)
+	full.periods.n.Store(readingsMax)
+	ask(&extractor{profile: full, src: &Source{AsOf: asOf[1]}}, 1)
+	for _, m := range []*sync.Map{&full.dates.m, &full.quantities.m, &full.periods.m} {
+		m.Range(func(k, _ any) bool {
+			t.Errorf("a full memory stored %v", k)
+			return false
+		})
 	}
-	full.dates.m.Range(func(k, _ any) bool {
-		t.Errorf("a full memory stored %v", k)
-		return false
-	})
-	t.Logf("%d date texts", len(texts))
+	// What is remembered holds no piece of the text it was read from.
+	buf := []byte("3000 members")
+	x := &extractor{profile: &Profile{}}
+	if q, err := x.parseQuantity(unsafe.String(&buf[0], len(buf))); err != nil || q.Unit != "members" {
+		t.Fatalf("3000 members reads as %v (%v)", q, err)
+	}
+	copy(buf, "XXXXXXXXXXXX")
+	if q, _ := x.profile.quantities.load("3000 members"); q.v.Unit != "members" {
+		t.Errorf("the remembered unit changed with the text: %q", q.v.Unit)
+	}
+	t.Logf("%d date texts, %d counts, %d periods", len(dates), len(counts), len(periods))
 }

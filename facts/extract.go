@@ -72,7 +72,7 @@ type extractor struct {
 	filter             *prefilter
 	hit                []hits // the trigger words of each sentence, found when first needed
 	hitBlock           hits   // what is left of the block the next sentence's hits are cut from
-	dates              map[dateKey]parsedDate
+	dates              map[dateKey]parsed[Date]
 	words              [][2]int // nearNames's buffer of word spans
 	runs               [][2]int // and the names rule's of capitalized runs
 	firsts             []byte   // and of their first letters, folded
@@ -86,41 +86,48 @@ type dateKey struct {
 	year int
 }
 
-// sharedDatesMax bounds how many readings of dates a profile remembers.
-const sharedDatesMax = 1 << 16
-
-type parsedDate struct {
-	d   Date
-	err error
-}
-
 // parseDate is ParseDate remembered per source, without locking, and across
-// sources: a text states its dates again and again ("1971", "in March 1971"), and
-// the sources of a corpus, about one subject's history, state many of the same.
-// found says the date grammar matched text whole (see parseDate); the result is
-// the same either way.
+// sources (see Profile.dates). found says the date grammar matched text whole (see
+// parseDate); the result is the same either way.
 func (x *extractor) parseDate(text string, contextYear int, found bool) (Date, error) {
 	k := dateKey{text, contextYear}
 	if p, ok := x.dates[k]; ok {
-		return p.d, p.err
+		return p.v, p.err
 	}
-	var d Date
-	var err error
-	shared := &x.profile.dates
-	if p, ok := shared.m.Load(k); ok {
-		d, err = p.(parsedDate).d, p.(parsedDate).err
-	} else {
-		d, err = parseDate(text, contextYear, found)
-		if shared.n.Add(1) <= sharedDatesMax {
-			// a copy: text is a piece of a source's text
-			shared.m.Store(dateKey{strings.Clone(text), contextYear}, parsedDate{d, err})
-		}
+	p, ok := x.profile.dates.load(k)
+	if !ok {
+		p.v, p.err = parseDate(text, contextYear, found)
+		x.profile.dates.store(dateKey{strings.Clone(text), contextYear}, p)
 	}
 	if x.dates == nil {
-		x.dates = map[dateKey]parsedDate{}
+		x.dates = map[dateKey]parsed[Date]{}
 	}
-	x.dates[k] = parsedDate{d, err}
-	return d, err
+	x.dates[k] = p
+	return p.v, p.err
+}
+
+// parseQuantity is ParseQuantity remembered across sources (see Profile.quantities).
+func (x *extractor) parseQuantity(text string) (Quantity, error) {
+	p, ok := x.profile.quantities.load(text)
+	if !ok {
+		p.v, p.err = ParseQuantity(text)
+		kept := p
+		kept.v.Unit = strings.Clone(p.v.Unit) // the unit may be a piece of text
+		x.profile.quantities.store(strings.Clone(text), kept)
+	}
+	return p.v, p.err
+}
+
+// parsePeriod is ParsePeriod in this source, remembered across sources (see
+// Profile.periods).
+func (x *extractor) parsePeriod(text string) (Period, error) {
+	k := periodKey{text, x.src.AsOf}
+	p, ok := x.profile.periods.load(k)
+	if !ok {
+		p.v, p.err = ParsePeriod(text, x.src.AsOf)
+		x.profile.periods.store(periodKey{strings.Clone(text), x.src.AsOf}, p)
+	}
+	return p.v, p.err
 }
 
 // noDispatch offers every sentence to every rule, for the test that compares.
@@ -559,7 +566,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 	place := x.place(s, caps, "place")
 	var period found[Period]
 	if txt, sp, ok := capture("period"); ok {
-		if p, err := ParsePeriod(txt, x.src.AsOf); err == nil {
+		if p, err := x.parsePeriod(txt); err == nil {
 			period = found[Period]{p, sp, true}
 		}
 	}
@@ -572,7 +579,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 	persons := x.persons(s, caps)
 	var count found[Quantity]
 	if txt, sp, ok := capture("count"); ok {
-		if q, err := ParseQuantity(txt); err == nil {
+		if q, err := x.parseQuantity(txt); err == nil {
 			count = found[Quantity]{q, sp, true}
 		}
 	}

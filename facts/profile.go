@@ -35,14 +35,53 @@ type Profile struct {
 	firstLetter sync.Map          // translitFirst's memory: word → first folded letter
 	misspelt    sync.Map          // misspeltSurname's memory: word → *Known (nil for none)
 	sameNames   nameMemo          // sameNameMemo's memory
-	// dates remembers how the extraction of every source read each date text in
-	// a year's context (dateKey → parsedDate): the sources of a corpus, about one
-	// subject's history, state many of the same dates. A reading depends on the
-	// words and the year alone.
-	dates struct {
-		m sync.Map
-		n atomic.Int64 // readings stored or refused, against sharedDatesMax
+	// The readings of values by every source's extraction: the sources of a
+	// corpus, about one subject's history, state many of the same dates, counts
+	// and periods. A reading depends on the words and its context (the year in
+	// force, the source's as-of date) alone.
+	dates      readings[dateKey, parsed[Date]]
+	quantities readings[string, parsed[Quantity]]
+	periods    readings[periodKey, parsed[Period]]
+}
+
+// readings remembers what a value's words read as, for every worker: up to
+// readingsMax of them, so that a corpus of all different values costs no more
+// memory than that.
+type readings[K comparable, V any] struct {
+	m sync.Map
+	n atomic.Int64 // readings stored or refused
+}
+
+// readingsMax bounds how many readings of one kind a profile remembers.
+const readingsMax = 1 << 16
+
+func (r *readings[K, V]) load(k K) (V, bool) {
+	v, ok := r.m.Load(k)
+	if !ok {
+		var zero V
+		return zero, false
 	}
+	return v.(V), true
+}
+
+// store remembers v for k, which must hold no piece of a source's text (the
+// texts are let go once their claims are out).
+func (r *readings[K, V]) store(k K, v V) {
+	if r.n.Add(1) <= readingsMax {
+		r.m.Store(k, v)
+	}
+}
+
+// parsed is a value read from words, or why they read as none.
+type parsed[T any] struct {
+	v   T
+	err error
+}
+
+// periodKey is a period's words in a source written at asOf.
+type periodKey struct {
+	text string
+	asOf Date
 }
 
 // nameMemo remembers, for a written name and a known one, whether the one spells
