@@ -73,12 +73,11 @@ type extractor struct {
 	hit                []hits // the trigger words of each sentence, found when first needed
 	hitBlock           hits   // what is left of the block the next sentence's hits are cut from
 	dates              map[dateKey]parsed[Date]
-	words              [][2]int // nearNames's buffer of word spans
-	runs               [][2]int // and the names rule's of capitalized runs
-	firsts             []byte   // and of their first letters, folded
+	words              [][2]int   // nearNames's buffer of capitalized words
+	nearFound          []nearFind // and of the windows that spell a name
+	runs               [][2]int   // and the names rule's of capitalized runs
 	firstOf            map[string]byte
 	misspelt           map[string]*Known // the profile's misspeltSurname, per word
-	nameFirsts         *[256]bool        // the first letters, folded, of the names nearNames looks for
 }
 
 type dateKey struct {

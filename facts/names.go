@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -340,17 +341,7 @@ func (x *extractor) mayNameIn(t string) bool {
 }
 
 // opensName reports whether a name nearNames looks for opens with first (folded).
-func (x *extractor) opensName(first byte) bool {
-	if x.nameFirsts == nil {
-		x.nameFirsts = new([256]bool)
-		for _, n := range x.profile.nameList() {
-			if nearNameWanted(n) {
-				x.nameFirsts[n.first] = true
-			}
-		}
-	}
-	return x.nameFirsts[first]
-}
+func (x *extractor) opensName(first byte) bool { return len(x.profile.nearByFirst[first]) > 0 }
 
 // nearNameWanted reports whether nearNames looks for n: acronyms and short single
 // words are matched exactly elsewhere.
@@ -435,64 +426,127 @@ func lastWords(s string, n int) string {
 
 // nearNames finds runs of words that spell a known name exactly or nearly: each
 // window of as many words as the name is compared with it by the similarity rule.
+// A window opens with a capitalized word whose first letter, folded, opens the
+// name; words are those of appendWordSpans.
 //
 // Longer names are tried first, and a window inside one already found is skipped:
 // "Mujahadin-e Khalq" inside "Sazeman-e Mujahadin-e Khalq-e Iran" is no mention of
 // its own. It returns the folded ranges found.
+//
+// The windows are found capital by capital, the names each could open looked up
+// by its first letter, and those that spell a name are then taken in the order of
+// the names and, for each, of the text, skipping any window already covered: what
+// the name-by-name, window-by-window reading gives (nearNamesByWords, in the
+// test), without reading every word of the sentence for every name.
 func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
-	f := s.Folded()
-	x.words = appendWordSpans(x.words[:0], f.Text)
-	words := x.words
-	firsts := slices.Grow(x.firsts[:0], len(words))[:len(words)]
-	x.firsts = firsts
-	var present [256]bool // the first letters of the capitalized words
-	for i, w := range words {
-		firsts[i] = 0
-		if t := f.Text[w[0]:w[1]]; isUpper(t[0]) {
-			firsts[i] = x.translitFirst(t)
-			present[firsts[i]] = true
-		}
-	}
-	var covered [][2]int
-	for ni, n := range x.profile.nameList() {
-		nw := n.words
-		if !nearNameWanted(n) {
+	text := s.Folded().Text
+	names := x.profile.nameList()
+	found := x.nearFound[:0]
+	capitals := x.words[:0] // the capitalized words, for misspelt surnames below
+	for p := 0; p < len(text); p++ {
+		if !isUpper(text[p]) || !wordStartsAt(text, p) {
 			continue
 		}
-		if !present[n.first] {
-			continue
-		}
-		for i := 0; i+len(nw) <= len(words); i++ {
-			if firsts[i] != n.first || !isUpper(f.Text[words[i][0]]) {
+		e := wordEnd(text, p)
+		capitals = append(capitals, [2]int{p, e})
+		for _, ni := range x.profile.nearByFirst[x.translitFirst(text[p:e])] {
+			n := &names[ni]
+			end, ok := wordsEnd(text, e, len(n.words)-1)
+			if !ok {
 				continue
 			}
-			start, end := words[i][0], words[i+len(nw)-1][1]
 			// The window must be one name: words joined only by spaces or hyphens.
-			if strings.ContainsAny(f.Text[start:end], ",;:()\"") {
+			written := text[p:end]
+			if strings.ContainsAny(written, ",;:()\"") || tooShortFor(written, n) || !x.sameName(written, ni, n.name) {
 				continue
 			}
-			written := f.Text[start:end]
-			if overlaps(covered, start, end) || !x.sameName(written, ni, n.name) {
-				continue
-			}
-			covered = append(covered, [2]int{start, end})
-			x.mention(r, s, n.known.Entity, start, end)
+			found = append(found, nearFind{ni, p, end})
 		}
+		p = e - 1
 	}
+	slices.SortFunc(found, func(a, b nearFind) int { return cmp.Or(a.name-b.name, a.start-b.start) })
+	var covered [][2]int
+	for _, f := range found {
+		if overlaps(covered, f.start, f.end) {
+			continue
+		}
+		covered = append(covered, [2]int{f.start, f.end})
+		x.mention(r, s, names[f.name].known.Entity, f.start, f.end)
+	}
+	x.nearFound, x.words = found, capitals
 	// A single word one or two edits from the surname of exactly one known person
 	// ("Azondalu" for Azodanlu) names that person, misspelt. Exact surnames alone
 	// ("Rajavi") are left alone: they may name any of a family.
-	for _, w := range words {
-		text := f.Text[w[0]:w[1]]
-		if len(text) < 7 || !isUpper(text[0]) || overlaps(covered, w[0], w[1]) {
+	for _, w := range capitals {
+		word := text[w[0]:w[1]]
+		if len(word) < 7 || overlaps(covered, w[0], w[1]) {
 			continue
 		}
-		if k := x.misspeltSurname(text); k != nil {
+		if k := x.misspeltSurname(word); k != nil {
 			covered = append(covered, w)
 			x.mention(r, s, k.Entity, w[0], w[1])
 		}
 	}
 	return covered
+}
+
+// nearFind is a window of a sentence that spells the known name at place name of
+// the profile's list.
+type nearFind struct{ name, start, end int }
+
+// wordStartsAt reports whether appendWordSpans begins a word at text[p], a
+// letter: where no letter comes before, nor an apostrophe that continues the word
+// before (see wordEnd).
+func wordStartsAt(text string, p int) bool {
+	if p == 0 {
+		return true
+	}
+	c := text[p-1]
+	return !isLetter(c) && !(c == '\'' && text[p] != 's' && p >= 2 && isLetter(text[p-2]))
+}
+
+// wordsEnd is the end of the nth word of appendWordSpans after offset from, the
+// end of a word; false when the text has fewer.
+func wordsEnd(text string, from, n int) (int, bool) {
+	for range n {
+		for from < len(text) && !isLetter(text[from]) {
+			from++
+		}
+		if from == len(text) {
+			return 0, false
+		}
+		from = wordEnd(text, from)
+	}
+	return from, true
+}
+
+// tooShortFor reports whether the window written, of as many words as known name
+// n, cannot spell it by SameName for a plain reason: a word of fewer than four
+// letters that is not the name's word transliterated (closeWords needs four
+// letters in both, and transliterating never lengthens an ASCII word). Only
+// windows of plain ASCII words between single spaces are judged, whose words are
+// nameWords' (see nameKey), but for a window that opens with "the", which nameKey
+// drops: that window has a word fewer than the name and spells it by no rule. For
+// others it says false.
+func tooShortFor(written string, n *knownName) bool {
+	w, start := 0, 0
+	short := false
+	for i := 0; i <= len(written); i++ {
+		if i < len(written) && isLetter(written[i]) {
+			continue
+		}
+		if i < len(written) && (written[i] != ' ' || i == start) {
+			return false // not plain: another byte, or two spaces
+		}
+		if w >= len(n.translitLen) {
+			return false
+		}
+		if l := i - start; l < 4 && n.translitLen[w] > l {
+			short = true
+		}
+		w, start = w+1, i+1
+	}
+	return short && w == len(n.translitLen)
 }
 
 // misspeltSurname is the one known person whose surname word is one or two edits

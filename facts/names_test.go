@@ -125,3 +125,102 @@ func TestCapitalizedRuns(t *testing.T) {
 		t.Errorf("runs %q, want %q", got, want)
 	}
 }
+
+// nearNamesByWords is nearNames as it was written first, the oracle of the
+// capital-by-capital reading: every word of the sentence, for every name the
+// profile looks for, compared window by window in the order of the names.
+func nearNamesByWords(x *extractor, r *namesRule, s *Sentence) [][2]int {
+	f := s.Folded()
+	words := appendWordSpans(nil, f.Text)
+	firsts := make([]byte, len(words))
+	for i, w := range words {
+		if t := f.Text[w[0]:w[1]]; isUpper(t[0]) {
+			firsts[i] = x.profile.translitFirst(t)
+		}
+	}
+	var covered [][2]int
+	for ni, n := range x.profile.nameList() {
+		if !nearNameWanted(n) {
+			continue
+		}
+		for i := 0; i+len(n.words) <= len(words); i++ {
+			if firsts[i] != n.first || !isUpper(f.Text[words[i][0]]) {
+				continue
+			}
+			start, end := words[i][0], words[i+len(n.words)-1][1]
+			if strings.ContainsAny(f.Text[start:end], ",;:()\"") {
+				continue
+			}
+			written := f.Text[start:end]
+			if tooShortFor(written, &x.profile.names[ni]) && x.profile.SameName(written, n.name) {
+				panic(fmt.Sprintf("tooShortFor(%q) for %q, which SameName says it spells", written, n.name))
+			}
+			if overlaps(covered, start, end) || !x.profile.SameName(written, n.name) {
+				continue
+			}
+			covered = append(covered, [2]int{start, end})
+			x.mention(r, s, n.known.Entity, start, end)
+		}
+	}
+	for _, w := range words {
+		text := f.Text[w[0]:w[1]]
+		if len(text) < 7 || !isUpper(text[0]) || overlaps(covered, w[0], w[1]) {
+			continue
+		}
+		if k := x.profile.misspeltSurname(text); k != nil {
+			covered = append(covered, w)
+			x.mention(r, s, k.Entity, w[0], w[1])
+		}
+	}
+	return covered
+}
+
+// TestNearNamesAsWordByWord checks nearNames against nearNamesByWords on every
+// sentence of four corpora and on sentences made to try its edges: apostrophes
+// inside and after names (and after a lower-case word: "d'Amber"), hyphens, "The"
+// before a name, short words, names at the end, a window inside a longer name,
+// misspellings. Both must cover the same windows and record the same claims in
+// the same order; and tooShortFor must never turn away a window SameName says
+// spells the name (the oracle panics).
+func TestNearNamesAsWordByWord(t *testing.T) {
+	const made = "The Amber Coast Liberation Front met.\n\nO'Brien and Tomas Varga's men left; Tomas-Varga spoke.\n\n" +
+		"Then Amber coast Liberation Front, the Amber Coast Liberaton Front and Amber Coast Liberation Fronts met.\n\n" +
+		"In 1990 Tomas Varg and Tomaz Varga met Varga's Tomas Varga.\n\nA Tomas Varga? Ab Tomas. Abc Varga Tomas Varga\n\n" +
+		"It is Amber's Coast Liberation Front, the Amber Coast's Liberation Front X'Amber Coast Liberation Front and d'Amber Coast Liberation Front.\n\n" +
+		"Coast Brigades, the Coast  Brigades and the Coast Brigadez left Tomas  Varga.\n"
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		var names *namesRule
+		for _, r := range rs.rules {
+			if n, ok := r.(*namesRule); ok {
+				names = n
+			}
+		}
+		docs := map[*Source]*Document{}
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs[src] = doc
+		}
+		docs[&Source{ID: "made"}] = Segment(made)
+		windows := 0
+		for src, doc := range docs {
+			quick, slow := newExtractor(src, doc, c.Profile, rs), newExtractor(src, doc, c.Profile, rs)
+			for i := range doc.Sentences {
+				s := &doc.Sentences[i]
+				got, want := quick.nearNames(names, s), nearNamesByWords(slow, names, s)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("%s line %d %q: nearNames covers %v, word by word %v", src.ID, s.Line, s.Text, got, want)
+				}
+				windows += len(want)
+			}
+			if fmt.Sprint(quick.claims) != fmt.Sprint(slow.claims) {
+				t.Errorf("%s: the claims differ:\n%v\n%v", src.ID, quick.claims, slow.claims)
+			}
+		}
+		if windows == 0 {
+			t.Fatal("no window spells a name: the test tells nothing")
+		}
+	})
+}

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Known is an entity the profile names, with the aliases it goes by. A place also
@@ -27,14 +28,17 @@ func (k *Known) Names() []string { return append([]string{k.Name}, k.Aliases...)
 // (and, for a place, its country). It never says when, how many or where the subject
 // did anything; those facts come only from the text.
 type Profile struct {
-	Subject     *Known
-	known       []*Known
-	byKey       map[string]*Known
-	adj         map[string]string // "iraqi" → "Iraq"
-	names       []knownName       // people's and organizations' names, longest first
-	firstLetter sync.Map          // translitFirst's memory: word → first folded letter
-	misspelt    sync.Map          // misspeltSurname's memory: word → *Known (nil for none)
-	sameNames   nameMemo          // sameNameMemo's memory
+	Subject *Known
+	known   []*Known
+	byKey   map[string]*Known
+	adj     map[string]string // "iraqi" → "Iraq"
+	names   []knownName       // people's and organizations' names, longest first
+	// nearByFirst lists, by first letter folded, the places in names of those
+	// nearNames looks for (see nearNameWanted), in order.
+	nearByFirst [256][]int
+	firstLetter sync.Map // translitFirst's memory: word → first folded letter
+	misspelt    sync.Map // misspeltSurname's memory: word → *Known (nil for none)
+	sameNames   nameMemo // sameNameMemo's memory
 	// The readings of values by every source's extraction: the sources of a
 	// corpus, about one subject's history, state many of the same dates, counts
 	// and periods. A reading depends on the words and its context (the year in
@@ -97,6 +101,8 @@ type knownName struct {
 	name  string
 	words []string // nameWords(name)
 	first byte     // the first letter of its first word, folded (translitFirst)
+	// translitLen is the length in letters of each word transliterated.
+	translitLen []int
 }
 
 // nameList returns the names and aliases of known people and organizations,
@@ -117,10 +123,20 @@ func (p *Profile) complete() {
 			if len(w) > 0 {
 				first = p.translitFirst(w[0])
 			}
-			p.names = append(p.names, knownName{k, n, w, first})
+			tl := make([]int, len(w))
+			for i, word := range w {
+				tl[i] = utf8.RuneCountInString(translit(word))
+			}
+			p.names = append(p.names, knownName{k, n, w, first, tl})
 		}
 	}
 	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
+	p.nearByFirst = [256][]int{}
+	for i, n := range p.names {
+		if nearNameWanted(n) {
+			p.nearByFirst[n.first] = append(p.nearByFirst[n.first], i)
+		}
+	}
 	p.misspelt = sync.Map{}
 	p.sameNames.mu.Lock()
 	p.sameNames.m = nil
