@@ -168,8 +168,11 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 			case "pattern":
 				pr := &patternRule{baseRule: base, scanAfter: compile("scan_after", false), section: compile("section", false)}
 				if sk := y.Str(m["pattern"], "pattern"); sk != "" {
-					pr.skeleton = pre.get(compileKey{src: sk, skeleton: true}, func() *compiled { return compileSkeleton(sk) }).re
-					pr.skeletonStarts = pre.startsOf(pr.skeleton)
+					c := pre.get(compileKey{src: sk, skeleton: true}, func() *compiled { return compileSkeleton(sk) })
+					pr.skeleton, pr.skeletonSeq = c.re, c.seq
+					if c.seq == nil {
+						pr.skeletonStarts = pre.startsOf(pr.skeleton)
+					}
 				}
 				if src := y.Str(m["pattern"], "pattern"); strings.Contains(src, "{date}") {
 					// The masked expression is the one that runs; the full one, with
@@ -219,10 +222,12 @@ type compileKey struct {
 	skeleton bool
 }
 
-// compiled is an expression compiled, with its starts, or why it does not compile.
+// compiled is an expression compiled, with its starts, or why it does not compile;
+// a skeleton also with its sequence, if it is one.
 type compiled struct {
 	re  *regexp.Regexp
 	st  *starts
+	seq *sequence
 	err error
 }
 
@@ -274,14 +279,14 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 		} else {
 			found[i] = compileExpr(k.src, p, k.masked)
 		}
-		if found[i].re != nil && withStarts[k] {
+		if found[i].re != nil && withStarts[k] && found[i].seq == nil {
 			found[i].st = newStarts(found[i].re)
 		}
 	})
 	set := &compiledSet{by: make(map[compileKey]*compiled, len(keys)), byRegexp: map[*regexp.Regexp]*starts{}}
 	for i, k := range keys {
 		set.by[k] = found[i]
-		if found[i].re != nil && withStarts[k] {
+		if found[i].re != nil && withStarts[k] && found[i].seq == nil {
 			set.byRegexp[found[i].re] = found[i].st // nil for an expression searched whole
 		}
 	}
@@ -322,8 +327,15 @@ func compileExpr(src string, p *Profile, masked bool) *compiled {
 	return &compiled{re: re, err: err}
 }
 
-// compileSkeleton compiles the skeleton of a pattern (nil when it has none).
-func compileSkeleton(pattern string) *compiled { return &compiled{re: skeleton(pattern)} }
+// compileSkeleton compiles the skeleton of a pattern (nil when it has none), and
+// reads it as a sequence.
+func compileSkeleton(pattern string) *compiled {
+	re := skeleton(pattern)
+	if re == nil {
+		return &compiled{}
+	}
+	return &compiled{re: re, seq: newSequence(re)}
+}
 
 func contains(xs []string, x string) bool {
 	for _, y := range xs {
@@ -714,8 +726,10 @@ type patternRule struct {
 	// between them (see loosen): a small expression that matches wherever the rule
 	// could, so the full one (hundreds to thousands of instructions, with the
 	// profile's names and the value grammars) runs only where they are there.
+	// skeletonSeq answers for it when it is a sequence (most are); else
 	// skeletonStarts searches it where it can begin.
 	skeleton       *regexp.Regexp
+	skeletonSeq    *sequence
 	skeletonStarts *starts
 }
 
@@ -862,6 +876,10 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 		return
 	}
 	switch {
+	case r.skeletonSeq != nil:
+		if !r.skeletonSeq.matches(text[from:]) {
+			return
+		}
 	case r.skeletonStarts != nil:
 		if !r.skeletonStarts.matches(text[from:]) {
 			return
