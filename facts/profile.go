@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,30 +49,36 @@ type Profile struct {
 
 // readings remembers what a value's words read as, for every worker: up to
 // readingsMax of them, so that a corpus of all different values costs no more
-// memory than that.
+// memory than that. A map under a lock, which the workers read far more than
+// they write (a sync.Map would box each key it is asked about).
 type readings[K comparable, V any] struct {
-	m sync.Map
-	n atomic.Int64 // readings stored or refused
+	mu sync.RWMutex
+	m  map[K]V
+	n  int // readings stored or refused
 }
 
 // readingsMax bounds how many readings of one kind a profile remembers.
 const readingsMax = 1 << 16
 
 func (r *readings[K, V]) load(k K) (V, bool) {
-	v, ok := r.m.Load(k)
-	if !ok {
-		var zero V
-		return zero, false
-	}
-	return v.(V), true
+	r.mu.RLock()
+	v, ok := r.m[k]
+	r.mu.RUnlock()
+	return v, ok
 }
 
 // store remembers v for k, which must hold no piece of a source's text (the
 // texts are let go once their claims are out).
 func (r *readings[K, V]) store(k K, v V) {
-	if r.n.Add(1) <= readingsMax {
-		r.m.Store(k, v)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.n++; r.n > readingsMax {
+		return
 	}
+	if r.m == nil {
+		r.m = map[K]V{}
+	}
+	r.m[k] = v
 }
 
 // parsed is a value read from words, or why they read as none.
