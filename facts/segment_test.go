@@ -360,6 +360,25 @@ func TestHasDigitIn(t *testing.T) {
 	}
 }
 
+// TestPlainASCII: every byte value at every place of texts of 1-17 bytes over
+// backgrounds that are plain and not, against the byte-at-a-time reading.
+func TestPlainASCII(t *testing.T) {
+	slow := func(b []byte) bool { return !bytes.ContainsFunc(b, func(r rune) bool { return r >= utf8.RuneSelf || r == '`' }) }
+	for _, bg := range []byte{'a', '`', ' ', 0x5f, 0x61, 0x7f, 0x80, 0xe0, 0x00, 0x20} {
+		for n := 1; n <= 17; n++ {
+			for at := range n {
+				for c := range 256 {
+					b := bytes.Repeat([]byte{bg}, n)
+					b[at] = byte(c)
+					if got, want := plainASCII(string(b)), slow(b); got != want {
+						t.Fatalf("plainASCII(%q) = %v, want %v", b, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
 // slowLastWord is lastWord without its ASCII shortcut.
 func slowLastWord(s string) string {
 	i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' })
