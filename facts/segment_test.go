@@ -363,7 +363,9 @@ func TestHasDigitIn(t *testing.T) {
 // TestPlainASCII: every byte value at every place of texts of 1-17 bytes over
 // backgrounds that are plain and not, against the byte-at-a-time reading.
 func TestPlainASCII(t *testing.T) {
-	slow := func(b []byte) bool { return !bytes.ContainsFunc(b, func(r rune) bool { return r >= utf8.RuneSelf || r == '`' }) }
+	slow := func(b []byte) bool {
+		return !bytes.ContainsFunc(b, func(r rune) bool { return r >= utf8.RuneSelf || r == '`' })
+	}
 	for _, bg := range []byte{'a', '`', ' ', 0x5f, 0x61, 0x7f, 0x80, 0xe0, 0x00, 0x20} {
 		for n := 1; n <= 17; n++ {
 			for at := range n {
