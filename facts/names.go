@@ -2,6 +2,7 @@ package facts
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -325,8 +326,8 @@ func (x *extractor) mayName(s *Sentence) bool {
 // mayNameIn is mayName for plain ASCII text t.
 func (x *extractor) mayNameIn(t string) bool {
 	one := ""
-	for i := 0; i < len(t); i++ {
-		if !isUpper(t[i]) || i > 0 && isLetter(t[i-1]) {
+	for i := nextUpper(t, 0); i < len(t); i = nextUpper(t, i+1) {
+		if i > 0 && isLetter(t[i-1]) {
 			continue
 		}
 		if one != "" {
@@ -373,6 +374,17 @@ func appendCapitalizedRuns(out [][2]int, text string) [][2]int {
 		start, end, last, words = -1, -1, -1, 0
 	}
 	for i := 0; i < len(text); {
+		if start < 0 {
+			// Out of a run, only a capitalized word matters: go on to the
+			// next capital, from the last byte before it that no word holds.
+			p := nextUpper(text, i)
+			for p > i && (isLetter(text[p-1]) || text[p-1] == '-' || text[p-1] == '\'') {
+				p--
+			}
+			if i = p; i == len(text) {
+				break
+			}
+		}
 		c := text[i]
 		if !isLetter(c) {
 			i++
@@ -412,6 +424,27 @@ func appendCapitalizedRuns(out [][2]int, text string) [][2]int {
 
 func isLetter(c byte) bool { return (c|0x20)-'a' < 26 }
 
+// nextUpper is the place of the first ASCII capital in text from i on, or
+// len(text); it reads eight bytes at a time, as most are not capitals.
+func nextUpper(text string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		// The bytes between 0x40 and 0x5b, exclusive, of the bytes below 0x80
+		// (Sean Anderson's hasbetween): each byte's sum stays in its byte.
+		w := word8(text[i : i+8])
+		low := w &^ highs
+		if m := ((127+0x5b)*ones - low) &^ w & (low + (127-0x40)*ones) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(text); i++ {
+		if isUpper(text[i]) {
+			return i
+		}
+	}
+	return len(text)
+}
+
 var titleWords = map[string]bool{"Dr": true, "Mr": true, "Mrs": true, "Ms": true, "Prof": true, "Lt": true, "Col": true,
 	"Gen": true, "Brig": true, "Maj": true, "Capt": true, "Sgt": true, "Adm": true, "Sen": true, "Rep": true, "St": true}
 
@@ -443,8 +476,8 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 	names := x.profile.nameList()
 	found := x.nearFound[:0]
 	capitals := x.words[:0] // the capitalized words, for misspelt surnames below
-	for p := 0; p < len(text); p++ {
-		if !isUpper(text[p]) || !wordStartsAt(text, p) {
+	for p := nextUpper(text, 0); p < len(text); p = nextUpper(text, p+1) {
+		if !wordStartsAt(text, p) {
 			continue
 		}
 		e := wordEnd(text, p)
