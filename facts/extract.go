@@ -488,7 +488,8 @@ func continuesTime(text string) bool {
 		}
 	}
 	for _, a := range anaphora {
-		if len(text) >= len(a) && strings.EqualFold(text[:len(a)], a) && (len(text) == len(a) || !isWordByte(text[len(a)])) {
+		// The first letters first: folded alike, they are the same ASCII letter.
+		if len(text) >= len(a) && text[0]|0x20 == a[0] && strings.EqualFold(text[:len(a)], a) && (len(text) == len(a) || !isWordByte(text[len(a)])) {
 			return true
 		}
 	}

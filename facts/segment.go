@@ -398,7 +398,9 @@ func (d *Document) findMarkers(lines []lineSpan, refLines []bool) []Marker {
 
 func isDebris(s string) bool {
 	for _, p := range debrisPhrase {
-		if len(s) < len(p) || !strings.EqualFold(s[:len(p)], p) {
+		// The first letters first: folded alike, they are the same ASCII letter
+		// (a character beyond ASCII takes more bytes than the letter it folds to).
+		if len(s) < len(p) || s[0]|0x20 != p[0] || !strings.EqualFold(s[:len(p)], p) {
 			continue
 		}
 		if len(s) == len(p) || p == "bottom of page" || p == "top of page" {

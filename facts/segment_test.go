@@ -541,3 +541,32 @@ func FuzzFold(f *testing.F) {
 		sameFold(t, text, 100, skip)
 	})
 }
+
+// TestIsDebrisAsEqualFold: isDebris, which compares first letters before
+// folding, answers as comparing every phrase folded does: each phrase as written,
+// in capitals, with more after it, with a letter that folds to its first one
+// beyond ASCII, and every line of four corpora.
+func TestIsDebrisAsEqualFold(t *testing.T) {
+	slow := func(s string) bool {
+		for _, p := range debrisPhrase {
+			if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) && (len(s) == len(p) || p == "bottom of page" || p == "top of page") {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"", "T", "\u212aop of page", "\u017fhare this", "Share this article", "TOP OF PAGE 3"}
+	for _, p := range debrisPhrase {
+		texts = append(texts, p, strings.ToUpper(p), strings.ToUpper(p[:1])+p[1:], p+" now", p[:len(p)-1])
+	}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			data, err := fs.ReadFile(c.FS, src.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, strings.Split(string(data), "\n")...)
+		}
+	})
+	sameAnswers(t, "isDebris", "EqualFold", texts, isDebris, slow)
+}
