@@ -2,6 +2,8 @@ package facts
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -97,5 +99,34 @@ func TestStandsAlone(t *testing.T) {
 	}
 	if yes == 0 {
 		t.Fatal("no word stands alone in any text: the test tells nothing")
+	}
+}
+
+// TestPlaceholdersFollowTheProfile: what the placeholders stand for is worked out
+// once, and again when the profile learns a name: an alias learned after the
+// rules' expressions were first expanded is in those expanded after.
+func TestPlaceholdersFollowTheProfile(t *testing.T) {
+	c, err := LoadCorpus(os.DirFS(filepath.Join("..", "testdata", "corpora", "amber")), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := c.Profile
+	matches := func() bool {
+		re, err := expand(`^{org}$`, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return re.MatchString("Tern Brigades")
+	}
+	if matches() {
+		t.Fatal("the organization's expression takes an alias no one taught")
+	}
+	learned := p.Learn("made", []Lesson{{Kind: LessonAlias, Line: 1, Before: "The Amber Coast Liberation Front, ", Names: []string{"Tern Brigades", "", "", ""}}})
+	if len(learned) != 1 {
+		t.Fatalf("learned %v", learned)
+	}
+	p.Complete()
+	if !matches() {
+		t.Error("the organization's expression lacks the alias learned")
 	}
 }

@@ -32,6 +32,12 @@ type Profile struct {
 	byKey   map[string]*Known
 	adj     map[string]string // "iraqi" → "Iraq"
 	names   []knownName       // people's and organizations' names, longest first
+	// placeholders is what the placeholders of rules stand for (fragments),
+	// worked out once the profile is complete.
+	placeholders struct {
+		once sync.Once
+		m    map[string]string
+	}
 	// nearByFirst lists, by first letter folded, the places in names of those
 	// nearNames looks for (see nearNameWanted), in order.
 	nearByFirst [256][]int
@@ -136,6 +142,7 @@ func (p *Profile) complete() {
 		}
 	}
 	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
+	p.placeholders.once, p.placeholders.m = sync.Once{}, nil
 	p.nearByFirst = [256][]int{}
 	for i, n := range p.names {
 		if nearNameWanted(n) {
@@ -653,7 +660,10 @@ func namePattern(name string) string {
 		case unicode.IsLetter(r) && !acronym:
 			lo, up := unicode.ToLower(r), unicode.ToUpper(r)
 			if lo != up {
-				b.WriteString("[" + string(up) + string(lo) + "]")
+				b.WriteByte('[')
+				b.WriteRune(up)
+				b.WriteRune(lo)
+				b.WriteByte(']')
 			} else {
 				b.WriteRune(r)
 			}

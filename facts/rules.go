@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"math/bits"
 	"regexp"
 	"regexp/syntax"
@@ -353,28 +354,10 @@ func expand(src string, p *Profile) (*regexp.Regexp, error) { return expandWith(
 
 // expandWith is expand with some placeholders standing for other fragments.
 func expandWith(src string, p *Profile, instead map[string]string) (*regexp.Regexp, error) {
-	person := p.PersonPattern()
-	org := p.OrgPattern()
-	// A list of any length: "{0,8}" would compile the item (hundreds of
-	// instructions with the profile's names) eight times over.
-	listOf := func(item string) string { return item + `(?:(?:,? and |, )` + item + `)*` }
-	fragments := map[string]string{
-		"org":       org,
-		"orgs":      listOf(`(?:(?:the )?(?:leadership|leaders|members|headquarters) of )?` + org),
-		"person":    person,
-		"persons":   listOf(`(?:` + person + `|\d[\d,]* [A-Za-z][A-Za-z ]{0,30}?)`),
-		"place":     p.PlacePattern(),
-		"origin":    p.PlacePattern(),
-		"date":      DatePattern,
-		"period":    PeriodPattern,
-		"count":     QuantityPattern,
-		"acronym":   `(?-i:[A-Z][A-Z0-9]{1,6})`,
-		"authority": p.AuthorityPattern(),
-		"event":     `(?-i:Operation [A-Z][\w-]+(?: [A-Z][\w-]+)?|(?:[Tt]he )?(?:\d{4} )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3} (?:bombing|bomb explosion|explosion|attack|raid|massacre|uprising|offensive))`,
-		"expansion": `(?-i:[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|the|and|for|on|in|e))*)`,
-	}
-	for k, v := range instead {
-		fragments[k] = v
+	fragments := p.fragments()
+	if len(instead) > 0 {
+		fragments = maps.Clone(fragments)
+		maps.Copy(fragments, instead)
 	}
 	used := map[string]bool{}
 	var bad []string
@@ -402,6 +385,34 @@ func expandWith(src string, p *Profile, instead map[string]string) (*regexp.Rege
 		return nil, fmt.Errorf("bad expression: %v", err)
 	}
 	return re, nil
+}
+
+// fragments is what each placeholder stands for with the profile's names: worked
+// out once, as every rule's expression is expanded with them.
+func (p *Profile) fragments() map[string]string {
+	p.placeholders.once.Do(func() {
+		person := p.PersonPattern()
+		org := p.OrgPattern()
+		// A list of any length: "{0,8}" would compile the item (hundreds of
+		// instructions with the profile's names) eight times over.
+		listOf := func(item string) string { return item + `(?:(?:,? and |, )` + item + `)*` }
+		p.placeholders.m = map[string]string{
+			"org":       org,
+			"orgs":      listOf(`(?:(?:the )?(?:leadership|leaders|members|headquarters) of )?` + org),
+			"person":    person,
+			"persons":   listOf(`(?:` + person + `|\d[\d,]* [A-Za-z][A-Za-z ]{0,30}?)`),
+			"place":     p.PlacePattern(),
+			"origin":    p.PlacePattern(),
+			"date":      DatePattern,
+			"period":    PeriodPattern,
+			"count":     QuantityPattern,
+			"acronym":   `(?-i:[A-Z][A-Z0-9]{1,6})`,
+			"authority": p.AuthorityPattern(),
+			"event":     `(?-i:Operation [A-Z][\w-]+(?: [A-Z][\w-]+)?|(?:[Tt]he )?(?:\d{4} )?[A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3} (?:bombing|bomb explosion|explosion|attack|raid|massacre|uprising|offensive))`,
+			"expansion": `(?-i:[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|the|and|for|on|in|e))*)`,
+		}
+	})
+	return p.placeholders.m
 }
 
 // baseRule holds what every kind of rule has.
