@@ -240,8 +240,8 @@ func (d *Document) split() {
 		d.lineStarts = append(d.lineStarts, i)
 	}
 	lines := d.lines()
-	refLines := d.findReferences(lines)
-	markers := d.findMarkers(lines, refLines)
+	refLines, holds := d.findReferences(lines)
+	markers := d.findMarkers(lines, refLines, holds)
 
 	section := ""
 	block := 0
@@ -331,40 +331,52 @@ func (d *Document) lines() []lineSpan {
 
 // findReferences marks the lines of a reference list: a line that opens with a
 // number in one of the usual styles ("[18] …", "(3) - …", "1. See …") whose number
-// the body also uses as a marker, and records what each number cites.
-func (d *Document) findReferences(lines []lineSpan) []bool {
-	used := map[int]bool{}
+// the body also uses as a marker, and records what each number cites. holds says
+// which lines have a bracket, and so may hold a marker.
+func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
+	// A reference list numbers with one to three digits: the numbers the body uses
+	// are marked in an array, and each line's look is read once for both passes
+	// and for findMarkers.
+	var used [1000]bool
 	var found []Marker
-	for _, ln := range lines {
+	holds = make([]bool, 2*len(lines))
+	refs, holds = holds[:len(lines)], holds[len(lines):]
+	refAt := make([]int16, len(lines)) // the number a reference line opens with, else -1
+	for i, ln := range lines {
 		body := ln.trimmed(d.Text)
 		s := d.Text[body.Start:body.End]
-		if _, isRef := refLineNumber(s); !mayHoldMarker(s) || isRef {
+		refAt[i] = -1
+		if n, isRef := refLineNumber(s); isRef {
+			refAt[i] = int16(n)
+		}
+		if holds[i] = mayHoldMarker(s); !holds[i] || refAt[i] >= 0 {
 			continue
 		}
 		found = appendMarkers(found[:0], s)
 		for _, m := range found {
-			used[m.N] = true
+			if m.N >= 0 && m.N < len(used) {
+				used[m.N] = true
+			}
 		}
 	}
-	refs := make([]bool, len(lines)) // by line
 	for i, ln := range lines {
-		body := ln.trimmed(d.Text)
-		s := d.Text[body.Start:body.End]
-		n, isRef := refLineNumber(s)
-		if !isRef || !used[n] {
+		n := int(refAt[i])
+		if n < 0 || !used[n] {
 			continue
 		}
 		refs[i] = true
 		if _, seen := d.References[n]; !seen {
-			d.References[n] = Reference{N: n, Line: i + 1, Text: cleanReference(s)}
+			body := ln.trimmed(d.Text)
+			d.References[n] = Reference{N: n, Line: i + 1, Text: cleanReference(d.Text[body.Start:body.End])}
 		}
 	}
-	return refs
+	return refs, holds
 }
 
 func cleanReference(s string) string {
 	for _, p := range debrisPhrase {
-		if len(s) > len(p) && strings.EqualFold(s[len(s)-len(p):], p) {
+		// The first letters first, as in isDebris.
+		if len(s) > len(p) && s[len(s)-len(p)]|0x20 == p[0] && strings.EqualFold(s[len(s)-len(p):], p) {
 			s = s[:len(s)-len(p)]
 		}
 	}
@@ -373,17 +385,14 @@ func cleanReference(s string) string {
 
 // findMarkers returns the footnote markers in the body (not in the reference list),
 // sorted by offset. Only numbers that have a reference count, so "(1)" in prose that
-// has no reference list stays text.
-func (d *Document) findMarkers(lines []lineSpan, refLines []bool) []Marker {
+// has no reference list stays text. holds says which lines may hold one.
+func (d *Document) findMarkers(lines []lineSpan, refLines, holds []bool) []Marker {
 	var out, found []Marker
 	for i, ln := range lines {
-		if refLines[i] {
+		if refLines[i] || !holds[i] {
 			continue
 		}
 		s := d.Text[ln.Start:ln.End]
-		if !mayHoldMarker(s) {
-			continue
-		}
 		found = appendMarkers(found[:0], s)
 		for _, m := range found {
 			if _, ok := d.References[m.N]; !ok {
