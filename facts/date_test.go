@@ -501,15 +501,7 @@ func TestValuesReadOnceForAllSources(t *testing.T) {
 	dates := []string{"8 February", "March", "24 to 27 June", "June 24", "the 1980s", "by 1987", "early 2003", "no date"}
 	counts := []string{"3,000", "about 3,000 members", "5 million", "several thousand", "over 4,000", "~3000 members", "no count"}
 	periods := []string{"1981-present", "1965-1979", "since 2003", "2003-", "no period"}
-	for _, load := range testCorpora(t) {
-		c, err := load()
-		if err != nil {
-			t.Fatal(err)
-		}
-		rs, err := c.Rules()
-		if err != nil {
-			t.Fatal(err)
-		}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		for _, src := range c.Sources {
 			doc, err := c.Read(src)
 			if err != nil {
@@ -530,7 +522,7 @@ func TestValuesReadOnceForAllSources(t *testing.T) {
 				periods = append(periods, cl.Text)
 			}
 		}
-	}
+	})
 	years := []int{0, 1990, 2010}
 	asOf := []Date{{}, {Lo: Day{2015, 1, 1}, Hi: Day{2015, 1, 31}}}
 	same := func(what, text string, got, want any, gotErr, wantErr error) {
