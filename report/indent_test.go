@@ -61,3 +61,40 @@ func FuzzIndent(f *testing.F) {
 		sameIndent(t, c.Bytes())
 	})
 }
+
+// TestLayOutAsOneWhole: a report laid out conflict by conflict, on every core, is
+// the report encoded and laid out whole, byte for byte, for the embedded corpus's
+// report, for it with no conflicts and with one, and for conflicts and sources
+// whose strings hold the bytes the report is cut at ("conflicts":[]), brackets and
+// markup; and it is what json.Indent makes of it.
+func TestLayOutAsOneWhole(t *testing.T) {
+	r := seedsReport(t)
+	made := *r
+	made.Conflicts = append([]Conflict(nil), r.Conflicts[:3]...)
+	made.Conflicts[0].Title = `"conflicts":[] {[,:]} <b>&</b>`
+	made.Conflicts[1].Explanation = `"conflicts":[],"agreements":[]`
+	made.Sources = append([]Source(nil), r.Sources...)
+	made.Sources[0].Title = `"conflicts":[]`
+	none, one := *r, *r
+	none.Conflicts, one.Conflicts = nil, r.Conflicts[:1]
+	for name, rep := range map[string]*Report{"seeds": r, "made": &made, "none": &none, "one": &one} {
+		got, err := layOut(jsonOf(rep))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := layOutWhole(jsonOf(rep))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: laid out in parts it differs from laid out whole", name)
+		}
+		var c, indented bytes.Buffer
+		if err := json.Compact(&c, got); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if err := json.Indent(&indented, c.Bytes(), "", "  "); err != nil || !bytes.Equal(got, indented.Bytes()) {
+			t.Errorf("%s: not as json.Indent lays it out (%v)", name, err)
+		}
+	}
+}

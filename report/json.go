@@ -3,7 +3,10 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
+
+	"github.com/factcheck-tools/compare/internal/par"
 )
 
 // The JSON contract, compare.report/v1: exactly these fields. Fields may be added
@@ -80,6 +83,16 @@ func claimJSON(cl Claim) jsonClaim {
 
 // JSON writes the report as compare.report/v1.
 func JSON(w io.Writer, r *Report) error {
+	laid, err := layOut(jsonOf(r))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(laid, '\n'))
+	return err
+}
+
+// jsonOf is the report as the JSON contract has it.
+func jsonOf(r *Report) jsonReport {
 	out := jsonReport{Schema: Schema, Sources: []jsonSource{}, Conflicts: []jsonConflict{}, Agreements: []jsonAgreement{}, Orphaned: []jsonOrphan{}}
 	for _, o := range r.Orphaned {
 		out.Orphaned = append(out.Orphaned, jsonOrphan(o))
@@ -103,16 +116,76 @@ func JSON(w io.Writer, r *Report) error {
 		srcs := append([]string{}, a.Sources...)
 		out.Agreements = append(out.Agreements, jsonAgreement{Key: a.Key, Value: a.Value, Sources: srcs})
 	}
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		return err
+	return out
+}
+
+// layOut encodes the report as json.Encoder does (HTML left as it is) and lays it
+// out as indent does. The conflicts, most of a large report, are encoded and laid
+// out on every core, each on its own, and put in their place: a conflict is laid
+// out the same wherever it starts, given the depth it starts at.
+func layOut(out jsonReport) ([]byte, error) {
+	conflicts := out.Conflicts
+	out.Conflicts = []jsonConflict{}
+	head, err := compactJSON(out)
+	if err != nil {
+		return nil, err
+	}
+	// The report with no conflicts holds "conflicts":[] once: a string holding
+	// those bytes would have its quotes escaped.
+	at := bytes.Index(head, []byte(`"conflicts":[]`))
+	if len(conflicts) == 0 || at < 0 {
+		out.Conflicts = conflicts
+		return layOutWhole(out)
+	}
+	at += len(`"conflicts":[`)
+	parts := make([][]byte, len(conflicts))
+	errs := make([]error, len(conflicts))
+	const depth = 2 // in the report's object, in its list of conflicts
+	par.Each(len(conflicts), 0, func(i int) {
+		var src []byte
+		if src, errs[i] = compactJSON(conflicts[i]); errs[i] == nil {
+			parts[i], _ = indentFrom(make([]byte, 0, len(src)*3/2), src, depth)
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	size := len(head) * 3 / 2
+	for _, p := range parts {
+		size += len(p) + 2 + 2*depth
+	}
+	dst, d := indentFrom(make([]byte, 0, size), head[:at], 0)
+	for i, p := range parts {
+		if i > 0 {
+			dst = append(dst, ',')
+			dst = newline(dst, d)
+		}
+		dst = append(dst, p...)
+	}
+	dst, _ = indentFrom(dst, head[at:], d)
+	return dst, nil
+}
+
+// layOutWhole is layOut on one core, the report encoded whole and then laid out.
+func layOutWhole(out jsonReport) ([]byte, error) {
+	whole, err := compactJSON(out)
+	if err != nil {
+		return nil, err
 	}
 	// Laid out, a report grows by about a third: room for half spares growing it.
-	src := bytes.TrimSuffix(compact.Bytes(), []byte("\n"))
-	_, err := w.Write(append(indent(make([]byte, 0, len(src)*3/2), src), '\n'))
-	return err
+	return indent(make([]byte, 0, len(whole)*3/2), whole), nil
+}
+
+// compactJSON is v as json.Encoder writes it with HTML left as it is, less the
+// line break it ends with.
+func compactJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // indent appends to dst the compact JSON src laid out as json.Indent(dst, src, "",
@@ -122,13 +195,13 @@ func JSON(w io.Writer, r *Report) error {
 // of a large report. src must be valid JSON without white space between tokens,
 // as encoding/json writes it.
 func indent(dst, src []byte) []byte {
-	depth := 0
-	newline := func() {
-		dst = append(dst, '\n')
-		for range depth {
-			dst = append(dst, ' ', ' ')
-		}
-	}
+	dst, _ = indentFrom(dst, src, 0)
+	return dst
+}
+
+// indentFrom is indent of a stretch of JSON that begins depth brackets in, and
+// returns the depth it ends at.
+func indentFrom(dst, src []byte, depth int) ([]byte, int) {
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {
 		case '"':
@@ -149,19 +222,28 @@ func indent(dst, src []byte) []byte {
 				continue
 			}
 			depth++
-			newline()
+			dst = newline(dst, depth)
 		case '}', ']':
 			depth--
-			newline()
+			dst = newline(dst, depth)
 			dst = append(dst, c)
 		case ',':
 			dst = append(dst, c)
-			newline()
+			dst = newline(dst, depth)
 		case ':':
 			dst = append(dst, ':', ' ')
 		default:
 			dst = append(dst, c)
 		}
+	}
+	return dst, depth
+}
+
+// newline appends a line break and the indentation of depth.
+func newline(dst []byte, depth int) []byte {
+	dst = append(dst, '\n')
+	for range depth {
+		dst = append(dst, ' ', ' ')
 	}
 	return dst
 }
