@@ -363,6 +363,13 @@ func overlaps(spans [][2]int, i, j int) bool {
 // the text once, which is much cheaper than the equivalent expression, and Person
 // decides what each run is.
 func appendCapitalizedRuns(out [][2]int, text string) [][2]int {
+	return appendRuns(out, text, true)
+}
+
+// appendRuns is appendCapitalizedRuns, going from capital to capital out of a run
+// when skip is set, else reading every word (as the test that holds the two
+// together does).
+func appendRuns(out [][2]int, text string, skip bool) [][2]int {
 	// The run is [start, end), ending with a capitalized word; last is the end of
 	// its last word, a particle maybe ("Pierre de"), which the next word must
 	// follow after one space to go on with the run.
@@ -374,7 +381,7 @@ func appendCapitalizedRuns(out [][2]int, text string) [][2]int {
 		start, end, last, words = -1, -1, -1, 0
 	}
 	for i := 0; i < len(text); {
-		if start < 0 {
+		if skip && start < 0 {
 			// Out of a run, only a capitalized word matters: go on to the
 			// next capital, from the last byte before it that no word holds.
 			p := nextUpper(text, i)

@@ -226,58 +226,6 @@ func TestNearNamesAsWordByWord(t *testing.T) {
 	})
 }
 
-// appendCapitalizedRunsByWords is appendCapitalizedRuns as it was first written,
-// reading every word: the oracle of the reading that goes from capital to capital
-// out of a run.
-func appendCapitalizedRunsByWords(out [][2]int, text string) [][2]int {
-	// The run is [start, end), ending with a capitalized word; last is the end of
-	// its last word, a particle maybe ("Pierre de"), which the next word must
-	// follow after one space to go on with the run.
-	start, end, last, words := -1, -1, -1, 0
-	flush := func() {
-		if start >= 0 && words >= 2 {
-			out = append(out, [2]int{start, end})
-		}
-		start, end, last, words = -1, -1, -1, 0
-	}
-	for i := 0; i < len(text); {
-		c := text[i]
-		if !isLetter(c) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && (isLetter(text[j]) || text[j] == '-' || text[j] == '\'' && j+1 < len(text) && isLetter(text[j+1])) {
-			j++
-		}
-		if strings.HasSuffix(text[i:j], "'s") {
-			j -= 2 // "Shariati's" is the name Shariati
-		}
-		word := text[i:j]
-		// A full stop after a title or an initial belongs to the run ("Lt. Col.").
-		if j < len(text) && text[j] == '.' && (titleWords[word] || len(word) == 1) {
-			j++
-		}
-		if start >= 0 && text[last:i] != " " {
-			flush()
-		}
-		switch {
-		case c >= 'A' && c <= 'Z':
-			if start < 0 {
-				start = i
-			}
-			end, last, words = j, j, words+1
-		case start >= 0 && len(word) <= longestParticle+1 && nameParticle[strings.TrimSuffix(word, "-")]:
-			last = j // keep going: "Pierre de Bousquet"
-		default:
-			flush()
-		}
-		i = j
-	}
-	flush()
-	return out
-}
-
 // mayNameInByBytes is mayNameIn as it was first written, byte by byte.
 func mayNameInByBytes(x *extractor, t string) bool {
 	one := ""
@@ -317,7 +265,7 @@ func TestCapitalsFoundAsByteByByte(t *testing.T) {
 		x := newExtractor(c.Sources[0], Segment(""), c.Profile, rs)
 		runs := 0
 		for _, text := range texts {
-			got, want := appendCapitalizedRuns(nil, text), appendCapitalizedRunsByWords(nil, text)
+			got, want := appendCapitalizedRuns(nil, text), appendRuns(nil, text, false)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("runs of %q: %v, word by word %v", text, got, want)
 			}
