@@ -129,12 +129,11 @@ type entry struct {
 	Recent   []recent  // in the entry of a folder's recent manifests
 }
 
-// textEntry is what reading a text found: its lessons, its number of sentences and,
-// in an entry found by the file's size and time (statKey), its hash.
+// textEntry is what reading a text found: its lessons and, in an entry found by
+// the file's size and time (statKey), its hash.
 type textEntry struct {
-	Lessons   []Lesson
-	Sentences int
-	Hash      string
+	Lessons []Lesson
+	Hash    string
 }
 
 // load returns the entry cached under key, or false.

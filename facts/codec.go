@@ -13,7 +13,7 @@ import (
 // checked by their CRC-32C before they are decoded, and decoding still fails
 // cleanly, never panics, on bytes it did not write.
 
-const codecVersion = 4
+const codecVersion = 5
 
 // errCorrupt is a decoding failure: the entry is ignored and rebuilt.
 var errCorrupt = errors.New("corrupt cache entry")
@@ -96,7 +96,6 @@ func (e *encoder) entry(en entry) {
 	for i := range en.Claims {
 		e.claim(&en.Claims[i])
 	}
-	e.int(en.Text.Sentences)
 	e.str(en.Text.Hash)
 	e.int(len(en.Text.Lessons))
 	for _, l := range en.Text.Lessons {
@@ -330,7 +329,6 @@ func (d *decoder) claims(cs []Claim) {
 // teaches, returned, and what a manifest says, into en if it is not nil.
 func (d *decoder) tail(en *entry) (textEntry, error) {
 	var t textEntry
-	t.Sentences = d.int()
 	t.Hash = d.str()
 	if n := d.count(); n > 0 {
 		t.Lessons = make([]Lesson, n)

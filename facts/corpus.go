@@ -48,10 +48,9 @@ type Source struct {
 	// What reading the file found. The text itself is not kept: it is read again
 	// when it is extracted, into a buffer the worker reads the next source into
 	// once this one's claims are out.
-	Hash      string // SHA-256 of the file, in hex, when loading has a cache (it keys its entries)
-	Size      int64  // bytes
-	Sentences int
-	lessons   []Lesson
+	Hash    string // SHA-256 of the file, in hex, when loading has a cache (it keys its entries)
+	Size    int64  // bytes
+	lessons []Lesson
 	// crc is the CRC-32C of the file when loading read it (read true): reading it
 	// again checks it is unchanged by this sum, at a tenth of SHA-256's cost.
 	crc  uint32
@@ -477,7 +476,7 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 		}
 		stat := o.Cache.statKey(o.Root, s.File, info)
 		if t, ok := o.Cache.loadStat(stat); ok {
-			s.Hash, s.Size, s.lessons, s.Sentences = t.Hash, info.Size(), t.Lessons, t.Sentences
+			s.Hash, s.Size, s.lessons = t.Hash, info.Size(), t.Lessons
 			return
 		}
 		buf := bufs.Get().(*[]byte)
@@ -502,13 +501,11 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 		}
 		t, ok := o.Cache.loadText(s.Hash)
 		if !ok {
-			var lessons []Lesson
-			n := segmentEach(readOnly(data), func(s *Sentence) { lessons = learnFrom(s, lessons) })
-			t = textEntry{Lessons: lessons, Sentences: n}
+			t = textEntry{Lessons: lessonsOf(readOnly(data))}
 			detachLessons(t.Lessons)
 			o.Cache.storeText(s.Hash, t)
 		}
-		s.lessons, s.Sentences = t.Lessons, t.Sentences
+		s.lessons = t.Lessons
 		t.Hash = s.Hash
 		o.Cache.storeStat(stat, t)
 	})
@@ -580,11 +577,11 @@ func (c *Corpus) read(s *Source, data *[]byte, room []Sentence) (*Document, erro
 	if !s.unchanged(b) {
 		return nil, &InputError{File: s.Path, Msg: "the file changed while compare was reading the corpus", Hint: "run compare again"}
 	}
-	text, n := readOnly(b), s.Sentences
-	if n == 0 {
-		n = sentenceBound(text)
+	text := readOnly(b)
+	if cap(room) == 0 { // else room kept from the texts before, grown as they needed
+		room = make([]Sentence, 0, sentenceBound(text))
 	}
-	return segmentInto(text, slices.Grow(room[:0], n)), nil
+	return segmentInto(text, room[:0]), nil
 }
 
 // sourceBuffers are what a source's text and its sentences are read into to be

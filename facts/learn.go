@@ -59,6 +59,16 @@ func Lessons(doc *Document) []Lesson {
 	return out
 }
 
+// lessonsOf is Lessons of the text segmented, found in the first reading of a
+// source: only the blocks that may teach (mayTeach says so of a sentence by its
+// bytes and the bytes before them in it, so it says so of any block that holds
+// one) are split into sentences (TestLessonsOfAsLessons).
+func lessonsOf(text string) []Lesson {
+	var out []Lesson
+	segmentEach(text, mayTeach, func(s *Sentence) { out = learnFrom(s, out) })
+	return out
+}
+
 // learnFrom appends to out what sentence s teaches.
 func learnFrom(s *Sentence, out []Lesson) []Lesson {
 	if s.Kind != Prose && s.Kind != ListItem || !mayTeach(s.Text) {

@@ -169,7 +169,7 @@ func TestCodecRoundTrip(t *testing.T) {
 	if err != nil || m.err != nil || len(m.Sources) == 0 || len(m.Entities) == 0 {
 		t.Fatalf("the manifest: %v, %v", err, m.err)
 	}
-	in := entry{Key: "k", Claims: claims, Text: textEntry{Lessons: Lessons(doc), Sentences: 7}, Manifest: m, Recent: []recent{{len(data), m.sum}, {12, "x"}}}
+	in := entry{Key: "k", Claims: claims, Text: textEntry{Lessons: Lessons(doc)}, Manifest: m, Recent: []recent{{len(data), m.sum}, {12, "x"}}}
 	enc := &encoder{}
 	enc.entry(in)
 	out, err := newDecoder(enc.b).entry()

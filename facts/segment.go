@@ -141,8 +141,10 @@ type Document struct {
 	addedLine  int // the line of the last sentence added, where the next one's search starts
 	count      int // of the sentences added
 	// each, when set, is handed each sentence (current) instead of Sentences
-	// keeping it.
+	// keeping it, and wants, when set too, is asked first about each block: the
+	// sentences of a block it declines are neither split out nor handed over.
 	each    func(*Sentence)
+	wants   func(block string) bool
 	current Sentence
 }
 
@@ -219,10 +221,13 @@ func segmentInto(text string, room []Sentence) *Document {
 
 // segmentEach segments text and hands each sentence to fn as it is found, in
 // order, instead of keeping them: the first reading of a source, which only
-// learns from them. The sentence is fn's only for the call. It returns how many
-// there were.
-func segmentEach(text string, fn func(*Sentence)) int {
-	d := &Document{Text: text, References: map[int]Reference{}, each: fn}
+// learns from them. The sentence is fn's only for the call. wants, when not nil,
+// is asked about each block (a paragraph, a list item, a heading, a line of the
+// reference list) first, and only the sentences of the blocks it wants are split
+// out and handed over: most paragraphs teach nothing, and which do shows in
+// their words (mayTeach). It returns how many sentences were handed over.
+func segmentEach(text string, wants func(block string) bool, fn func(*Sentence)) int {
+	d := &Document{Text: text, References: map[int]Reference{}, each: fn, wants: wants}
 	d.split()
 	return d.count
 }
@@ -468,6 +473,9 @@ func continues(s string, next Span, text string) bool {
 }
 
 func (d *Document) add(kind SentenceKind, sp Span, block int, section string, markers []Marker) {
+	if kind != Prose && kind != ListItem && d.declines(sp) {
+		return // a block of one sentence; addSentences asks about the others
+	}
 	s := Sentence{
 		Index:   d.count,
 		Kind:    kind,
@@ -487,6 +495,12 @@ func (d *Document) add(kind SentenceKind, sp Span, block int, section string, ma
 	d.Sentences = append(d.Sentences, s)
 }
 
+// declines reports whether the block at sp is one whose sentences are not
+// wanted (see segmentEach).
+func (d *Document) declines(sp Span) bool {
+	return d.wants != nil && !d.wants(d.Text[sp.Start:sp.End])
+}
+
 // lineForAdd is LineOf for the sentence being added: segmenting adds them in the
 // order of the text, so the search walks on from the line of the one before.
 func (d *Document) lineForAdd(offset int) int {
@@ -502,6 +516,9 @@ func (d *Document) lineForAdd(offset int) int {
 
 // addSentences splits one block into sentences and adds them.
 func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, section string, markers []Marker) {
+	if d.declines(block) {
+		return
+	}
 	text := d.Text
 	var inBlock []Marker
 	for _, m := range markers {

@@ -276,7 +276,7 @@ func FuzzSegmentQuickPaths(f *testing.F) {
 		doc := Segment(text)
 		checkQuickPaths(t, doc)
 		i := 0
-		n := segmentEach(text, func(s *Sentence) {
+		n := segmentEach(text, nil, func(s *Sentence) {
 			if i >= len(doc.Sentences) || s.Span != doc.Sentences[i].Span || s.Line != doc.Sentences[i].Line || s.Kind != doc.Sentences[i].Kind {
 				t.Fatalf("sentence %d handed over as %+v, Segment keeps %d sentences", i, *s, len(doc.Sentences))
 			}
@@ -284,6 +284,9 @@ func FuzzSegmentQuickPaths(f *testing.F) {
 		})
 		if n != len(doc.Sentences) {
 			t.Fatalf("%d sentences counted, Segment keeps %d", n, len(doc.Sentences))
+		}
+		if got, want := lessonsOf(text), Lessons(doc); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("lessons of the blocks that may teach %v, of every sentence %v", got, want)
 		}
 	})
 }
@@ -395,6 +398,7 @@ func slowLastWord(s string) string {
 // sentences Segment keeps, in order, and what they teach is the same.
 func TestSegmentEachAsSegment(t *testing.T) {
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		taught := 0
 		for _, src := range c.Sources {
 			data, err := fs.ReadFile(c.FS, src.File)
 			if err != nil {
@@ -403,7 +407,7 @@ func TestSegmentEachAsSegment(t *testing.T) {
 			doc := Segment(string(data))
 			var got []Sentence
 			var lessons []Lesson
-			n := segmentEach(string(data), func(s *Sentence) {
+			n := segmentEach(string(data), nil, func(s *Sentence) {
 				lessons = learnFrom(s, lessons)
 				kept := *s
 				kept.folded, kept.lower, kept.lowered, kept.hasFold = Folded{}, "", false, false
@@ -417,9 +421,19 @@ func TestSegmentEachAsSegment(t *testing.T) {
 					t.Errorf("%s sentence %d: %+v, Segment keeps %+v", src.ID, i, got[i], doc.Sentences[i])
 				}
 			}
-			if want := Lessons(doc); fmt.Sprint(lessons) != fmt.Sprint(want) {
+			want := Lessons(doc)
+			if fmt.Sprint(lessons) != fmt.Sprint(want) {
 				t.Errorf("%s: lessons %v, from the kept sentences %v", src.ID, lessons, want)
 			}
+			// TestLessonsOfAsLessons: the first reading splits only the blocks
+			// that may teach.
+			if got := lessonsOf(string(data)); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s: lessons of the blocks that may teach %v, of every sentence %v", src.ID, got, want)
+			}
+			taught += len(want)
+		}
+		if taught == 0 {
+			t.Error("no source has a lesson: the comparison above shows nothing")
 		}
 	})
 }
