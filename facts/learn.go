@@ -23,9 +23,34 @@ var (
 	// learnAliasRE: "X (ACR), also known as Y (ACR2) or Z (ACR3)".
 	learnAliasRE  = regexp.MustCompile(`(?i:also|more commonly|popularly|better|formerly|otherwise) known (?:as|by its [a-z ]+,) ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([^)]{2,40})\))?(?: or ((?:the )?[A-Z][\w'-]*(?: (?:[A-Z][\w'-]*|of|e|the))*)(?: \(([A-Z]{2,6})\))?)?`)
 	acronymOnlyRE = regexp.MustCompile(`^[A-Z]{2,6}$`)
-	// acronymAfterRE: an acronym in brackets right after a name.
-	acronymAfterRE = regexp.MustCompile(` \(([A-Z]{2,6})\)`)
+	// learnPlaceStarts tries learnPlaceRE only at a capital, where its matches
+	// open.
+	learnPlaceStarts = newStarts(learnPlaceRE)
 )
+
+// nextAcronym finds, from byte i of text on, the next acronym in brackets right
+// after a word: " (", two to six capitals, ")" (` \(([A-Z]{2,6})\)`, which
+// TestNextAcronymAsTheExpression holds it to). It returns where the match begins
+// and ends, or -1. Found by hand, as the space and bracket are found many bytes
+// at a time, and the regexp's search ran its machine at every byte between.
+func nextAcronym(text string, i int) (start, end int) {
+	for i < len(text) {
+		j := strings.Index(text[i:], " (")
+		if j < 0 {
+			break
+		}
+		j += i
+		k := j + 2
+		for k < len(text) && k-j-2 <= 6 && text[k] >= 'A' && text[k] <= 'Z' {
+			k++
+		}
+		if n := k - j - 2; n >= 2 && n <= 6 && k < len(text) && text[k] == ')' {
+			return j, k + 1
+		}
+		i = j + 1
+	}
+	return -1, -1
+}
 
 // A lesson is what one sentence may teach, found without the profile: a place with
 // the words after it that may name its country, an acronym in brackets, or the
@@ -77,14 +102,12 @@ func learnFrom(s *Sentence, out []Lesson) []Lesson {
 	text := s.Folded().Text
 	// Each expression runs only where its own words are.
 	if containsAny(text, placeWords) {
-		for _, m := range learnPlaceRE.FindAllStringSubmatch(text, -1) {
-			out = append(out, Lesson{Kind: LessonPlace, Line: s.Line, Names: []string{m[1], m[2]}})
+		for _, m := range learnPlaceStarts.findAll(text) {
+			out = append(out, Lesson{Kind: LessonPlace, Line: s.Line, Names: []string{text[m[2]:m[3]], text[m[4]:m[5]]}})
 		}
 	}
-	if strings.Contains(text, " (") {
-		for _, m := range acronymAfterRE.FindAllStringSubmatchIndex(text, -1) {
-			out = append(out, Lesson{Kind: LessonAcronym, Line: s.Line, Names: []string{text[m[2]:m[3]]}, Before: text[:m[0]]})
-		}
+	for at, end := nextAcronym(text, 0); at >= 0; at, end = nextAcronym(text, end) {
+		out = append(out, Lesson{Kind: LessonAcronym, Line: s.Line, Names: []string{text[at+2 : end-1]}, Before: text[:at]})
 	}
 	if !strings.Contains(text, "known") {
 		return out

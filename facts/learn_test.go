@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -129,4 +130,48 @@ func TestPlaceholdersFollowTheProfile(t *testing.T) {
 	if !matches() {
 		t.Error("the organization's expression lacks the alias learned")
 	}
+}
+
+// acronymAfterRE is what nextAcronym finds: an acronym in brackets right after a
+// word.
+var acronymAfterRE = regexp.MustCompile(` \(([A-Z]{2,6})\)`)
+
+// acronymsFound is every match nextAcronym finds in text, as [start end] pairs.
+func acronymsFound(text string) [][]int {
+	var out [][]int
+	for at, end := nextAcronym(text, 0); at >= 0; at, end = nextAcronym(text, end) {
+		out = append(out, []int{at, end})
+	}
+	return out
+}
+
+// TestNextAcronymAsTheExpression: nextAcronym finds the matches of
+// acronymAfterRE, on phrasings from the texts and at the edges of its counts (the
+// sentences of every test corpus are compared in TestAttributionWordsComeFirst, and
+// any text in FuzzNextAcronym).
+func TestNextAcronymAsTheExpression(t *testing.T) {
+	for _, text := range []string{
+		"the People's Mojahedin Organization of Iran (PMOI), also known as MEK",
+		"the National Council of Resistance of Iran (NCRI) and the National Liberation Army (NLA).",
+		"Iraq (2003) and (MEK) and x(MEK) and  (AB)",
+		"(AB) (A) (ABCDEF) (ABCDEFG) (AbC) (AB (CD) (EF",
+		" (ABCDEF) (ABCDEFG)) ( (AB) (AB)(CD) (CD)",
+		" (", " (A", " (AB", " (AB)", "",
+	} {
+		if got, want := acronymsFound(text), acronymAfterRE.FindAllStringIndex(text, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: nextAcronym finds %v, the expression %v", text, got, want)
+		}
+	}
+	if got := acronymsFound("known as the Coast Brigades (CB) or (ACLF) (X)"); fmt.Sprint(got) != "[[27 32] [35 42]]" {
+		t.Errorf("found %v", got)
+	}
+}
+
+func FuzzNextAcronym(f *testing.F) {
+	f.Add("Iran (NCRI) (AB)(CD) (ABCDEFG) (")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := acronymsFound(text), acronymAfterRE.FindAllStringIndex(text, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%q: nextAcronym finds %v, the expression %v", text, got, want)
+		}
+	})
 }

@@ -61,8 +61,17 @@ func sameMatches(t *testing.T, name string, re *regexp.Regexp, st *starts, text 
 // match can begin finds what the unanchored search finds, on every sentence of
 // the corpora at hand and a generated one that the rule's trigger words and
 // skeleton let through, folded or with its dates masked as the rule reads it;
-// and so does the people's expression, on every sentence.
+// and so do the people's expression and learnPlaceRE, on every sentence.
 func TestStartsFindWhatTheSearchFinds(t *testing.T) {
+	if learnPlaceStarts == nil {
+		t.Fatal("learnPlaceRE runs without starts")
+	}
+	places := 0 // sentences that teach a place, in every corpus
+	defer func() {
+		if places == 0 {
+			t.Error("learnPlaceRE matched nowhere: the test compares nothing")
+		}
+	}()
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		exprs := startsOf(rs)
 		if len(exprs) < 20 {
@@ -75,6 +84,9 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 		eachSentence(t, c, rs, func(x *extractor, s *Sentence) {
 			if sameMatches(t, "personRE", rs.personRE, rs.persons, s.Folded().Text) {
 				people++
+			}
+			if sameMatches(t, "learnPlaceRE", learnPlaceRE, learnPlaceStarts, s.Folded().Text) {
+				places++
 			}
 			for _, e := range exprs {
 				text := s.Folded().Text
