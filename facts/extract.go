@@ -273,9 +273,10 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 		}
 	}
 	sort.SliceStable(x.claims, func(i, j int) bool { return x.claims[i].Span.Start < x.claims[j].Span.Start })
+	cols := columns{d: doc} // the claims in the order of their starts
 	for i := range x.claims {
 		c := &x.claims[i]
-		c.Column, c.EndColumn = doc.Column(c.Span.Start), doc.Column(c.Span.End)
+		c.Column, c.EndColumn = cols.spanColumns(c.Span)
 		c.detach()
 		c.settle()
 	}

@@ -159,6 +159,37 @@ func (d *Document) Column(offset int) int {
 	return utf8.RuneCountInString(d.Text[start:offset]) + 1
 }
 
+// columns gives the columns of offsets read in order, as Column does, counting
+// the characters from the offset before on its line rather than from the line's
+// start again: a paragraph is one line, and a claim's words may stand a thousand
+// characters into it.
+type columns struct {
+	d          *Document
+	line, from int // the line start and the offset counted up to
+	col        int // Column(from)
+}
+
+// at is d.Column(offset), for offsets not below the one before on their line.
+func (c *columns) at(offset int) int {
+	start := c.d.lineStarts[c.d.LineOf(offset)-1]
+	if c.col == 0 || start != c.line || offset < c.from {
+		c.line, c.from, c.col = start, start, 1
+	}
+	c.col += utf8.RuneCountInString(c.d.Text[c.from:offset])
+	c.from = offset
+	return c.col
+}
+
+// spanColumns returns the columns of a span's start and end: the end's counted
+// on from the start's when the span keeps to one line.
+func (c *columns) spanColumns(sp Span) (start, end int) {
+	start = c.at(sp.Start)
+	if strings.IndexByte(c.d.Text[sp.Start:sp.End], '\n') >= 0 {
+		return start, c.d.Column(sp.End)
+	}
+	return start, start + utf8.RuneCountInString(c.d.Text[sp.Start:sp.End])
+}
+
 // Citation returns the reference text for marker n, or "" when the document has none.
 func (d *Document) Citation(n int) string { return d.References[n].Text }
 

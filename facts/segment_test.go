@@ -584,3 +584,42 @@ func TestIsDebrisAsEqualFold(t *testing.T) {
 	})
 	sameAnswers(t, "isDebris", "EqualFold", texts, isDebris, slow)
 }
+
+// TestColumnsAsColumn: the columns of spans read in the order of their starts,
+// and out of it, are those Column gives, on lines of characters beyond ASCII
+// and on spans that cross a line's end.
+func TestColumnsAsColumn(t *testing.T) {
+	doc := Segment("Massoud Rajavi, Kazem Rajavi (کاظم رجوی) in Genève.\nThe group moved to Camp Ashraf – in Iraq – in 1986.\n\nÉtienne, ça va.\n")
+	text := doc.Text
+	var offsets []int
+	for i := range text {
+		offsets = append(offsets, i) // the start of every character
+	}
+	offsets = append(offsets, len(text))
+	check := func(c *columns, sp Span) {
+		t.Helper()
+		start, end := c.spanColumns(sp)
+		if start != doc.Column(sp.Start) || end != doc.Column(sp.End) {
+			t.Fatalf("span %v (%q): columns %d-%d, Column gives %d-%d", sp, text[sp.Start:sp.End], start, end, doc.Column(sp.Start), doc.Column(sp.End))
+		}
+	}
+	spans := 0
+	for _, step := range []int{1, 3, 7} {
+		c := columns{d: doc}
+		for i := 0; i < len(offsets); i += step {
+			for _, n := range []int{0, 1, 5, 40} {
+				if j := min(i+n, len(offsets)-1); offsets[j] >= offsets[i] {
+					check(&c, Span{offsets[i], offsets[j]})
+					spans++
+				}
+			}
+		}
+	}
+	c := columns{d: doc} // backwards: each start before the last
+	for i := len(offsets) - 1; i >= 0; i -= 2 {
+		check(&c, Span{offsets[i], offsets[len(offsets)-1]})
+	}
+	if spans < 100 {
+		t.Fatalf("only %d spans compared", spans)
+	}
+}
