@@ -497,7 +497,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 			}
 			// The window must be one name: words joined only by spaces or hyphens.
 			written := text[p:end]
-			if strings.ContainsAny(written, ",;:()\"") || tooShortFor(written, n) || !x.sameName(written, ni, n.name) {
+			if breaksWindow(written) || tooShortFor(written, n) || !x.sameName(written, ni, n.name) {
 				continue
 			}
 			found = append(found, nearFind{ni, p, end})
@@ -528,6 +528,26 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 		}
 	}
 	return covered
+}
+
+// windowBreaks are the characters no name's window holds.
+var windowBreaks = func() (set [256]bool) {
+	for _, c := range []byte(",;:()\"") {
+		set[c] = true
+	}
+	return set
+}()
+
+// breaksWindow is strings.ContainsAny(written, ",;:()\""), by a table: a
+// window is tried for every name its first letter may open, and ContainsAny
+// builds its set of characters anew each time.
+func breaksWindow(written string) bool {
+	for i := 0; i < len(written); i++ {
+		if windowBreaks[written[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // nearFind is a window of a sentence that spells the known name at place name of

@@ -301,3 +301,12 @@ func TestCapitalsFoundAsByteByByte(t *testing.T) {
 		}
 	}
 }
+
+// TestBreaksWindowAsContainsAny: the table says what strings.ContainsAny says.
+func TestBreaksWindowAsContainsAny(t *testing.T) {
+	for _, w := range []string{"", "Kazem Rajavi", "Rajavi, Kazem", "Rajavi;", "a:b", "(MEK)", "x)", `say "Maryam"`, "Genève-Rajavi", "Mojahedin-e Khalq"} {
+		if got, want := breaksWindow(w), strings.ContainsAny(w, ",;:()\""); got != want {
+			t.Errorf("breaksWindow(%q) = %v, ContainsAny says %v", w, got, want)
+		}
+	}
+}
