@@ -312,7 +312,7 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 // footnote markers or beyond ASCII is read so once folded.
 func (x *extractor) mayName(s *Sentence) bool {
 	t := s.Text
-	if len(s.Markers) > 0 || !plainASCII(t) {
+	if len(s.Markers) > 0 || !s.plainText() {
 		// The capitals are read in the text the rule reads: folded, the markers
 		// out and the accented letters plain. Beyond ASCII still, a letter of
 		// another alphabet may open a name.

@@ -52,12 +52,16 @@ type Sentence struct {
 	folded  Folded // Text folded for matching, made on first use (held here, not allocated apart: every other sentence is folded)
 	lower   string // folded.Text in lower case, made on first use
 	lowered bool
-	hasFold bool // folded is made
+	hasFold bool  // folded is made
+	plain   uint8 // whether Text is plainASCII: 0 not asked yet, 1 yes, 2 no
 }
 
 // Folded is the sentence folded for matching, with its footnote markers left out.
 // It is made on first use: most sentences of a long text are never matched.
 func (s *Sentence) Folded() *Folded {
+	if !s.hasFold && len(s.Markers) == 0 && s.plainText() {
+		s.folded, s.hasFold = Folded{Text: s.Text, base: s.Span.Start}, true // what Fold gives
+	}
 	if !s.hasFold {
 		var skip []Span
 		if len(s.Markers) > 0 {
@@ -69,6 +73,18 @@ func (s *Sentence) Folded() *Folded {
 		s.folded, s.hasFold = Fold(s.Text, s.Span.Start, skip), true
 	}
 	return &s.folded
+}
+
+// plainText is plainASCII(s.Text), found once: the names rule asks it of most
+// sentences, and folding of those it reads.
+func (s *Sentence) plainText() bool {
+	if s.plain == 0 {
+		s.plain = 2
+		if plainASCII(s.Text) {
+			s.plain = 1
+		}
+	}
+	return s.plain == 1
 }
 
 // hasDigit reports whether the sentence holds a digit outside its footnote markers.

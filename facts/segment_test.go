@@ -303,6 +303,14 @@ func checkQuickPaths(t *testing.T, doc *Document) {
 		if got, want := s.hasDigit(), slowHasDigit(&s); got != want {
 			t.Errorf("sentence %q with markers %v: hasDigit %v, want %v", s.Text, s.Markers, got, want)
 		}
+		// Folded takes plain sentences as they are: what Fold gives them.
+		var skip []Span
+		for _, m := range s.Markers {
+			skip = append(skip, m.Span)
+		}
+		if got, want := *s.Folded(), Fold(s.Text, s.Span.Start, skip); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("sentence %q with markers %v: folded %+v, Fold gives %+v", s.Text, s.Markers, got, want)
+		}
 	}
 	for _, l := range doc.lines() {
 		sp := l.trimmed(text)
@@ -410,7 +418,7 @@ func TestSegmentEachAsSegment(t *testing.T) {
 			n := segmentEach(string(data), nil, func(s *Sentence) {
 				lessons = learnFrom(s, lessons)
 				kept := *s
-				kept.folded, kept.lower, kept.lowered, kept.hasFold = Folded{}, "", false, false
+				kept.folded, kept.lower, kept.lowered, kept.hasFold, kept.plain = Folded{}, "", false, false, 0
 				got = append(got, kept)
 			})
 			if n != len(doc.Sentences) || len(got) != n {
