@@ -928,12 +928,20 @@ type person struct {
 	ok bool
 }
 
-// findPersons is personRE's FindAllStringIndex(text, -1).
+// findPersons is personRE's FindAllStringIndex(text, -1), remembered across
+// sources (the spans are shared: not to be changed).
 func (x *extractor) findPersons(text string) [][]int {
-	if x.personSt == nil {
-		return x.personRE.FindAllStringIndex(text, -1)
+	if ms, ok := x.profile.personSpans.load(text); ok {
+		return ms
 	}
-	return x.personSt.findAll(text)
+	var ms [][]int
+	if x.personSt == nil {
+		ms = x.personRE.FindAllStringIndex(text, -1)
+	} else {
+		ms = x.personSt.findAll(text)
+	}
+	x.profile.personSpans.store(strings.Clone(text), ms)
+	return ms
 }
 
 func containsEntity(xs []found[Entity], e Entity) bool {

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestMayNameMissesNoName: where mayName says a sentence names no one, the names
@@ -309,4 +310,39 @@ func TestBreaksWindowAsContainsAny(t *testing.T) {
 			t.Errorf("breaksWindow(%q) = %v, ContainsAny says %v", w, got, want)
 		}
 	}
+}
+
+// TestPersonsFoundOnceForAllSources: the people's expression's matches,
+// remembered by the profile across sources, are those it finds in the words
+// asked about, asked once or again, and the memory keeps no piece of a text.
+func TestPersonsFoundOnceForAllSources(t *testing.T) {
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		x := newExtractor(c.Sources[0], &Document{}, c.Profile, rs)
+		asked := 0
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for round := range 2 {
+				for i := range doc.Sentences {
+					text := doc.Sentences[i].Folded().Text
+					if got, want := x.findPersons(text), rs.personRE.FindAllStringIndex(text, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+						t.Fatalf("round %d, %q: found %v, the expression finds %v", round, text, got, want)
+					}
+					asked++
+				}
+			}
+		}
+		if len(c.Profile.personSpans.m) == 0 || asked == 0 {
+			t.Fatalf("%d texts asked, %d remembered: the test tells nothing", asked, len(c.Profile.personSpans.m))
+		}
+		buf := []byte("Dr. Ada Lovelace met Charles Babbage.")
+		x.findPersons(unsafe.String(&buf[0], len(buf)))
+		for k := range c.Profile.personSpans.m {
+			if p := uintptr(unsafe.Pointer(unsafe.StringData(k))); p >= uintptr(unsafe.Pointer(&buf[0])) && p < uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf)) {
+				t.Fatalf("the memory keeps %q in the text it was asked about", k)
+			}
+		}
+	})
 }

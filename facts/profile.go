@@ -51,6 +51,9 @@ type Profile struct {
 	dates      readings[dateKey, parsed[Date]]
 	quantities readings[string, parsed[Quantity]]
 	periods    readings[periodKey, parsed[Period]]
+	// And where the people's expression finds names in the words a rule
+	// captured as people: the same few names, source after source.
+	personSpans readings[string, [][]int]
 }
 
 // readings remembers what a value's words read as, for every worker: up to
