@@ -35,15 +35,18 @@ var (
 func (x *extractor) attributions(s *Sentence) []attribution {
 	text := s.Folded().Text
 	var out []attribution
-	// Each expression needs words that most sentences lack: look for them first.
-	lower := s.Lower()
-	if strings.Contains(lower, "according to") {
+	// Each expression needs words that most sentences lack, which the prefilter
+	// has looked for in the sentence in lower case (as strings.Contains would
+	// find them there): the claim verbs, read in lower case only, are looked for
+	// again as written.
+	h, words := x.hits(s), x.attribution
+	if h.hasAny(words.according) {
 		out = x.according(text, out)
 	}
-	if containsAny(text, claimVerbWords) {
+	if h.hasAny(words.claimVerbs) && containsAny(text, claimVerbWords) {
 		out = x.claimVerbs(text, out)
 	}
-	if containsAny(lower, hedgeWords) {
+	if h.hasAny(words.hedges) {
 		for _, m := range hedgeRE.FindAllStringIndex(text, -1) {
 			out = append(out, attribution{text[m[0]:m[1]], "", m[1], clauseEnd(text, m[1])})
 		}

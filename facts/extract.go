@@ -70,8 +70,9 @@ type extractor struct {
 	// headingAuthorities remembers headingAuthority's answers.
 	headingAuthorities map[string]string
 	filter             *prefilter
-	hit                []hits // the trigger words of each sentence, found when first needed
-	hitBlock           hits   // what is left of the block the next sentence's hits are cut from
+	attribution        attributionWords // where the attribution words are among filter's
+	hit                []hits           // the trigger words of each sentence, found when first needed
+	hitBlock           hits             // what is left of the block the next sentence's hits are cut from
 	dates              map[dateKey]parsed[Date]
 	words              [][2]int   // nearNames's buffer of capitalized words
 	nearFound          []nearFind // and of the windows that spell a name
@@ -299,6 +300,7 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 		listAuthority: map[string]string{},
 		vocab:         NewVocabulary(doc.Text),
 		filter:        rs.filter,
+		attribution:   rs.attribution,
 		hit:           make([]hits, len(doc.Sentences)),
 	}
 }

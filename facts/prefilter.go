@@ -119,6 +119,16 @@ type hits []uint64
 
 func (h hits) has(id int) bool { return h[id/64]&(1<<(id%64)) != 0 }
 
+// hasAny reports whether any of the words ids is among h.
+func (h hits) hasAny(ids []int) bool {
+	for _, id := range ids {
+		if h.has(id) {
+			return true
+		}
+	}
+	return false
+}
+
 // scan finds the words in sentence s.
 func (p *prefilter) scan(s *Sentence) hits { return p.scanInto(s, make(hits, p.width())) }
 

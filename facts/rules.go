@@ -47,7 +47,15 @@ type RuleSet struct {
 	// each word the rules whose first set holds it; bit sets over rs.rules.
 	untriggered []uint64
 	wordRules   [][]uint64
+	// attribution is where the words of the attribution expressions are among
+	// the prefilter's: a sentence with a claim is asked who says it, and its
+	// words, found already, tell which expressions can answer.
+	attribution attributionWords
 }
+
+// attributionWords are the prefilter's numbers of the words each attribution
+// expression needs one of.
+type attributionWords struct{ according, claimVerbs, hedges []int }
 
 // Rules returns the names of the rules in order.
 func (rs *RuleSet) Rules() []string {
@@ -470,6 +478,20 @@ func (rs *RuleSet) buildPrefilter() {
 			b.triggerIDs = append(b.triggerIDs, idSet)
 		}
 	}
+	number := func(ws []string) []int {
+		var out []int
+		for _, w := range ws {
+			id, ok := ids[w]
+			if !ok {
+				id = len(words)
+				ids[w] = id
+				words = append(words, w)
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	rs.attribution = attributionWords{number([]string{"according to"}), number(claimVerbWords), number(hedgeWords)}
 	rs.filter = newPrefilter(words)
 	n := (len(rs.rules) + 63) / 64
 	rs.untriggered = make([]uint64, n)

@@ -413,3 +413,54 @@ func TestMayTeachFindsTheWords(t *testing.T) {
 		return strings.Contains(text, " (") || strings.Contains(text, "known") || containsAny(text, placeWords)
 	})
 }
+
+// TestAttributionsByTheirWords: the attribution expressions, run where the
+// prefilter found their words, find what they find run where strings.Contains
+// finds them, on every sentence of the test corpora.
+func TestAttributionsByTheirWords(t *testing.T) {
+	found := 0
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := newExtractor(src, doc, c.Profile, rs)
+			for i := range doc.Sentences {
+				s := &doc.Sentences[i]
+				if s.Kind == RefLine || s.Kind == Debris {
+					continue
+				}
+				got, want := x.attributions(s), containedAttributions(x, s)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("%q: attributions %v, by strings.Contains %v", s.Text, got, want)
+				}
+				if len(want) > 0 {
+					found++
+				}
+			}
+		}
+	})
+	if found < 10 {
+		t.Fatalf("only %d sentences say who says what: the test tells little", found)
+	}
+}
+
+// containedAttributions is attributions with each expression's words looked for
+// by strings.Contains.
+func containedAttributions(x *extractor, s *Sentence) []attribution {
+	text, lower := s.Folded().Text, s.Lower()
+	var out []attribution
+	if strings.Contains(lower, "according to") {
+		out = x.according(text, out)
+	}
+	if containsAny(text, claimVerbWords) {
+		out = x.claimVerbs(text, out)
+	}
+	if containsAny(lower, hedgeWords) {
+		for _, m := range hedgeRE.FindAllStringIndex(text, -1) {
+			out = append(out, attribution{text[m[0]:m[1]], "", m[1], clauseEnd(text, m[1])})
+		}
+	}
+	return out
+}
