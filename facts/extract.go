@@ -208,28 +208,20 @@ func (x *extractor) newHits(i int) hits {
 	return h
 }
 
-// allHits finds the trigger words of every sentence the rules read, two
-// sentences at a time (see prefilter.scanPair).
+// allHits finds the trigger words of every sentence the rules read, two walks
+// at a time (see prefilter.scanAll).
 func (x *extractor) allHits() {
-	waiting := -1 // a sentence without its pair yet
+	ss := make([]*Sentence, 0, len(x.doc.Sentences))
+	hs := make([]hits, 0, len(x.doc.Sentences))
 	for i := range x.doc.Sentences {
 		s := &x.doc.Sentences[i]
 		if s.Kind == RefLine || s.Kind == Debris || x.hit[i] != nil {
 			continue
 		}
-		if waiting < 0 {
-			waiting = i
-			continue
-		}
-		a := &x.doc.Sentences[waiting]
-		ha, hb := x.newHits(waiting), x.newHits(i)
-		x.filter.scanPair(a, s, ha, hb)
-		x.hit[waiting], x.hit[i] = ha, hb
-		waiting = -1
+		x.hit[i] = x.newHits(i)
+		ss, hs = append(ss, s), append(hs, x.hit[i])
 	}
-	if waiting >= 0 {
-		x.hits(&x.doc.Sentences[waiting])
-	}
+	x.filter.scanAll(ss, hs)
 }
 
 func (x *extractor) sentenceAttributions(s *Sentence) []attribution {

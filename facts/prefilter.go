@@ -160,40 +160,119 @@ func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 	return h
 }
 
-// scanPair is scanInto of two sentences at once. The automaton waits on one table
-// lookup a byte, each depending on the one before; two walks interleaved overlap
-// their waits. Sentences with footnote markers are scanned one by one, and both
-// walks go on one by one from the first byte beyond ASCII in either.
-func (p *prefilter) scanPair(a, b *Sentence, ha, hb hits) {
+// scanAll is scanInto of each sentence of ss into hs[k], two walks at once. The
+// automaton waits on one table lookup a byte, each depending on the one before;
+// two walks interleaved overlap their waits. Each walk takes the next sentence
+// when its own ends, so that both go on until the last: sentences differ in
+// length, and walking the longer one's rest alone would wait again. A walk skips
+// a sentence's footnote markers, and steps over a character beyond ASCII on its
+// own, while the other waits.
+func (p *prefilter) scanAll(ss []*Sentence, hs []hits) {
 	if len(p.words) == 0 {
 		return
 	}
-	if len(a.Markers) > 0 || len(b.Markers) > 0 {
-		p.scanInto(a, ha)
-		p.scanInto(b, hb)
-		return
-	}
 	next, ends, lower := p.next, p.ends, &p.lower
-	ta, tb := a.Text, b.Text
-	n := min(len(ta), len(tb))
-	ra, rb := int32(0), int32(0)
-	i := 0
-	for ; i < n; i++ {
-		ca, cb := ta[i], tb[i]
-		if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
-			break
+	k := 0
+	take := func(w *walk) bool {
+		for k < len(ss) {
+			w.start(ss[k], hs[k])
+			k++
+			if w.ready(p) {
+				return true
+			}
 		}
-		ra = next[ra+lower[ca]]
-		rb = next[rb+lower[cb]]
-		if ends[ra] {
-			p.mark(ra, ha)
+		return false
+	}
+	var a, b walk
+	okA, okB := take(&a), take(&b)
+	for okA && okB {
+		ta, tb := a.text[a.i:a.stop], b.text[b.i:b.stop]
+		ra, rb := a.row, b.row
+		n := min(len(ta), len(tb))
+		j := 0
+		for ; j < n; j++ {
+			ca, cb := ta[j], tb[j]
+			if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
+				break
+			}
+			ra = next[ra+lower[ca]]
+			rb = next[rb+lower[cb]]
+			if ends[ra] {
+				p.mark(ra, a.h)
+			}
+			if ends[rb] {
+				p.mark(rb, b.h)
+			}
 		}
-		if ends[rb] {
-			p.mark(rb, hb)
+		a.i, a.row, b.i, b.row = a.i+j, ra, b.i+j, rb
+		okA = a.ready(p) || take(&a)
+		okB = b.ready(p) || take(&b)
+	}
+	// One walk is left, with the last sentence: it goes on alone.
+	for _, w := range []*walk{&a, &b} {
+		if (w == &a && okA) || (w == &b && okB) {
+			for {
+				w.row = p.scanRest(w.text[:w.stop], w.i, w.row, w.h)
+				w.i = w.stop
+				if !w.ready(p) {
+					break
+				}
+			}
 		}
 	}
-	p.scanRest(ta, i, ra, ha)
-	p.scanRest(tb, i, rb, hb)
+}
+
+// walk is one of scanAll's walks: a sentence's text, where it is in it and in
+// the automaton, the words found, and its footnote markers ahead.
+type walk struct {
+	text    string
+	i, stop int // stop: where the next marker begins, or the end
+	row     int32
+	h       hits
+	markers []Marker
+	base    int
+}
+
+// start begins the walk of s, its words to be marked in h.
+func (w *walk) start(s *Sentence, h hits) {
+	*w = walk{text: s.Text, h: h, markers: s.Markers, base: s.Span.Start}
+	w.setStop()
+}
+
+// setStop sets where the walk must stop next: the next marker's start, not
+// before where it is (scanInto's rule), or the end.
+func (w *walk) setStop() {
+	w.stop = len(w.text)
+	if len(w.markers) > 0 {
+		w.stop = min(max(w.markers[0].Span.Start-w.base, w.i), len(w.text))
+	}
+}
+
+// ready makes the walk ready to read ASCII bytes: it steps over the characters
+// beyond ASCII before it and skips the markers it has come to, and reports
+// whether the sentence has bytes left.
+func (w *walk) ready(p *prefilter) bool {
+	for {
+		if w.i < w.stop {
+			if w.text[w.i] < utf8.RuneSelf {
+				return true
+			}
+			var size int
+			w.row, size = p.stepRune(w.row, w.text[w.i:w.stop], w.h)
+			w.i += size
+			continue
+		}
+		if w.stop >= len(w.text) {
+			return false
+		}
+		// At a marker: go on after it.
+		w.i = max(w.i, w.markers[0].Span.End-w.base)
+		w.markers = w.markers[1:]
+		w.setStop()
+		if w.i >= len(w.text) {
+			return false
+		}
+	}
 }
 
 // scanRest goes on with the walk over text, with no markers, from byte i in the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -208,39 +209,55 @@ func TestOrdinalByArithmetic(t *testing.T) {
 	}
 }
 
-// TestScanPairAsScanInto: two sentences scanned together give the hits each gives
-// scanned alone, for every pair of sentences in a row of the corpora at hand and a
-// generated one (markers, characters beyond ASCII, either one longer), and for
-// pairs made to leave ASCII at the first byte, the last, or in one only.
-func TestScanPairAsScanInto(t *testing.T) {
-	made := [][2]string{{"é was founded", "founded in 1965"}, {"founded in 1965", "é"}, {"killed in 1990 é", "killed"},
-		{"", "members"}, {"members", ""}, {"according to ’ reports", "it was designated"}}
+// TestScanAllAsScanInto: sentences scanned two walks at a time, each walk taking
+// the next sentence when its own ends, give the hits each gives scanned alone,
+// for the sentences of the corpora at hand and a generated one (markers,
+// characters beyond ASCII, sentences of every length) in runs of every length
+// from every start, and for sentences made to leave ASCII at the first byte, the
+// last, or in one only, or to be empty.
+func TestScanAllAsScanInto(t *testing.T) {
+	made := []string{"é was founded", "founded in 1965", "founded in 1965", "é", "killed in 1990 é", "killed",
+		"", "members", "members", "", "according to ’ reports", "it was designated", "é", "é", ""}
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		p := rs.filter
 		var all []*Sentence
 		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { all = append(all, s) })
 		for _, m := range made {
-			all = append(all, &Sentence{Text: m[0]}, &Sentence{Text: m[1]})
+			all = append(all, &Sentence{Text: m})
 		}
-		pairs, marked := 0, 0
-		for i := 0; i+1 < len(all); i++ {
-			a, b := all[i], all[i+1]
-			wa, wb := p.scanInto(a, make(hits, p.width())), p.scanInto(b, make(hits, p.width()))
-			ga, gb := make(hits, p.width()), make(hits, p.width())
-			p.scanPair(a, b, ga, gb)
-			if !reflect.DeepEqual(ga, wa) || !reflect.DeepEqual(gb, wb) {
-				t.Fatalf("%q and %q scanned together: %v, %v; alone: %v, %v", a.Text, b.Text, ga, gb, wa, wb)
-			}
-			pairs++
-			for _, w := range wa {
-				if w != 0 {
-					marked++
-					break
+		// Markers inside words, which the walks must skip to find them.
+		for _, m := range []string{"it was fou[3]nded in 1965", "é mem[12]bers[3]", "[1]killed", "desig(2)nated é[4]"} {
+			all = append(all, &Sentence{Text: m, Markers: findMarkers(m)})
+		}
+		want := make([]hits, len(all))
+		for i, s := range all {
+			want[i] = p.scanInto(s, make(hits, p.width()))
+		}
+		runs, marked, markers := 0, 0, 0
+		for _, n := range []int{0, 1, 2, 3, 5, 8, len(all)} {
+			for from := 0; from+n <= len(all); from += max(1, n/2) {
+				got := make([]hits, n)
+				for i := range got {
+					got[i] = make(hits, p.width())
 				}
+				p.scanAll(all[from:from+n], got)
+				for i, g := range got {
+					s := all[from+i]
+					if !reflect.DeepEqual(g, want[from+i]) {
+						t.Fatalf("%q (markers %v) scanned among %d: %v; alone: %v", s.Text, s.Markers, n, g, want[from+i])
+					}
+					if slices.ContainsFunc(g, func(w uint64) bool { return w != 0 }) {
+						marked++
+					}
+					if len(s.Markers) > 0 {
+						markers++
+					}
+				}
+				runs++
 			}
 		}
-		if pairs == 0 || marked == 0 {
-			t.Fatalf("%d pairs, %d with a trigger word: the test tells nothing", pairs, marked)
+		if runs == 0 || marked == 0 || markers == 0 {
+			t.Fatalf("%d runs, %d sentences with a trigger word, %d with markers: the test tells little", runs, marked, markers)
 		}
 	})
 }
