@@ -67,18 +67,16 @@ type extractor struct {
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
 	// in 2009").
 	listAuthority map[string]string
-	// headingAuthorities remembers headingAuthority's answers.
-	headingAuthorities map[string]string
-	filter             *prefilter
-	attribution        attributionWords // where the attribution words are among filter's
-	hit                []hits           // the trigger words of each sentence, found when first needed
-	hitBlock           hits             // what is left of the block the next sentence's hits are cut from
-	dates              map[dateKey]parsed[Date]
-	words              [][2]int   // nearNames's buffer of capitalized words
-	nearFound          []nearFind // and of the windows that spell a name
-	runs               [][2]int   // and the names rule's of capitalized runs
-	firstOf            map[string]byte
-	misspelt           map[string]*Known // the profile's misspeltSurname, per word
+	filter        *prefilter
+	attribution   attributionWords // where the attribution words are among filter's
+	hit           []hits           // the trigger words of each sentence, found when first needed
+	hitBlock      hits             // what is left of the block the next sentence's hits are cut from
+	dates         map[dateKey]parsed[Date]
+	words         [][2]int   // nearNames's buffer of capitalized words
+	nearFound     []nearFind // and of the windows that spell a name
+	runs          [][2]int   // and the names rule's of capitalized runs
+	firstOf       map[string]byte
+	misspelt      map[string]*Known // the profile's misspeltSurname, per word
 }
 
 type dateKey struct {
@@ -609,7 +607,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 				if !d.ok && period.ok && !period.v.From.IsZero() && pred == MovedTo {
 					c := caps["period"]
 					sp := period.span
-					if at, _ := PeriodParts(f.Text[c[0]:c[1]]); at[0] >= 0 {
+					if at, _ := x.periodParts(f.Text[c[0]:c[1]]); at[0] >= 0 {
 						sp = f.Span(c[0]+at[0], c[0]+at[1])
 					}
 					d = found[Date]{period.v.From, sp, true}
@@ -700,7 +698,7 @@ func (x *extractor) emitBased(r *baseRule, s *Sentence, caps map[string][2]int, 
 	// The moves a list implies point at the year that states them: "1979" in
 	// "1979-1981: France" is the arrival, "1981" the departure.
 	c := caps["period"]
-	fromAt, toAt := PeriodParts(s.Folded().Text[c[0]:c[1]])
+	fromAt, toAt := x.periodParts(s.Folded().Text[c[0]:c[1]])
 	part := func(at [2]int) Span {
 		if at[0] < 0 {
 			return period.span
@@ -774,7 +772,7 @@ func (x *extractor) authority(s *Sentence, capture func(string) (string, Span, b
 // European Union"), or "", remembered per heading: a section's sentences ask
 // again and again.
 func (x *extractor) headingAuthority(heading string) string {
-	if a, ok := x.headingAuthorities[heading]; ok {
+	if a, ok := x.profile.authorities.load(heading); ok {
 		return a
 	}
 	a := ""
@@ -783,11 +781,18 @@ func (x *extractor) headingAuthority(heading string) string {
 			a = named
 		}
 	}
-	if x.headingAuthorities == nil {
-		x.headingAuthorities = map[string]string{}
-	}
-	x.headingAuthorities[heading] = a
+	x.profile.authorities.store(strings.Clone(heading), strings.Clone(a))
 	return a
+}
+
+// periodParts is PeriodParts remembered across sources.
+func (x *extractor) periodParts(text string) (from, to [2]int) {
+	if p, ok := x.profile.periodParts.load(text); ok {
+		return p[0], p[1]
+	}
+	from, to = PeriodParts(text)
+	x.profile.periodParts.store(strings.Clone(text), [2][2]int{from, to})
+	return from, to
 }
 
 // emitExpansion records what an acronym stands for: "National Council of

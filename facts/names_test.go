@@ -339,10 +339,96 @@ func TestPersonsFoundOnceForAllSources(t *testing.T) {
 		}
 		buf := []byte("Dr. Ada Lovelace met Charles Babbage.")
 		x.findPersons(unsafe.String(&buf[0], len(buf)))
-		for k := range c.Profile.personSpans.m {
-			if p := uintptr(unsafe.Pointer(unsafe.StringData(k))); p >= uintptr(unsafe.Pointer(&buf[0])) && p < uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf)) {
-				t.Fatalf("the memory keeps %q in the text it was asked about", k)
+		keepsNoText(t, c.Profile.personSpans.m, buf)
+	})
+}
+
+// keepsNoText fails the test where a key of memory m points into text.
+func keepsNoText[V any](t *testing.T, m map[string]V, text []byte) {
+	t.Helper()
+	lo := uintptr(unsafe.Pointer(&text[0]))
+	for k := range m {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(k))); p >= lo && p < lo+uintptr(len(text)) {
+			t.Fatalf("the memory keeps %q in the text it was asked about", k)
+		}
+	}
+}
+
+// TestHeadingsAndPeriodsReadOnceForAllSources: what a rule's label, the
+// authorities and the periods' years make of a heading or a period, remembered
+// across sources, is what they make of it asked anew, asked once or again; and
+// the memories keep no piece of a text.
+func TestHeadingsAndPeriodsReadOnceForAllSources(t *testing.T) {
+	allHeadings := 0
+	defer func() {
+		if allHeadings == 0 {
+			t.Error("no corpus has a heading: the test tells little")
+		}
+	}()
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		var labels []*labelValueRule
+		for _, r := range rs.rules {
+			if l, ok := r.(*labelValueRule); ok {
+				labels = append(labels, l)
 			}
 		}
+		if len(labels) == 0 {
+			t.Fatal("no label rule")
+		}
+		x := newExtractor(c.Sources[0], &Document{}, c.Profile, rs)
+		periods := []string{"1981-present", "from 1973 to 1979", "since 2009", "1986", "no period"}
+		for _, cl := range mustExtractAll(t, c, rs) {
+			if _, ok := cl.Value.(Period); ok {
+				periods = append(periods, FoldString(cl.Text))
+			}
+		}
+		headings := 0
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for round := range 2 {
+				for i := range doc.Sentences {
+					s := &doc.Sentences[i]
+					if s.Kind != Heading {
+						continue
+					}
+					headings++
+					f := s.Folded().Text
+					for _, l := range labels {
+						m := l.label.FindStringIndex(f)
+						if got, want := l.isLabel(f), m != nil && m[0] == 0 && m[1] == len(f); got != want {
+							t.Fatalf("round %d, %s on %q: %v, the expression says %v", round, l.name, f, got, want)
+						}
+					}
+					want := ""
+					if m := authorityFindRE.FindString(FoldString(s.Text)); m != "" {
+						want, _ = c.Profile.Authority(m)
+					}
+					if got := x.headingAuthority(s.Text); got != want {
+						t.Fatalf("round %d, %q names authority %q, asked anew %q", round, s.Text, got, want)
+					}
+				}
+				for _, p := range periods {
+					from, to := x.periodParts(p)
+					if wantFrom, wantTo := PeriodParts(p); from != wantFrom || to != wantTo {
+						t.Fatalf("round %d, %q: years at %v and %v, asked anew %v and %v", round, p, from, to, wantFrom, wantTo)
+					}
+				}
+			}
+		}
+		if headings > 0 && (len(c.Profile.authorities.m) == 0 || len(labels[0].labels.m) == 0) || len(c.Profile.periodParts.m) == 0 {
+			t.Fatalf("%d headings, nothing remembered: the test tells nothing", headings)
+		}
+		allHeadings += headings
+		buf := []byte("== Designation by the European Union: 2002 ==")
+		text := unsafe.String(&buf[0], len(buf))
+		x.headingAuthority(text)
+		x.periodParts(text)
+		labels[0].isLabel(text)
+		keepsNoText(t, c.Profile.authorities.m, buf)
+		keepsNoText(t, c.Profile.periodParts.m, buf)
+		keepsNoText(t, labels[0].labels.m, buf)
 	})
 }

@@ -54,6 +54,10 @@ type Profile struct {
 	// And where the people's expression finds names in the words a rule
 	// captured as people: the same few names, source after source.
 	personSpans readings[string, [][]int]
+	// And where a period's years are in its words, and what authority a heading
+	// names.
+	periodParts readings[string, [2][2]int]
+	authorities readings[string, string]
 }
 
 // readings remembers what a value's words read as, for every worker: up to

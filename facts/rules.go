@@ -1013,14 +1013,15 @@ type listItem struct {
 // line ("Founding Year" then "1965").
 type labelValueRule struct {
 	baseRule
-	label *regexp.Regexp
+	label  *regexp.Regexp
+	labels readings[string, bool] // heading (folded) → whether the label is all of it
 }
 
 func (r *labelValueRule) apply(x *extractor, s *Sentence) {
 	if s.Kind != Heading || s.Index+1 >= len(x.doc.Sentences) {
 		return
 	}
-	if m := r.label.FindStringIndex(s.Folded().Text); m == nil || m[0] != 0 || m[1] != len(s.Folded().Text) {
+	if !r.isLabel(s.Folded().Text) {
 		return
 	}
 	v := &x.doc.Sentences[s.Index+1]
@@ -1028,6 +1029,18 @@ func (r *labelValueRule) apply(x *extractor, s *Sentence) {
 		return
 	}
 	x.emit(&r.baseRule, v, map[string][2]int{"date": {0, len(v.Folded().Text)}, "value": {0, len(v.Folded().Text)}}, nil)
+}
+
+// isLabel reports whether a heading, folded, is the rule's label and nothing
+// more, remembered per heading: documents of a kind share their headings.
+func (r *labelValueRule) isLabel(heading string) bool {
+	if ok, seen := r.labels.load(heading); seen {
+		return ok
+	}
+	m := r.label.FindStringIndex(heading)
+	ok := m != nil && m[0] == 0 && m[1] == len(heading)
+	r.labels.store(strings.Clone(heading), ok) // a copy: heading is a piece of a source's text
+	return ok
 }
 
 // groups maps a match's named groups to their byte ranges in the folded sentence.
