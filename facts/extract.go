@@ -209,17 +209,14 @@ func (x *extractor) newHits(i int) hits {
 // allHits finds the trigger words of every sentence the rules read, two walks
 // at a time (see prefilter.scanAll).
 func (x *extractor) allHits() {
-	ss := make([]*Sentence, 0, len(x.doc.Sentences))
-	hs := make([]hits, 0, len(x.doc.Sentences))
-	for i := range x.doc.Sentences {
+	x.filter.scanAll(len(x.doc.Sentences), func(i int) (*Sentence, hits) {
 		s := &x.doc.Sentences[i]
 		if s.Kind == RefLine || s.Kind == Debris || x.hit[i] != nil {
-			continue
+			return nil, nil
 		}
 		x.hit[i] = x.newHits(i)
-		ss, hs = append(ss, s), append(hs, x.hit[i])
-	}
-	x.filter.scanAll(ss, hs)
+		return s, x.hit[i]
+	})
 }
 
 func (x *extractor) sentenceAttributions(s *Sentence) []attribution {

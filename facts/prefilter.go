@@ -160,23 +160,28 @@ func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 	return h
 }
 
-// scanAll is scanInto of each sentence of ss into hs[k], two walks at once. The
+// scanAll is scanInto of each sentence at(k) gives, for k from 0 to n, into
+// the hits it gives with it (a nil sentence is passed over), two walks at once. The
 // automaton waits on one table lookup a byte, each depending on the one before;
 // two walks interleaved overlap their waits. Each walk takes the next sentence
 // when its own ends, so that both go on until the last: sentences differ in
 // length, and walking the longer one's rest alone would wait again. A walk skips
 // a sentence's footnote markers, and steps over a character beyond ASCII on its
 // own, while the other waits.
-func (p *prefilter) scanAll(ss []*Sentence, hs []hits) {
+func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 	if len(p.words) == 0 {
 		return
 	}
 	next, ends, lower := p.next, p.ends, &p.lower
 	k := 0
 	take := func(w *walk) bool {
-		for k < len(ss) {
-			w.start(ss[k], hs[k])
+		for k < n {
+			s, h := at(k)
 			k++
+			if s == nil {
+				continue
+			}
+			w.start(s, h)
 			if w.ready(p) {
 				return true
 			}

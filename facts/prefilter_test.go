@@ -240,7 +240,7 @@ func TestScanAllAsScanInto(t *testing.T) {
 				for i := range got {
 					got[i] = make(hits, p.width())
 				}
-				p.scanAll(all[from:from+n], got)
+				p.scanAll(n, func(k int) (*Sentence, hits) { return all[from+k], got[k] })
 				for i, g := range got {
 					s := all[from+i]
 					if !reflect.DeepEqual(g, want[from+i]) {
@@ -254,6 +254,26 @@ func TestScanAllAsScanInto(t *testing.T) {
 					}
 				}
 				runs++
+			}
+		}
+		// Sentences passed over (every third) are not scanned; the others are.
+		got := make([]hits, len(all))
+		for i := range got {
+			got[i] = make(hits, p.width())
+		}
+		p.scanAll(len(all), func(k int) (*Sentence, hits) {
+			if k%3 == 1 {
+				return nil, nil
+			}
+			return all[k], got[k]
+		})
+		for k := range all {
+			want := want[k]
+			if k%3 == 1 {
+				want = make(hits, p.width())
+			}
+			if !reflect.DeepEqual(got[k], want) {
+				t.Fatalf("%q with every third sentence passed over: %v, want %v", all[k].Text, got[k], want)
 			}
 		}
 		if runs == 0 || marked == 0 || markers == 0 {
