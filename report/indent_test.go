@@ -98,3 +98,62 @@ func TestLayOutAsOneWhole(t *testing.T) {
 		}
 	}
 }
+
+// writtenAsEncoded fails the test where appendConflict writes c otherwise than
+// encoding/json and indentFrom do, at depth.
+func writtenAsEncoded(t *testing.T, c *jsonConflict, depth int) {
+	t.Helper()
+	src, err := compactJSON(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := indentFrom(nil, src, depth)
+	if got := appendConflict(nil, c, depth); !bytes.Equal(got, want) {
+		t.Fatalf("conflict %q written as\n%s\nencoded and laid out\n%s", c.ID, got, want)
+	}
+}
+
+// oddStrings are strings encoding/json escapes, each way it does.
+var oddStrings = []string{"", "plain", `say "hi" \ back`, "tab\tnew\nline\rret\bback\fform", "\x00\x01\x1f\x7f",
+	"<b>&amp;</b>", "é “quoted” – dash", "line\u2028para\u2029", "bad \xff\xfe utf-8 \xe2\x82", "🙂 \U0001F600"}
+
+// TestConflictsWrittenAsEncoded: every conflict of the embedded corpus's report,
+// and conflicts made of strings of every kind (escapes, control characters,
+// U+2028, bytes that are not UTF-8, markup), with claims, new claims or none, are
+// written at every depth as encoding/json encodes them and indent lays them out.
+func TestConflictsWrittenAsEncoded(t *testing.T) {
+	out := jsonOf(seedsReport(t))
+	if len(out.Conflicts) < 10 {
+		t.Fatalf("only %d conflicts", len(out.Conflicts))
+	}
+	for depth := range 4 {
+		for i := range out.Conflicts {
+			writtenAsEncoded(t, &out.Conflicts[i], depth)
+		}
+	}
+	for i, s := range oddStrings {
+		cl := jsonClaim{Source: s, Line: i, Start: -i, End: 1 << 40, Text: s, Value: s, Quote: s, Attribution: s, Citation: s}
+		c := jsonConflict{ID: s, Key: s, Subject: s, Predicate: s, Title: s, Class: s, IntraSource: i%2 == 0, Explanation: s,
+			Claims: []jsonClaim{}, Review: jsonReview{Status: s, Verdict: s, Note: s, By: s, At: s, New: []jsonClaim{}}} // as jsonOf makes them
+		switch i % 3 {
+		case 1:
+			c.Claims = []jsonClaim{cl}
+		case 2:
+			c.Claims, c.Review.New = []jsonClaim{cl, cl}, []jsonClaim{cl}
+		}
+		writtenAsEncoded(t, &c, i%3)
+	}
+}
+
+// FuzzConflictWritten: a conflict of any strings is written as encoding/json
+// encodes it and indent lays it out.
+func FuzzConflictWritten(f *testing.F) {
+	for _, s := range oddStrings {
+		f.Add(s, s, 3)
+	}
+	f.Fuzz(func(t *testing.T, a, b string, n int) {
+		cl := jsonClaim{Source: a, Line: n, Text: b, Value: a, Quote: b}
+		c := jsonConflict{ID: a, Title: b, Explanation: a + b, Claims: []jsonClaim{cl}, Review: jsonReview{Note: b, New: []jsonClaim{cl}}}
+		writtenAsEncoded(t, &c, n&3)
+	})
+}

@@ -3,8 +3,9 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
+	"strconv"
+	"unicode/utf8"
 
 	"github.com/factcheck-tools/compare/internal/par"
 )
@@ -120,9 +121,9 @@ func jsonOf(r *Report) jsonReport {
 }
 
 // layOut encodes the report as json.Encoder does (HTML left as it is) and lays it
-// out as indent does. The conflicts, most of a large report, are encoded and laid
-// out on every core, each on its own, and put in their place: a conflict is laid
-// out the same wherever it starts, given the depth it starts at.
+// out as indent does. The conflicts, most of a large report, are written and laid
+// out on every core, each on its own (appendConflict), and put in their place: a
+// conflict is laid out the same wherever it starts, given the depth it starts at.
 func layOut(out jsonReport) ([]byte, error) {
 	conflicts := out.Conflicts
 	out.Conflicts = []jsonConflict{}
@@ -139,17 +140,11 @@ func layOut(out jsonReport) ([]byte, error) {
 	}
 	at += len(`"conflicts":[`)
 	parts := make([][]byte, len(conflicts))
-	errs := make([]error, len(conflicts))
 	const depth = 2 // in the report's object, in its list of conflicts
 	par.Each(len(conflicts), 0, func(i int) {
-		var src []byte
-		if src, errs[i] = compactJSON(conflicts[i]); errs[i] == nil {
-			parts[i], _ = indentFrom(make([]byte, 0, len(src)*3/2), src, depth)
-		}
+		c := &conflicts[i]
+		parts[i] = appendConflict(make([]byte, 0, conflictSize(c)), c, depth)
 	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
 	size := len(head) * 3 / 2
 	for _, p := range parts {
 		size += len(p) + 2 + 2*depth
@@ -164,6 +159,172 @@ func layOut(out jsonReport) ([]byte, error) {
 	}
 	dst, _ = indentFrom(dst, head[at:], d)
 	return dst, nil
+}
+
+// appendConflict appends c to dst as encoding/json writes it (HTML left as it
+// is) and indentFrom lays it out at depth: a conflict is most of a report, and
+// written field by field it costs a fraction of what reflection does
+// (TestConflictsWrittenAsEncoded holds the two together on every conflict of the
+// corpora at hand and on strings of every kind; FuzzConflictWritten).
+func appendConflict(dst []byte, c *jsonConflict, depth int) []byte {
+	in := depth + 1
+	dst = append(dst, '{')
+	dst = stringField(dst, in, true, "id", c.ID)
+	dst = stringField(dst, in, false, "key", c.Key)
+	dst = stringField(dst, in, false, "subject", c.Subject)
+	dst = stringField(dst, in, false, "predicate", c.Predicate)
+	dst = stringField(dst, in, false, "title", c.Title)
+	dst = stringField(dst, in, false, "class", c.Class)
+	dst = fieldName(dst, in, false, "intra_source")
+	dst = strconv.AppendBool(dst, c.IntraSource)
+	dst = stringField(dst, in, false, "explanation", c.Explanation)
+	dst = fieldName(dst, in, false, "claims")
+	dst = appendClaims(dst, c.Claims, in)
+	dst = fieldName(dst, in, false, "review")
+	r, rin := &c.Review, in+1
+	dst = append(dst, '{')
+	dst = stringField(dst, rin, true, "status", r.Status)
+	dst = stringField(dst, rin, false, "verdict", r.Verdict)
+	dst = stringField(dst, rin, false, "note", r.Note)
+	dst = stringField(dst, rin, false, "by", r.By)
+	dst = stringField(dst, rin, false, "at", r.At)
+	dst = fieldName(dst, rin, false, "new_claims")
+	dst = appendClaims(dst, r.New, rin)
+	dst = newline(dst, in)
+	dst = append(dst, '}')
+	dst = newline(dst, depth)
+	return append(dst, '}')
+}
+
+// conflictSize is about how long c is written: its strings and their field
+// names and indentation, a little more, so that writing it seldom grows.
+func conflictSize(c *jsonConflict) int {
+	n := 512 + len(c.ID) + len(c.Key) + len(c.Subject) + len(c.Predicate) + len(c.Title) + len(c.Explanation) + len(c.Review.Note)
+	for _, cs := range [][]jsonClaim{c.Claims, c.Review.New} {
+		for i := range cs {
+			cl := &cs[i]
+			n += 256 + len(cl.Source) + len(cl.Text) + len(cl.Value) + len(cl.Quote) + len(cl.Attribution) + len(cl.Citation)
+		}
+	}
+	return n + n/16
+}
+
+// appendClaims appends a list of claims at depth, as appendConflict does (a nil
+// list too is [], which jsonOf never makes).
+func appendClaims(dst []byte, cs []jsonClaim, depth int) []byte {
+	if len(cs) == 0 {
+		return append(dst, '[', ']')
+	}
+	dst = append(dst, '[')
+	in := depth + 1
+	for i := range cs {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = newline(dst, in)
+		c, cin := &cs[i], in+1
+		dst = append(dst, '{')
+		dst = stringField(dst, cin, true, "source", c.Source)
+		dst = intField(dst, cin, "line", c.Line)
+		dst = intField(dst, cin, "start", c.Start)
+		dst = intField(dst, cin, "end", c.End)
+		dst = stringField(dst, cin, false, "text", c.Text)
+		dst = stringField(dst, cin, false, "value", c.Value)
+		dst = stringField(dst, cin, false, "quote", c.Quote)
+		dst = stringField(dst, cin, false, "attribution", c.Attribution)
+		dst = stringField(dst, cin, false, "citation", c.Citation)
+		dst = newline(dst, in)
+		dst = append(dst, '}')
+	}
+	dst = newline(dst, depth)
+	return append(dst, ']')
+}
+
+// fieldName appends an object's field name at depth, after a comma unless it is
+// the first.
+func fieldName(dst []byte, depth int, first bool, name string) []byte {
+	if !first {
+		dst = append(dst, ',')
+	}
+	dst = newline(dst, depth)
+	dst = append(dst, '"')
+	dst = append(dst, name...)
+	return append(dst, '"', ':', ' ')
+}
+
+func stringField(dst []byte, depth int, first bool, name, v string) []byte {
+	return appendJSONString(fieldName(dst, depth, first, name), v)
+}
+
+func intField(dst []byte, depth int, name string, v int) []byte {
+	return strconv.AppendInt(fieldName(dst, depth, false, name), int64(v), 10)
+}
+
+// appendJSONString appends s quoted as encoding/json quotes a string with HTML
+// left as it is: quotes, backslashes and control characters escaped, U+2028 and
+// U+2029 too, and each byte that is not UTF-8 written as U+FFFD.
+func appendJSONString(dst []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		// Eight bytes at a time while none is to be escaped or beyond ASCII.
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		for i+8 <= len(s) {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			q, bs := w^(ones*'"'), w^(ones*'\\')
+			if ((w-ones*' ')&^w|(q-ones)&^q|(bs-ones)&^bs|w)&highs != 0 {
+				break
+			}
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= ' ' && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case c == '\u2028' || c == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // layOutWhole is layOut on one core, the report encoded whole and then laid out.
