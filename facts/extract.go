@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -41,6 +42,7 @@ var (
 
 // extractor applies a rule set to one source.
 type extractor struct {
+	memos  *memos // the maps below that it gives back
 	src    *Source
 	doc    *Document
 	masked map[int]string // each sentence's folded text with its dates masked
@@ -233,6 +235,7 @@ func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
 // rule that produced it and the reference it cites.
 func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	x := newExtractor(src, doc, p, rs)
+	defer x.memos.giveBack()
 	x.readContext()
 	// Each sentence is offered only to the rules its words can set off, in the
 	// rules' order; each rule still checks all its trigger sets.
@@ -271,9 +274,43 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	return x.claims
 }
 
-// newExtractor prepares the extraction of one source's claims.
+// memos are an extractor's memories of one source that most sources fill with
+// hundreds of entries: a worker's next source finds them emptied, not to be grown
+// again from nothing.
+type memos struct {
+	sameNames map[writtenName]bool
+	misspelt  map[string]*Known
+	people    map[string]person
+	dates     map[dateKey]parsed[Date]
+	seen      map[claimAt]bool
+}
+
+var memosPool = sync.Pool{New: func() any {
+	return &memos{map[writtenName]bool{}, map[string]*Known{}, map[string]person{}, map[dateKey]parsed[Date]{}, map[claimAt]bool{}}
+}}
+
+// giveBack empties the memories, which hold pieces of the source's text, and
+// keeps them for the next source.
+func (m *memos) giveBack() {
+	clear(m.sameNames)
+	clear(m.misspelt)
+	clear(m.people)
+	clear(m.dates)
+	clear(m.seen)
+	memosPool.Put(m)
+}
+
+// newExtractor prepares the extraction of one source's claims; Extract gives its
+// memos back when done.
 func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extractor {
+	m := memosPool.Get().(*memos)
 	return &extractor{
+		memos:         m,
+		sameNames:     m.sameNames,
+		misspelt:      m.misspelt,
+		people:        m.people,
+		dates:         m.dates,
+		seen:          m.seen,
 		src:           src,
 		doc:           doc,
 		profile:       p,
@@ -281,7 +318,6 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 		personRE:      rs.personRE,
 		personSt:      rs.persons,
 		listPrev:      map[string]*listItem{},
-		seen:          map[claimAt]bool{},
 		atts:          map[int][]attribution{},
 		named:         map[EntityID]map[string]bool{},
 		listAuthority: map[string]string{},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"reflect"
 	"strings"
 	"testing"
 	"unsafe"
@@ -431,4 +432,48 @@ func TestHeadingsAndPeriodsReadOnceForAllSources(t *testing.T) {
 		keepsNoText(t, c.Profile.periodParts.m, buf)
 		keepsNoText(t, labels[0].labels.m, buf)
 	})
+}
+
+// TestMemosEmptiedBetweenSources: the memories an extractor gives back hold
+// nothing of the source before: each source's claims, extracted after every other
+// source (the memories passed on from one to the next), are those it gives
+// extracted first.
+func TestMemosEmptiedBetweenSources(t *testing.T) {
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		first := map[SourceID]string{}
+		for round := range 2 {
+			for _, src := range c.Sources {
+				doc, err := c.Read(src)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := fmt.Sprint(Extract(src, doc, c.Profile, rs))
+				if round == 0 {
+					first[src.ID] = got
+				} else if got != first[src.ID] {
+					t.Fatalf("%s extracted after the other sources gives other claims than extracted first", src.ID)
+				}
+			}
+		}
+	})
+}
+
+// TestMemosGivenBackEmpty: every memory an extractor gives back is emptied.
+func TestMemosGivenBackEmpty(t *testing.T) {
+	m := memosPool.Get().(*memos)
+	v := reflect.ValueOf(m).Elem()
+	for i := range v.NumField() {
+		f := v.Field(i)
+		f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem() // unexported: written through its address
+		if f.Kind() != reflect.Map {
+			t.Fatalf("memos.%s is no map", v.Type().Field(i).Name)
+		}
+		f.SetMapIndex(reflect.New(f.Type().Key()).Elem(), reflect.New(f.Type().Elem()).Elem())
+	}
+	m.giveBack()
+	for i := range v.NumField() {
+		if n := v.Field(i).Len(); n != 0 {
+			t.Errorf("memos.%s holds %d entries given back", v.Type().Field(i).Name, n)
+		}
+	}
 }
