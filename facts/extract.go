@@ -200,7 +200,7 @@ func (x *extractor) hits(s *Sentence) hits {
 // block, cut when first needed.
 func (x *extractor) newHits(i int) hits {
 	w := x.filter.width()
-	if len(x.hitBlock) < w {
+	if len(x.hitBlock) < w { // never, but for an extractor made without its memos
 		x.hitBlock = make(hits, w*min(len(x.doc.Sentences)-i, 1024))
 	}
 	h := x.hitBlock[:w:w]
@@ -235,7 +235,10 @@ func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
 // rule that produced it and the reference it cites.
 func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	x := newExtractor(src, doc, p, rs)
-	defer x.memos.giveBack()
+	defer func() {
+		x.memos.ctx = x.ctx // grown as it needed
+		x.memos.giveBack()
+	}()
 	x.readContext()
 	// Each sentence is offered only to the rules its words can set off, in the
 	// rules' order; each rule still checks all its trigger sets.
@@ -283,10 +286,17 @@ type memos struct {
 	people    map[string]person
 	dates     map[dateKey]parsed[Date]
 	seen      map[claimAt]bool
+	// And its room for what it finds of each sentence: the trigger words
+	// (hit, cut from hitWords), the year in force and the context.
+	hit          []hits
+	hitWords     hits
+	years, ctxAt []int32
+	ctx          []sentenceContext
 }
 
 var memosPool = sync.Pool{New: func() any {
-	return &memos{map[writtenName]bool{}, map[string]*Known{}, map[string]person{}, map[dateKey]parsed[Date]{}, map[claimAt]bool{}}
+	return &memos{sameNames: map[writtenName]bool{}, misspelt: map[string]*Known{}, people: map[string]person{},
+		dates: map[dateKey]parsed[Date]{}, seen: map[claimAt]bool{}}
 }}
 
 // giveBack empties the memories, which hold pieces of the source's text, and
@@ -297,14 +307,31 @@ func (m *memos) giveBack() {
 	clear(m.people)
 	clear(m.dates)
 	clear(m.seen)
+	clear(m.ctx) // its dates
+	m.ctx = m.ctx[:0]
 	memosPool.Put(m)
+}
+
+// room returns s with n elements, all zero, reusing its array when it can.
+func room[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // newExtractor prepares the extraction of one source's claims; Extract gives its
 // memos back when done.
 func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extractor {
 	m := memosPool.Get().(*memos)
+	n := len(doc.Sentences)
+	m.hit, m.hitWords = room(m.hit, n), room(m.hitWords, rs.filter.width()*n)
+	m.years, m.ctxAt = room(m.years, n), room(m.ctxAt, n)
 	return &extractor{
+		hit:           m.hit,
+		hitBlock:      m.hitWords, // a sentence's trigger words are found once at most
 		memos:         m,
 		sameNames:     m.sameNames,
 		misspelt:      m.misspelt,
@@ -324,15 +351,18 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 		vocab:         NewVocabulary(doc.Text),
 		filter:        rs.filter,
 		attribution:   rs.attribution,
-		hit:           make([]hits, len(doc.Sentences)),
 	}
 }
 
 // readContext walks the document once, carrying the last stated year through each
 // section and finding each sentence's opening date.
 func (x *extractor) readContext() {
-	n := len(x.doc.Sentences)
-	x.years, x.ctxAt, x.ctx = make([]int32, n), make([]int32, n), nil
+	if m := x.memos; m != nil && len(m.years) == len(x.doc.Sentences) {
+		x.years, x.ctxAt, x.ctx = m.years, m.ctxAt, m.ctx[:0]
+	} else { // an extractor a test made
+		n := len(x.doc.Sentences)
+		x.years, x.ctxAt, x.ctx = make([]int32, n), make([]int32, n), nil
+	}
 	year, section := 0, ""
 	prev := -1 // the sentence before, in the section, that a sentence may continue
 	for i := range x.doc.Sentences {

@@ -458,22 +458,35 @@ func TestMemosEmptiedBetweenSources(t *testing.T) {
 	})
 }
 
-// TestMemosGivenBackEmpty: every memory an extractor gives back is emptied.
+// TestMemosGivenBackEmpty: every memory an extractor gives back is emptied, and
+// its room for what it finds of each sentence is handed out again zeroed.
 func TestMemosGivenBackEmpty(t *testing.T) {
 	m := memosPool.Get().(*memos)
 	v := reflect.ValueOf(m).Elem()
+	maps := 0
 	for i := range v.NumField() {
 		f := v.Field(i)
 		f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem() // unexported: written through its address
-		if f.Kind() != reflect.Map {
-			t.Fatalf("memos.%s is no map", v.Type().Field(i).Name)
+		if f.Kind() == reflect.Map {
+			f.SetMapIndex(reflect.New(f.Type().Key()).Elem(), reflect.New(f.Type().Elem()).Elem())
+			maps++
 		}
-		f.SetMapIndex(reflect.New(f.Type().Key()).Elem(), reflect.New(f.Type().Elem()).Elem())
 	}
+	m.ctx = append(m.ctx, sentenceContext{dates: []mention{{}}})
 	m.giveBack()
 	for i := range v.NumField() {
-		if n := v.Field(i).Len(); n != 0 {
-			t.Errorf("memos.%s holds %d entries given back", v.Type().Field(i).Name, n)
+		if f := v.Field(i); f.Kind() == reflect.Map && f.Len() != 0 {
+			t.Errorf("memos.%s holds %d entries given back", v.Type().Field(i).Name, f.Len())
 		}
+	}
+	if len(m.ctx) != 0 || m.ctx[:1][0].dates != nil {
+		t.Errorf("the contexts given back: %d, the first holding %v", len(m.ctx), m.ctx[:1][0].dates)
+	}
+	if maps < 5 {
+		t.Fatalf("only %d memories", maps)
+	}
+	s := room([]int32{1, 2, 3}, 2)
+	if s = room(s, 3); fmt.Sprint(s) != "[0 0 0]" {
+		t.Errorf("room handed out %v", s)
 	}
 }
