@@ -595,10 +595,10 @@ type found[T any] struct {
 // emit turns one match of a rule into claims, one per predicate the rule lists and
 // per subject the match names. A predicate whose value the match lacks is skipped:
 // a killing with no date gives no date claim.
-func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev *listItem) {
+func (x *extractor) emit(r *baseRule, s *Sentence, caps captures, prev *listItem) {
 	f := s.Folded()
 	capture := func(name string) (string, Span, bool) {
-		c, ok := caps[name]
+		c, ok := caps.get(name)
 		if !ok {
 			return "", Span{}, false
 		}
@@ -609,7 +609,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 	// sentence opens with; then one later in the same clause.
 	var date found[Date]
 	if txt, sp, ok := capture("date"); ok {
-		if d, err := x.parseDate(txt, x.yearAt(s, caps["date"][0]), false); err == nil {
+		if d, err := x.parseDate(txt, x.yearAt(s, caps.at("date")[0]), false); err == nil {
 			date = found[Date]{d, sp, true}
 		}
 	}
@@ -617,7 +617,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 		date = found[Date]{c.frame, c.frameSpan, true}
 	}
 	if !date.ok && r.date == "either" {
-		date = x.clauseDate(s, caps[""][1])
+		date = x.clauseDate(s, caps.at("")[1])
 	}
 	place := x.place(s, caps, "place")
 	var period found[Period]
@@ -644,7 +644,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 	// moved to Albania" after "In 2016, …"), marked as read from context.
 	countDate := date
 	if !countDate.ok && count.ok {
-		if y := x.yearAt(s, caps[""][0]); y != 0 {
+		if y := x.yearAt(s, caps.at("")[0]); y != 0 {
 			countDate = found[Date]{Date{Lo: Day{y, 1, 1}, Hi: Day{y, 12, 31}, YearFromContext: true}, count.span, true}
 		}
 	}
@@ -668,7 +668,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 			case MovedTo, Left:
 				d := date
 				if !d.ok && period.ok && !period.v.From.IsZero() && pred == MovedTo {
-					c := caps["period"]
+					c := caps.at("period")
 					sp := period.span
 					if at, _ := x.periodParts(f.Text[c[0]:c[1]]); at[0] >= 0 {
 						sp = f.Span(c[0]+at[0], c[0]+at[1])
@@ -683,7 +683,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 					x.add(r, s, Claim{Subject: subj.v, Predicate: pred, Value: place.v}, place.span)
 				}
 			case Based:
-				x.emitBased(r, s, caps, subj.v, place, period, date, f.Span(caps[""][0], caps[""][1]), prev)
+				x.emitBased(r, s, caps, subj.v, place, period, date, f.Span(caps.at("")[0], caps.at("")[1]), prev)
 			case Expansion:
 				x.emitExpansion(r, s, caps)
 			case Designated, Delisted, DelistingDecided:
@@ -734,7 +734,7 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps map[string][2]int, prev 
 
 // emitBased adds a home-base claim, and for an item of a period list the moves its
 // place in the list implies.
-func (x *extractor) emitBased(r *baseRule, s *Sentence, caps map[string][2]int, subj Entity, place found[Place], period found[Period], date found[Date], whole Span, prev *listItem) {
+func (x *extractor) emitBased(r *baseRule, s *Sentence, caps captures, subj Entity, place found[Place], period found[Period], date found[Date], whole Span, prev *listItem) {
 	if !place.ok {
 		return
 	}
@@ -760,7 +760,7 @@ func (x *extractor) emitBased(r *baseRule, s *Sentence, caps map[string][2]int, 
 	}
 	// The moves a list implies point at the year that states them: "1979" in
 	// "1979-1981: France" is the arrival, "1981" the departure.
-	c := caps["period"]
+	c := caps.at("period")
 	fromAt, toAt := x.periodParts(s.Folded().Text[c[0]:c[1]])
 	part := func(at [2]int) Span {
 		if at[0] < 0 {
@@ -861,9 +861,9 @@ func (x *extractor) periodParts(text string) (from, to [2]int) {
 // emitExpansion records what an acronym stands for: "National Council of
 // Resistance of Iraq (NCRI)". The subject is the entity the acronym names in the
 // profile, else the acronym itself.
-func (x *extractor) emitExpansion(r *baseRule, s *Sentence, caps map[string][2]int) {
-	a, okA := caps["acronym"]
-	e, okE := caps["expansion"]
+func (x *extractor) emitExpansion(r *baseRule, s *Sentence, caps captures) {
+	a, okA := caps.get("acronym")
+	e, okE := caps.get("expansion")
 	if !okA || !okE {
 		return
 	}
@@ -882,8 +882,8 @@ func (x *extractor) emitExpansion(r *baseRule, s *Sentence, caps map[string][2]i
 
 // place resolves a {place} capture: the longest leading words that name a known
 // place, unless the place only modifies what follows ("the U.S. State Department").
-func (x *extractor) place(s *Sentence, caps map[string][2]int, name string) found[Place] {
-	c, ok := caps[name]
+func (x *extractor) place(s *Sentence, caps captures, name string) found[Place] {
+	c, ok := caps.get(name)
 	if !ok {
 		return found[Place]{}
 	}
@@ -941,11 +941,11 @@ func (x *extractor) orgs(capture func(string) (string, Span, bool)) []found[Enti
 }
 
 // persons resolves the people a match names, each with where its name is written.
-func (x *extractor) persons(s *Sentence, caps map[string][2]int) []found[Entity] {
+func (x *extractor) persons(s *Sentence, caps captures) []found[Entity] {
 	var out []found[Entity]
 	f := s.Folded()
 	for _, name := range []string{"person", "persons"} {
-		c, ok := caps[name]
+		c, ok := caps.get(name)
 		if !ok {
 			continue
 		}

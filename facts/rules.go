@@ -1028,7 +1028,7 @@ func (r *labelValueRule) apply(x *extractor, s *Sentence) {
 	if v.Kind != Heading && v.Kind != Prose || len(v.Folded().Text) > 40 {
 		return
 	}
-	x.emit(&r.baseRule, v, map[string][2]int{"date": {0, len(v.Folded().Text)}, "value": {0, len(v.Folded().Text)}}, nil)
+	x.emit(&r.baseRule, v, captures{{"date", [2]int{0, len(v.Folded().Text)}}, {"value", [2]int{0, len(v.Folded().Text)}}}, nil)
 }
 
 // isLabel reports whether a heading, folded, is the rule's label and nothing
@@ -1043,16 +1043,47 @@ func (r *labelValueRule) isLabel(heading string) bool {
 	return ok
 }
 
-// groups maps a match's named groups to their byte ranges in the folded sentence.
-func groups(re *regexp.Regexp, m []int, offset int) map[string][2]int {
-	out := map[string][2]int{"": {m[0] + offset, m[1] + offset}}
-	for i, name := range re.SubexpNames() {
+// captures are a match's named groups with their byte ranges in the folded
+// sentence, the whole match named "": a handful, looked up by name, which a
+// short list answers faster than a map is made.
+type captures []capture
+
+type capture struct {
+	name string
+	span [2]int
+}
+
+// get returns the range of the group named name, and whether it took part in
+// the match.
+func (cs captures) get(name string) ([2]int, bool) {
+	for _, c := range cs {
+		if c.name == name {
+			return c.span, true
+		}
+	}
+	return [2]int{}, false
+}
+
+// at is get's range alone, zero when the group took no part.
+func (cs captures) at(name string) [2]int {
+	sp, _ := cs.get(name)
+	return sp
+}
+
+// groups lists a match's named groups with their byte ranges in the folded
+// sentence; of two groups of one name ({count2} captures as count), the first
+// that took part.
+func groups(re *regexp.Regexp, m []int, offset int) captures {
+	names := re.SubexpNames()
+	out := make(captures, 1, len(names)+1)
+	out[0] = capture{"", [2]int{m[0] + offset, m[1] + offset}}
+	for i, name := range names {
 		if name == "" || m[2*i] < 0 {
 			continue
 		}
-		name = strings.TrimRight(name, "0123456789") // {count2} captures as count
-		if _, taken := out[name]; !taken {
-			out[name] = [2]int{m[2*i] + offset, m[2*i+1] + offset}
+		name = strings.TrimRight(name, "0123456789")
+		if _, taken := out.get(name); !taken {
+			out = append(out, capture{name, [2]int{m[2*i] + offset, m[2*i+1] + offset}})
 		}
 	}
 	return out

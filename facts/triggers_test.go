@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -463,4 +464,28 @@ func containedAttributions(x *extractor, s *Sentence) []attribution {
 		}
 	}
 	return out
+}
+
+// TestGroupsFirstOfAName: a match's groups by name, the whole match as "", and of
+// two groups of one name ({count2} captures as count) the first that took part;
+// a group that took no part is absent, and reads as no range.
+func TestGroupsFirstOfAName(t *testing.T) {
+	re := regexp.MustCompile(`(?P<count>a)?(?P<count2>b)(?P<date>c)?(x)?`)
+	for text, want := range map[string]string{
+		"zab": `[{ [1 3]} {count [1 2]}]`,
+		"zb":  `[{ [1 2]} {count [1 2]}]`,
+		"zbc": `[{ [1 3]} {count [1 2]} {date [2 3]}]`,
+	} {
+		m := re.FindStringSubmatchIndex(text)
+		cs := groups(re, m, 0)
+		if got := fmt.Sprint(cs); got != want {
+			t.Errorf("%q: %s, want %s", text, got, want)
+		}
+		if sp, ok := cs.get("date"); ok != strings.HasSuffix(text, "c") || !ok && sp != ([2]int{}) || cs.at("nothing") != ([2]int{}) {
+			t.Errorf("%q: date %v %v", text, sp, ok)
+		}
+	}
+	if got := fmt.Sprint(groups(re, re.FindStringSubmatchIndex("b"), 10)); got != `[{ [10 11]} {count [10 11]}]` {
+		t.Errorf("offset 10: %s", got)
+	}
 }
