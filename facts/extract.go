@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -236,7 +237,7 @@ func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
 func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	x := newExtractor(src, doc, p, rs)
 	defer func() {
-		x.memos.ctx = x.ctx // grown as it needed
+		x.memos.ctx, x.memos.claims = x.ctx, x.claims // grown as they needed
 		x.memos.giveBack()
 	}()
 	x.readContext()
@@ -274,7 +275,9 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 		c.detach()
 		c.settle()
 	}
-	return x.claims
+	// The claims were gathered in the memos' room, grown once for all sources:
+	// the caller keeps a copy of their exact number.
+	return slices.Clone(x.claims)
 }
 
 // memos are an extractor's memories of one source that most sources fill with
@@ -292,6 +295,7 @@ type memos struct {
 	hitWords     hits
 	years, ctxAt []int32
 	ctx          []sentenceContext
+	claims       []Claim // and for the claims, before they are copied out
 }
 
 var memosPool = sync.Pool{New: func() any {
@@ -308,7 +312,8 @@ func (m *memos) giveBack() {
 	clear(m.dates)
 	clear(m.seen)
 	clear(m.ctx) // its dates
-	m.ctx = m.ctx[:0]
+	clear(m.claims)
+	m.ctx, m.claims = m.ctx[:0], m.claims[:0]
 	memosPool.Put(m)
 }
 
@@ -330,6 +335,7 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 	m.hit, m.hitWords = room(m.hit, n), room(m.hitWords, rs.filter.width()*n)
 	m.years, m.ctxAt = room(m.years, n), room(m.ctxAt, n)
 	return &extractor{
+		claims:        m.claims[:0],
 		hit:           m.hit,
 		hitBlock:      m.hitWords, // a sentence's trigger words are found once at most
 		memos:         m,

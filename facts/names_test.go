@@ -473,6 +473,7 @@ func TestMemosGivenBackEmpty(t *testing.T) {
 		}
 	}
 	m.ctx = append(m.ctx, sentenceContext{dates: []mention{{}}})
+	m.claims = append(m.claims, Claim{Text: "from the text"})
 	m.giveBack()
 	for i := range v.NumField() {
 		if f := v.Field(i); f.Kind() == reflect.Map && f.Len() != 0 {
@@ -481,6 +482,9 @@ func TestMemosGivenBackEmpty(t *testing.T) {
 	}
 	if len(m.ctx) != 0 || m.ctx[:1][0].dates != nil {
 		t.Errorf("the contexts given back: %d, the first holding %v", len(m.ctx), m.ctx[:1][0].dates)
+	}
+	if len(m.claims) != 0 || m.claims[:1][0].Text != "" {
+		t.Errorf("the claims given back: %d, the first quoting %q", len(m.claims), m.claims[:1][0].Text)
 	}
 	if maps < 5 {
 		t.Fatalf("only %d memories", maps)
