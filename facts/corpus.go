@@ -564,12 +564,12 @@ func (c *Corpus) missing(s *Source, n *yaml.Node) error {
 // or has changed since the corpus was loaded.
 func (c *Corpus) Read(s *Source) (*Document, error) {
 	var data []byte
-	return c.read(s, &data, nil)
+	return c.read(s, &data, nil, nil)
 }
 
 // read is Read into *data, which it grows as needed, with the sentences added to
 // room.
-func (c *Corpus) read(s *Source, data *[]byte, room []Sentence) (*Document, error) {
+func (c *Corpus) read(s *Source, data *[]byte, room []Sentence, lists *segmentRoom) (*Document, error) {
 	b, err := readInto(c.FS, s.File, -1, data)
 	if err != nil {
 		return nil, &InputError{File: s.Path, Msg: "cannot read the source again: " + err.Error(), Hint: "run compare again"}
@@ -581,7 +581,7 @@ func (c *Corpus) read(s *Source, data *[]byte, room []Sentence) (*Document, erro
 	if cap(room) == 0 { // else room kept from the texts before, grown as they needed
 		room = make([]Sentence, 0, sentenceBound(text))
 	}
-	return segmentInto(text, room[:0]), nil
+	return segmentInto(text, room[:0], lists), nil
 }
 
 // sourceBuffers are what a source's text and its sentences are read into to be
@@ -591,6 +591,7 @@ func (c *Corpus) read(s *Source, data *[]byte, room []Sentence) (*Document, erro
 type sourceBuffers struct {
 	data      []byte
 	sentences []Sentence
+	lists     segmentRoom
 }
 
 var sourceBufferPool = sync.Pool{New: func() any { return new(sourceBuffers) }}
@@ -621,7 +622,7 @@ func (c *Corpus) readForExtraction(s *Source) (doc *Document, done func(), err e
 		b.sentences = b.sentences[:0]
 		sourceBufferPool.Put(b)
 	}
-	if doc, err = c.read(s, &b.data, b.sentences); err != nil {
+	if doc, err = c.read(s, &b.data, b.sentences, &b.lists); err != nil {
 		done()
 		return nil, nil, err
 	}

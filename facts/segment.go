@@ -3,9 +3,11 @@ package facts
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -162,6 +164,28 @@ type Document struct {
 	each    func(*Sentence)
 	wants   func(block string) bool
 	current Sentence
+	room    *segmentRoom // where split makes its lists, nil for new ones
+}
+
+// segmentRoom is the room segmenting a text makes its lists in, besides the
+// sentences: a worker keeps it from text to text, and each text finds it grown
+// as the texts before needed, not to be grown again.
+type segmentRoom struct {
+	lineStarts []int
+	lines      []lineSpan
+	flags      []bool // the reference lines, and the lines that may hold a marker
+	refAt      []int16
+	markers    []Marker
+	found      []Marker // the markers of one line
+}
+
+// grown returns s with n elements, reusing its array when it can; what they
+// hold is for the caller to set.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // LineOf returns the 1-based line of a byte offset.
@@ -249,7 +273,7 @@ var sentenceStarters = map[string]bool{
 // sentence-ending punctuation followed by a capital, a digit or a quote, unless the
 // word before is an abbreviation or an initial.
 func Segment(text string) *Document {
-	return segmentInto(text, make([]Sentence, 0, sentenceBound(text)))
+	return segmentInto(text, make([]Sentence, 0, sentenceBound(text)), nil)
 }
 
 // sentenceBound is how many sentences text may hold: most sentences end at a
@@ -260,8 +284,8 @@ func sentenceBound(text string) int { return strings.Count(text, ". ") + strings
 // segmentInto is Segment adding the sentences to room, which must be empty: the
 // first reading of a text counted them, and it is read again to extract its
 // claims.
-func segmentInto(text string, room []Sentence) *Document {
-	d := &Document{Text: text, References: map[int]Reference{}, Sentences: room}
+func segmentInto(text string, room []Sentence, lists *segmentRoom) *Document {
+	d := &Document{Text: text, References: map[int]Reference{}, Sentences: room, room: lists}
 	d.split()
 	return d
 }
@@ -274,15 +298,25 @@ func segmentInto(text string, room []Sentence) *Document {
 // out and handed over: most paragraphs teach nothing, and which do shows in
 // their words (mayTeach). It returns how many sentences were handed over.
 func segmentEach(text string, wants func(block string) bool, fn func(*Sentence)) int {
-	d := &Document{Text: text, References: map[int]Reference{}, each: fn, wants: wants}
+	r := segmentRooms.Get().(*segmentRoom)
+	defer segmentRooms.Put(r)
+	d := &Document{Text: text, References: map[int]Reference{}, each: fn, wants: wants, room: r}
 	d.split()
 	return d.count
 }
 
+// segmentRooms keep the room of the texts segmented a sentence at a time.
+var segmentRooms = sync.Pool{New: func() any { return new(segmentRoom) }}
+
 // split reads the lines of d.Text into sentences, which d.add keeps or hands over.
 func (d *Document) split() {
 	text := d.Text
-	d.lineStarts = make([]int, 1, strings.Count(text, "\n")+1)
+	if d.room == nil {
+		d.room = &segmentRoom{}
+	}
+	r := d.room
+	d.lineStarts = slices.Grow(r.lineStarts[:0], strings.Count(text, "\n")+1)[:1]
+	d.lineStarts[0] = 0
 	for i := 0; ; {
 		n := strings.IndexByte(text[i:], '\n')
 		if n < 0 {
@@ -291,6 +325,7 @@ func (d *Document) split() {
 		i += n + 1
 		d.lineStarts = append(d.lineStarts, i)
 	}
+	r.lineStarts = d.lineStarts
 	lines := d.lines()
 	refLines, holds := d.findReferences(lines)
 	markers := d.findMarkers(lines, refLines, holds)
@@ -370,7 +405,13 @@ func (l lineSpan) trimmed(text string) Span {
 }
 
 func (d *Document) lines() []lineSpan {
-	out := make([]lineSpan, len(d.lineStarts))
+	var out []lineSpan
+	if d.room != nil {
+		out = grown(d.room.lines, len(d.lineStarts))
+		d.room.lines = out
+	} else {
+		out = make([]lineSpan, len(d.lineStarts))
+	}
 	for i, start := range d.lineStarts {
 		end := len(d.Text)
 		if i+1 < len(d.lineStarts) {
@@ -390,10 +431,14 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 	// are marked in an array, and each line's look is read once for both passes
 	// and for findMarkers.
 	var used [1000]bool
-	var found []Marker
-	holds = make([]bool, 2*len(lines))
-	refs, holds = holds[:len(lines)], holds[len(lines):]
-	refAt := make([]int16, len(lines)) // the number a reference line opens with, else -1
+	r := d.room
+	found := r.found[:0]
+	defer func() { r.found = found }()
+	r.flags = grown(r.flags, 2*len(lines))
+	clear(r.flags)
+	refs, holds = r.flags[:len(lines)], r.flags[len(lines):]
+	r.refAt = grown(r.refAt, len(lines)) // the number a reference line opens with, else -1
+	refAt := r.refAt
 	for i, ln := range lines {
 		body := ln.trimmed(d.Text)
 		s := d.Text[body.Start:body.End]
@@ -439,7 +484,9 @@ func cleanReference(s string) string {
 // sorted by offset. Only numbers that have a reference count, so "(1)" in prose that
 // has no reference list stays text. holds says which lines may hold one.
 func (d *Document) findMarkers(lines []lineSpan, refLines, holds []bool) []Marker {
-	var out, found []Marker
+	r := d.room
+	out, found := r.markers[:0], r.found[:0]
+	defer func() { r.markers, r.found = out, found }()
 	for i, ln := range lines {
 		if refLines[i] || !holds[i] {
 			continue

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -629,5 +630,36 @@ func TestColumnsAsColumn(t *testing.T) {
 	}
 	if spans < 100 {
 		t.Fatalf("only %d spans compared", spans)
+	}
+}
+
+// TestSegmentRoomReused: texts segmented one after another in the same room (a
+// worker's), short after long and long after short, are segmented as each is in
+// a room of its own: the same sentences, markers, references and lines.
+func TestSegmentRoomReused(t *testing.T) {
+	var texts []string
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			data, err := fs.ReadFile(c.FS, src.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+	})
+	texts = append(texts, "", "One line.", "Iraq[1] and Iran.[2]\n\n[1] One.\n[2] Two.")
+	var room segmentRoom
+	var sentences []Sentence
+	for round := range 2 {
+		for _, text := range texts {
+			want := Segment(text)
+			got := segmentInto(text, sentences[:0], &room)
+			sentences = got.Sentences
+			if fmt.Sprint(got.Sentences) != fmt.Sprint(want.Sentences) || fmt.Sprint(got.References) != fmt.Sprint(want.References) ||
+				fmt.Sprint(got.lineStarts) != fmt.Sprint(want.lineStarts) {
+				t.Fatalf("round %d: %.60q segmented in a room used before differs from in a room of its own", round, text)
+			}
+		}
+		slices.Reverse(texts)
 	}
 }
