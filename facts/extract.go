@@ -1023,11 +1023,14 @@ func containsEntity(xs []found[Entity], e Entity) bool {
 
 // add completes a claim with its evidence and keeps it unless an earlier rule made
 // the same claim from the same words.
-// claimAt is a claim's question, its value and its words: what makes two
-// claims the same one.
+// claimAt is a claim's question (its Key's parts, not joined), its value and its
+// words: what makes two claims the same one.
 type claimAt struct {
-	key, value string
-	span       Span
+	subject   EntityID
+	predicate Predicate
+	scope     string
+	value     string
+	span      Span
 }
 
 func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
@@ -1058,7 +1061,7 @@ func (x *extractor) add(r *baseRule, s *Sentence, c Claim, span Span) {
 	}
 	// The same value for the same question from the same words is one claim,
 	// whichever rule found it first.
-	at := claimAt{c.Key(), c.Normalized(), span}
+	at := claimAt{c.Subject.ID, c.Predicate, c.Scope, c.Normalized(), span}
 	if x.seen[at] {
 		return
 	}

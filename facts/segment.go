@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -614,11 +615,16 @@ func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, s
 		return
 	}
 	text := d.Text
-	var inBlock []Marker
-	for _, m := range markers {
-		if block.Contains(m.Span) {
-			inBlock = append(inBlock, m)
-		}
+	// The markers are in order and apart: those within the block are a run of
+	// them, shared, not copied (capped, so that an append cannot reach past it).
+	lo, _ := slices.BinarySearchFunc(markers, block.Start, func(m Marker, start int) int { return cmp.Compare(m.Span.Start, start) })
+	hi := lo
+	for hi < len(markers) && markers[hi].Span.Start < block.End {
+		hi++
+	}
+	inBlock := markers[lo:hi:hi]
+	for len(inBlock) > 0 && !block.Contains(inBlock[len(inBlock)-1].Span) {
+		inBlock = inBlock[:len(inBlock)-1] // one that begins inside and ends beyond
 	}
 	markerAt := func(pos int) (Marker, bool) {
 		for _, m := range inBlock {
