@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Names are matched by a documented similarity rule, so that spelling variants of
@@ -87,6 +88,19 @@ func nameWords(name string) []string {
 	return strings.Fields(nameKey(name))
 }
 
+// nameWordCount is len(nameWords(name)), counted without making them for a name
+// of ASCII words between single spaces, as most are.
+func nameWordCount(name string) int {
+	if !plainName(name) {
+		return len(nameWords(name))
+	}
+	n := strings.Count(name, " ") + 1
+	if len(name) >= 4 && strings.EqualFold(name[:4], "the ") {
+		n-- // nameKey drops a leading "the"
+	}
+	return n
+}
+
 // closeWords applies rules 3 and 4 to two words.
 func (p *Profile) closeWords(a, b string) bool {
 	ta, tb := translit(a), translit(b)
@@ -111,28 +125,45 @@ func (p *Profile) closeWords(a, b string) bool {
 // distance, where a letter dropped, added or changed, or two neighbouring letters
 // swapped, each count one.
 func Typos(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+	// Three rows of the table at a time (the swap of two letters looks two rows
+	// back), on the stack for words of up to 31 letters, which names are.
+	var bufA, bufB [32]rune
+	ra, rb := appendRunes(bufA[:0], a), appendRunes(bufB[:0], b)
+	n := len(rb) + 1
+	var rows [3 * 32]int
+	var d []int
+	if 3*n <= len(rows) {
+		d = rows[:3*n]
+	} else {
+		d = make([]int, 3*n)
 	}
-	for j := range d[0] {
-		d[0][j] = j
+	before, prev, cur := d[:n], d[n:2*n], d[2*n:]
+	for j := range prev {
+		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
+		cur[0] = i
+		for j := 1; j < n; j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				cur[j] = min(cur[j], before[j-2]+1)
 			}
 		}
+		before, prev, cur = prev, cur, before
 	}
-	return d[len(ra)][len(rb)]
+	return prev[n-1]
+}
+
+// appendRunes appends the characters of s to out.
+func appendRunes(out []rune, s string) []rune {
+	for _, r := range s {
+		out = append(out, r)
+	}
+	return out
 }
 
 // SameName reports whether two names are spellings of one name, by the rule above.
@@ -290,11 +321,11 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 	for _, m := range x.runs {
 		name := f.Text[m[0]:m[1]]
 		e, ok := x.person(name)
-		if !ok || len(nameWords(e.Name)) < 2 {
+		if !ok || nameWordCount(e.Name) < 2 {
 			continue
 		}
 		// The words kept may be fewer than those matched ("February Mousa Khiabani").
-		at := m[0] + strings.LastIndex(name, lastWords(name, len(strings.Fields(e.Name))))
+		at := m[0] + lastWordsAt(name, fieldCount(e.Name))
 		if overlaps(covered, at, m[1]) {
 			continue
 		}
@@ -456,6 +487,53 @@ var titleWords = map[string]bool{"Dr": true, "Mr": true, "Mrs": true, "Ms": true
 	"Gen": true, "Brig": true, "Maj": true, "Capt": true, "Sgt": true, "Adm": true, "Sen": true, "Rep": true, "St": true}
 
 // lastWords returns the last n words of s.
+// lastWordsAt is strings.LastIndex(s, lastWords(s, n)), found without making
+// them where s is ASCII words between single spaces, as a capitalized run is:
+// the last n words begin after the n-th space from the end.
+func lastWordsAt(s string, n int) int {
+	if n <= 0 || !singleSpaced(s) {
+		return strings.LastIndex(s, lastWords(s, n))
+	}
+	i := len(s)
+	for range n {
+		j := strings.LastIndexByte(s[:i], ' ')
+		if j < 0 {
+			return 0 // fewer words than n: all of them
+		}
+		i = j
+	}
+	return i + 1
+}
+
+// singleSpaced reports whether s is ASCII words between single spaces.
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i-1] == ' ':
+			return false
+		}
+	}
+	return true
+}
+
+// fieldCount is len(strings.Fields(s)), counted without making them.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
+
 func lastWords(s string, n int) string {
 	w := strings.Fields(s)
 	if n > len(w) {

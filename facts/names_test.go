@@ -494,3 +494,90 @@ func TestMemosGivenBackEmpty(t *testing.T) {
 		t.Errorf("room handed out %v", s)
 	}
 }
+
+// typosByTable is Typos as the whole table of the optimal string alignment
+// distance works it out.
+func typosByTable(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
+
+// TestTyposAsTheTable: Typos, three rows at a time on the stack, counts what the
+// whole table counts: the misspellings of the texts, swaps, words beyond the
+// stack's 31 letters, words beyond ASCII and bytes that are not UTF-8.
+func TestTyposAsTheTable(t *testing.T) {
+	pairs := [][2]string{{"Azodanlu", "Azondalu"}, {"Maryam", "Marynam"}, {"Maryam", "Mayam"}, {"Rajavi", "Radjavi"},
+		{"Massoud", "Masoud"}, {"Naqdi", "Naghdi"}, {"Hussain", "Hussein"}, {"ab", "ba"}, {"abc", "ca"}, {"", "abc"}, {"abc", ""},
+		{"", ""}, {"Mojahedin-e-Khalq", "Mojaehdin-e-Kalq"}, {"Genève", "Geneve"}, {"\xff\xfe", "\xfe\xff"},
+		{strings.Repeat("ab", 20), strings.Repeat("ba", 20)}, {strings.Repeat("x", 31), strings.Repeat("y", 33)}}
+	for _, p := range pairs {
+		for _, q := range [][2]string{p, {p[1], p[0]}} {
+			if got, want := Typos(q[0], q[1]), typosByTable(q[0], q[1]); got != want {
+				t.Errorf("Typos(%q, %q) = %d, the table says %d", q[0], q[1], got, want)
+			}
+		}
+	}
+}
+
+func FuzzTypos(f *testing.F) {
+	f.Add("Azodanlu", "Azondalu")
+	f.Add("Mojahedin-e-Khalq", "Mojaehdin-e-Kalq")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := Typos(a, b), typosByTable(a, b); got != want {
+			t.Fatalf("Typos(%q, %q) = %d, the table says %d", a, b, got, want)
+		}
+	})
+}
+
+// TestWordCountsAsTheWords: the words of a name and of a run counted, and the
+// last words of a run found, without making them are what making them gives.
+func TestWordCountsAsTheWords(t *testing.T) {
+	texts := []string{"", "Rajavi", "Massoud Rajavi", "The Amber Coast Front", "the front", "THE Front", "Theo Front",
+		"Lt. Col. Louis Lee Hawkins", "Mohammad-Hossein Naghdi", "February Mousa Khiabani", "Pierre de Bousquet",
+		"Two  spaces", " lead", "trail ", "tab\there", "Genève Rajavi", "x\u00a0y", "a b c d e f"}
+	for _, s := range texts {
+		if got, want := nameWordCount(s), len(nameWords(s)); got != want {
+			t.Errorf("nameWordCount(%q) = %d, nameWords has %d", s, got, want)
+		}
+		if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("fieldCount(%q) = %d, strings.Fields has %d", s, got, want)
+		}
+		for n := range 8 {
+			if got, want := lastWordsAt(s, n), strings.LastIndex(s, lastWords(s, n)); got != want {
+				t.Errorf("lastWordsAt(%q, %d) = %d, want %d", s, n, got, want)
+			}
+		}
+	}
+}
+
+func FuzzWordCounts(f *testing.F) {
+	f.Add("Lt. Col. Louis Lee Hawkins", 3)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = n & 7
+		if nameWordCount(s) != len(nameWords(s)) || fieldCount(s) != len(strings.Fields(s)) ||
+			lastWordsAt(s, n) != strings.LastIndex(s, lastWords(s, n)) {
+			t.Fatalf("%q, %d: counted %d %d at %d; made %d %d at %d", s, n, nameWordCount(s), fieldCount(s), lastWordsAt(s, n),
+				len(nameWords(s)), len(strings.Fields(s)), strings.LastIndex(s, lastWords(s, n)))
+		}
+	})
+}
