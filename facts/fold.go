@@ -57,6 +57,11 @@ func fold(text string, base int, skip []Span, offsets bool) Folded {
 	var b strings.Builder
 	b.Grow(len(text))
 	var pieces []foldPiece
+	if offsets {
+		// Room for a sentence of ASCII with markers, most of those folded: a run
+		// before each marker, one after the last, and the end.
+		pieces = make([]foldPiece, 0, len(skip)+2)
+	}
 	// emit writes s, which stands for text[at:to]; a byte copied as it is (s is
 	// text[at:to], one byte) extends the run before it when that run reaches at.
 	emit := func(s string, at, to int, same bool) {

@@ -66,12 +66,10 @@ func (s *Sentence) Folded() *Folded {
 		s.folded, s.hasFold = Folded{Text: s.Text, base: s.Span.Start}, true // what Fold gives
 	}
 	if !s.hasFold {
-		var skip []Span
-		if len(s.Markers) > 0 {
-			skip = make([]Span, len(s.Markers))
-			for i, m := range s.Markers {
-				skip[i] = m.Span
-			}
+		var few [4]Span // most sentences have fewer markers
+		skip := few[:0]
+		for _, m := range s.Markers {
+			skip = append(skip, m.Span)
 		}
 		s.folded, s.hasFold = Fold(s.Text, s.Span.Start, skip), true
 	}
