@@ -78,10 +78,11 @@ func TestLayOutAsOneWhole(t *testing.T) {
 	none, one := *r, *r
 	none.Conflicts, one.Conflicts = nil, r.Conflicts[:1]
 	for name, rep := range map[string]*Report{"seeds": r, "made": &made, "none": &none, "one": &one} {
-		got, err := layOut(jsonOf(rep))
+		pieces, err := layOut(jsonOf(rep))
 		if err != nil {
 			t.Fatal(err)
 		}
+		got := bytes.Join(pieces, nil)
 		want, err := layOutWhole(jsonOf(rep))
 		if err != nil {
 			t.Fatal(err)

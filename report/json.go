@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -84,12 +85,18 @@ func claimJSON(cl Claim) jsonClaim {
 
 // JSON writes the report as compare.report/v1.
 func JSON(w io.Writer, r *Report) error {
-	laid, err := layOut(jsonOf(r))
+	pieces, err := layOut(jsonOf(r))
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(append(laid, '\n'))
-	return err
+	// The pieces, a conflict's each, go out through one buffer rather than
+	// joined into a copy of the whole report.
+	b := bufio.NewWriterSize(w, 1<<16)
+	for _, p := range pieces {
+		b.Write(p)
+	}
+	b.WriteByte('\n')
+	return b.Flush()
 }
 
 // jsonOf is the report as the JSON contract has it.
@@ -121,10 +128,11 @@ func jsonOf(r *Report) jsonReport {
 }
 
 // layOut encodes the report as json.Encoder does (HTML left as it is) and lays it
-// out as indent does. The conflicts, most of a large report, are written and laid
-// out on every core, each on its own (appendConflict), and put in their place: a
-// conflict is laid out the same wherever it starts, given the depth it starts at.
-func layOut(out jsonReport) ([]byte, error) {
+// out as indent does, in pieces to be written one after another. The conflicts,
+// most of a large report, are written and laid out on every core, each on its own
+// (appendConflict), each a piece in its place: a conflict is laid out the same
+// wherever it starts, given the depth it starts at.
+func layOut(out jsonReport) ([][]byte, error) {
 	conflicts := out.Conflicts
 	out.Conflicts = []jsonConflict{}
 	head, err := compactJSON(out)
@@ -136,29 +144,24 @@ func layOut(out jsonReport) ([]byte, error) {
 	at := bytes.Index(head, []byte(`"conflicts":[]`))
 	if len(conflicts) == 0 || at < 0 {
 		out.Conflicts = conflicts
-		return layOutWhole(out)
+		whole, err := layOutWhole(out)
+		return [][]byte{whole}, err
 	}
 	at += len(`"conflicts":[`)
-	parts := make([][]byte, len(conflicts))
+	pieces := make([][]byte, 2*len(conflicts)+1)
 	const depth = 2 // in the report's object, in its list of conflicts
 	par.Each(len(conflicts), 0, func(i int) {
 		c := &conflicts[i]
-		parts[i] = appendConflict(make([]byte, 0, conflictSize(c)), c, depth)
+		pieces[2*i+1] = appendConflict(make([]byte, 0, conflictSize(c)), c, depth)
 	})
-	size := len(head) * 3 / 2
-	for _, p := range parts {
-		size += len(p) + 2 + 2*depth
+	before, d := indentFrom(nil, head[:at], 0)
+	between := newline([]byte{','}, d)
+	pieces[0] = before
+	for i := 2; i < len(pieces)-1; i += 2 {
+		pieces[i] = between
 	}
-	dst, d := indentFrom(make([]byte, 0, size), head[:at], 0)
-	for i, p := range parts {
-		if i > 0 {
-			dst = append(dst, ',')
-			dst = newline(dst, d)
-		}
-		dst = append(dst, p...)
-	}
-	dst, _ = indentFrom(dst, head[at:], d)
-	return dst, nil
+	pieces[len(pieces)-1], _ = indentFrom(nil, head[at:], d)
+	return pieces, nil
 }
 
 // appendConflict appends c to dst as encoding/json writes it (HTML left as it
