@@ -41,16 +41,12 @@ func TestMayNameMissesNoName(t *testing.T) {
 			}
 			return found
 		}
-		for _, src := range c.Sources {
-			doc, err := c.Read(src)
-			if err != nil {
-				t.Fatal(err)
-			}
+		eachDocument(t, c, func(src *Source, doc *Document) {
 			x := newExtractor(src, doc, c.Profile, rs)
 			for i := range doc.Sentences {
 				check(src, x, &doc.Sentences[i])
 			}
-		}
+		})
 		if spared == 0 {
 			t.Fatalf("mayName spares none of %d sentences: the test tells nothing", total)
 		}
@@ -320,11 +316,7 @@ func TestPersonsFoundOnceForAllSources(t *testing.T) {
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		x := newExtractor(c.Sources[0], &Document{}, c.Profile, rs)
 		asked := 0
-		for _, src := range c.Sources {
-			doc, err := c.Read(src)
-			if err != nil {
-				t.Fatal(err)
-			}
+		eachDocument(t, c, func(_ *Source, doc *Document) {
 			for round := range 2 {
 				for i := range doc.Sentences {
 					text := doc.Sentences[i].Folded().Text
@@ -334,7 +326,7 @@ func TestPersonsFoundOnceForAllSources(t *testing.T) {
 					asked++
 				}
 			}
-		}
+		})
 		if len(c.Profile.personSpans.m) == 0 || asked == 0 {
 			t.Fatalf("%d texts asked, %d remembered: the test tells nothing", asked, len(c.Profile.personSpans.m))
 		}
@@ -384,11 +376,7 @@ func TestHeadingsAndPeriodsReadOnceForAllSources(t *testing.T) {
 			}
 		}
 		headings := 0
-		for _, src := range c.Sources {
-			doc, err := c.Read(src)
-			if err != nil {
-				t.Fatal(err)
-			}
+		eachDocument(t, c, func(_ *Source, doc *Document) {
 			for round := range 2 {
 				for i := range doc.Sentences {
 					s := &doc.Sentences[i]
@@ -418,7 +406,7 @@ func TestHeadingsAndPeriodsReadOnceForAllSources(t *testing.T) {
 					}
 				}
 			}
-		}
+		})
 		if headings > 0 && (len(c.Profile.authorities.m) == 0 || len(labels[0].labels.m) == 0) || len(c.Profile.periodParts.m) == 0 {
 			t.Fatalf("%d headings, nothing remembered: the test tells nothing", headings)
 		}

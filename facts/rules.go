@@ -461,24 +461,7 @@ func (r *baseRule) triggered(h hits) bool {
 func (rs *RuleSet) buildPrefilter() {
 	ids := map[string]int{}
 	var words []string
-	for _, r := range rs.rules {
-		b := r.base()
-		b.triggerIDs = nil
-		for _, set := range b.triggers {
-			var idSet []int
-			for _, w := range set {
-				id, ok := ids[w]
-				if !ok {
-					id = len(words)
-					ids[w] = id
-					words = append(words, w)
-				}
-				idSet = append(idSet, id)
-			}
-			b.triggerIDs = append(b.triggerIDs, idSet)
-		}
-	}
-	number := func(ws []string) []int {
+	number := func(ws []string) []int { // the words' numbers, new words numbered in turn
 		var out []int
 		for _, w := range ws {
 			id, ok := ids[w]
@@ -490,6 +473,13 @@ func (rs *RuleSet) buildPrefilter() {
 			out = append(out, id)
 		}
 		return out
+	}
+	for _, r := range rs.rules {
+		b := r.base()
+		b.triggerIDs = nil
+		for _, set := range b.triggers {
+			b.triggerIDs = append(b.triggerIDs, number(set))
+		}
 	}
 	rs.attribution = attributionWords{number([]string{"according to"}), number(claimVerbWords), number(hedgeWords)}
 	rs.filter = newPrefilter(words)

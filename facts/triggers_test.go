@@ -72,6 +72,18 @@ func eachSentence(t *testing.T, c *Corpus, rs *RuleSet, fn func(x *extractor, s 
 	}
 }
 
+// eachDocument calls fn with each source of c and its text segmented.
+func eachDocument(t *testing.T, c *Corpus, fn func(src *Source, doc *Document)) {
+	t.Helper()
+	for _, src := range c.Sources {
+		doc, err := c.Read(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fn(src, doc)
+	}
+}
+
 // sameAnswers fails the test where the quick test says otherwise than the slow
 // one it stands for, or where the texts do not try both answers.
 func sameAnswers(t *testing.T, quickName, slowName string, texts []string, quick, slow func(string) bool) {
@@ -421,11 +433,7 @@ func TestMayTeachFindsTheWords(t *testing.T) {
 func TestAttributionsByTheirWords(t *testing.T) {
 	found := 0
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
-		for _, src := range c.Sources {
-			doc, err := c.Read(src)
-			if err != nil {
-				t.Fatal(err)
-			}
+		eachDocument(t, c, func(src *Source, doc *Document) {
 			x := newExtractor(src, doc, c.Profile, rs)
 			for i := range doc.Sentences {
 				s := &doc.Sentences[i]
@@ -440,7 +448,7 @@ func TestAttributionsByTheirWords(t *testing.T) {
 					found++
 				}
 			}
-		}
+		})
 	})
 	if found < 10 {
 		t.Fatalf("only %d sentences say who says what: the test tells little", found)
