@@ -213,16 +213,19 @@ func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 		okA = a.ready(p) || take(&a)
 		okB = b.ready(p) || take(&b)
 	}
-	// One walk is left, with the last sentence: it goes on alone.
-	for _, w := range []*walk{&a, &b} {
-		if (w == &a && okA) || (w == &b && okB) {
-			for {
-				w.row = p.scanRest(w.text[:w.stop], w.i, w.row, w.h)
-				w.i = w.stop
-				if !w.ready(p) {
-					break
-				}
-			}
+	// One walk at most is left, with the last sentence: it goes on alone.
+	w := &a
+	switch {
+	case okB:
+		w = &b
+	case !okA:
+		return
+	}
+	for {
+		w.row = p.scanRest(w.text[:w.stop], w.i, w.row, w.h)
+		w.i = w.stop
+		if !w.ready(p) {
+			return
 		}
 	}
 }
