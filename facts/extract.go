@@ -319,10 +319,7 @@ func (m *memos) giveBack() {
 
 // room returns s with n elements, all zero, reusing its array when it can.
 func room[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
+	s = grown(s, n)
 	clear(s)
 	return s
 }

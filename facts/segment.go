@@ -404,13 +404,8 @@ func (l lineSpan) trimmed(text string) Span {
 }
 
 func (d *Document) lines() []lineSpan {
-	var out []lineSpan
-	if d.room != nil {
-		out = grown(d.room.lines, len(d.lineStarts))
-		d.room.lines = out
-	} else {
-		out = make([]lineSpan, len(d.lineStarts))
-	}
+	out := grown(d.room.lines, len(d.lineStarts)) // split made the room
+	d.room.lines = out
 	for i, start := range d.lineStarts {
 		end := len(d.Text)
 		if i+1 < len(d.lineStarts) {
@@ -433,8 +428,7 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 	r := d.room
 	found := r.found[:0]
 	defer func() { r.found = found }()
-	r.flags = grown(r.flags, 2*len(lines))
-	clear(r.flags)
+	r.flags = room(r.flags, 2*len(lines))
 	refs, holds = r.flags[:len(lines)], r.flags[len(lines):]
 	r.refAt = grown(r.refAt, len(lines)) // the number a reference line opens with, else -1
 	refAt := r.refAt
