@@ -250,6 +250,17 @@ var abbreviations = map[string]bool{
 	"p": true, "pp": true, "ca": true, "c": true, "Ph.D": true, "Gens": true, "Messrs": true,
 }
 
+// abbreviationsFirst and abbreviationsLongest say what the words before most full
+// stops are not: a word longer than every abbreviation, or opening with a letter
+// none opens with, is looked up no further.
+var abbreviationsFirst, abbreviationsLongest = func() (first [256]bool, longest int) {
+	for a := range abbreviations {
+		first[a[0]] = true
+		longest = max(longest, len(a))
+	}
+	return first, longest
+}()
+
 // sentenceStarters are words that, after an abbreviation such as "U.S.", show that a
 // new sentence has begun ("… in the U.S. The group …").
 var sentenceStarters = map[string]bool{
@@ -853,7 +864,7 @@ func breaksAfter(before, after string) bool {
 	switch {
 	case word == "":
 		return true
-	case abbreviations[word]:
+	case len(word) <= abbreviationsLongest && abbreviationsFirst[word[0]] && abbreviations[word]:
 		return false
 	case isInitial(word):
 		return false // an initial: "Edward G. Rendell"
