@@ -203,8 +203,17 @@ var placeWords = []string{"Camp", "Fort", "Port", "Mount", "Lake", "Base", "Prov
 func mayTeach(text string) bool {
 	// One pass: a bracket after a space, a "k" that opens "known", and every
 	// capital that opens a word of a place, where those words are tried. The
-	// other bytes are passed over by a table.
+	// other bytes are passed over by a table, eight at a time (one branch for
+	// eight lookups) while none opens anything.
 	for i := 0; i < len(text); i++ {
+		for i+8 <= len(text) {
+			t := text[i : i+8]
+			if teachOpens[t[0]] || teachOpens[t[1]] || teachOpens[t[2]] || teachOpens[t[3]] ||
+				teachOpens[t[4]] || teachOpens[t[5]] || teachOpens[t[6]] || teachOpens[t[7]] {
+				break
+			}
+			i += 8
+		}
 		for i < len(text) && !teachOpens[text[i]] {
 			i++
 		}

@@ -419,6 +419,12 @@ func TestASCIITranslitFirst(t *testing.T) {
 func TestMayTeachFindsTheWords(t *testing.T) {
 	texts := []string{"", "Camp", "camp", "aCamp", "the Campaign", "CAMP", "Port Arthur", "a Provinc", "Region", "known", "unknown", "know", "kno", "(y", "x(y", " (", "ak",
 		"x (y", "Basel", "Prisoner", "Lakeside", "Mountain", "Mount", "Governorate", "County", "District", "Fort"}
+	// Each word, and a near miss, at every place around the eight-byte steps.
+	for _, w := range []string{"Camp", "Base", "known", " (", "Lake", "Cam", "kno", "(", "Governorat"} {
+		for pad := range 18 {
+			texts = append(texts, strings.Repeat("x", pad)+w, strings.Repeat("y", pad)+w+strings.Repeat("z", 17-pad))
+		}
+	}
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { texts = append(texts, s.Text) })
 	})
