@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
+	"github.com/factcheck-tools/compare/internal/par"
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -35,19 +37,28 @@ func runSources(e *env, args []string) error {
 		tablewriter.WithRowMaxWidth(40),
 	)
 	t.Header("id", "file", "name", "title", "publisher", "kind", "as of", "as-of evidence", "sentences", "claims")
-	for _, s := range l.corpus.Sources {
-		// Loading splits into sentences only what may teach it names; the count is
-		// of the text segmented whole, as extraction reads it.
-		doc, err := l.corpus.Read(s)
+	// Loading splits into sentences only what may teach it names: the count is of
+	// each text segmented whole, as extraction reads it, on every core.
+	sentences := make([]int, len(l.corpus.Sources))
+	errs := make([]error, len(l.corpus.Sources))
+	par.Each(len(l.corpus.Sources), cf.workers, func(i int) {
+		doc, err := l.corpus.Read(l.corpus.Sources[i])
 		if err != nil {
-			return err
+			errs[i] = err
+			return
 		}
+		sentences[i] = len(doc.Sentences)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for i, s := range l.corpus.Sources {
 		asOf := s.AsOfText
 		if asOf == "" {
 			asOf = "unknown"
 		}
 		if err := t.Append(string(s.ID), s.File, s.Name, s.Title, s.Publisher, s.Kind, asOf, s.AsOfEvidence,
-			fmt.Sprint(len(doc.Sentences)), fmt.Sprint(counts[string(s.ID)])); err != nil {
+			fmt.Sprint(sentences[i]), fmt.Sprint(counts[string(s.ID)])); err != nil {
 			return err
 		}
 	}
