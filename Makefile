@@ -22,10 +22,15 @@ check: test
 
 # fuzz runs each fuzz target for a short while.
 fuzz:
-	$(GO) test ./facts -run '^$$' -fuzz FuzzParseDate -fuzztime 20s
-	$(GO) test ./facts -run '^$$' -fuzz FuzzParseQuantity -fuzztime 20s
-	$(GO) test ./facts -run '^$$' -fuzz FuzzSegment -fuzztime 20s
-	$(GO) test ./facts -run '^$$' -fuzz FuzzExtract -fuzztime 20s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime 20s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzParseQuantity$$' -fuzztime 20s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzSegment$$' -fuzztime 20s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime 20s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzSegmentQuickPaths$$' -fuzztime 20s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzTypos$$' -fuzztime 10s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzWordCounts$$' -fuzztime 10s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzNextAcronym$$' -fuzztime 10s
+	$(GO) test ./report -run '^$$' -fuzz '^FuzzConflictWritten$$' -fuzztime 10s
 
 # Benchmarks read generated corpora (internal/gencorpus, deterministic from seed 1):
 # bench-corpus writes 10, 100, 1,000 and 10,000 sources (about 0.5 MB to 500 MB)
