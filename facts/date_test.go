@@ -550,7 +550,7 @@ func TestValuesReadOnceForAllSources(t *testing.T) {
 		}
 	}
 	p := &Profile{}
-	ask(&extractor{profile: p, src: &Source{AsOf: asOf[0]}}, 0)
+	ask(&extractor{memos: memosPool.Get().(*memos), profile: p, src: &Source{AsOf: asOf[0]}}, 0)
 	for _, n := range []int{len(p.dates.m), len(p.quantities.m), len(p.periods.m)} {
 		if n == 0 {
 			t.Fatal("the profile remembers no reading of a kind: the test tells nothing")
@@ -560,17 +560,17 @@ func TestValuesReadOnceForAllSources(t *testing.T) {
 	slices.Reverse(counts)
 	slices.Reverse(periods)
 	for i := 1; i < len(years); i++ {
-		ask(&extractor{profile: p, src: &Source{AsOf: asOf[i%2]}}, i)
+		ask(&extractor{memos: memosPool.Get().(*memos), profile: p, src: &Source{AsOf: asOf[i%2]}}, i)
 	}
 	full := &Profile{}
 	full.dates.n, full.quantities.n, full.periods.n = readingsMax, readingsMax, readingsMax
-	ask(&extractor{profile: full, src: &Source{AsOf: asOf[1]}}, 1)
+	ask(&extractor{memos: memosPool.Get().(*memos), profile: full, src: &Source{AsOf: asOf[1]}}, 1)
 	if n := len(full.dates.m) + len(full.quantities.m) + len(full.periods.m); n > 0 {
 		t.Errorf("a full memory stored %d readings", n)
 	}
 	// What is remembered holds no piece of the text it was read from.
 	buf := []byte("3000 members")
-	x := &extractor{profile: &Profile{}}
+	x := &extractor{memos: memosPool.Get().(*memos), profile: &Profile{}}
 	if q, err := x.parseQuantity(unsafe.String(&buf[0], len(buf))); err != nil || q.Unit != "members" {
 		t.Fatalf("3000 members reads as %v (%v)", q, err)
 	}

@@ -43,28 +43,20 @@ var (
 
 // extractor applies a rule set to one source.
 type extractor struct {
-	memos  *memos // the maps below that it gives back
-	src    *Source
-	doc    *Document
-	masked map[int]string // each sentence's folded text with its dates masked
-	// sameNames remembers which written names are spellings of which known ones.
-	sameNames map[writtenName]bool
-	profile   *Profile
-	orgRE     *regexp.Regexp
-	personRE  *regexp.Regexp
-	personSt  *starts // personRE where a match can begin; nil to search it all
-	// years is the last year stated before each sentence, in its section (0 if
-	// none); ctx what readContext found in the sentences that state a date or
-	// continue the time of the one before, ctxAt[i] its place there plus one.
-	years    []int32
-	ctx      []sentenceContext
-	ctxAt    []int32
+	// The memories and room a worker keeps from source to source (the names
+	// compared, people, dates, claims seen; each sentence's trigger words, year
+	// and context; the claims), given back when the source is done.
+	*memos
+	src      *Source
+	doc      *Document
+	masked   map[int]string // each sentence's folded text with its dates masked
+	profile  *Profile
+	orgRE    *regexp.Regexp
+	personRE *regexp.Regexp
+	personSt *starts // personRE where a match can begin; nil to search it all
 	listPrev map[string]*listItem
-	claims   []Claim
-	seen     map[claimAt]bool
 	atts     map[int][]attribution        // by sentence index, found when first needed
 	named    map[EntityID]map[string]bool // the written forms (nameKey) of each entity the names rule recorded
-	people   map[string]person            // what Person made of each name this source writes
 	vocab    *Vocabulary                  // the words this source writes in lower case
 	// listAuthority is the authority the last item of a list under a heading named
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
@@ -72,14 +64,11 @@ type extractor struct {
 	listAuthority map[string]string
 	filter        *prefilter
 	attribution   attributionWords // where the attribution words are among filter's
-	hit           []hits           // the trigger words of each sentence, found when first needed
 	hitBlock      hits             // what is left of the block the next sentence's hits are cut from
-	dates         map[dateKey]parsed[Date]
-	words         [][2]int   // nearNames's buffer of capitalized words
-	nearFound     []nearFind // and of the windows that spell a name
-	runs          [][2]int   // and the names rule's of capitalized runs
+	words         [][2]int         // nearNames's buffer of capitalized words
+	nearFound     []nearFind       // and of the windows that spell a name
+	runs          [][2]int         // and the names rule's of capitalized runs
 	firstOf       map[string]byte
-	misspelt      map[string]*Known // the profile's misspeltSurname, per word
 }
 
 type dateKey struct {
@@ -99,9 +88,6 @@ func (x *extractor) parseDate(text string, contextYear int, found bool) (Date, e
 	if !ok {
 		p.v, p.err = parseDate(text, contextYear, found)
 		x.profile.dates.store(dateKey{strings.Clone(text), contextYear}, p)
-	}
-	if x.dates == nil {
-		x.dates = map[dateKey]parsed[Date]{}
 	}
 	x.dates[k] = p
 	return p.v, p.err
@@ -201,7 +187,7 @@ func (x *extractor) hits(s *Sentence) hits {
 // block, cut when first needed.
 func (x *extractor) newHits(i int) hits {
 	w := x.filter.width()
-	if len(x.hitBlock) < w { // never, but for an extractor made without its memos
+	if len(x.hitBlock) < w { // never, but for an extractor a test made without room
 		x.hitBlock = make(hits, w*min(len(x.doc.Sentences)-i, 1024))
 	}
 	h := x.hitBlock[:w:w]
@@ -236,10 +222,7 @@ func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
 // rule that produced it and the reference it cites.
 func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	x := newExtractor(src, doc, p, rs)
-	defer func() {
-		x.memos.ctx, x.memos.claims = x.ctx, x.claims // grown as they needed
-		x.memos.giveBack()
-	}()
+	defer x.giveBack()
 	x.readContext()
 	// Each sentence is offered only to the rules its words can set off, in the
 	// rules' order; each rule still checks all its trigger sets.
@@ -284,13 +267,16 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 // hundreds of entries: a worker's next source finds them emptied, not to be grown
 // again from nothing.
 type memos struct {
-	sameNames map[writtenName]bool
-	misspelt  map[string]*Known
-	people    map[string]person
-	dates     map[dateKey]parsed[Date]
-	seen      map[claimAt]bool
-	// And its room for what it finds of each sentence: the trigger words
-	// (hit, cut from hitWords), the year in force and the context.
+	sameNames map[writtenName]bool     // which written names spell which known ones
+	misspelt  map[string]*Known        // the profile's misspeltSurname, per word
+	people    map[string]person        // what Person made of each name the source writes
+	dates     map[dateKey]parsed[Date] // the dates read, by words and year in force
+	seen      map[claimAt]bool         // the claims made, by question, value and words
+	// And its room for what it finds of each sentence: the trigger words (hit,
+	// cut from hitWords, found when first needed); years, the last year stated
+	// before each sentence in its section (0 if none); ctx, what readContext
+	// found in the sentences that state a date or continue the time of the one
+	// before, ctxAt[i] its place there plus one.
 	hit          []hits
 	hitWords     hits
 	years, ctxAt []int32
@@ -332,15 +318,8 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 	m.hit, m.hitWords = room(m.hit, n), room(m.hitWords, rs.filter.width()*n)
 	m.years, m.ctxAt = room(m.years, n), room(m.ctxAt, n)
 	return &extractor{
-		claims:        m.claims[:0],
-		hit:           m.hit,
-		hitBlock:      m.hitWords, // a sentence's trigger words are found once at most
 		memos:         m,
-		sameNames:     m.sameNames,
-		misspelt:      m.misspelt,
-		people:        m.people,
-		dates:         m.dates,
-		seen:          m.seen,
+		hitBlock:      m.hitWords, // a sentence's trigger words are found once at most
 		src:           src,
 		doc:           doc,
 		profile:       p,
@@ -360,12 +339,7 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 // readContext walks the document once, carrying the last stated year through each
 // section and finding each sentence's opening date.
 func (x *extractor) readContext() {
-	if m := x.memos; m != nil && len(m.years) == len(x.doc.Sentences) {
-		x.years, x.ctxAt, x.ctx = m.years, m.ctxAt, m.ctx[:0]
-	} else { // an extractor a test made
-		n := len(x.doc.Sentences)
-		x.years, x.ctxAt, x.ctx = make([]int32, n), make([]int32, n), nil
-	}
+	// years and ctxAt are room newExtractor zeroed, ctx room giveBack emptied.
 	year, section := 0, ""
 	prev := -1 // the sentence before, in the section, that a sentence may continue
 	for i := range x.doc.Sentences {
@@ -847,7 +821,7 @@ func (x *extractor) headingAuthority(heading string) string {
 			a = named
 		}
 	}
-	x.profile.authorities.store(strings.Clone(heading), strings.Clone(a))
+	x.profile.authorities.store(strings.Clone(heading), a) // a: a name of the profile's or the table's
 	return a
 }
 
@@ -980,9 +954,6 @@ func (x *extractor) person(name string) (Entity, bool) {
 		return p.e, p.ok
 	}
 	e, ok := x.profile.Person(name, x.vocab)
-	if x.people == nil {
-		x.people = map[string]person{}
-	}
 	x.people[name] = person{e, ok}
 	return e, ok
 }

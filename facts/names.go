@@ -764,9 +764,6 @@ func (x *extractor) misspeltSurname(word string) *Known {
 		return k
 	}
 	k := x.profile.misspeltSurname(word)
-	if x.misspelt == nil {
-		x.misspelt = map[string]*Known{}
-	}
 	x.misspelt[word] = k
 	return k
 }
@@ -779,9 +776,6 @@ func (x *extractor) sameName(written string, n int, name string) bool {
 		return same
 	}
 	same := x.profile.sameNameMemo(k, name)
-	if x.sameNames == nil {
-		x.sameNames = map[writtenName]bool{}
-	}
 	x.sameNames[k] = same
 	return same
 }

@@ -731,8 +731,8 @@ type patternRule struct {
 	// scanAfterStarts searches scanAfter where it can begin; nil where that
 	// would not spare much.
 	scanAfterStarts *starts
-	section         *regexp.Regexp // when set, only sentences under a matching heading
-	sections        sync.Map       // heading → whether section matches it
+	section         *regexp.Regexp         // when set, only sentences under a matching heading
+	sections        readings[string, bool] // heading → whether section matches it
 	// masked, for a pattern with {date}, is the expression with {date} standing for
 	// one date token of the masked text (see maskDates): the date grammar, thousands
 	// of instructions, leaves the expression, and the dates are found once per
@@ -878,11 +878,11 @@ func weakPart(re *syntax.Regexp) bool {
 // sectionMatches reports whether the rule reads sentences under a heading,
 // remembered per heading: a document has few, and each has many sentences.
 func (r *patternRule) sectionMatches(heading string) bool {
-	if ok, seen := r.sections.Load(heading); seen {
-		return ok.(bool)
+	if ok, seen := r.sections.load(heading); seen {
+		return ok
 	}
 	ok := r.section.MatchString(FoldString(heading))
-	r.sections.Store(strings.Clone(heading), ok) // a copy: heading is a piece of a source's text
+	r.sections.store(strings.Clone(heading), ok) // a copy: heading is a piece of a source's text
 	return ok
 }
 

@@ -65,7 +65,7 @@ func eachSentence(t *testing.T, c *Corpus, rs *RuleSet, fn func(x *extractor, s 
 		if err != nil {
 			t.Fatal(err)
 		}
-		x := &extractor{doc: doc, filter: rs.filter, hit: make([]hits, len(doc.Sentences))}
+		x := &extractor{doc: doc, filter: rs.filter, memos: &memos{hit: make([]hits, len(doc.Sentences))}}
 		for i := range doc.Sentences {
 			fn(x, &doc.Sentences[i])
 		}
