@@ -464,8 +464,8 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 	errs := make([]error, len(c.Sources))
 	report := o.progress("reading", len(c.Sources))
 	// Nothing of a text is kept from this first reading (its lessons are copied
-	// out), so each worker reads file after file into one buffer.
-	bufs := sync.Pool{New: func() any { return new([]byte) }}
+	// out), so each worker reads file after file into the buffers extraction
+	// reads into.
 	par.Each(len(c.Sources), o.Workers, func(i int) {
 		s := c.Sources[i]
 		defer func() { report(s.Size) }()
@@ -479,12 +479,12 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 			s.Hash, s.Size, s.lessons = t.Hash, info.Size(), t.Lessons
 			return
 		}
-		buf := bufs.Get().(*[]byte)
+		b := sourceBufferPool.Get().(*sourceBuffers)
 		defer func() {
-			*buf = giveBack(*buf)
-			bufs.Put(buf)
+			b.data = giveBack(b.data)
+			sourceBufferPool.Put(b)
 		}()
-		data, err := readInto(c.FS, s.File, int(info.Size()), buf)
+		data, err := readInto(c.FS, s.File, int(info.Size()), &b.data)
 		if err != nil {
 			errs[i] = c.missing(s, nodes()[s.ID])
 			return
@@ -501,7 +501,7 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 		}
 		t, ok := o.Cache.loadText(s.Hash)
 		if !ok {
-			t = textEntry{Lessons: lessonsOf(readOnly(data))}
+			t = textEntry{Lessons: lessonsOf(readOnly(data), &b.lists)}
 			detachLessons(t.Lessons)
 			o.Cache.storeText(s.Hash, t)
 		}

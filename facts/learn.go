@@ -88,9 +88,9 @@ func Lessons(doc *Document) []Lesson {
 // source: only the blocks that may teach (mayTeach says so of a sentence by its
 // bytes and the bytes before them in it, so it says so of any block that holds
 // one) are split into sentences (TestLessonsOfAsLessons).
-func lessonsOf(text string) []Lesson {
+func lessonsOf(text string, lists *segmentRoom) []Lesson {
 	var out []Lesson
-	segmentEach(text, mayTeach, func(s *Sentence) { out = learnFrom(s, out) })
+	segmentEach(text, lists, mayTeach, func(s *Sentence) { out = learnFrom(s, out) })
 	return out
 }
 

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -302,21 +301,17 @@ func segmentInto(text string, room []Sentence, lists *segmentRoom) *Document {
 
 // segmentEach segments text and hands each sentence to fn as it is found, in
 // order, instead of keeping them: the first reading of a source, which only
-// learns from them. The sentence is fn's only for the call. wants, when not nil,
-// is asked about each block (a paragraph, a list item, a heading, a line of the
-// reference list) first, and only the sentences of the blocks it wants are split
-// out and handed over: most paragraphs teach nothing, and which do shows in
-// their words (mayTeach). It returns how many sentences were handed over.
-func segmentEach(text string, wants func(block string) bool, fn func(*Sentence)) int {
-	r := segmentRooms.Get().(*segmentRoom)
-	defer segmentRooms.Put(r)
-	d := &Document{Text: text, References: map[int]Reference{}, each: fn, wants: wants, room: r}
+// learns from them, its lists made in lists (nil for new ones). The sentence is
+// fn's only for the call. wants, when not nil, is asked about each block (a
+// paragraph, a list item, a heading, a line of the reference list) first, and
+// only the sentences of the blocks it wants are split out and handed over: most
+// paragraphs teach nothing, and which do shows in their words (mayTeach). It
+// returns how many sentences were handed over.
+func segmentEach(text string, lists *segmentRoom, wants func(block string) bool, fn func(*Sentence)) int {
+	d := &Document{Text: text, References: map[int]Reference{}, each: fn, wants: wants, room: lists}
 	d.split()
 	return d.count
 }
-
-// segmentRooms keep the room of the texts segmented a sentence at a time.
-var segmentRooms = sync.Pool{New: func() any { return new(segmentRoom) }}
 
 // split reads the lines of d.Text into sentences, which d.add keeps or hands over.
 func (d *Document) split() {

@@ -277,7 +277,7 @@ func FuzzSegmentQuickPaths(f *testing.F) {
 		doc := Segment(text)
 		checkQuickPaths(t, doc)
 		i := 0
-		n := segmentEach(text, nil, func(s *Sentence) {
+		n := segmentEach(text, nil, nil, func(s *Sentence) {
 			if i >= len(doc.Sentences) || s.Span != doc.Sentences[i].Span || s.Line != doc.Sentences[i].Line || s.Kind != doc.Sentences[i].Kind {
 				t.Fatalf("sentence %d handed over as %+v, Segment keeps %d sentences", i, *s, len(doc.Sentences))
 			}
@@ -286,7 +286,7 @@ func FuzzSegmentQuickPaths(f *testing.F) {
 		if n != len(doc.Sentences) {
 			t.Fatalf("%d sentences counted, Segment keeps %d", n, len(doc.Sentences))
 		}
-		if got, want := lessonsOf(text), Lessons(doc); fmt.Sprint(got) != fmt.Sprint(want) {
+		if got, want := lessonsOf(text, nil), Lessons(doc); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("lessons of the blocks that may teach %v, of every sentence %v", got, want)
 		}
 	})
@@ -416,7 +416,7 @@ func TestSegmentEachAsSegment(t *testing.T) {
 			doc := Segment(string(data))
 			var got []Sentence
 			var lessons []Lesson
-			n := segmentEach(string(data), nil, func(s *Sentence) {
+			n := segmentEach(string(data), nil, nil, func(s *Sentence) {
 				lessons = learnFrom(s, lessons)
 				kept := *s
 				kept.folded, kept.lower, kept.lowered, kept.hasFold, kept.plain = Folded{}, "", false, false, 0
@@ -436,7 +436,7 @@ func TestSegmentEachAsSegment(t *testing.T) {
 			}
 			// TestLessonsOfAsLessons: the first reading splits only the blocks
 			// that may teach.
-			if got := lessonsOf(string(data)); fmt.Sprint(got) != fmt.Sprint(want) {
+			if got := lessonsOf(string(data), nil); fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%s: lessons of the blocks that may teach %v, of every sentence %v", src.ID, got, want)
 			}
 			taught += len(want)
