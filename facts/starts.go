@@ -13,17 +13,17 @@ import (
 // unanchored, starts a thread of its machine at every position, and for a rule
 // whose expression opens with the profile's names or the count grammar that is
 // hundreds of instructions at every byte of the sentence; most bytes cannot open
-// a match at all. The matches are those FindAllStringSubmatchIndex gives,
-// leftmost first (TestStartsFindWhatTheSearchFinds).
+// a match at all. There the backtracker tries the expression. The matches are
+// those FindAllStringSubmatchIndex gives, leftmost first
+// (TestStartsFindWhatTheSearchFinds).
 type starts struct {
 	open   [256]bool // the first bytes of every match
 	second *seconds  // and the bytes after an ASCII first byte
 	src    string    // the expression
-	// after is src anchored one character in, so that the character before the
-	// match is there for \b and \B; compiled when first needed, as many rules
+	// The expression's backtracker, compiled when first needed, as many rules
 	// never get this far in a run.
-	once  sync.Once
-	after *regexp.Regexp
+	once sync.Once
+	bt   *backtracker
 }
 
 // newStarts returns the starts of re, or nil when they would not spare much: an
@@ -66,22 +66,10 @@ func (st *starts) mayOpen(t string, p int) bool {
 	return p+1 < len(t) && st.second[b][t[p+1]]
 }
 
-// anchored is the expression anchored one character in.
-func (st *starts) anchored() *regexp.Regexp {
-	st.once.Do(func() { st.after = regexp.MustCompile(`^(?s:.)(?:` + st.src + `)`) })
-	return st.after
-}
-
-// from returns the text from the byte before p, which the anchored expression
-// reads as the character before the match (a byte of a character beyond ASCII
-// reads as no word character, as that character does). At the start of the text
-// a space stands before it, which \b and \B read as they read the start (an
-// expression that asserts the start itself has no starts).
-func from(t string, p int) string {
-	if p == 0 {
-		return " " + t
-	}
-	return t[p-1:]
+// tried is the backtracker of the expression.
+func (st *starts) tried() *backtracker {
+	st.once.Do(func() { st.bt = newBacktracker(st.src) })
+	return st.bt
 }
 
 // findAll is FindAllStringSubmatchIndex(t, -1) of the expression.
@@ -105,17 +93,11 @@ func (st *starts) find(t string, n int) [][]int {
 			p += charLen(t, p)
 			continue
 		}
-		m := st.anchored().FindStringSubmatchIndex(from(t, p))
+		m := st.tried().match(nil, t, p)
 		if m == nil {
 			p += charLen(t, p)
 			continue
 		}
-		for i := range m { // from the character before p to offsets in t
-			if m[i] >= 0 {
-				m[i] += p - 1
-			}
-		}
-		m[0] = p
 		out = append(out, m)
 		p = m[1]
 	}
@@ -244,7 +226,7 @@ func (st *starts) matches(t string) bool {
 		if !st.mayOpen(t, p) {
 			continue
 		}
-		if st.anchored().MatchString(from(t, p)) {
+		if st.tried().match(nil, t, p) != nil {
 			return true
 		}
 	}

@@ -1,0 +1,249 @@
+package facts
+
+import (
+	"regexp/syntax"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// backtracker finds the match of an expression that begins at a given position
+// of a text, with its groups, by backtracking as regexp's own backtracker does:
+// the ways through the program in order of preference, each (instruction,
+// position) tried once, so the first match found is the leftmost-first one and
+// the work is bounded by the program's size times the text's.
+//
+// regexp backtracks only for programs of at most 500 instructions and texts of at
+// most 256 Ki bits over the program's size; the rules that hold the profile's
+// names or the date and count grammars have thousands, and regexp runs its NFA
+// for them, which carries every live thread and its groups a character at a
+// time. A match of such a rule is mostly one way through a few alternatives, and
+// found by backtracking in a fraction of the time (BenchmarkBacktrack). The
+// bitmap of what was tried is cleared word by word where it was written, not
+// over its whole size, so an attempt costs what it explores.
+type backtracker struct {
+	prog *syntax.Prog
+	ncap int
+	// ascii holds, for each rune instruction, the ASCII characters it reads, as
+	// two words of bits: the case folding and the classes worked out once.
+	ascii [][2]uint64
+}
+
+// newBacktracker compiles expr as regexp.Compile does (Perl syntax, simplified).
+// It panics on a bad expression: the callers' expressions are compiled by regexp
+// first.
+func newBacktracker(expr string) *backtracker {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic("facts: " + err.Error())
+	}
+	ncap := re.MaxCap()
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		panic("facts: " + err.Error())
+	}
+	bt := &backtracker{prog: prog, ncap: 2 * (ncap + 1), ascii: make([][2]uint64, len(prog.Inst))}
+	for pc := range prog.Inst {
+		bt.ascii[pc] = asciiRead(&prog.Inst[pc])
+	}
+	return bt
+}
+
+// asciiRead is the ASCII characters a rune instruction reads, as
+// Inst.MatchRune decides (TestASCIIReadAsMatchRune); none for other instructions.
+func asciiRead(inst *syntax.Inst) (set [2]uint64) {
+	add := func(lo, hi rune) {
+		for c := max(lo, 0); c <= hi && c < utf8.RuneSelf; c++ {
+			set[c>>6] |= 1 << (c & 63)
+		}
+	}
+	switch inst.Op {
+	case syntax.InstRuneAny:
+		add(0, utf8.RuneSelf-1)
+	case syntax.InstRuneAnyNotNL:
+		add(0, '\n'-1)
+		add('\n'+1, utf8.RuneSelf-1)
+	case syntax.InstRune1:
+		add(inst.Rune[0], inst.Rune[0])
+	case syntax.InstRune:
+		if len(inst.Rune) == 1 {
+			r := inst.Rune[0]
+			add(r, r)
+			if syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					add(f, f)
+				}
+			}
+			break
+		}
+		for i := 0; i+1 < len(inst.Rune); i += 2 {
+			add(inst.Rune[i], inst.Rune[i+1])
+		}
+	}
+	return set
+}
+
+// btJob is a way left to try: an instruction at a position, the second way out
+// of an alternative (alt), or a group's position to put back when the way that
+// set it has failed (restore).
+type btJob struct {
+	pc           uint32
+	alt, restore bool
+	pos          int
+}
+
+// btState is one attempt's working space, pooled.
+type btState struct {
+	jobs    []btJob
+	visited []uint64
+	dirty   []int32 // the words of visited written to
+	caps    []int
+	width   int // positions per instruction in visited
+}
+
+var btStates = sync.Pool{New: func() any { return new(btState) }}
+
+// visit marks (pc, pos) tried and reports whether it was not already.
+func (s *btState) visit(pc uint32, pos int) bool {
+	n := int(pc)*s.width + pos
+	w, bit := n>>6, uint64(1)<<(n&63)
+	v := s.visited[w]
+	if v&bit != 0 {
+		return false
+	}
+	if v == 0 {
+		s.dirty = append(s.dirty, int32(w))
+	}
+	s.visited[w] = v | bit
+	return true
+}
+
+// match returns the match of the expression that begins at t[p], as
+// FindStringSubmatchIndex of the expression anchored at p would (the characters
+// before p read by the assertions), appended to dst; or nil when none begins
+// there.
+func (bt *backtracker) match(dst []int, t string, p int) []int {
+	s := btStates.Get().(*btState)
+	defer btStates.Put(s)
+	s.width = len(t) - p + 1
+	if need := len(bt.prog.Inst) * s.width; len(s.visited)*64 < need {
+		s.visited = make([]uint64, (need+63)/64)
+		s.dirty = s.dirty[:0]
+	}
+	defer func() {
+		for _, w := range s.dirty {
+			s.visited[w] = 0
+		}
+		s.dirty = s.dirty[:0]
+	}()
+	if cap(s.caps) < bt.ncap {
+		s.caps = make([]int, bt.ncap)
+	}
+	s.caps = s.caps[:bt.ncap]
+	for i := range s.caps {
+		s.caps[i] = -1
+	}
+	s.caps[0] = p
+	if !bt.try(s, t, p) {
+		return nil
+	}
+	return append(dst, s.caps...)
+}
+
+// try runs the program from its start at p, leftmost first; it reports whether
+// a match was found, its groups in s.caps.
+func (bt *backtracker) try(s *btState, t string, p int) bool {
+	insts := bt.prog.Inst
+	s.jobs = append(s.jobs[:0], btJob{pc: uint32(bt.prog.Start), pos: p})
+	for len(s.jobs) > 0 {
+		j := s.jobs[len(s.jobs)-1]
+		s.jobs = s.jobs[:len(s.jobs)-1]
+		pc, pos := j.pc, j.pos
+		if j.restore {
+			s.caps[insts[pc].Arg] = pos
+			continue
+		}
+		// The second way is marked tried only now: the first may have come to
+		// the same instruction at the same position, and gone before it.
+		if j.alt {
+			pc = insts[pc].Arg
+		}
+		if !s.visit(pc, pos-p) {
+			continue
+		}
+		for {
+			inst := &insts[pc]
+			switch inst.Op {
+			case syntax.InstAlt, syntax.InstAltMatch:
+				// Out first; Arg when Out has failed. (regexp's shortcut for
+				// AltMatch only spares work: leftmost first, Out comes first.)
+				if insts[inst.Arg].Op != syntax.InstFail {
+					s.jobs = append(s.jobs, btJob{pc: pc, alt: true, pos: pos})
+				}
+				pc = inst.Out
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+				if pos >= len(t) {
+					goto fail
+				}
+				c := t[pos]
+				if c < utf8.RuneSelf {
+					if bt.ascii[pc][c>>6]&(1<<(c&63)) == 0 {
+						goto fail
+					}
+					pos++
+				} else {
+					r, w := utf8.DecodeRuneInString(t[pos:])
+					if !reads(inst, r) {
+						goto fail
+					}
+					pos += w
+				}
+				pc = inst.Out
+			case syntax.InstCapture:
+				if int(inst.Arg) < len(s.caps) {
+					s.jobs = append(s.jobs, btJob{pc: pc, restore: true, pos: s.caps[inst.Arg]})
+					s.caps[inst.Arg] = pos
+				}
+				pc = inst.Out
+			case syntax.InstEmptyWidth:
+				if syntax.EmptyOp(inst.Arg)&^contextAt(t, pos) != 0 {
+					goto fail
+				}
+				pc = inst.Out
+			case syntax.InstNop:
+				pc = inst.Out
+			case syntax.InstMatch:
+				s.caps[1] = pos
+				return true
+			default: // InstFail
+				goto fail
+			}
+			if !s.visit(pc, pos-p) {
+				goto fail
+			}
+		}
+	fail:
+	}
+	return false
+}
+
+// contextAt is what the empty-width assertions see at t[pos]: the characters
+// either side, -1 beyond the text.
+func contextAt(t string, pos int) syntax.EmptyOp {
+	before, after := rune(-1), rune(-1)
+	if pos > 0 {
+		if c := t[pos-1]; c < utf8.RuneSelf {
+			before = rune(c)
+		} else {
+			before, _ = utf8.DecodeLastRuneInString(t[:pos])
+		}
+	}
+	if pos < len(t) {
+		if c := t[pos]; c < utf8.RuneSelf {
+			after = rune(c)
+		} else {
+			after, _ = utf8.DecodeRuneInString(t[pos:])
+		}
+	}
+	return syntax.EmptyOpContext(before, after)
+}

@@ -1,0 +1,133 @@
+package facts
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestASCIIReadAsMatchRune: the table of each rune instruction of the rules'
+// programs reads what the instruction reads.
+func TestASCIIReadAsMatchRune(t *testing.T) {
+	exprs := []string{`(?i)a[b-dX]\w+.`, `(?s).`, `(?i:k)`, `[^a-z]`, DatePattern, `(?i)` + DatePattern}
+	for _, expr := range exprs {
+		prog, err := syntax.Compile(mustParse(t, expr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pc := range prog.Inst {
+			inst := &prog.Inst[pc]
+			set := asciiRead(inst)
+			for c := rune(0); c < utf8.RuneSelf; c++ {
+				isRune := inst.Op == syntax.InstRune || inst.Op == syntax.InstRune1 || inst.Op == syntax.InstRuneAny || inst.Op == syntax.InstRuneAnyNotNL
+				want := isRune && reads(inst, c)
+				if got := set[c>>6]&(1<<(c&63)) != 0; got != want {
+					t.Fatalf("%s: instruction %d (%v) reads %q: %v, MatchRune says %v", expr, pc, inst, c, got, want)
+				}
+			}
+		}
+	}
+}
+
+func mustParse(t *testing.T, expr string) *syntax.Regexp {
+	t.Helper()
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return re.Simplify()
+}
+
+// btExprs are expressions with what the backtracker must get right: the
+// preference among alternatives and repeats, groups set on ways that fail,
+// assertions at the end and beside characters beyond ASCII, case folding
+// (K and the Kelvin sign), empty matches, and the date grammar.
+var btExprs = []string{
+	`(?i)(a|ab)(c|bcd)(d*)`,
+	`(\w+)\s+(\w+?)\b`,
+	`(?i)\bk(\w*)\b`,
+	`(x*)(x+)(y)?$`,
+	`(?m)(\n|b)(a*)($|c)`,
+	`[^a-z]+(é|e)\B`,
+	`(a*)*`,
+	`(?s)(.+?)(\.|$)`,
+	`(?U)(a+)(a*)`,
+	`(?i)(?P<date>` + DatePattern + `)`,
+}
+
+// sameAsRegexp fails the test where the backtracker's match at any position of
+// text differs from regexp's match of the expression anchored there.
+func sameAsRegexp(t *testing.T, expr, text string) {
+	t.Helper()
+	bt := newBacktracker(expr)
+	re := regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
+	for p := 0; p < len(text); p += charLen(text, p) { // where a character starts, as starts tries
+		want := re.FindStringSubmatchIndex(from(text, p))
+		for i := range want {
+			if want[i] >= 0 {
+				want[i] += p - 1
+			}
+		}
+		if want != nil {
+			want[0] = p
+		}
+		if got := bt.match(nil, text, p); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("%s on %q at %d: the backtracker finds %v, regexp %v", expr, text, p, got, want)
+		}
+	}
+}
+
+func TestBacktrackerAsRegexp(t *testing.T) {
+	texts := []string{"", "abcd", "abcdd e", "Kelvin \u212aelvin k", "xxxy", "xx\nb\nac", "AB é e.", "aaa", "on 5 May 1990 and 1991.", "\xff\xfe a"}
+	for _, expr := range btExprs {
+		for _, text := range texts {
+			sameAsRegexp(t, expr, text)
+		}
+	}
+}
+
+func FuzzBacktracker(f *testing.F) {
+	for i := range btExprs {
+		f.Add(uint8(i), "abcd xxxy \u212a 12 May 1990")
+	}
+	f.Fuzz(func(t *testing.T, i uint8, text string) {
+		if len(text) > 200 {
+			return
+		}
+		sameAsRegexp(t, btExprs[int(i)%len(btExprs)], text)
+	})
+}
+
+// BenchmarkBacktrack finds the dates of a sentence with the date grammar,
+// anchored where each word starts, by regexp (which runs its NFA for a program
+// this size) and by the backtracker.
+func BenchmarkBacktrack(b *testing.B) {
+	expr := `(?i)(?P<date>` + DatePattern + `)`
+	text := "The group moved its headquarters on 12 March 1986, and again between 2013 and 2016, before the end of 2016."
+	var at []int
+	for p := range len(text) {
+		if p == 0 || text[p-1] == ' ' {
+			at = append(at, p)
+		}
+	}
+	b.Run("regexp", func(b *testing.B) {
+		re := regexp.MustCompile(`^(?s:.)(?:` + expr + `)`)
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			for _, p := range at {
+				re.FindStringSubmatchIndex(from(text, p))
+			}
+		}
+	})
+	b.Run("backtracker", func(b *testing.B) {
+		bt := newBacktracker(expr)
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			for _, p := range at {
+				bt.match(nil, text, p)
+			}
+		}
+	})
+}
