@@ -27,7 +27,17 @@ type backtracker struct {
 	// ascii holds, for each rune instruction, the ASCII characters it reads, as
 	// two words of bits: the case folding and the classes worked out once.
 	ascii [][2]uint64
+	// leads holds, for each instruction, the bytes a match can read first from
+	// there (every byte where it may read none, or a character beyond ASCII);
+	// an alternative leads where the next byte is not among its leads goes
+	// untried.
+	leads []byteSet
 }
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 
 // newBacktracker compiles expr as regexp.Compile does (Perl syntax, simplified).
 // It panics on a bad expression: the callers' expressions are compiled by regexp
@@ -46,6 +56,7 @@ func newBacktracker(expr string) *backtracker {
 	for pc := range prog.Inst {
 		bt.ascii[pc] = asciiRead(&prog.Inst[pc])
 	}
+	bt.leads = leadsOf(prog, bt.ascii)
 	return bt
 }
 
@@ -81,6 +92,75 @@ func asciiRead(inst *syntax.Inst) (set [2]uint64) {
 		}
 	}
 	return set
+}
+
+// leadsOf works out the leads of every instruction of prog, ascii its rune
+// instructions' tables: as far as the assertions go, they are let through.
+func leadsOf(prog *syntax.Prog, ascii [][2]uint64) []byteSet {
+	leads := make([]byteSet, len(prog.Inst))
+	var empty []int // the instructions that read nothing, whose leads are their ways'
+	for pc := range prog.Inst {
+		inst := &prog.Inst[pc]
+		switch inst.Op {
+		case syntax.InstMatch:
+			leads[pc] = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			leads[pc][0], leads[pc][1] = ascii[pc][0], ascii[pc][1]
+			if readsBeyondASCII(inst) {
+				leads[pc][2], leads[pc][3] = ^uint64(0), ^uint64(0)
+			}
+		case syntax.InstAlt, syntax.InstAltMatch, syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			empty = append(empty, pc)
+		}
+	}
+	// Ways lead to lower instructions mostly, so a pass in order settles most.
+	for changed := true; changed; {
+		changed = false
+		for _, pc := range empty {
+			inst := &prog.Inst[pc]
+			set := leads[inst.Out]
+			if inst.Op == syntax.InstAlt || inst.Op == syntax.InstAltMatch {
+				for i, w := range leads[inst.Arg] {
+					set[i] |= w
+				}
+			}
+			if set != leads[pc] {
+				leads[pc], changed = set, true
+			}
+		}
+	}
+	return leads
+}
+
+// readsBeyondASCII reports whether a rune instruction may read a character
+// beyond ASCII (or a byte that is none).
+func readsBeyondASCII(inst *syntax.Inst) bool {
+	switch inst.Op {
+	case syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		return true
+	case syntax.InstRune1:
+		return inst.Rune[0] >= utf8.RuneSelf
+	}
+	if len(inst.Rune) == 1 {
+		r := inst.Rune[0]
+		if r >= utf8.RuneSelf {
+			return true
+		}
+		if syntax.Flags(inst.Arg)&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if f >= utf8.RuneSelf {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i := 1; i < len(inst.Rune); i += 2 {
+		if inst.Rune[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // btJob is a way left to try: an instruction at a position, the second way out
@@ -177,10 +257,24 @@ func (bt *backtracker) try(s *btState, t string, p int) bool {
 			case syntax.InstAlt, syntax.InstAltMatch:
 				// Out first; Arg when Out has failed. (regexp's shortcut for
 				// AltMatch only spares work: leftmost first, Out comes first.)
-				if insts[inst.Arg].Op != syntax.InstFail {
-					s.jobs = append(s.jobs, btJob{pc: pc, alt: true, pos: pos})
+				// A way whose leads the next byte is not among cannot match.
+				out, arg := true, insts[inst.Arg].Op != syntax.InstFail
+				if pos < len(t) {
+					c := t[pos]
+					out = bt.leads[inst.Out].has(c)
+					arg = arg && bt.leads[inst.Arg].has(c)
 				}
-				pc = inst.Out
+				switch {
+				case out && arg:
+					s.jobs = append(s.jobs, btJob{pc: pc, alt: true, pos: pos})
+					pc = inst.Out
+				case out:
+					pc = inst.Out
+				case arg:
+					pc = inst.Arg
+				default:
+					goto fail
+				}
 			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 				if pos >= len(t) {
 					goto fail
