@@ -26,6 +26,8 @@ var (
 	// learnPlaceStarts tries learnPlaceRE only at a capital, where its matches
 	// open.
 	learnPlaceStarts = newStarts(learnPlaceRE)
+	// learnAliasStarts tries learnAliasRE only where its opening words can.
+	learnAliasStarts = newStarts(learnAliasRE)
 )
 
 // nextAcronym finds, from byte i of text on, the next acronym in brackets right
@@ -112,7 +114,7 @@ func learnFrom(s *Sentence, out []Lesson) []Lesson {
 	if !strings.Contains(text, "known") {
 		return out
 	}
-	for _, m := range learnAliasRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range learnAliasStarts.findAll(text) {
 		l := Lesson{Kind: LessonAlias, Line: s.Line, Before: text[:m[0]]}
 		for _, g := range []int{2, 4, 6, 8} {
 			name := ""

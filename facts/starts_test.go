@@ -61,15 +61,16 @@ func sameMatches(t *testing.T, name string, re *regexp.Regexp, st *starts, text 
 // match can begin finds what the unanchored search finds, on every sentence of
 // the corpora at hand and a generated one that the rule's trigger words and
 // skeleton let through, folded or with its dates masked as the rule reads it;
-// and so do the people's expression and learnPlaceRE, on every sentence.
+// and so do the people's expression, learnPlaceRE and learnAliasRE, on every
+// sentence.
 func TestStartsFindWhatTheSearchFinds(t *testing.T) {
-	if learnPlaceStarts == nil {
-		t.Fatal("learnPlaceRE runs without starts")
+	if learnPlaceStarts == nil || learnAliasStarts == nil {
+		t.Fatal("learnPlaceRE or learnAliasRE runs without starts")
 	}
-	places := 0 // sentences that teach a place, in every corpus
+	places, aliases := 0, 0 // sentences that teach a place, an alias, in every corpus
 	defer func() {
-		if places == 0 {
-			t.Error("learnPlaceRE matched nowhere: the test compares nothing")
+		if places == 0 || aliases == 0 {
+			t.Errorf("learnPlaceRE matched in %d sentences, learnAliasRE in %d: the test compares nothing", places, aliases)
 		}
 	}()
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
@@ -87,6 +88,9 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 			}
 			if sameMatches(t, "learnPlaceRE", learnPlaceRE, learnPlaceStarts, s.Folded().Text) {
 				places++
+			}
+			if sameMatches(t, "learnAliasRE", learnAliasRE, learnAliasStarts, s.Folded().Text) {
+				aliases++
 			}
 			for _, e := range exprs {
 				text := s.Folded().Text
