@@ -47,8 +47,13 @@ func newBacktracker(expr string) *backtracker {
 	if err != nil {
 		panic("facts: " + err.Error())
 	}
+	return backtrackerOf(re.Simplify())
+}
+
+// backtrackerOf compiles an expression parsed and simplified.
+func backtrackerOf(re *syntax.Regexp) *backtracker {
 	ncap := re.MaxCap()
-	prog, err := syntax.Compile(re.Simplify())
+	prog, err := syntax.Compile(re)
 	if err != nil {
 		panic("facts: " + err.Error())
 	}

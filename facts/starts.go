@@ -20,8 +20,9 @@ type starts struct {
 	open   [256]bool // the first bytes of every match
 	second *seconds  // and the bytes after an ASCII first byte
 	src    string    // the expression
-	// The expression's backtracker, compiled when first needed, as many rules
-	// never get this far in a run.
+	// The expression's backtracker, compiled from its tree (parsed and
+	// simplified) when first needed, as many rules never get this far in a run.
+	tree *syntax.Regexp
 	once sync.Once
 	bt   *backtracker
 }
@@ -49,7 +50,7 @@ func newStarts(re *regexp.Regexp) *starts {
 	if n > 160 {
 		return nil
 	}
-	st.src = re.String()
+	st.src, st.tree = re.String(), tree
 	st.second = newSeconds(tree, &st.open)
 	return st
 }
@@ -68,7 +69,7 @@ func (st *starts) mayOpen(t string, p int) bool {
 
 // tried is the backtracker of the expression.
 func (st *starts) tried() *backtracker {
-	st.once.Do(func() { st.bt = newBacktracker(st.src) })
+	st.once.Do(func() { st.bt, st.tree = backtrackerOf(st.tree), nil })
 	return st.bt
 }
 
