@@ -25,11 +25,15 @@ type starts struct {
 	tree *syntax.Regexp
 	once sync.Once
 	bt   *backtracker
+	// atStart: the expression is anchored at the start of the text ("^…"), so
+	// its only match is there, which the backtracker tries.
+	atStart bool
 }
 
 // newStarts returns the starts of re, or nil when they would not spare much: an
-// expression that can match the empty string, is anchored already, or can open
-// with most bytes.
+// expression that can match the empty string, can open with most bytes, or is
+// anchored at the start of a line. One anchored at the start of the text is
+// tried there only.
 func newStarts(re *regexp.Regexp) *starts {
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
@@ -38,6 +42,9 @@ func newStarts(re *regexp.Regexp) *starts {
 	tree = tree.Simplify()
 	st := &starts{}
 	nullable, anchored := firstBytes(tree, &st.open)
+	if !nullable && opensAnchored(tree) {
+		return &starts{src: re.String(), tree: tree, atStart: true}
+	}
 	if nullable || anchored {
 		return nil
 	}
@@ -86,6 +93,12 @@ func (st *starts) first(t string) []int {
 
 // find is FindAllStringSubmatchIndex(t, n) of the expression.
 func (st *starts) find(t string, n int) [][]int {
+	if st.atStart {
+		if m := st.tried().match(nil, t, 0); m != nil && n != 0 {
+			return [][]int{m}
+		}
+		return nil
+	}
 	var out [][]int
 	// p walks the text a character at a time, as the unanchored search does: a
 	// match begins only where a character does.
@@ -223,6 +236,9 @@ func charLen(t string, p int) int {
 
 // matches reports whether the expression matches somewhere in t, as MatchString.
 func (st *starts) matches(t string) bool {
+	if st.atStart {
+		return st.tried().match(nil, t, 0) != nil
+	}
 	for p := 0; p < len(t); p += charLen(t, p) {
 		if !st.mayOpen(t, p) {
 			continue

@@ -130,6 +130,9 @@ func TestStartsAtTheEdges(t *testing.T) {
 		{`(?i)\Bus`, "us bus US"},
 		{`\b-\d|\B-\d`, "-1 a-1 -2"},
 		{`\bé\w`, "éa bé éb bé1"},
+		{`^(foo|fo)(o*)\b`, "fooo foo"}, // anchored at the start: tried there only
+		{`(?i)\A(?:a|b)c`, "Bc ac"},     // likewise
+		{`^x|^(y)`, "y x"},              // every way anchored
 	} {
 		re := regexp.MustCompile(tc.expr)
 		st := newStarts(re)
@@ -142,7 +145,7 @@ func TestStartsAtTheEdges(t *testing.T) {
 		}
 		sameMatches(t, tc.expr, re, st, "nothing to see here: \xff\u00e9")
 	}
-	for _, expr := range []string{`^foo`, `(?i)x*`, `(?:a|)`, `.b`, `(?m)^a`} {
+	for _, expr := range []string{`(?i)x*`, `(?:a|)`, `.b`, `(?m)^a`, `^a|b`} {
 		if newStarts(regexp.MustCompile(expr)) != nil {
 			t.Errorf("%s: starts made for an expression they cannot serve", expr)
 		}
