@@ -188,6 +188,16 @@ type btState struct {
 
 var btStates = sync.Pool{New: func() any { return new(btState) }}
 
+// btMaxBits bounds the bitmap of what was tried: 4 MiB. A text longer than it
+// allows for the program (a line of thousands of bytes with no sentence end in
+// it, against a rule of 4,000 instructions) is left to regexp (fits).
+var btMaxBits = 1 << 25
+
+// fits reports whether the backtracker may try the program at t[p].
+func (bt *backtracker) fits(t string, p int) bool {
+	return len(bt.prog.Inst)*(len(t)-p+1) <= btMaxBits
+}
+
 // visit marks (pc, pos) tried and reports whether it was not already.
 func (s *btState) visit(pc uint32, pos int) bool {
 	n := int(pc)*s.width + pos
@@ -206,7 +216,7 @@ func (s *btState) visit(pc uint32, pos int) bool {
 // match returns the match of the expression that begins at t[p], as
 // FindStringSubmatchIndex of the expression anchored at p would (the characters
 // before p read by the assertions), appended to dst; or nil when none begins
-// there.
+// there. The program must fit (fits).
 func (bt *backtracker) match(dst []int, t string, p int) []int {
 	s := btStates.Get().(*btState)
 	defer btStates.Put(s)

@@ -28,6 +28,12 @@ type starts struct {
 	// atStart: the expression is anchored at the start of the text ("^…"), so
 	// its only match is there, which the backtracker tries.
 	atStart bool
+	// slow is the expression anchored one character in (so that the character
+	// before the match is there for \b and \B; as it is, when atStart), for a
+	// text too long for the backtracker; compiled when first needed, which is
+	// seldom.
+	slowOnce sync.Once
+	slow     *regexp.Regexp
 }
 
 // newStarts returns the starts of re, or nil when they would not spare much: an
@@ -80,6 +86,37 @@ func (st *starts) tried() *backtracker {
 	return st.bt
 }
 
+// at is the match of the expression that begins at t[p], or nil.
+func (st *starts) at(t string, p int) []int {
+	if bt := st.tried(); bt.fits(t, p) {
+		return bt.match(nil, t, p)
+	}
+	st.slowOnce.Do(func() {
+		if st.atStart {
+			st.slow = regexp.MustCompile(st.src)
+		} else {
+			st.slow = regexp.MustCompile(`^(?s:.)(?:` + st.src + `)`)
+		}
+	})
+	if st.atStart {
+		return st.slow.FindStringSubmatchIndex(t)
+	}
+	rest := " " + t // at the start a space stands before it, which \b and \B read as the start
+	if p > 0 {
+		rest = t[p-1:]
+	}
+	m := st.slow.FindStringSubmatchIndex(rest)
+	for i := range m { // from the character before p to offsets in t
+		if m[i] >= 0 {
+			m[i] += p - 1
+		}
+	}
+	if m != nil {
+		m[0] = p
+	}
+	return m
+}
+
 // findAll is FindAllStringSubmatchIndex(t, -1) of the expression.
 func (st *starts) findAll(t string) [][]int { return st.find(t, -1) }
 
@@ -94,7 +131,7 @@ func (st *starts) first(t string) []int {
 // find is FindAllStringSubmatchIndex(t, n) of the expression.
 func (st *starts) find(t string, n int) [][]int {
 	if st.atStart {
-		if m := st.tried().match(nil, t, 0); m != nil && n != 0 {
+		if m := st.at(t, 0); m != nil && n != 0 {
 			return [][]int{m}
 		}
 		return nil
@@ -107,7 +144,7 @@ func (st *starts) find(t string, n int) [][]int {
 			p += charLen(t, p)
 			continue
 		}
-		m := st.tried().match(nil, t, p)
+		m := st.at(t, p)
 		if m == nil {
 			p += charLen(t, p)
 			continue
@@ -237,13 +274,13 @@ func charLen(t string, p int) int {
 // matches reports whether the expression matches somewhere in t, as MatchString.
 func (st *starts) matches(t string) bool {
 	if st.atStart {
-		return st.tried().match(nil, t, 0) != nil
+		return st.at(t, 0) != nil
 	}
 	for p := 0; p < len(t); p += charLen(t, p) {
 		if !st.mayOpen(t, p) {
 			continue
 		}
-		if st.tried().match(nil, t, p) != nil {
+		if st.at(t, p) != nil {
 			return true
 		}
 	}

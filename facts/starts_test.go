@@ -257,3 +257,24 @@ func TestSecondsRuleOut(t *testing.T) {
 		t.Error("a match of one character is ruled out by the byte after it")
 	}
 }
+
+// TestStartsBeyondTheBacktracker: where the text is too long for the
+// backtracker's bitmap, starts find through regexp what they find through the
+// backtracker.
+func TestStartsBeyondTheBacktracker(t *testing.T) {
+	texts := []string{"MEK, the MEKs and MEK", "fooo foo", "xMEKy MEK éMEK", "Bc ac"}
+	for _, expr := range []string{`(?i)\bmek\b`, `^(foo|fo)(o*)\b`, `(?i)mek(\w?)`, `(?i)\A(?:a|b)c`} {
+		re := regexp.MustCompile(expr)
+		st := newStarts(re)
+		for _, text := range texts {
+			want := fmt.Sprint(st.findAll(text), st.matches(text))
+			old := btMaxBits
+			btMaxBits = 0
+			got := fmt.Sprint(st.findAll(text), st.matches(text))
+			btMaxBits = old
+			if got != want || got != fmt.Sprint(re.FindAllStringSubmatchIndex(text, -1), re.MatchString(text)) {
+				t.Errorf("%s on %q: %s beyond the backtracker, %s within it, regexp %v", expr, text, got, want, re.FindAllStringSubmatchIndex(text, -1))
+			}
+		}
+	}
+}
