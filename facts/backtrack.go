@@ -18,7 +18,8 @@ import (
 // names or the date and count grammars have thousands, and regexp runs its NFA
 // for them, which carries every live thread and its groups a character at a
 // time. A match of such a rule is mostly one way through a few alternatives, and
-// found by backtracking in a fraction of the time (BenchmarkBacktrack). The
+// found by backtracking in a fraction of the time (BenchmarkBacktrack: about an
+// eighth for the date grammar tried at each word of a sentence). The
 // bitmap of what was tried is cleared word by word where it was written, not
 // over its whole size, so an attempt costs what it explores.
 type backtracker struct {
@@ -28,8 +29,8 @@ type backtracker struct {
 	// two words of bits: the case folding and the classes worked out once.
 	ascii [][2]uint64
 	// leads holds, for each instruction, the bytes a match can read first from
-	// there (every byte where it may read none, or a character beyond ASCII);
-	// an alternative leads where the next byte is not among its leads goes
+	// there (every byte where it may read none, or a character beyond ASCII):
+	// the way out of an alternative whose leads do not hold the next byte goes
 	// untried.
 	leads []byteSet
 }
