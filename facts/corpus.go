@@ -868,9 +868,10 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	return all, nil
 }
 
-// gcPause counts the decodings under way that keep the collector off; the
-// setting is the process's, and compare serve loads a corpus for each request,
-// so the first to start turns it off and the last to end gives it back.
+// gcPause counts the decodings and rule compilings under way that keep the
+// collector off; the setting is the process's, and compare serve loads a corpus
+// for each request, so the first to start turns it off and the last to end gives
+// it back.
 var gcPause struct {
 	sync.Mutex
 	n     int
