@@ -23,8 +23,13 @@ import (
 // bitmap of what was tried is cleared word by word where it was written, not
 // over its whole size, so an attempt costs what it explores.
 type backtracker struct {
-	prog *syntax.Prog
-	ncap int
+	// The program, without pointers: the collector need not scan it (thousands
+	// of instructions a rule, kept for the whole run, were scanned at every
+	// cycle as syntax.Prog); runes holds every rune instruction's runes.
+	insts []btInst
+	runes []rune
+	start uint32
+	ncap  int
 	// ascii holds, for each rune instruction, the ASCII characters it reads, as
 	// two words of bits: the case folding and the classes worked out once.
 	ascii [][2]uint64
@@ -33,6 +38,15 @@ type backtracker struct {
 	// the way out of an alternative whose leads do not hold the next byte goes
 	// untried.
 	leads []byteSet
+}
+
+// btInst is an instruction of syntax.Prog, its runes runes[lo:hi] of the
+// backtracker's.
+type btInst struct {
+	op       syntax.InstOp
+	fold     bool // a single rune read in every case
+	out, arg uint32
+	lo, hi   uint32
 }
 
 // byteSet is a set of bytes.
@@ -58,12 +72,60 @@ func backtrackerOf(re *syntax.Regexp) *backtracker {
 	if err != nil {
 		panic("facts: " + err.Error())
 	}
-	bt := &backtracker{prog: prog, ncap: 2 * (ncap + 1), ascii: make([][2]uint64, len(prog.Inst))}
+	bt := &backtracker{start: uint32(prog.Start), ncap: 2 * (ncap + 1), ascii: make([][2]uint64, len(prog.Inst))}
+	bt.insts = make([]btInst, len(prog.Inst))
+	n := 0
 	for pc := range prog.Inst {
-		bt.ascii[pc] = asciiRead(&prog.Inst[pc])
+		n += len(prog.Inst[pc].Rune)
+	}
+	bt.runes = make([]rune, 0, n)
+	for pc := range prog.Inst {
+		inst := &prog.Inst[pc]
+		bt.ascii[pc] = asciiRead(inst)
+		lo := uint32(len(bt.runes))
+		bt.runes = append(bt.runes, inst.Rune...)
+		bt.insts[pc] = btInst{op: inst.Op, out: inst.Out, arg: inst.Arg, lo: lo, hi: uint32(len(bt.runes)),
+			fold: inst.Op == syntax.InstRune && len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0}
 	}
 	bt.leads = leadsOf(prog, bt.ascii)
 	return bt
+}
+
+// reads reports whether instruction in reads r, as regexp's machine decides
+// (syntax.Inst.MatchRune; TestBacktrackerReadsAsMatchRune).
+func (bt *backtracker) reads(in *btInst, r rune) bool {
+	switch in.op {
+	case syntax.InstRuneAny:
+		return true
+	case syntax.InstRuneAnyNotNL:
+		return r != '\n'
+	}
+	runes := bt.runes[in.lo:in.hi]
+	if len(runes) == 1 {
+		r0 := runes[0]
+		if r == r0 {
+			return true
+		}
+		if in.fold {
+			for f := unicode.SimpleFold(r0); f != r0; f = unicode.SimpleFold(f) {
+				if r == f {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// Pairs of ranges, in order: the first that does not end before r.
+	i, j := 0, len(runes)/2
+	for i < j {
+		m := int(uint(i+j) >> 1)
+		if runes[2*m+1] < r {
+			i = m + 1
+		} else {
+			j = m
+		}
+	}
+	return i < len(runes)/2 && runes[2*i] <= r
 }
 
 // asciiRead is the ASCII characters a rune instruction reads, as
@@ -196,7 +258,7 @@ var btMaxBits = 1 << 25
 
 // fits reports whether the backtracker may try the program at t[p].
 func (bt *backtracker) fits(t string, p int) bool {
-	return len(bt.prog.Inst)*(len(t)-p+1) <= btMaxBits
+	return len(bt.insts)*(len(t)-p+1) <= btMaxBits
 }
 
 // visit marks (pc, pos) tried and reports whether it was not already.
@@ -222,7 +284,7 @@ func (bt *backtracker) match(dst []int, t string, p int) []int {
 	s := btStates.Get().(*btState)
 	defer btStates.Put(s)
 	s.width = len(t) - p + 1
-	if need := len(bt.prog.Inst) * s.width; len(s.visited)*64 < need {
+	if need := len(bt.insts) * s.width; len(s.visited)*64 < need {
 		s.visited = make([]uint64, (need+63)/64)
 		s.dirty = s.dirty[:0]
 	}
@@ -249,45 +311,45 @@ func (bt *backtracker) match(dst []int, t string, p int) []int {
 // try runs the program from its start at p, leftmost first; it reports whether
 // a match was found, its groups in s.caps.
 func (bt *backtracker) try(s *btState, t string, p int) bool {
-	insts := bt.prog.Inst
-	s.jobs = append(s.jobs[:0], btJob{pc: uint32(bt.prog.Start), pos: p})
+	insts := bt.insts
+	s.jobs = append(s.jobs[:0], btJob{pc: bt.start, pos: p})
 	for len(s.jobs) > 0 {
 		j := s.jobs[len(s.jobs)-1]
 		s.jobs = s.jobs[:len(s.jobs)-1]
 		pc, pos := j.pc, j.pos
 		if j.restore {
-			s.caps[insts[pc].Arg] = pos
+			s.caps[insts[pc].arg] = pos
 			continue
 		}
 		// The second way is marked tried only now: the first may have come to
 		// the same instruction at the same position, and gone before it.
 		if j.alt {
-			pc = insts[pc].Arg
+			pc = insts[pc].arg
 		}
 		if !s.visit(pc, pos-p) {
 			continue
 		}
 		for {
 			inst := &insts[pc]
-			switch inst.Op {
+			switch inst.op {
 			case syntax.InstAlt, syntax.InstAltMatch:
 				// Out first; Arg when Out has failed. (regexp's shortcut for
 				// AltMatch only spares work: leftmost first, Out comes first.)
 				// A way whose leads the next byte is not among cannot match.
-				out, arg := true, insts[inst.Arg].Op != syntax.InstFail
+				out, arg := true, insts[inst.arg].op != syntax.InstFail
 				if pos < len(t) {
 					c := t[pos]
-					out = bt.leads[inst.Out].has(c)
-					arg = arg && bt.leads[inst.Arg].has(c)
+					out = bt.leads[inst.out].has(c)
+					arg = arg && bt.leads[inst.arg].has(c)
 				}
 				switch {
 				case out && arg:
 					s.jobs = append(s.jobs, btJob{pc: pc, alt: true, pos: pos})
-					pc = inst.Out
+					pc = inst.out
 				case out:
-					pc = inst.Out
+					pc = inst.out
 				case arg:
-					pc = inst.Arg
+					pc = inst.arg
 				default:
 					goto fail
 				}
@@ -303,25 +365,25 @@ func (bt *backtracker) try(s *btState, t string, p int) bool {
 					pos++
 				} else {
 					r, w := utf8.DecodeRuneInString(t[pos:])
-					if !reads(inst, r) {
+					if !bt.reads(inst, r) {
 						goto fail
 					}
 					pos += w
 				}
-				pc = inst.Out
+				pc = inst.out
 			case syntax.InstCapture:
-				if int(inst.Arg) < len(s.caps) {
-					s.jobs = append(s.jobs, btJob{pc: pc, restore: true, pos: s.caps[inst.Arg]})
-					s.caps[inst.Arg] = pos
+				if int(inst.arg) < len(s.caps) {
+					s.jobs = append(s.jobs, btJob{pc: pc, restore: true, pos: s.caps[inst.arg]})
+					s.caps[inst.arg] = pos
 				}
-				pc = inst.Out
+				pc = inst.out
 			case syntax.InstEmptyWidth:
-				if syntax.EmptyOp(inst.Arg)&^contextAt(t, pos) != 0 {
+				if syntax.EmptyOp(inst.arg)&^contextAt(t, pos) != 0 {
 					goto fail
 				}
-				pc = inst.Out
+				pc = inst.out
 			case syntax.InstNop:
-				pc = inst.Out
+				pc = inst.out
 			case syntax.InstMatch:
 				s.caps[1] = pos
 				return true

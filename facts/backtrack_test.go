@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -130,4 +131,38 @@ func BenchmarkBacktrack(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestBacktrackerReadsAsMatchRune: each rune instruction of the backtracker's
+// program, kept without pointers, reads the characters syntax.Inst.MatchRune
+// reads, beyond ASCII too (folded letters, classes of many ranges, the
+// replacement character an invalid byte reads as).
+func TestBacktrackerReadsAsMatchRune(t *testing.T) {
+	exprs := append([]string{`(?i)[a-zé-ü]k\x{212a}s[^\x{100}-\x{200}\n]\p{Greek}\PL.`, `(?s).`, `(?i)σ`, `é`, `[\x{FFFD}\x{1F600}-\x{1F64F}]`}, btExprs...)
+	var rs []rune
+	for r := rune(0); r < 0x700; r++ {
+		rs = append(rs, r)
+	}
+	rs = append(rs, 0x1E9E, 0x2126, 0x212A, 0x212B, utf8.RuneError, 0x1F600, 0x1F64F, 0x1F650, unicode.MaxRune)
+	for _, expr := range exprs {
+		re := mustParse(t, expr)
+		prog, err := syntax.Compile(re)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bt := backtrackerOf(re)
+		for pc := range prog.Inst {
+			inst := &prog.Inst[pc]
+			switch inst.Op {
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			default:
+				continue
+			}
+			for _, r := range rs {
+				if got, want := bt.reads(&bt.insts[pc], r), inst.MatchRune(r); got != want {
+					t.Fatalf("%s: instruction %d (%v) reads %U: %v, MatchRune says %v", expr, pc, inst, r, got, want)
+				}
+			}
+		}
+	}
 }
