@@ -161,7 +161,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 					base.triggers = append(base.triggers, digits)
 				}
 			}
-			compileWith := func(key string, required bool, instead map[string]string) *regexp.Regexp {
+			compileWith := func(key string, required bool, instead map[string]string) *compiled {
 				src := y.Str(m[key], key)
 				if src == "" {
 					if required {
@@ -170,18 +170,36 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 					return nil
 				}
 				c := pre.get(compileKey{src: src, masked: instead != nil}, func() *compiled { return compileExpr(src, p, instead != nil) })
-				re, err := c.re, c.err
-				if err != nil {
-					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}, {acronym}, {expansion}, {authority}, {event}", "rule %q: %v", name, err)
+				if c.err != nil {
+					y.Errorf(m[key], "placeholders are {org}, {orgs}, {person}, {persons}, {place}, {origin}, {date}, {period}, {count}, {acronym}, {expansion}, {authority}, {event}", "rule %q: %v", name, c.err)
 					return nil
 				}
-				return re
+				return c
 			}
-			compile := func(key string, required bool) *regexp.Regexp { return compileWith(key, required, nil) }
+			compile := func(key string, required bool) *regexp.Regexp {
+				if c := compileWith(key, required, nil); c != nil {
+					if c.re == nil {
+						c.re = c.x.asRegexp()
+					}
+					return c.re
+				}
+				return nil
+			}
+			// search is compile for an expression a rule searches with.
+			search := func(key string, instead map[string]string) *expr {
+				if c := compileWith(key, key == "pattern", instead); c != nil {
+					if c.x == nil {
+						c.x = exprOf(c.re)
+						c.x.st = newStarts(c.re)
+					}
+					return c.x
+				}
+				return nil
+			}
 			var r Rule
 			switch kind {
 			case "pattern":
-				pr := &patternRule{baseRule: base, scanAfter: compile("scan_after", false), section: compile("section", false)}
+				pr := &patternRule{baseRule: base, scanAfter: search("scan_after", nil), section: compile("section", false)}
 				if sk := y.Str(m["pattern"], "pattern"); sk != "" {
 					c := pre.get(compileKey{src: sk, skeleton: true}, func() *compiled { return compileSkeleton(sk) })
 					pr.skeleton, pr.skeletonSeq = c.re, c.seq
@@ -192,12 +210,11 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				if src := y.Str(m["pattern"], "pattern"); strings.Contains(src, "{date}") {
 					// The masked expression is the one that runs; the full one, with
 					// the date grammar, is compiled only if a sentence needs it.
-					pr.masked = compileWith("pattern", true, map[string]string{"date": dateToken})
+					pr.masked = search("pattern", map[string]string{"date": dateToken})
 					pr.src, pr.profile = src, p
 				} else {
-					pr.re = compile("pattern", true)
+					pr.re = search("pattern", nil)
 				}
-				pr.maskedStarts, pr.reStarts, pr.scanAfterStarts = pre.startsOf(pr.masked), pre.startsOf(pr.re), pre.startsOf(pr.scanAfter)
 				r = pr
 			case "period-list":
 				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
@@ -237,13 +254,93 @@ type compileKey struct {
 	skeleton bool
 }
 
-// compiled is an expression compiled, with its starts, or why it does not compile;
-// a skeleton also with its sequence, if it is one.
+// compiled is an expression compiled, or why it does not compile: as an expr
+// where a rule searches with it, by regexp where a rule only asks it (a
+// section, a label, a list's pattern); a skeleton with its starts and its
+// sequence, if it is one.
 type compiled struct {
+	x   *expr
 	re  *regexp.Regexp
 	st  *starts
 	seq *sequence
 	err error
+}
+
+// expr is a rule's expression, expanded: tried by its starts where they serve,
+// else searched by regexp. regexp's form is compiled only when something asks
+// for it: compiling the expressions with the profile's names spelled out was
+// most of what loading the rules cost (a fifth of a run on ten sources), and the
+// starts, made from the one parse, do not need it.
+type expr struct {
+	src   string
+	st    *starts  // nil: searched whole by regexp
+	names []string // the groups' names, as regexp's SubexpNames
+	once  sync.Once
+	re    *regexp.Regexp
+}
+
+// exprOf is the expr of an expression regexp compiled, searched whole.
+func exprOf(re *regexp.Regexp) *expr {
+	return &expr{src: re.String(), names: re.SubexpNames(), re: re}
+}
+
+// asRegexp is regexp's form of the expression.
+func (e *expr) asRegexp() *regexp.Regexp {
+	e.once.Do(func() {
+		if e.re == nil {
+			e.re = regexp.MustCompile(e.src) // it parsed: it compiles
+		}
+	})
+	return e.re
+}
+
+// findAll is FindAllStringSubmatchIndex(t, -1).
+func (e *expr) findAll(t string) [][]int {
+	if e.st != nil {
+		return e.st.findAll(t)
+	}
+	return e.asRegexp().FindAllStringSubmatchIndex(t, -1)
+}
+
+// first is where the first match in t begins and ends, as FindStringIndex.
+func (e *expr) first(t string) []int {
+	if e.st != nil {
+		if m := e.st.first(t); m != nil {
+			return m[:2]
+		}
+		return nil
+	}
+	return e.asRegexp().FindStringIndex(t)
+}
+
+// String is the expression.
+func (e *expr) String() string { return e.src }
+
+// compileSearched expands a rule's expression and makes its expr, {date}
+// standing for the date token when masked: with starts where they serve, made
+// from one parse, else compiled by regexp. Its errors are expandWith's.
+func compileSearched(src string, p *Profile, masked bool) (*expr, error) {
+	var instead map[string]string
+	if masked {
+		instead = map[string]string{"date": dateToken}
+	}
+	out, err := expandSource(src, p, instead)
+	if err != nil {
+		return nil, err
+	}
+	tree, err := syntax.Parse(out, syntax.Perl)
+	if err != nil {
+		return nil, fmt.Errorf("bad expression: %v", err)
+	}
+	names := tree.CapNames()
+	if st := startsFor(out, tree.Simplify()); st != nil {
+		return &expr{src: out, st: st, names: names}, nil
+	}
+	re, err := regexp.Compile(out)
+	if err != nil {
+		return nil, fmt.Errorf("bad expression: %v", err)
+	}
+	return exprOf(re), nil
 }
 
 // compiledSet is every expression of the rule files compiled ahead, on all cores:
@@ -260,14 +357,19 @@ type compiledSet struct {
 // what is missing or malformed is left to CompileRules, which reports it.
 func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 	var keys []compileKey
-	withStarts := map[compileKey]bool{} // the expressions searched with their starts
+	searched := map[compileKey]bool{} // the expressions a rule searches with, as exprs
+	asked := map[compileKey]bool{}    // and those only asked, by regexp
 	seen := map[compileKey]bool{}
-	add := func(k compileKey, searched bool) {
+	add := func(k compileKey, search bool) {
 		if k.src != "" && !seen[k] {
 			seen[k] = true
 			keys = append(keys, k)
 		}
-		withStarts[k] = withStarts[k] || searched
+		if search {
+			searched[k] = true
+		} else {
+			asked[k] = true
+		}
 	}
 	for _, y := range ys {
 		if y == nil {
@@ -289,20 +391,28 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 	found := make([]*compiled, len(keys))
 	par.Each(len(keys), 0, func(i int) {
 		k := keys[i]
-		if k.skeleton {
+		switch {
+		case k.skeleton:
 			found[i] = compileSkeleton(k.src)
-		} else {
+			if found[i].re != nil && found[i].seq == nil {
+				found[i].st = newStarts(found[i].re)
+			}
+		case searched[k]:
+			c := &compiled{}
+			c.x, c.err = compileSearched(k.src, p, k.masked)
+			if c.x != nil && asked[k] {
+				c.re = c.x.asRegexp()
+			}
+			found[i] = c
+		default:
 			found[i] = compileExpr(k.src, p, k.masked)
-		}
-		if found[i].re != nil && withStarts[k] && found[i].seq == nil {
-			found[i].st = newStarts(found[i].re)
 		}
 	})
 	set := &compiledSet{by: make(map[compileKey]*compiled, len(keys)), byRegexp: map[*regexp.Regexp]*starts{}}
 	for i, k := range keys {
 		set.by[k] = found[i]
-		if found[i].re != nil && withStarts[k] && found[i].seq == nil {
-			set.byRegexp[found[i].re] = found[i].st // nil for an expression searched whole
+		if k.skeleton && found[i].re != nil && found[i].seq == nil {
+			set.byRegexp[found[i].re] = found[i].st // nil for a skeleton searched whole
 		}
 	}
 	return set
@@ -368,6 +478,20 @@ func expand(src string, p *Profile) (*regexp.Regexp, error) { return expandWith(
 
 // expandWith is expand with some placeholders standing for other fragments.
 func expandWith(src string, p *Profile, instead map[string]string) (*regexp.Regexp, error) {
+	out, err := expandSource(src, p, instead)
+	if err != nil {
+		return nil, err
+	}
+	re, err := regexp.Compile(out)
+	if err != nil {
+		return nil, fmt.Errorf("bad expression: %v", err)
+	}
+	return re, nil
+}
+
+// expandSource is the expression expandWith compiles: the placeholders spelled
+// out, case-insensitive.
+func expandSource(src string, p *Profile, instead map[string]string) (string, error) {
 	fragments := p.fragments()
 	if len(instead) > 0 {
 		fragments = maps.Clone(fragments)
@@ -392,13 +516,9 @@ func expandWith(src string, p *Profile, instead map[string]string) (*regexp.Rege
 	})
 	if len(bad) > 0 {
 		sort.Strings(bad)
-		return nil, errors.New(strings.Join(bad, "; "))
+		return "", errors.New(strings.Join(bad, "; "))
 	}
-	re, err := regexp.Compile(`(?i)` + out)
-	if err != nil {
-		return nil, fmt.Errorf("bad expression: %v", err)
-	}
-	return re, nil
+	return `(?i)` + out, nil
 }
 
 // fragments is what each placeholder stands for with the profile's names: worked
@@ -732,25 +852,19 @@ func (r *baseRule) reads(s *Sentence) bool {
 // such as "killing X on DATE and Y on DATE".
 type patternRule struct {
 	baseRule
-	re        *regexp.Regexp
-	scanAfter *regexp.Regexp
-	// scanAfterStarts searches scanAfter where it can begin; nil where that
-	// would not spare much.
-	scanAfterStarts *starts
-	section         *regexp.Regexp         // when set, only sentences under a matching heading
-	sections        readings[string, bool] // heading → whether section matches it
+	re        *expr
+	scanAfter *expr
+	section   *regexp.Regexp         // when set, only sentences under a matching heading
+	sections  readings[string, bool] // heading → whether section matches it
 	// masked, for a pattern with {date}, is the expression with {date} standing for
 	// one date token of the masked text (see maskDates): the date grammar, thousands
 	// of instructions, leaves the expression, and the dates are found once per
 	// sentence instead of by every rule.
-	masked *regexp.Regexp
+	masked *expr
 	// src and profile make re when first needed (see full), for a rule with masked.
 	src     string
 	profile *Profile
 	once    sync.Once
-	// reStarts and maskedStarts find the matches of re and masked by trying them
-	// only where a match can begin; nil where that would not spare much.
-	reStarts, maskedStarts *starts
 	// skeleton is the words the pattern requires, in their order, with any text
 	// between them (see loosen): a small expression that matches wherever the rule
 	// could, so the full one (hundreds to thousands of instructions, with the
@@ -918,30 +1032,20 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 			return
 		}
 	}
-	var re *regexp.Regexp
-	var st *starts
+	var e *expr
 	if r.masked != nil && !noMasks {
 		// The masked text has the same length: every offset holds.
 		if m, ok := x.maskedText(s); ok {
-			re, st, text = r.masked, r.maskedStarts, m
+			e, text = r.masked, m
 		}
 	}
-	if re == nil {
-		if re = r.full(); re == nil {
+	if e == nil {
+		if e = r.full(); e == nil {
 			return
 		}
-		if re == r.re {
-			st = r.reStarts
-		}
 	}
-	var ms [][]int
-	if st != nil {
-		ms = st.findAll(text[from:])
-	} else {
-		ms = re.FindAllStringSubmatchIndex(text[from:], -1)
-	}
-	for _, m := range ms {
-		x.emit(&r.baseRule, s, groups(re, m, from), nil)
+	for _, m := range e.findAll(text[from:]) {
+		x.emit(&r.baseRule, s, groups(e.names, m, from), nil)
 	}
 }
 
@@ -951,12 +1055,7 @@ func (r *patternRule) readFrom(text string) (int, bool) {
 	if r.scanAfter == nil {
 		return 0, true
 	}
-	var loc []int
-	if r.scanAfterStarts != nil {
-		loc = r.scanAfterStarts.first(text)
-	} else {
-		loc = r.scanAfter.FindStringIndex(text)
-	}
+	loc := r.scanAfter.first(text)
 	if loc == nil {
 		return 0, false
 	}
@@ -965,11 +1064,15 @@ func (r *patternRule) readFrom(text string) (int, bool) {
 
 // full is the rule's expression with every placeholder spelled out, compiled
 // when first needed for a rule that reads masked dates.
-func (r *patternRule) full() *regexp.Regexp {
+func (r *patternRule) full() *expr {
 	if r.src == "" {
 		return r.re
 	}
-	r.once.Do(func() { r.re, _ = expand(r.src, r.profile) })
+	r.once.Do(func() {
+		if re, err := expand(r.src, r.profile); err == nil {
+			r.re = exprOf(re)
+		}
+	})
 	return r.re
 }
 
@@ -995,7 +1098,7 @@ func (r *periodListRule) apply(x *extractor, s *Sentence) {
 		return
 	}
 	prev := x.listPrev[r.name]
-	x.emit(&r.baseRule, s, groups(r.re, m, 0), prev)
+	x.emit(&r.baseRule, s, groups(r.re.SubexpNames(), m, 0), prev)
 	x.listPrev[r.name] = &listItem{section: s.Section, block: s.Block}
 }
 
@@ -1069,8 +1172,7 @@ func (cs captures) at(name string) [2]int {
 // groups lists a match's named groups with their byte ranges in the folded
 // sentence; of two groups of one name ({count2} captures as count), the first
 // that took part.
-func groups(re *regexp.Regexp, m []int, offset int) captures {
-	names := re.SubexpNames()
+func groups(names []string, m []int, offset int) captures {
 	out := make(captures, 1, len(names)+1)
 	out[0] = capture{"", [2]int{m[0] + offset, m[1] + offset}}
 	for i, name := range names {

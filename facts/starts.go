@@ -45,11 +45,15 @@ func newStarts(re *regexp.Regexp) *starts {
 	if err != nil {
 		return nil
 	}
-	tree = tree.Simplify()
+	return startsFor(re.String(), tree.Simplify())
+}
+
+// startsFor is newStarts of the expression src, parsed and simplified.
+func startsFor(src string, tree *syntax.Regexp) *starts {
 	st := &starts{}
 	nullable, anchored := firstBytes(tree, &st.open)
 	if !nullable && opensAnchored(tree) {
-		return &starts{src: re.String(), tree: tree, atStart: true}
+		return &starts{src: src, tree: tree, atStart: true}
 	}
 	if nullable || anchored {
 		return nil
@@ -63,7 +67,7 @@ func newStarts(re *regexp.Regexp) *starts {
 	if n > 160 {
 		return nil
 	}
-	st.src, st.tree = re.String(), tree
+	st.src, st.tree = src, tree
 	st.second = newSeconds(tree, &st.open)
 	return st
 }

@@ -24,17 +24,17 @@ func startsOf(rs *RuleSet) []ruleStarts {
 		if !ok {
 			continue
 		}
-		if pr.maskedStarts != nil {
-			out = append(out, ruleStarts{pr, pr.masked, pr.maskedStarts, true, false})
+		if pr.masked != nil && pr.masked.st != nil {
+			out = append(out, ruleStarts{pr, pr.masked.asRegexp(), pr.masked.st, true, false})
 		}
-		if pr.reStarts != nil {
-			out = append(out, ruleStarts{pr, pr.re, pr.reStarts, false, false})
+		if pr.re != nil && pr.re.st != nil {
+			out = append(out, ruleStarts{pr, pr.re.asRegexp(), pr.re.st, false, false})
 		}
 		if pr.skeletonStarts != nil {
 			out = append(out, ruleStarts{pr, pr.skeleton, pr.skeletonStarts, false, false})
 		}
-		if pr.scanAfterStarts != nil {
-			out = append(out, ruleStarts{pr, pr.scanAfter, pr.scanAfterStarts, false, true})
+		if pr.scanAfter != nil && pr.scanAfter.st != nil {
+			out = append(out, ruleStarts{pr, pr.scanAfter.asRegexp(), pr.scanAfter.st, false, true})
 		}
 	}
 	return out
@@ -191,7 +191,7 @@ func TestSkeletonsHideNothing(t *testing.T) {
 				}
 				if !pr.skeleton.MatchString(text[from:]) {
 					turnedAway++
-					if pr.full().MatchString(text[from:]) {
+					if pr.full().asRegexp().MatchString(text[from:]) {
 						t.Errorf("%s: the skeleton %s turns away %q, which the rule matches", pr.name, pr.skeleton, text[from:])
 					}
 					continue
@@ -274,6 +274,54 @@ func TestStartsBeyondTheBacktracker(t *testing.T) {
 			btMaxBits = old
 			if got != want || got != fmt.Sprint(re.FindAllStringSubmatchIndex(text, -1), re.MatchString(text)) {
 				t.Errorf("%s on %q: %s beyond the backtracker, %s within it, regexp %v", expr, text, got, want, re.FindAllStringSubmatchIndex(text, -1))
+			}
+		}
+	}
+}
+
+// TestSearchedAsCompiled: a rule's expression made for searching (parsed once,
+// regexp's form left for later) has the errors, group names and matches the
+// expression compiled by regexp has, with starts and without.
+func TestSearchedAsCompiled(t *testing.T) {
+	c, _ := seedRules(t)
+	p := c.Profile
+	withStarts, whole := 0, 0
+	defer func() {
+		if withStarts == 0 || whole == 0 {
+			t.Errorf("%d expressions with starts, %d searched whole: both ways must be tried", withStarts, whole)
+		}
+	}()
+	for _, tc := range []struct{ src, text string }{
+		{`{org} (?:was|were) founded in (?P<year>\d{4})`, "the MEK was founded in 1965"},
+		{`(?:members|fighters) of {org}`, "5,000 fighters of the MEK"},
+		{`^(?:founded) (?:in|on) {date}`, "founded in 1965"},
+		{`(?:[\w,~]+ ){0,3}(?P<n>\d+)`, "about 3,000 of 200 members"},
+		{`(?:\S+ )?(?P<n>\d+) members`, "about 3,000 of 200 members"}, // no starts: searched whole
+		{`{nothing} here`, ""},
+		{`(unclosed {org}`, ""},
+		{`{org} and {org}`, ""},
+	} {
+		for _, masked := range []bool{false, true} {
+			x, err := compileSearched(tc.src, p, masked)
+			want := compileExpr(tc.src, p, masked)
+			if fmt.Sprint(err) != fmt.Sprint(want.err) {
+				t.Errorf("%s: the searched expression gives %v, regexp %v", tc.src, err, want.err)
+				continue
+			}
+			if err != nil {
+				continue
+			}
+			re := want.re
+			if x.st != nil {
+				withStarts++
+			} else {
+				whole++
+			}
+			if fmt.Sprint(x.names) != fmt.Sprint(re.SubexpNames()) || x.String() != re.String() {
+				t.Errorf("%s: names %q, regexp's %q", tc.src, x.names, re.SubexpNames())
+			}
+			if got, want := fmt.Sprint(x.findAll(tc.text), x.first(tc.text)), fmt.Sprint(re.FindAllStringSubmatchIndex(tc.text, -1), re.FindStringIndex(tc.text)); got != want {
+				t.Errorf("%s on %q: %s, regexp %s", tc.src, tc.text, got, want)
 			}
 		}
 	}

@@ -491,7 +491,7 @@ func TestGroupsFirstOfAName(t *testing.T) {
 		"zbc": `[{ [1 3]} {count [1 2]} {date [2 3]}]`,
 	} {
 		m := re.FindStringSubmatchIndex(text)
-		cs := groups(re, m, 0)
+		cs := groups(re.SubexpNames(), m, 0)
 		if got := fmt.Sprint(cs); got != want {
 			t.Errorf("%q: %s, want %s", text, got, want)
 		}
@@ -499,7 +499,7 @@ func TestGroupsFirstOfAName(t *testing.T) {
 			t.Errorf("%q: date %v %v", text, sp, ok)
 		}
 	}
-	if got := fmt.Sprint(groups(re, re.FindStringSubmatchIndex("b"), 10)); got != `[{ [10 11]} {count [10 11]}]` {
+	if got := fmt.Sprint(groups(re.SubexpNames(), re.FindStringSubmatchIndex("b"), 10)); got != `[{ [10 11]} {count [10 11]}]` {
 		t.Errorf("offset 10: %s", got)
 	}
 }
