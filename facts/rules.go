@@ -400,6 +400,9 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 		case searched[k]:
 			c := &compiled{}
 			c.x, c.err = compileSearched(k.src, p, k.masked)
+			if c.x != nil && c.x.st != nil {
+				c.x.st.tried() // its backtracker, here, while the collector is off
+			}
 			if c.x != nil && asked[k] {
 				c.re = c.x.asRegexp()
 			}

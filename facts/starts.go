@@ -21,7 +21,8 @@ type starts struct {
 	second *seconds  // and the bytes after an ASCII first byte
 	src    string    // the expression
 	// The expression's backtracker, compiled from its tree (parsed and
-	// simplified) when first needed, as many rules never get this far in a run.
+	// simplified) when first needed; the rules' expressions have theirs made as
+	// the rules are compiled, on every core and with the collector off.
 	tree *syntax.Regexp
 	once sync.Once
 	bt   *backtracker
