@@ -29,6 +29,11 @@ var (
 	notClaimantRE = regexp.MustCompile(`(?i)^(?:it|this|that|which|who|he|she|they|there|we|i)\b`)
 	passiveRE     = regexp.MustCompile(`(?i)\b(?:was|were|is|are|been|be)$`)
 	clauseEndRE   = regexp.MustCompile(`(?i); |, while |, whereas |, but | while | whereas `)
+	// claimVerbStarts and accordingStarts try the two expressions at the start
+	// of the sentence and where the words that open a clause, or "according",
+	// can begin.
+	claimVerbStarts = newStarts(claimVerbRE)
+	accordingStarts = newStarts(accordingRE)
 )
 
 // attributions finds who a sentence attributes its statements to.
@@ -72,7 +77,7 @@ func containsAny(text string, words []string) bool {
 }
 
 func (x *extractor) according(text string, out []attribution) []attribution {
-	for _, m := range accordingRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range accordingStarts.findAll(text) {
 		who := strings.TrimSpace(text[m[2]:m[3]])
 		// "According to X, …" covers the rest of the clause; "…, according to X."
 		// covers what came before it.
@@ -86,7 +91,7 @@ func (x *extractor) according(text string, out []attribution) []attribution {
 }
 
 func (x *extractor) claimVerbs(text string, out []attribution) []attribution {
-	for _, m := range claimVerbRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range claimVerbStarts.findAll(text) {
 		who := strings.TrimSpace(text[m[2]:m[3]])
 		if who == "" || notClaimantRE.MatchString(who) || len(strings.Fields(who)) > 9 {
 			continue

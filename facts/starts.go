@@ -27,8 +27,10 @@ type starts struct {
 	once sync.Once
 	bt   *backtracker
 	// atStart: the expression is anchored at the start of the text ("^…"), so
-	// its only match is there, which the backtracker tries.
-	atStart bool
+	// its only match is there, which the backtracker tries. zero: some of its
+	// ways are ("(?:^|, )…"): it is tried at the start of the text whatever the
+	// byte there, and elsewhere where its other ways can open.
+	atStart, zero bool
 	// slow is the expression anchored one character in (so that the character
 	// before the match is there for \b and \B; as it is, when atStart), for a
 	// text too long for the backtracker; compiled when first needed, which is
@@ -38,9 +40,10 @@ type starts struct {
 }
 
 // newStarts returns the starts of re, or nil when they would not spare much: an
-// expression that can match the empty string, can open with most bytes, or is
-// anchored at the start of a line. One anchored at the start of the text is
-// tried there only.
+// expression that can match the empty string, can open with most bytes, or
+// asserts the start of a line. One anchored at the start of the text is tried
+// there only; one with some ways anchored there, there and where the others can
+// open.
 func newStarts(re *regexp.Regexp) *starts {
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
@@ -56,8 +59,20 @@ func startsFor(src string, tree *syntax.Regexp) *starts {
 	if !nullable && opensAnchored(tree) {
 		return &starts{src: src, tree: tree, atStart: true}
 	}
-	if nullable || anchored {
+	switch {
+	case nullable:
 		return nil
+	case anchored:
+		// Some ways open at the start of the text (never at that of a line,
+		// which a newline in a sentence would move).
+		if holds(tree, syntax.OpBeginLine) {
+			return nil
+		}
+		st.open = [256]bool{}
+		if past, _ := firstBytesFrom(tree, &st.open, true); past {
+			return nil
+		}
+		st.zero = true
 	}
 	n := 0
 	for _, ok := range st.open {
@@ -145,7 +160,7 @@ func (st *starts) find(t string, n int) [][]int {
 	// p walks the text a character at a time, as the unanchored search does: a
 	// match begins only where a character does.
 	for p := 0; p < len(t) && len(out) != n; {
-		if !st.mayOpen(t, p) {
+		if !(p == 0 && st.zero) && !st.mayOpen(t, p) {
 			p += charLen(t, p)
 			continue
 		}
@@ -164,13 +179,19 @@ func (st *starts) find(t string, n int) [][]int {
 // whether re can match the empty string and whether it can assert the start of
 // the text or of a line before its first character.
 func firstBytes(re *syntax.Regexp, open *[256]bool) (nullable, anchored bool) {
+	return firstBytesFrom(re, open, false)
+}
+
+// firstBytesFrom is firstBytes, where, pastStart, the start of the text cannot
+// be asserted: the bytes a match that begins after it can open with.
+func firstBytesFrom(re *syntax.Regexp, open *[256]bool, pastStart bool) (nullable, anchored bool) {
 	switch re.Op {
 	case syntax.OpNoMatch:
 		return false, false
 	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpEndLine, syntax.OpEndText:
 		return true, false
 	case syntax.OpBeginLine, syntax.OpBeginText:
-		return true, true
+		return !pastStart || re.Op == syntax.OpBeginLine, true
 	case syntax.OpLiteral:
 		if len(re.Rune) == 0 {
 			return true, false
@@ -189,16 +210,16 @@ func firstBytes(re *syntax.Regexp, open *[256]bool) (nullable, anchored bool) {
 		}
 		return false, false
 	case syntax.OpCapture, syntax.OpPlus:
-		return firstBytes(re.Sub[0], open)
+		return firstBytesFrom(re.Sub[0], open, pastStart)
 	case syntax.OpStar, syntax.OpQuest:
-		_, anchored = firstBytes(re.Sub[0], open)
+		_, anchored = firstBytesFrom(re.Sub[0], open, pastStart)
 		return true, anchored
 	case syntax.OpRepeat:
-		nullable, anchored = firstBytes(re.Sub[0], open)
+		nullable, anchored = firstBytesFrom(re.Sub[0], open, pastStart)
 		return nullable || re.Min == 0, anchored
 	case syntax.OpConcat:
 		for _, sub := range re.Sub {
-			n, a := firstBytes(sub, open)
+			n, a := firstBytesFrom(sub, open, pastStart)
 			anchored = anchored || a
 			if !n {
 				return false, anchored
@@ -207,7 +228,7 @@ func firstBytes(re *syntax.Regexp, open *[256]bool) (nullable, anchored bool) {
 		return true, anchored
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			n, a := firstBytes(sub, open)
+			n, a := firstBytesFrom(sub, open, pastStart)
 			nullable, anchored = nullable || n, anchored || a
 		}
 		return nullable, anchored
@@ -217,6 +238,19 @@ func firstBytes(re *syntax.Regexp, open *[256]bool) (nullable, anchored bool) {
 		open[b] = true
 	}
 	return true, true
+}
+
+// holds reports whether re holds an operator op.
+func holds(re *syntax.Regexp, op syntax.Op) bool {
+	if re.Op == op {
+		return true
+	}
+	for _, sub := range re.Sub {
+		if holds(sub, op) {
+			return true
+		}
+	}
+	return false
 }
 
 // addRune marks the first byte of r, and with fold of every case of r.
@@ -282,7 +316,7 @@ func (st *starts) matches(t string) bool {
 		return st.at(t, 0) != nil
 	}
 	for p := 0; p < len(t); p += charLen(t, p) {
-		if !st.mayOpen(t, p) {
+		if !(p == 0 && st.zero) && !st.mayOpen(t, p) {
 			continue
 		}
 		if st.at(t, p) != nil {

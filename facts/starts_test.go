@@ -64,13 +64,14 @@ func sameMatches(t *testing.T, name string, re *regexp.Regexp, st *starts, text 
 // and so do the people's expression, learnPlaceRE and learnAliasRE, on every
 // sentence.
 func TestStartsFindWhatTheSearchFinds(t *testing.T) {
-	if learnPlaceStarts == nil || learnAliasStarts == nil {
-		t.Fatal("learnPlaceRE or learnAliasRE runs without starts")
+	if learnPlaceStarts == nil || learnAliasStarts == nil || claimVerbStarts == nil || accordingStarts == nil {
+		t.Fatal("learnPlaceRE, learnAliasRE, claimVerbRE or accordingRE runs without starts")
 	}
-	places, aliases := 0, 0 // sentences that teach a place, an alias, in every corpus
+	// sentences that teach a place, an alias, and that name a claimant, in every corpus
+	places, aliases, claimants, according := 0, 0, 0, 0
 	defer func() {
-		if places == 0 || aliases == 0 {
-			t.Errorf("learnPlaceRE matched in %d sentences, learnAliasRE in %d: the test compares nothing", places, aliases)
+		if places == 0 || aliases == 0 || claimants == 0 || according == 0 {
+			t.Errorf("learnPlaceRE matched in %d sentences, learnAliasRE in %d, claimVerbRE in %d, accordingRE in %d: the test compares nothing", places, aliases, claimants, according)
 		}
 	}()
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
@@ -91,6 +92,12 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 			}
 			if sameMatches(t, "learnAliasRE", learnAliasRE, learnAliasStarts, s.Folded().Text) {
 				aliases++
+			}
+			if sameMatches(t, "claimVerbRE", claimVerbRE, claimVerbStarts, s.Folded().Text) {
+				claimants++
+			}
+			if sameMatches(t, "accordingRE", accordingRE, accordingStarts, s.Folded().Text) {
+				according++
 			}
 			for _, e := range exprs {
 				text := s.Folded().Text
@@ -130,9 +137,12 @@ func TestStartsAtTheEdges(t *testing.T) {
 		{`(?i)\Bus`, "us bus US"},
 		{`\b-\d|\B-\d`, "-1 a-1 -2"},
 		{`\bé\w`, "éa bé éb bé1"},
-		{`^(foo|fo)(o*)\b`, "fooo foo"}, // anchored at the start: tried there only
-		{`(?i)\A(?:a|b)c`, "Bc ac"},     // likewise
-		{`^x|^(y)`, "y x"},              // every way anchored
+		{`^(foo|fo)(o*)\b`, "fooo foo"},                 // anchored at the start: tried there only
+		{`(?i)\A(?:a|b)c`, "Bc ac"},                     // likewise
+		{`^x|^(y)`, "y x"},                              // every way anchored
+		{`^a|b`, "ab ba"},                               // one way anchored: tried at the start and at b
+		{`(?:^|, )(\w+) said`, "Kaveh said, Amir said"}, // likewise, past the anchor
+		{`(?i)(?:^|\bwhile )(\w+)`, "While x, while y"},
 	} {
 		re := regexp.MustCompile(tc.expr)
 		st := newStarts(re)
@@ -145,7 +155,7 @@ func TestStartsAtTheEdges(t *testing.T) {
 		}
 		sameMatches(t, tc.expr, re, st, "nothing to see here: \xff\u00e9")
 	}
-	for _, expr := range []string{`(?i)x*`, `(?:a|)`, `.b`, `(?m)^a`, `^a|b`} {
+	for _, expr := range []string{`(?i)x*`, `(?:a|)`, `.b`, `(?m)^a`, `(?m)(?:^|, )a`, `(?:^|x)\w*`, `^|a`} {
 		if newStarts(regexp.MustCompile(expr)) != nil {
 			t.Errorf("%s: starts made for an expression they cannot serve", expr)
 		}
