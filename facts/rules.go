@@ -217,7 +217,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				}
 				r = pr
 			case "period-list":
-				r = &periodListRule{baseRule: base, re: compile("pattern", true), section: compile("section", true)}
+				r = &periodListRule{baseRule: base, re: search("pattern", nil), section: compile("section", true)}
 			case "label-value":
 				r = &labelValueRule{baseRule: base, label: compile("label", true)}
 			case "names":
@@ -313,6 +313,14 @@ func (e *expr) first(t string) []int {
 	return e.asRegexp().FindStringIndex(t)
 }
 
+// firstGroups is FindStringSubmatchIndex(t).
+func (e *expr) firstGroups(t string) []int {
+	if e.st != nil {
+		return e.st.first(t)
+	}
+	return e.asRegexp().FindStringSubmatchIndex(t)
+}
+
 // String is the expression.
 func (e *expr) String() string { return e.src }
 
@@ -382,7 +390,7 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 				add(compileKey{src: pattern, skeleton: true}, true)
 				add(compileKey{src: mappingScalar(rule, "scan_after")}, true)
 			} else {
-				add(compileKey{src: pattern}, false)
+				add(compileKey{src: pattern}, kind == "period-list") // a list's items are searched
 			}
 			add(compileKey{src: mappingScalar(rule, "section")}, false)
 			add(compileKey{src: mappingScalar(rule, "label")}, false)
@@ -1088,7 +1096,7 @@ var noMasks = false
 // after another says when the subject arrived; an item that ends says when it left.
 type periodListRule struct {
 	baseRule
-	re      *regexp.Regexp
+	re      *expr
 	section *regexp.Regexp
 }
 
@@ -1096,12 +1104,12 @@ func (r *periodListRule) apply(x *extractor, s *Sentence) {
 	if s.Kind != ListItem || !r.section.MatchString(FoldString(s.Section)) {
 		return
 	}
-	m := r.re.FindStringSubmatchIndex(s.Folded().Text)
+	m := r.re.firstGroups(s.Folded().Text)
 	if m == nil {
 		return
 	}
 	prev := x.listPrev[r.name]
-	x.emit(&r.baseRule, s, groups(r.re.SubexpNames(), m, 0), prev)
+	x.emit(&r.baseRule, s, groups(r.re.names, m, 0), prev)
 	x.listPrev[r.name] = &listItem{section: s.Section, block: s.Block}
 }
 

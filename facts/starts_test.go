@@ -68,10 +68,10 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 		t.Fatal("learnPlaceRE, learnAliasRE, claimVerbRE or accordingRE runs without starts")
 	}
 	// sentences that teach a place, an alias, and that name a claimant, in every corpus
-	places, aliases, claimants, according := 0, 0, 0, 0
+	places, aliases, claimants, according, lists := 0, 0, 0, 0, 0
 	defer func() {
-		if places == 0 || aliases == 0 || claimants == 0 || according == 0 {
-			t.Errorf("learnPlaceRE matched in %d sentences, learnAliasRE in %d, claimVerbRE in %d, accordingRE in %d: the test compares nothing", places, aliases, claimants, according)
+		if places == 0 || aliases == 0 || claimants == 0 || according == 0 || lists == 0 {
+			t.Errorf("learnPlaceRE matched in %d sentences, learnAliasRE in %d, claimVerbRE in %d, accordingRE in %d, the period lists' expressions in %d list items: the test compares nothing", places, aliases, claimants, according, lists)
 		}
 	}()
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
@@ -82,7 +82,7 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 		if rs.persons == nil {
 			t.Fatal("the people's expression runs without starts")
 		}
-		tried, matched, people := 0, 0, 0
+		tried, matched, people, listItems := 0, 0, 0, 0
 		eachSentence(t, c, rs, func(x *extractor, s *Sentence) {
 			if sameMatches(t, "personRE", rs.personRE, rs.persons, s.Folded().Text) {
 				people++
@@ -98,6 +98,13 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 			}
 			if sameMatches(t, "accordingRE", accordingRE, accordingStarts, s.Folded().Text) {
 				according++
+			}
+			for _, r := range rs.rules {
+				if pl, ok := r.(*periodListRule); ok && pl.re.st != nil && s.Kind == ListItem {
+					if sameMatches(t, pl.name, pl.re.asRegexp(), pl.re.st, s.Folded().Text) {
+						listItems++
+					}
+				}
 			}
 			for _, e := range exprs {
 				text := s.Folded().Text
@@ -116,6 +123,7 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 		if matched == 0 || people == 0 {
 			t.Fatalf("no expression matched in %d tries, or no person (%d): the test compares nothing", tried, people)
 		}
+		lists += listItems
 	})
 }
 
@@ -330,7 +338,7 @@ func TestSearchedAsCompiled(t *testing.T) {
 			if fmt.Sprint(x.names) != fmt.Sprint(re.SubexpNames()) || x.String() != re.String() {
 				t.Errorf("%s: names %q, regexp's %q", tc.src, x.names, re.SubexpNames())
 			}
-			if got, want := fmt.Sprint(x.findAll(tc.text), x.first(tc.text)), fmt.Sprint(re.FindAllStringSubmatchIndex(tc.text, -1), re.FindStringIndex(tc.text)); got != want {
+			if got, want := fmt.Sprint(x.findAll(tc.text), x.first(tc.text), x.firstGroups(tc.text)), fmt.Sprint(re.FindAllStringSubmatchIndex(tc.text, -1), re.FindStringIndex(tc.text), re.FindStringSubmatchIndex(tc.text)); got != want {
 				t.Errorf("%s on %q: %s, regexp %s", tc.src, tc.text, got, want)
 			}
 		}
