@@ -554,20 +554,22 @@ func (p *Profile) looksLikePerson(name string, titled bool, common *Vocabulary) 
 	if k := p.Lookup(name); k != nil {
 		return k.Type == EntityPerson
 	}
-	if last := strings.ToLower(words[len(words)-1]); common.Has(last) {
-		return false // "Terrorism Monitor", "Obama Administration"
-	}
+	// The vocabulary is asked last: a word it does not know costs a search of
+	// the whole text, and most phrases fail the other tests.
 	for _, w := range words {
-		r := []rune(w)
-		if notNameWords[w] || !unicode.IsUpper(r[0]) && !nameParticle[w] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if notNameWords[w] || !unicode.IsUpper(r) && !nameParticle[w] {
 			return false
 		}
 		if k := p.Lookup(w); k != nil && k.Type != EntityPerson {
 			return false
 		}
 	}
-	if len(words) == 1 {
-		return titled || p.isSurname(words[0])
+	if len(words) == 1 && !titled && !p.isSurname(words[0]) {
+		return false
+	}
+	if last := strings.ToLower(words[len(words)-1]); common.Has(last) {
+		return false // "Terrorism Monitor", "Obama Administration"
 	}
 	return true
 }
