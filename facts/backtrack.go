@@ -30,9 +30,6 @@ type backtracker struct {
 	runes []rune
 	start uint32
 	ncap  int
-	// ascii holds, for each rune instruction, the ASCII characters it reads, as
-	// two words of bits: the case folding and the classes worked out once.
-	ascii [][2]uint64
 	// leads holds, for each instruction, the bytes a match can read first from
 	// there (every byte where it may read none, or a character beyond ASCII):
 	// the way out of an alternative whose leads do not hold the next byte goes
@@ -41,12 +38,15 @@ type backtracker struct {
 }
 
 // btInst is an instruction of syntax.Prog, its runes runes[lo:hi] of the
-// backtracker's.
+// backtracker's; ascii holds, for a rune instruction, the ASCII characters it
+// reads, as two words of bits (the case folding and the classes worked out
+// once), beside the instruction, which is read with them.
 type btInst struct {
 	op       syntax.InstOp
 	fold     bool // a single rune read in every case
 	out, arg uint32
 	lo, hi   uint32
+	ascii    [2]uint64
 }
 
 // byteSet is a set of bytes.
@@ -72,7 +72,8 @@ func backtrackerOf(re *syntax.Regexp) *backtracker {
 	if err != nil {
 		panic("facts: " + err.Error())
 	}
-	bt := &backtracker{start: uint32(prog.Start), ncap: 2 * (ncap + 1), ascii: make([][2]uint64, len(prog.Inst))}
+	bt := &backtracker{start: uint32(prog.Start), ncap: 2 * (ncap + 1)}
+	ascii := make([][2]uint64, len(prog.Inst))
 	bt.insts = make([]btInst, len(prog.Inst))
 	n := 0
 	for pc := range prog.Inst {
@@ -81,13 +82,13 @@ func backtrackerOf(re *syntax.Regexp) *backtracker {
 	bt.runes = make([]rune, 0, n)
 	for pc := range prog.Inst {
 		inst := &prog.Inst[pc]
-		bt.ascii[pc] = asciiRead(inst)
+		ascii[pc] = asciiRead(inst)
 		lo := uint32(len(bt.runes))
 		bt.runes = append(bt.runes, inst.Rune...)
-		bt.insts[pc] = btInst{op: inst.Op, out: inst.Out, arg: inst.Arg, lo: lo, hi: uint32(len(bt.runes)),
+		bt.insts[pc] = btInst{op: inst.Op, out: inst.Out, arg: inst.Arg, lo: lo, hi: uint32(len(bt.runes)), ascii: ascii[pc],
 			fold: inst.Op == syntax.InstRune && len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0}
 	}
-	bt.leads = leadsOf(prog, bt.ascii)
+	bt.leads = leadsOf(prog, ascii)
 	return bt
 }
 
@@ -336,11 +337,15 @@ func (bt *backtracker) try(s *btState, t string, p int) bool {
 				// Out first; Arg when Out has failed. (regexp's shortcut for
 				// AltMatch only spares work: leftmost first, Out comes first.)
 				// A way whose leads the next byte is not among cannot match.
-				out, arg := true, insts[inst.arg].op != syntax.InstFail
+				// (A way that fails at once has no leads: only at the end of
+				// the text, where no byte is read, is it looked at.)
+				var out, arg bool
 				if pos < len(t) {
 					c := t[pos]
 					out = bt.leads[inst.out].has(c)
-					arg = arg && bt.leads[inst.arg].has(c)
+					arg = bt.leads[inst.arg].has(c)
+				} else {
+					out, arg = true, insts[inst.arg].op != syntax.InstFail
 				}
 				switch {
 				case out && arg:
@@ -359,7 +364,7 @@ func (bt *backtracker) try(s *btState, t string, p int) bool {
 				}
 				c := t[pos]
 				if c < utf8.RuneSelf {
-					if bt.ascii[pc][c>>6]&(1<<(c&63)) == 0 {
+					if inst.ascii[c>>6]&(1<<(c&63)) == 0 {
 						goto fail
 					}
 					pos++
