@@ -283,18 +283,11 @@ func (s *btState) visit(pc uint32, pos int) bool {
 // there. The program must fit (fits).
 func (bt *backtracker) match(dst []int, t string, p int) []int {
 	s := btStates.Get().(*btState)
-	defer btStates.Put(s)
 	s.width = len(t) - p + 1
 	if need := len(bt.insts) * s.width; len(s.visited)*64 < need {
 		s.visited = make([]uint64, (need+63)/64)
 		s.dirty = s.dirty[:0]
 	}
-	defer func() {
-		for _, w := range s.dirty {
-			s.visited[w] = 0
-		}
-		s.dirty = s.dirty[:0]
-	}()
 	if cap(s.caps) < bt.ncap {
 		s.caps = make([]int, bt.ncap)
 	}
@@ -303,10 +296,17 @@ func (bt *backtracker) match(dst []int, t string, p int) []int {
 		s.caps[i] = -1
 	}
 	s.caps[0] = p
-	if !bt.try(s, t, p) {
-		return nil
+	if bt.try(s, t, p) {
+		dst = append(dst, s.caps...)
+	} else {
+		dst = nil
 	}
-	return append(dst, s.caps...)
+	for _, w := range s.dirty {
+		s.visited[w] = 0
+	}
+	s.dirty = s.dirty[:0]
+	btStates.Put(s)
+	return dst
 }
 
 // try runs the program from its start at p, leftmost first; it reports whether
