@@ -255,9 +255,9 @@ type compileKey struct {
 }
 
 // compiled is an expression compiled, or why it does not compile: as an expr
-// where a rule searches with it, by regexp where a rule only asks it (a
-// section, a label, a list's pattern); a skeleton with its starts and its
-// sequence, if it is one.
+// where a rule searches with it (a pattern, its scan_after anchor, a list's
+// items), by regexp where a rule only asks it (a section, a label); a skeleton
+// with its starts and its sequence, if it is one.
 type compiled struct {
 	x   *expr
 	re  *regexp.Regexp
