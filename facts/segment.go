@@ -455,6 +455,15 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 			}
 		}
 	}
+	listed := 0
+	for i := range lines {
+		if n := int(refAt[i]); n >= 0 && used[n] {
+			listed++
+		}
+	}
+	if listed > 0 && len(d.References) == 0 {
+		d.References = make(map[int]Reference, listed) // made once, not grown entry by entry
+	}
 	for i, ln := range lines {
 		n := int(refAt[i])
 		if n < 0 || !used[n] {
