@@ -54,17 +54,6 @@ type byteSet [4]uint64
 
 func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 
-// newBacktracker compiles expr as regexp.Compile does (Perl syntax, simplified).
-// It panics on a bad expression: the callers' expressions are compiled by regexp
-// first.
-func newBacktracker(expr string) *backtracker {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		panic("facts: " + err.Error())
-	}
-	return backtrackerOf(re.Simplify())
-}
-
 // backtrackerOf compiles an expression parsed and simplified.
 func backtrackerOf(re *syntax.Regexp) *backtracker {
 	ncap := re.MaxCap()

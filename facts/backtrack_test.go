@@ -41,6 +41,15 @@ func mustParse(t *testing.T, expr string) *syntax.Regexp {
 	return re.Simplify()
 }
 
+// newBacktracker compiles expr as regexp.Compile does (Perl syntax, simplified).
+func newBacktracker(expr string) *backtracker {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic("facts: " + err.Error())
+	}
+	return backtrackerOf(re.Simplify())
+}
+
 // btExprs are expressions with what the backtracker must get right: the
 // preference among alternatives and repeats, groups set on ways that fail,
 // assertions at the end and beside characters beyond ASCII, case folding

@@ -250,14 +250,3 @@ func TestOpensAnchored(t *testing.T) {
 		}
 	}
 }
-
-// from returns the text from the byte before p, which an expression anchored one
-// character in (`^(?s:.)(?:…)`) reads as the character before the match. At the
-// start of the text a space stands before it, which \b and \B read as they read
-// the start.
-func from(t string, p int) string {
-	if p == 0 {
-		return " " + t
-	}
-	return t[p-1:]
-}

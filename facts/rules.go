@@ -210,7 +210,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				if src := y.Str(m["pattern"], "pattern"); strings.Contains(src, "{date}") {
 					// The masked expression is the one that runs; the full one, with
 					// the date grammar, is compiled only if a sentence needs it.
-					pr.masked = search("pattern", map[string]string{"date": dateToken})
+					pr.masked = search("pattern", maskedFragments(true))
 					pr.src, pr.profile = src, p
 				} else {
 					pr.re = search("pattern", nil)
@@ -328,11 +328,7 @@ func (e *expr) String() string { return e.src }
 // standing for the date token when masked: with starts where they serve, made
 // from one parse, else compiled by regexp. Its errors are expandWith's.
 func compileSearched(src string, p *Profile, masked bool) (*expr, error) {
-	var instead map[string]string
-	if masked {
-		instead = map[string]string{"date": dateToken}
-	}
-	out, err := expandSource(src, p, instead)
+	out, err := expandSource(src, p, maskedFragments(masked))
 	if err != nil {
 		return nil, err
 	}
@@ -455,12 +451,17 @@ func (s *compiledSet) startsOf(re *regexp.Regexp) *starts {
 // compileExpr expands and compiles a rule's expression, {date} standing for the
 // date token when masked.
 func compileExpr(src string, p *Profile, masked bool) *compiled {
-	var instead map[string]string
-	if masked {
-		instead = map[string]string{"date": dateToken}
-	}
-	re, err := expandWith(src, p, instead)
+	re, err := expandWith(src, p, maskedFragments(masked))
 	return &compiled{re: re, err: err}
+}
+
+// maskedFragments are the placeholders that stand for other fragments in a
+// masked expression: {date} for the date token of masked text; none unmasked.
+func maskedFragments(masked bool) map[string]string {
+	if !masked {
+		return nil
+	}
+	return map[string]string{"date": dateToken}
 }
 
 // compileSkeleton compiles the skeleton of a pattern (nil when it has none), and

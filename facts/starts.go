@@ -121,11 +121,7 @@ func (st *starts) at(t string, p int) []int {
 	if st.atStart {
 		return st.slow.FindStringSubmatchIndex(t)
 	}
-	rest := " " + t // at the start a space stands before it, which \b and \B read as the start
-	if p > 0 {
-		rest = t[p-1:]
-	}
-	m := st.slow.FindStringSubmatchIndex(rest)
+	m := st.slow.FindStringSubmatchIndex(from(t, p))
 	for i := range m { // from the character before p to offsets in t
 		if m[i] >= 0 {
 			m[i] += p - 1
@@ -135,6 +131,17 @@ func (st *starts) at(t string, p int) []int {
 		m[0] = p
 	}
 	return m
+}
+
+// from returns the text from the byte before p, which an expression anchored one
+// character in (`^(?s:.)(?:…)`) reads as the character before the match. At the
+// start of the text a space stands before it, which \b and \B read as they read
+// the start.
+func from(t string, p int) string {
+	if p == 0 {
+		return " " + t
+	}
+	return t[p-1:]
 }
 
 // findAll is FindAllStringSubmatchIndex(t, -1) of the expression.
