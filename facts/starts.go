@@ -342,22 +342,83 @@ type seconds [128]*[256]bool
 // more: a byte it cannot rule out is let through.
 func newSeconds(re *syntax.Regexp, open *[256]bool) *seconds {
 	var s seconds
+	m := openings{}
 	for b := 0; b < utf8.RuneSelf; b++ {
 		if !open[b] {
 			continue
 		}
 		next := new([256]bool)
-		if !secondBytes(re, byte(b), next) {
+		if !m.secondBytes(re, byte(b), next) {
 			s[b] = next
 		}
 	}
 	return &s
 }
 
+// opening is what firstBytes says of one node of an expression: the bytes a
+// match of it can open with, and whether it can match the empty string.
+type opening struct {
+	open     [256]bool
+	nullable bool
+}
+
+// openings are the openings of an expression's nodes, each worked out once:
+// newSeconds asks about every node once for each byte a match can open with, and
+// an expression that lists a profile's names has thousands.
+type openings map[*syntax.Regexp]*opening
+
+// of is firstBytes(re) for re alone, from its subexpressions' openings. Where
+// firstBytes, adding to bytes already set, unsets the newline for "." it is
+// kept: one byte more, never one less.
+func (m openings) of(re *syntax.Regexp) *opening {
+	if o, ok := m[re]; ok {
+		return o
+	}
+	o := &opening{}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus, syntax.OpStar, syntax.OpQuest, syntax.OpRepeat:
+		sub := m.of(re.Sub[0])
+		o.open, o.nullable = sub.open, sub.nullable || re.Op == syntax.OpStar || re.Op == syntax.OpQuest || re.Op == syntax.OpRepeat && re.Min == 0
+	case syntax.OpConcat:
+		o.nullable = true
+		for _, sub := range re.Sub {
+			so := m.of(sub)
+			orInto(&o.open, &so.open)
+			if !so.nullable {
+				o.nullable = false
+				break
+			}
+		}
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			so := m.of(sub)
+			orInto(&o.open, &so.open)
+			o.nullable = o.nullable || so.nullable
+		}
+	default:
+		o.nullable, _ = firstBytes(re, &o.open)
+	}
+	m[re] = o
+	return o
+}
+
+// orInto sets in dst every byte set in src.
+func orInto(dst, src *[256]bool) {
+	for b, set := range src {
+		if set {
+			dst[b] = true
+		}
+	}
+}
+
 // secondBytes adds to next the bytes that can follow a first character c in a
 // match of re that opens with c, and reports whether such a match can end right
-// after c, or whether it cannot tell (then next says nothing).
-func secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEnd bool) {
+// after c, or whether it cannot tell (then next says nothing). A node no match of
+// which opens with c adds nothing and cannot end after it: it is passed by.
+func (m openings) secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEnd bool) {
+	if !m.of(re).open[c] {
+		return false
+	}
 	opens := func(r rune, fold bool) bool { return opensWith(r, fold, func(b byte) bool { return b == c }) }
 	switch re.Op {
 	case syntax.OpLiteral:
@@ -370,22 +431,20 @@ func secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEnd bool) {
 		addRune(next, re.Rune[1], re.Flags&syntax.FoldCase != 0)
 		return false
 	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		var first [256]bool
-		firstBytes(re, &first)
-		return first[c]
+		return true // it opens with c, as the test above found
 	case syntax.OpCapture:
-		return secondBytes(re.Sub[0], c, next)
+		return m.secondBytes(re.Sub[0], c, next)
 	case syntax.OpQuest:
-		return secondBytes(re.Sub[0], c, next)
+		return m.secondBytes(re.Sub[0], c, next)
 	case syntax.OpStar, syntax.OpPlus:
-		if secondBytes(re.Sub[0], c, next) {
-			firstBytes(re.Sub[0], next) // another time round
+		if m.secondBytes(re.Sub[0], c, next) {
+			orInto(next, &m.of(re.Sub[0]).open) // another time round
 			return true
 		}
 		return false
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			if secondBytes(sub, c, next) {
+			if m.secondBytes(sub, c, next) {
 				mayEnd = true
 			}
 		}
@@ -394,13 +453,21 @@ func secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEnd bool) {
 		for i, sub := range re.Sub {
 			// sub takes the first character: what follows it is its own second
 			// byte, or, where it may end there, the first byte of the rest.
-			if secondBytes(sub, c, next) {
-				rest := &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i+1:]}
-				if restNullable, _ := firstBytes(rest, next); restNullable {
+			if m.secondBytes(sub, c, next) {
+				restNullable := true
+				for _, r := range re.Sub[i+1:] {
+					ro := m.of(r)
+					orInto(next, &ro.open)
+					if !ro.nullable {
+						restNullable = false
+						break
+					}
+				}
+				if restNullable {
 					mayEnd = true
 				}
 			}
-			if !nullable(sub) {
+			if !m.of(sub).nullable {
 				return mayEnd
 			}
 			// sub may match nothing: the first character may be the rest's.
@@ -411,13 +478,6 @@ func secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEnd bool) {
 		return false
 	}
 	return true // an operator this does not know: nothing can be ruled out
-}
-
-// nullable reports whether re can match the empty string (see firstBytes).
-func nullable(re *syntax.Regexp) bool {
-	var open [256]bool
-	n, _ := firstBytes(re, &open)
-	return n
 }
 
 // opensWith reports whether character r, or with fold any case of it, opens with
