@@ -35,8 +35,9 @@ type Profile struct {
 	// placeholders is what the placeholders of rules stand for (fragments),
 	// worked out once the profile is complete.
 	placeholders struct {
-		once sync.Once
-		m    map[string]string
+		once  sync.Once
+		m     map[string]string
+		trees sync.Map // fragment source → *fragmentTree, parsed when first spliced
 	}
 	// nearByFirst lists, by first letter folded, the places in names of those
 	// nearNames looks for (see nearNameWanted), in order.
@@ -149,7 +150,7 @@ func (p *Profile) complete() {
 		}
 	}
 	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
-	p.placeholders.once, p.placeholders.m = sync.Once{}, nil
+	p.placeholders.once, p.placeholders.m, p.placeholders.trees = sync.Once{}, nil, sync.Map{}
 	p.nearByFirst = [256][]int{}
 	for i, n := range p.names {
 		if nearNameWanted(n) {

@@ -332,7 +332,7 @@ func compileSearched(src string, p *Profile, masked bool) (*expr, error) {
 	if err != nil {
 		return nil, err
 	}
-	tree, err := syntax.Parse(out, syntax.Perl)
+	tree, err := p.parseExpanded(src, out, maskedFragments(masked))
 	if err != nil {
 		return nil, fmt.Errorf("bad expression: %v", err)
 	}
