@@ -105,16 +105,15 @@ func (x *extractor) parseQuantity(text string) (Quantity, error) {
 	return p.v, p.err
 }
 
-// parsePeriod is ParsePeriod in this source, remembered across sources (see
-// Profile.periods).
+// parsePeriod is ParsePeriod in this source, its words read once across sources
+// (see Profile.periods).
 func (x *extractor) parsePeriod(text string) (Period, error) {
-	k := periodKey{text, x.src.AsOf}
-	p, ok := x.profile.periods.load(k)
+	w, ok := x.profile.periods.load(text)
 	if !ok {
-		p.v, p.err = ParsePeriod(text, x.src.AsOf)
-		x.profile.periods.store(periodKey{strings.Clone(text), x.src.AsOf}, p)
+		w = readPeriod(text)
+		x.profile.periods.store(strings.Clone(text), w)
 	}
-	return p.v, p.err
+	return w.at(x.src.AsOf)
 }
 
 // noDispatch offers every sentence to every rule, for the test that compares.

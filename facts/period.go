@@ -113,38 +113,60 @@ var (
 
 // ParsePeriod reads a period. asOf is the source's as-of date, which "present"
 // resolves to; a zero asOf leaves the end open.
-func ParsePeriod(s string, asOf Date) (Period, error) {
+func ParsePeriod(s string, asOf Date) (Period, error) { return readPeriod(s).at(asOf) }
+
+// periodWords are a period as its words say it, whatever the date of the source
+// it is read in: the words alone are read once, however many sources write them.
+type periodWords struct {
+	text     string // the words folded and in lower case, for the errors
+	from, to Date
+	present  bool // it runs to the time of writing ("1981-present", "since 2009")
+	since    bool // it says so with "since"
+	err      error
+}
+
+// readPeriod reads the words of a period.
+func readPeriod(s string) periodWords {
 	s = strings.ToLower(strings.TrimSpace(FoldString(s)))
+	w := periodWords{text: s}
 	if m := sinceRE.FindStringSubmatch(s); m != nil {
-		from, err := parsePoint(m[1], 0)
-		if err != nil {
-			return Period{}, err
-		}
-		return Period{From: from, To: asOf, ToPresent: true}, nil
+		w.from, w.err = parsePoint(m[1], 0)
+		w.present, w.since = true, true
+		return w
 	}
 	m := periodRE.FindStringSubmatch(s)
 	if m == nil {
-		return Period{}, fmt.Errorf("not a period: %q", s)
+		w.err = fmt.Errorf("not a period: %q", s)
+		return w
 	}
-	from, err := parsePoint(m[1], 0)
-	if err != nil {
-		return Period{}, err
+	if w.from, w.err = parsePoint(m[1], 0); w.err != nil {
+		return w
 	}
 	if m[2] != "" {
-		if !asOf.IsZero() && highOrd(asOf.Hi) < lowOrd(from.Lo) {
-			return Period{}, fmt.Errorf("period %q starts after the source's date (%s)", s, asOf)
-		}
-		return Period{From: from, To: asOf, ToPresent: true}, nil
+		w.present = true
+		return w
 	}
-	to, err := parsePoint(m[3], from.Lo.Y)
-	if err != nil {
-		return Period{}, err
+	if w.to, w.err = parsePoint(m[3], w.from.Lo.Y); w.err != nil {
+		return w
 	}
-	if highOrd(to.Hi) < lowOrd(from.Lo) {
-		return Period{}, fmt.Errorf("period %q ends before it starts", s)
+	if highOrd(w.to.Hi) < lowOrd(w.from.Lo) {
+		w.err = fmt.Errorf("period %q ends before it starts", s)
 	}
-	to.YearFromContext = false
-	return Period{From: from, To: to}, nil
+	w.to.YearFromContext = false
+	return w
+}
+
+// at is the period the words say in a source written at asOf.
+func (w periodWords) at(asOf Date) (Period, error) {
+	switch {
+	case w.err != nil:
+		return Period{}, w.err
+	case w.present && !w.since && !asOf.IsZero() && highOrd(asOf.Hi) < lowOrd(w.from.Lo):
+		return Period{}, fmt.Errorf("period %q starts after the source's date (%s)", w.text, asOf)
+	case w.present:
+		return Period{From: w.from, To: asOf, ToPresent: true}, nil
+	}
+	return Period{From: w.from, To: w.to}, nil
 }
 
 // Present is the period "at the time of writing" for a source dated asOf.

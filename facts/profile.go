@@ -47,11 +47,12 @@ type Profile struct {
 	sameNames   nameMemo // sameNameMemo's memory
 	// The readings of values by every source's extraction: the sources of a
 	// corpus, about one subject's history, state many of the same dates, counts
-	// and periods. A reading depends on the words and its context (the year in
-	// force, the source's as-of date) alone.
+	// and periods. A reading depends on the words and, for a date, the year in
+	// force alone; a period's words are read apart from the source's as-of date,
+	// which is applied to them after.
 	dates      readings[dateKey, parsed[Date]]
 	quantities readings[string, parsed[Quantity]]
-	periods    readings[periodKey, parsed[Period]]
+	periods    readings[string, periodWords]
 	// And where the people's expression finds names in the words a rule
 	// captured as people: the same few names, source after source.
 	personSpans readings[string, [][]int]
@@ -99,12 +100,6 @@ func (r *readings[K, V]) store(k K, v V) {
 type parsed[T any] struct {
 	v   T
 	err error
-}
-
-// periodKey is a period's words in a source written at asOf.
-type periodKey struct {
-	text string
-	asOf Date
 }
 
 // nameMemo remembers, for a written name and a known one, whether the one spells
