@@ -578,23 +578,21 @@ func (d *Document) add(kind SentenceKind, sp Span, block int, section string, ma
 	if kind != Prose && kind != ListItem && d.declines(sp) {
 		return // a block of one sentence; addSentences asks about the others
 	}
-	s := Sentence{
-		Index:   d.count,
-		Kind:    kind,
-		Span:    sp,
-		Line:    d.lineForAdd(sp.Start),
-		Text:    d.Text[sp.Start:sp.End],
-		Block:   block,
-		Section: section,
-		Markers: markers,
+	// The sentence is written where it is kept, field by field: a sentence built
+	// apart and copied in was copied whole, its pointers and all.
+	s := &d.current
+	if d.each == nil {
+		d.Sentences = slices.Grow(d.Sentences, 1)
+		d.Sentences = d.Sentences[:len(d.Sentences)+1]
+		s = &d.Sentences[len(d.Sentences)-1]
 	}
+	s.Index, s.Kind, s.Span, s.Line = d.count, kind, sp, d.lineForAdd(sp.Start)
+	s.Text, s.Block, s.Section, s.Markers = d.Text[sp.Start:sp.End], block, section, markers
+	s.folded, s.lower, s.lowered, s.hasFold, s.plain = Folded{}, "", false, false, 0
 	d.count++
 	if d.each != nil {
-		d.current = s
-		d.each(&d.current)
-		return
+		d.each(s)
 	}
-	d.Sentences = append(d.Sentences, s)
 }
 
 // declines reports whether the block at sp is one whose sentences are not
