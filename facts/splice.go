@@ -36,7 +36,9 @@ func (p *Profile) parseExpanded(src, out string, instead map[string]string) (*sy
 	}
 	fragments := p.fragments()
 	frags := map[string]string{}
+	marks := 0
 	words := placeholderRE.ReplaceAllStringFunc(src, func(ph string) string {
+		marks++
 		name := ph[1 : len(ph)-1]
 		frag, ok := instead[strings.TrimRight(name, "0123456789")]
 		if !ok {
@@ -49,7 +51,7 @@ func (p *Profile) parseExpanded(src, out string, instead map[string]string) (*sy
 	if err != nil {
 		return syntax.Parse(out, syntax.Perl) // its own error, as it reads the whole
 	}
-	ok := true
+	ok, placed := true, 0
 	shared := map[*syntax.Regexp]bool{} // fragments put in as they are, which hold no group
 	var splice func(re *syntax.Regexp)
 	splice = func(re *syntax.Regexp) {
@@ -60,6 +62,7 @@ func (p *Profile) parseExpanded(src, out string, instead map[string]string) (*sy
 					ok = false
 					return
 				}
+				placed++
 				if re.Sub[i] = ft.tree; ft.caps {
 					re.Sub[i] = cloneTree(ft.tree)
 				} else {
@@ -71,7 +74,9 @@ func (p *Profile) parseExpanded(src, out string, instead map[string]string) (*sy
 		}
 	}
 	splice(tree)
-	if !ok {
+	if !ok || placed != marks {
+		// A fragment that did not stand as a group of its own ("[{org}]", inside
+		// a class) is read as the whole reads it.
 		return syntax.Parse(out, syntax.Perl)
 	}
 	// The groups are numbered as the parser numbers them: in the order they open.
