@@ -175,6 +175,12 @@ type segmentRoom struct {
 	refAt      []int16
 	markers    []Marker
 	found      []Marker // the markers of one line
+	// inLines are the markers of the body's lines as findReferences read them
+	// (every line that may hold one and opens no reference), in order, their spans
+	// in the text; lineMarkers[i] is where line i's begin there, -1 for a line
+	// not read, and lineMarkers[i+1] (or the next read line's) where they end.
+	inLines     []Marker
+	lineMarkers []int32
 }
 
 // grown returns s with n elements, reusing its array when it can; what they
@@ -438,7 +444,13 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 	refs, holds = r.flags[:len(lines)], r.flags[len(lines):]
 	r.refAt = grown(r.refAt, len(lines)) // the number a reference line opens with, else -1
 	refAt := r.refAt
+	// The markers read here are kept for findMarkers, which would otherwise read
+	// the same lines again.
+	r.lineMarkers = grown(r.lineMarkers, len(lines)+1)
+	inLines := r.inLines[:0]
+	defer func() { r.inLines = inLines }()
 	for i, ln := range lines {
+		r.lineMarkers[i] = -1
 		body := ln.trimmed(d.Text)
 		s := d.Text[body.Start:body.End]
 		refAt[i] = -1
@@ -448,13 +460,16 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 		if holds[i] = mayHoldMarker(s); !holds[i] || refAt[i] >= 0 {
 			continue
 		}
+		r.lineMarkers[i] = int32(len(inLines))
 		found = appendMarkers(found[:0], s)
 		for _, m := range found {
 			if m.N >= 0 && m.N < len(used) {
 				used[m.N] = true
 			}
+			inLines = append(inLines, Marker{Span: Span{body.Start + m.Span.Start, body.Start + m.Span.End}, N: m.N})
 		}
 	}
+	r.lineMarkers[len(lines)] = int32(len(inLines))
 	listed := 0
 	for i := range lines {
 		if n := int(refAt[i]); n >= 0 && used[n] {
@@ -499,15 +514,29 @@ func (d *Document) findMarkers(lines []lineSpan, refLines, holds []bool) []Marke
 		if refLines[i] || !holds[i] {
 			continue
 		}
-		s := d.Text[ln.Start:ln.End]
-		found = appendMarkers(found[:0], s)
-		for _, m := range found {
-			if _, ok := d.References[m.N]; !ok {
-				continue
+		var inLine []Marker // the line's markers, their spans in the text
+		if at := r.lineMarkers[i]; at >= 0 {
+			end := at
+			for k := i + 1; k < len(r.lineMarkers); k++ {
+				if r.lineMarkers[k] >= 0 {
+					end = r.lineMarkers[k]
+					break
+				}
 			}
-			out = append(out, Marker{Span: Span{ln.Start + m.Span.Start, ln.Start + m.Span.End}, N: m.N})
+			inLine = r.inLines[at:end]
+		} else {
+			// A line that opens with a number no marker cites: read here only.
+			found = appendMarkers(found[:0], d.Text[ln.Start:ln.End])
+			for k := range found {
+				found[k].Span = Span{ln.Start + found[k].Span.Start, ln.Start + found[k].Span.End}
+			}
+			inLine = found
 		}
-
+		for _, m := range inLine {
+			if _, ok := d.References[m.N]; ok {
+				out = append(out, m)
+			}
+		}
 	}
 	return out
 }
