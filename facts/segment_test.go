@@ -252,8 +252,9 @@ func TestRefLineNumber(t *testing.T) {
 // TestSegmentQuickPaths: the shortcuts segmenting takes read as the plain code
 // they stand for, on the test corpora and on text beyond ASCII: every sentence's
 // line is LineOf its start, every line trimmed is the line without the white space
-// unicode.IsSpace sees at its ends, and the word before every full stop is the
-// text after the last separator, however the separator is encoded.
+// unicode.IsSpace sees at its ends, the word before every full stop is the
+// text after the last separator, however the separator is encoded, and the
+// markers kept from reading the references are those of every line read anew.
 func TestSegmentQuickPaths(t *testing.T) {
 	checkQuickPaths(t, Segment("\u00a0 “U.S. Embassy” said\u2003Dr. Müller (Jr. ok)\u0085 “Prof. é. Ende\n\t x.\n"))
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
@@ -313,7 +314,25 @@ func checkQuickPaths(t *testing.T, doc *Document) {
 			t.Errorf("sentence %q with markers %v: folded %+v, Fold gives %+v", s.Text, s.Markers, got, want)
 		}
 	}
-	for _, l := range doc.lines() {
+	// The markers findMarkers keeps from findReferences's reading are those of
+	// every line read anew.
+	lines := doc.lines()
+	refs, holds := doc.findReferences(lines)
+	var want []Marker
+	for i, l := range lines {
+		if refs[i] || !holds[i] {
+			continue
+		}
+		for _, m := range findMarkers(text[l.Start:l.End]) {
+			if _, ok := doc.References[m.N]; ok {
+				want = append(want, Marker{Span: Span{l.Start + m.Span.Start, l.Start + m.Span.End}, N: m.N})
+			}
+		}
+	}
+	if got := doc.findMarkers(lines, refs, holds); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("markers %v, read line by line %v", got, want)
+	}
+	for _, l := range lines {
 		sp := l.trimmed(text)
 		if got, want := text[sp.Start:sp.End], strings.TrimFunc(text[l.Start:l.End], unicode.IsSpace); got != want {
 			t.Errorf("line %q trimmed to %q, want %q", text[l.Start:l.End], got, want)
