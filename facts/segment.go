@@ -238,8 +238,6 @@ func (c *columns) spanColumns(sp Span) (start, end int) {
 func (d *Document) Citation(n int) string { return d.References[n].Text }
 
 var (
-	headingRE    = regexp.MustCompile(`^=+\s*(.*?)\s*=+$`)
-	bulletRE     = regexp.MustCompile(`^(?:[•·▪◦‣∙*]|-(?:\s)|–\s)\s*`)
 	multiAbbrRE  = regexp.MustCompile(`^(?:[A-Za-z]\.)+[A-Za-z]$`)
 	debrisPhrase = []string{"top of page", "bottom of page", "get involved", "skip to content", "skip to main content", "back to top", "share this", "print this page", "read more"}
 )
@@ -355,14 +353,13 @@ func (d *Document) split() {
 			d.add(RefLine, body, block, section, nil)
 		case isDebris(s):
 			d.add(Debris, body, block, section, nil)
-		case mayBeHeading(s) && headingRE.MatchString(s):
-			m := headingRE.FindStringSubmatchIndex(s)
-			h := Span{body.Start + m[2], body.Start + m[3]}
+		case isHeading(s):
+			start, end, _ := headingTitle(s)
+			h := Span{body.Start + start, body.Start + end}
 			section = text[h.Start:h.End]
 			d.add(Heading, h, block, section, nil)
-		case mayBeBullet(s) && bulletRE.MatchString(s):
-			n := len(bulletRE.FindString(s))
-			item := Span{body.Start + n, body.End}
+		case bulletLen(s) > 0:
+			item := Span{body.Start + bulletLen(s), body.End}
 			d.addSentences(ListItem, item, block, section, markers)
 		case d.isHeadingLine(lines, i, s):
 			section = s
@@ -596,7 +593,7 @@ func continues(s string, next Span, text string) bool {
 		return false
 	}
 	n := text[next.Start:next.End]
-	if mayBeBullet(n) && bulletRE.MatchString(n) || mayBeHeading(n) && headingRE.MatchString(n) {
+	if bulletLen(n) > 0 || isHeading(n) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(n)
@@ -863,20 +860,66 @@ func spacedTail(t string) bool {
 // perlSpace is white space as \s reads it.
 const perlSpace = " \t\n\f\r"
 
-// mayBeHeading and mayBeBullet are quick tests before headingRE and bulletRE run.
-func mayBeHeading(s string) bool { return strings.HasPrefix(s, "=") }
+// headingTitle reads a "== heading ==" line: where its title begins and ends, and
+// whether s is one. It is the expression `^=+\s*(.*?)\s*=+$` read by hand, its
+// group the title (TestHeadingsAndBulletsAsTheExpressions holds the two
+// together): run on every line of every source twice, the expression cost more
+// than the rest of telling a line's kind.
+func headingTitle(s string) (start, end int, ok bool) {
+	if len(s) < 2 || s[0] != '=' || s[len(s)-1] != '=' {
+		return 0, 0, false
+	}
+	start, end = 0, len(s)
+	for start < len(s) && s[start] == '=' {
+		start++
+	}
+	if start == len(s) { // "==": the last "=" closes, the title is empty before it
+		return len(s) - 1, len(s) - 1, true
+	}
+	for s[end-1] == '=' {
+		end--
+	}
+	for start < end && isPerlSpace(s[start]) {
+		start++
+	}
+	for end > start && isPerlSpace(s[end-1]) {
+		end--
+	}
+	return start, end, true
+}
 
-func mayBeBullet(s string) bool {
+// isHeading reports whether s is a "== heading ==" line.
+func isHeading(s string) bool {
+	_, _, ok := headingTitle(s)
+	return ok
+}
+
+// isPerlSpace reports whether c is white space as \s reads it.
+func isPerlSpace(c byte) bool { return strings.IndexByte(perlSpace, c) >= 0 }
+
+// bulletLen is the length of the bullet a list item opens with and of the white
+// space after it, 0 when s opens with none: `^(?:[•·▪◦‣∙*]|-(?:\s)|–\s)\s*`
+// read by hand (TestHeadingsAndBulletsAsTheExpressions).
+func bulletLen(s string) int {
 	if s == "" {
-		return false
+		return 0
 	}
-	switch s[0] {
-	case '*', '-':
-		return true
-	case 0xE2, 0xC2: // the first byte of •, ▪, ◦, ‣, ∙, – and of ·
-		return true
+	n := 0
+	switch r, size := utf8.DecodeRuneInString(s); r {
+	case '•', '·', '▪', '◦', '‣', '∙', '*':
+		n = size
+	case '-', '–':
+		if size == len(s) || !isPerlSpace(s[size]) {
+			return 0
+		}
+		n = size + 1
+	default:
+		return 0
 	}
-	return false
+	for n < len(s) && isPerlSpace(s[n]) {
+		n++
+	}
+	return n
 }
 
 func trimSpan(text string, sp Span) Span {

@@ -249,6 +249,55 @@ func TestRefLineNumber(t *testing.T) {
 	}
 }
 
+// TestHeadingsAndBulletsAsTheExpressions: headingTitle and bulletLen read every
+// text as the expressions they stand for: every string of up to five of their
+// characters, and lines of the test corpora (FuzzSegmentQuickPaths, any text).
+func TestHeadingsAndBulletsAsTheExpressions(t *testing.T) {
+	texts := []string{"== History ==", "=== a = b ===", "=\t=", "==", "=", "= x", "x =", "== é ==\r", "• item", "- item", "-item", "– item", "–item", "* x", "*", "·  two", "\u00a0=x="}
+	texts = append(texts, allTexts(strings.Split("= -*x\t", ""), 5)...)
+	texts = append(texts, allTexts([]string{"–", "•", " ", "\n", "a", "=", "\u00a0"}, 4)...)
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, _ *RuleSet) {
+		eachDocument(t, c, func(_ *Source, doc *Document) {
+			for _, l := range doc.lines() {
+				sp := l.trimmed(doc.Text)
+				texts = append(texts, doc.Text[sp.Start:sp.End])
+			}
+		})
+	})
+	headings, bullets := 0, 0
+	for _, text := range texts {
+		if checkHeadingAndBullet(t, text) {
+			headings++
+		}
+		if bulletLen(text) > 0 {
+			bullets++
+		}
+	}
+	if headings == 0 || bullets == 0 || headings+bullets == len(texts) {
+		t.Fatalf("%d headings and %d bullets among %d texts: the test tells little", headings, bullets, len(texts))
+	}
+}
+
+// headingRE and bulletRE are what headingTitle and bulletLen read by hand.
+var (
+	headingRE = regexp.MustCompile(`^=+\s*(.*?)\s*=+$`)
+	bulletRE  = regexp.MustCompile(`^(?:[•·▪◦‣∙*]|-(?:\s)|–\s)\s*`)
+)
+
+// checkHeadingAndBullet fails the test where headingTitle or bulletLen reads text
+// otherwise than its expression, and reports whether text is a heading.
+func checkHeadingAndBullet(t *testing.T, text string) bool {
+	t.Helper()
+	start, end, ok := headingTitle(text)
+	if m := headingRE.FindStringSubmatchIndex(text); (m != nil) != ok || ok && (m[2] != start || m[3] != end) {
+		t.Errorf("headingTitle(%q) = %d, %d, %v; the expression reads %v", text, start, end, ok, m)
+	}
+	if got, want := bulletLen(text), len(bulletRE.FindString(text)); got != want {
+		t.Errorf("bulletLen(%q) = %d; the expression reads %d", text, got, want)
+	}
+	return ok
+}
+
 // TestSegmentQuickPaths: the shortcuts segmenting takes read as the plain code
 // they stand for, on the test corpora and on text beyond ASCII: every sentence's
 // line is LineOf its start, every line trimmed is the line without the white space
@@ -277,6 +326,7 @@ func FuzzSegmentQuickPaths(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		doc := Segment(text)
 		checkQuickPaths(t, doc)
+		checkHeadingAndBullet(t, text)
 		i := 0
 		n := segmentEach(text, nil, nil, func(s *Sentence) {
 			if i >= len(doc.Sentences) || s.Span != doc.Sentences[i].Span || s.Line != doc.Sentences[i].Line || s.Kind != doc.Sentences[i].Kind {
