@@ -358,7 +358,7 @@ func newSeconds(re *syntax.Regexp, open *[256]bool) *seconds {
 // opening is what firstBytes says of one node of an expression: the bytes a
 // match of it can open with, and whether it can match the empty string.
 type opening struct {
-	open     [256]bool
+	open     byteSet
 	nullable bool
 }
 
@@ -383,7 +383,7 @@ func (m openings) of(re *syntax.Regexp) *opening {
 		o.nullable = true
 		for _, sub := range re.Sub {
 			so := m.of(sub)
-			orInto(&o.open, &so.open)
+			o.open.add(&so.open)
 			if !so.nullable {
 				o.nullable = false
 				break
@@ -392,20 +392,33 @@ func (m openings) of(re *syntax.Regexp) *opening {
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
 			so := m.of(sub)
-			orInto(&o.open, &so.open)
+			o.open.add(&so.open)
 			o.nullable = o.nullable || so.nullable
 		}
 	default:
-		o.nullable, _ = firstBytes(re, &o.open)
+		var open [256]bool
+		o.nullable, _ = firstBytes(re, &open)
+		for b, set := range open {
+			if set {
+				o.open[b>>6] |= 1 << (b & 63)
+			}
+		}
 	}
 	m[re] = o
 	return o
 }
 
-// orInto sets in dst every byte set in src.
-func orInto(dst, src *[256]bool) {
-	for b, set := range src {
-		if set {
+// add puts every byte of t in s.
+func (s *byteSet) add(t *byteSet) {
+	for i, w := range t {
+		s[i] |= w
+	}
+}
+
+// markIn sets in dst every byte of s.
+func (s *byteSet) markIn(dst *[256]bool) {
+	for b := range dst {
+		if s.has(byte(b)) {
 			dst[b] = true
 		}
 	}
@@ -416,7 +429,7 @@ func orInto(dst, src *[256]bool) {
 // after c, or whether it cannot tell (then next says nothing). A node no match of
 // which opens with c adds nothing and cannot end after it: it is passed by.
 func (m openings) secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEnd bool) {
-	if !m.of(re).open[c] {
+	if !m.of(re).open.has(c) {
 		return false
 	}
 	opens := func(r rune, fold bool) bool { return opensWith(r, fold, func(b byte) bool { return b == c }) }
@@ -438,7 +451,7 @@ func (m openings) secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEn
 		return m.secondBytes(re.Sub[0], c, next)
 	case syntax.OpStar, syntax.OpPlus:
 		if m.secondBytes(re.Sub[0], c, next) {
-			orInto(next, &m.of(re.Sub[0]).open) // another time round
+			m.of(re.Sub[0]).open.markIn(next) // another time round
 			return true
 		}
 		return false
@@ -457,7 +470,7 @@ func (m openings) secondBytes(re *syntax.Regexp, c byte, next *[256]bool) (mayEn
 				restNullable := true
 				for _, r := range re.Sub[i+1:] {
 					ro := m.of(r)
-					orInto(next, &ro.open)
+					ro.open.markIn(next)
 					if !ro.nullable {
 						restNullable = false
 						break
