@@ -43,7 +43,7 @@ type pedge struct {
 // elem is one character of a class (or any character) or a zero-width test.
 type elem struct {
 	op    elemOp
-	ascii [128]bool // the ASCII characters of the class
+	ascii [2]uint64 // the ASCII characters of the class, a bit each
 	wide  []rune    // the class beyond ASCII, as pairs of bounds
 }
 
@@ -187,7 +187,7 @@ func classElem(class []rune) elem {
 	for i := 0; i+1 < len(class); i += 2 {
 		lo, hi := class[i], class[i+1]
 		for r := lo; r <= hi && r < utf8.RuneSelf; r++ {
-			e.ascii[r] = true
+			e.ascii[r>>6] |= 1 << (r & 63)
 		}
 		if hi >= utf8.RuneSelf {
 			e.wide = append(e.wide, max(lo, utf8.RuneSelf), hi)
@@ -214,7 +214,7 @@ func newPiece(alts [][]elem) piece {
 			continue
 		}
 		for b := range 128 {
-			p.open[b] = p.open[b] || run[0].ascii[b]
+			p.open[b] = p.open[b] || run[0].ascii[b>>6]&(1<<(b&63)) != 0
 		}
 		if len(run[0].wide) > 0 {
 			for b := 0x80; b < 256; b++ {
@@ -296,7 +296,7 @@ func (e *elem) read(t string, s int) (int, bool) {
 	if c := t[s]; c < utf8.RuneSelf {
 		switch e.op {
 		case elemClass:
-			return s + 1, e.ascii[c]
+			return s + 1, e.ascii[c>>6]&(1<<(c&63)) != 0
 		case elemAnyNotNL:
 			return s + 1, c != '\n'
 		}
