@@ -604,17 +604,24 @@ func (d *Document) add(kind SentenceKind, sp Span, block int, section string, ma
 	if kind != Prose && kind != ListItem && d.declines(sp) {
 		return // a block of one sentence; addSentences asks about the others
 	}
-	// The sentence is written where it is kept, field by field: a sentence built
-	// apart and copied in was copied whole, its pointers and all.
+	// The sentence is written where it is kept (a composite literal, so that a
+	// field added to Sentence cannot be left over from the sentence before).
 	s := &d.current
 	if d.each == nil {
 		d.Sentences = slices.Grow(d.Sentences, 1)
 		d.Sentences = d.Sentences[:len(d.Sentences)+1]
 		s = &d.Sentences[len(d.Sentences)-1]
 	}
-	s.Index, s.Kind, s.Span, s.Line = d.count, kind, sp, d.lineForAdd(sp.Start)
-	s.Text, s.Block, s.Section, s.Markers = d.Text[sp.Start:sp.End], block, section, markers
-	s.folded, s.lower, s.lowered, s.hasFold, s.plain = Folded{}, "", false, false, 0
+	*s = Sentence{
+		Index:   d.count,
+		Kind:    kind,
+		Span:    sp,
+		Line:    d.lineForAdd(sp.Start),
+		Text:    d.Text[sp.Start:sp.End],
+		Block:   block,
+		Section: section,
+		Markers: markers,
+	}
 	d.count++
 	if d.each != nil {
 		d.each(s)
