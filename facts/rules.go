@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"maps"
 	"math/bits"
 	"regexp"
 	"regexp/syntax"
@@ -504,17 +503,11 @@ func expandWith(src string, p *Profile, instead map[string]string) (*regexp.Rege
 // expandSource is the expression expandWith compiles: the placeholders spelled
 // out, case-insensitive.
 func expandSource(src string, p *Profile, instead map[string]string) (string, error) {
-	fragments := p.fragments()
-	if len(instead) > 0 {
-		fragments = maps.Clone(fragments)
-		maps.Copy(fragments, instead)
-	}
 	used := map[string]bool{}
 	var bad []string
 	out := placeholderRE.ReplaceAllStringFunc(src, func(ph string) string {
 		name := ph[1 : len(ph)-1]
-		// {count2} is a second {count}: alternatives may each capture one.
-		frag, ok := fragments[strings.TrimRight(name, "0123456789")]
+		frag, ok := p.fragment(name, instead)
 		switch {
 		case !ok:
 			bad = append(bad, fmt.Sprintf("unknown placeholder %s", ph))
@@ -531,6 +524,18 @@ func expandSource(src string, p *Profile, instead map[string]string) (string, er
 		return "", errors.New(strings.Join(bad, "; "))
 	}
 	return `(?i)` + out, nil
+}
+
+// fragment is what the placeholder name stands for: instead's fragment for it,
+// else the profile's. {count2} is a second {count}: alternatives may each capture
+// one.
+func (p *Profile) fragment(name string, instead map[string]string) (string, bool) {
+	name = strings.TrimRight(name, "0123456789")
+	if frag, ok := instead[name]; ok {
+		return frag, true
+	}
+	frag, ok := p.fragments()[name]
+	return frag, ok
 }
 
 // fragments is what each placeholder stands for with the profile's names: worked

@@ -177,8 +177,7 @@ type segmentRoom struct {
 	found      []Marker // the markers of one line
 	// inLines are the markers of the body's lines as findReferences read them
 	// (every line that may hold one and opens no reference), in order, their spans
-	// in the text; lineMarkers[i] is where line i's begin there, -1 for a line
-	// not read, and lineMarkers[i+1] (or the next read line's) where they end.
+	// in the text: line i's are inLines[lineMarkers[i]:lineMarkers[i+1]].
 	inLines     []Marker
 	lineMarkers []int32
 }
@@ -447,7 +446,7 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 	inLines := r.inLines[:0]
 	defer func() { r.inLines = inLines }()
 	for i, ln := range lines {
-		r.lineMarkers[i] = -1
+		r.lineMarkers[i] = int32(len(inLines))
 		body := ln.trimmed(d.Text)
 		s := d.Text[body.Start:body.End]
 		refAt[i] = -1
@@ -457,7 +456,6 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 		if holds[i] = mayHoldMarker(s); !holds[i] || refAt[i] >= 0 {
 			continue
 		}
-		r.lineMarkers[i] = int32(len(inLines))
 		found = appendMarkers(found[:0], s)
 		for _, m := range found {
 			if m.N >= 0 && m.N < len(used) {
@@ -511,17 +509,8 @@ func (d *Document) findMarkers(lines []lineSpan, refLines, holds []bool) []Marke
 		if refLines[i] || !holds[i] {
 			continue
 		}
-		var inLine []Marker // the line's markers, their spans in the text
-		if at := r.lineMarkers[i]; at >= 0 {
-			end := at
-			for k := i + 1; k < len(r.lineMarkers); k++ {
-				if r.lineMarkers[k] >= 0 {
-					end = r.lineMarkers[k]
-					break
-				}
-			}
-			inLine = r.inLines[at:end]
-		} else {
+		inLine := r.inLines[r.lineMarkers[i]:r.lineMarkers[i+1]] // the line's markers, their spans in the text
+		if r.refAt[i] >= 0 {
 			// A line that opens with a number no marker cites: read here only.
 			found = appendMarkers(found[:0], d.Text[ln.Start:ln.End])
 			for k := range found {

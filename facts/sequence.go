@@ -43,8 +43,8 @@ type pedge struct {
 // elem is one character of a class (or any character) or a zero-width test.
 type elem struct {
 	op    elemOp
-	ascii [2]uint64 // the ASCII characters of the class, a bit each
-	wide  []rune    // the class beyond ASCII, as pairs of bounds
+	ascii byteSet // the ASCII characters of the class
+	wide  []rune  // the class beyond ASCII, as pairs of bounds
 }
 
 type elemOp uint8
@@ -214,7 +214,7 @@ func newPiece(alts [][]elem) piece {
 			continue
 		}
 		for b := range 128 {
-			p.open[b] = p.open[b] || run[0].ascii[b>>6]&(1<<(b&63)) != 0
+			p.open[b] = p.open[b] || run[0].ascii.has(byte(b))
 		}
 		if len(run[0].wide) > 0 {
 			for b := 0x80; b < 256; b++ {
@@ -296,7 +296,7 @@ func (e *elem) read(t string, s int) (int, bool) {
 	if c := t[s]; c < utf8.RuneSelf {
 		switch e.op {
 		case elemClass:
-			return s + 1, e.ascii[c>>6]&(1<<(c&63)) != 0
+			return s + 1, e.ascii.has(c)
 		case elemAnyNotNL:
 			return s + 1, c != '\n'
 		}

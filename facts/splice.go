@@ -34,17 +34,12 @@ func (p *Profile) parseExpanded(src, out string, instead map[string]string) (*sy
 	if strings.ContainsRune(src, spliceMark) || setsFlags(src) {
 		return syntax.Parse(out, syntax.Perl)
 	}
-	fragments := p.fragments()
 	frags := map[string]string{}
 	marks := 0
 	words := placeholderRE.ReplaceAllStringFunc(src, func(ph string) string {
 		marks++
 		name := ph[1 : len(ph)-1]
-		frag, ok := instead[strings.TrimRight(name, "0123456789")]
-		if !ok {
-			frag = fragments[strings.TrimRight(name, "0123456789")]
-		}
-		frags[name] = frag
+		frags[name], _ = p.fragment(name, instead)
 		return `(?P<` + name + `>` + string(spliceMark) + `)`
 	})
 	tree, err := syntax.Parse(`(?i)`+words, syntax.Perl)
