@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Learned is a name the texts themselves teach: a place and the country it lies in
@@ -101,6 +102,12 @@ func learnFrom(s *Sentence, out []Lesson) []Lesson {
 	if s.Kind != Prose && s.Kind != ListItem || !mayTeach(s.Text) {
 		return out
 	}
+	return teach(s, out)
+}
+
+// teach is learnFrom without mayTeach's look first (TestMayTeachMissesNoLesson
+// holds the two together).
+func teach(s *Sentence, out []Lesson) []Lesson {
 	text := s.Folded().Text
 	// Each expression runs only where its own words are.
 	if containsAny(text, placeWords) {
@@ -201,12 +208,19 @@ func (p *Profile) Complete() { p.complete() }
 var placeWords = []string{"Camp", "Fort", "Port", "Mount", "Lake", "Base", "Province", "County", "District", "Governorate", "Region", "Prison"}
 
 // mayTeach is a quick test before the learning expressions run: each needs a word
-// of a place, "known" or an acronym in brackets, and most sentences hold none.
+// of a place, "known" or an acronym in brackets, and most sentences hold none. It
+// reads the text as written, which folding may change in the brackets' case: a
+// space before the bracket may be an odd one (a no-break space), or a footnote
+// marker ("Front [1](NLF)") that folding leaves out, and the capitals after it
+// may be accented. So it takes a bracket after a space, the end of a marker ("]"
+// or ")") or a byte beyond ASCII, and before a capital, a marker's opening
+// bracket or a byte beyond ASCII: an acronym's "(N" still, and not the "(in
+// 1986", "(see below" and "(1)" most brackets open.
 func mayTeach(text string) bool {
-	// One pass: a bracket after a space, a "k" that opens "known", and every
-	// capital that opens a word of a place, where those words are tried. The
-	// other bytes are passed over by a table, eight at a time (one branch for
-	// eight lookups) while none opens anything.
+	// One pass: a bracket that may open an acronym, a "k" that opens "known",
+	// and every capital that opens a word of a place, where those words are
+	// tried. The other bytes are passed over by a table, eight at a time (one
+	// branch for eight lookups) while none opens anything.
 	for i := 0; i < len(text); i++ {
 		for i+8 <= len(text) {
 			t := text[i : i+8]
@@ -224,7 +238,7 @@ func mayTeach(text string) bool {
 		}
 		switch c := text[i]; {
 		case c == '(':
-			if i > 0 && text[i-1] == ' ' {
+			if i > 0 && i+1 < len(text) && acronymAfter[text[i-1]] && acronymOpens[text[i+1]] {
 				return true
 			}
 		case c == 'k':
@@ -250,6 +264,23 @@ var teachOpens = func() (open [256]bool) {
 		open[w[0]] = true
 	}
 	return open
+}()
+
+// acronymAfter are the bytes mayTeach takes before the bracket of an acronym: a
+// space, the end of a footnote marker, and a byte beyond ASCII (the last of an
+// odd space). acronymOpens are those it takes after the bracket: a capital, the
+// opening bracket of a marker, and a byte beyond ASCII (of an accented capital,
+// or of a character folding leaves out).
+var acronymAfter, acronymOpens = func() (after, opens [256]bool) {
+	after[' '], after[']'], after[')'] = true, true, true
+	opens['['], opens['('] = true, true
+	for c := 'A'; c <= 'Z'; c++ {
+		opens[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		after[c], opens[c] = true, true
+	}
+	return after, opens
 }()
 
 // placeWordsBy are the placeWords by their first letter, A to Z.

@@ -413,14 +413,15 @@ func TestASCIITranslitFirst(t *testing.T) {
 }
 
 // TestMayTeachFindsTheWords: mayTeach, which looks for the words of places at the
-// capitals of a text, says what looking for each word anywhere says, on every
-// sentence of the corpora at hand and of a generated one, and on texts made to
-// trip it.
+// capitals of a text, says what looking for each word anywhere and for an
+// acronym's bracket by an expression says, on every sentence of the corpora at
+// hand and of a generated one, and on texts made to trip it.
 func TestMayTeachFindsTheWords(t *testing.T) {
 	texts := []string{"", "Camp", "camp", "aCamp", "the Campaign", "CAMP", "Port Arthur", "a Provinc", "Region", "known", "unknown", "know", "kno", "(y", "x(y", " (", "ak",
-		"x (y", "Basel", "Prisoner", "Lakeside", "Mountain", "Mount", "Governorate", "County", "District", "Fort"}
+		"x (y", "x (Y", "x(Y", " (1)", "x [2](NLF)", "x (1)(NLF)", "x\u00a0(NLF)", "x (\u00c9TA)", "x ([3]NLF)", "x ((", "x (-",
+		"Basel", "Prisoner", "Lakeside", "Mountain", "Mount", "Governorate", "County", "District", "Fort"}
 	// Each word, and a near miss, at every place around the eight-byte steps.
-	for _, w := range []string{"Camp", "Base", "known", " (", "Lake", "Cam", "kno", "(", "Governorat"} {
+	for _, w := range []string{"Camp", "Base", "known", " (N", " (", "](N", "Lake", "Cam", "kno", "(", "(N", "Governorat"} {
 		for pad := range 18 {
 			texts = append(texts, strings.Repeat("x", pad)+w, strings.Repeat("y", pad)+w+strings.Repeat("z", 17-pad))
 		}
@@ -429,8 +430,55 @@ func TestMayTeachFindsTheWords(t *testing.T) {
 		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { texts = append(texts, s.Text) })
 	})
 	sameAnswers(t, "mayTeach", "looking for each word", texts, mayTeach, func(text string) bool {
-		return strings.Contains(text, " (") || strings.Contains(text, "known") || containsAny(text, placeWords)
+		return acronymBracketRE.MatchString(text) || strings.Contains(text, "known") || containsAny(text, placeWords)
 	})
+}
+
+// acronymBracketRE is the bracket mayTeach takes for an acronym's: after a space,
+// a marker's end or a character beyond ASCII, and before a capital, a marker's
+// opening or a character beyond ASCII.
+var acronymBracketRE = regexp.MustCompile(`(?:[ \])]|[^\x00-\x7f])\((?:[A-Z\[(]|[^\x00-\x7f])`)
+
+// TestMayTeachMissesNoLesson: every sentence that teaches something, asked
+// without mayTeach's look first, passes that look: on every sentence of the
+// corpora at hand and on sentences whose brackets folding changes.
+func TestMayTeachMissesNoLesson(t *testing.T) {
+	var sentences []Sentence
+	for _, text := range []string{
+		"The Northern Lights Front\u00a0(NLF) was founded in 1990.",
+		"The Northern Lights Front [1](NLF) was founded in 1990.",
+		"The Northern Lights Front (1)(NLF) was founded in 1990.",
+		"The Northern Lights Front (\u200bNLF) was founded in 1990.",
+		"The Northern Lights Front (NLF) was founded in 1990.",
+		"Camp\u00a0Tuuli in Estonia was used.",
+		"The Front, also known as the Coast Brigades, was founded in 1990.",
+		"The Front was founded in 1990 (in Tallinn).",
+	} {
+		sentences = append(sentences, Segment(text+"[1]\n\n== References ==\n1. A reference.\n").Sentences...)
+	}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { sentences = append(sentences, *s) })
+	})
+	taught, passed := 0, 0
+	for i := range sentences {
+		s := &sentences[i]
+		if s.Kind != Prose && s.Kind != ListItem {
+			continue
+		}
+		if mayTeach(s.Text) {
+			passed++
+		}
+		if len(teach(s, nil)) == 0 {
+			continue
+		}
+		taught++
+		if !mayTeach(s.Text) {
+			t.Errorf("%q teaches %v, and mayTeach turns it away", s.Text, teach(s, nil))
+		}
+	}
+	if taught < 8 || passed == len(sentences) {
+		t.Fatalf("%d sentences teach, %d of %d pass mayTeach: the test tells little", taught, passed, len(sentences))
+	}
 }
 
 // TestAttributionsByTheirWords: the attribution expressions, run where the
