@@ -15,9 +15,10 @@ test:
 report:
 	$(GO) run . report
 
-# check adds static analysis and a tidy go.mod to the tests.
+# check adds static analysis and a tidy go.mod to the tests; staticcheck is pinned
+# by go.mod's tool directive (go get -tool ...@version moves it).
 check: test
-	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+	$(GO) tool staticcheck ./...
 	$(GO) mod tidy -diff
 
 # fuzz runs each fuzz target for a short while.
