@@ -266,11 +266,11 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 // hundreds of entries: a worker's next source finds them emptied, not to be grown
 // again from nothing.
 type memos struct {
-	sameNames map[writtenName]bool     // which written names spell which known ones
-	misspelt  map[string]*Known        // the profile's misspeltSurname, per word
-	people    map[string]person        // what Person made of each name the source writes
-	dates     map[dateKey]parsed[Date] // the dates read, by words and year in force
-	seen      map[claimAt]bool         // the claims made, by question, value and words
+	near     map[string][]int32       // which known names each window spells
+	misspelt map[string]*Known        // the profile's misspeltSurname, per word
+	people   map[string]person        // what Person made of each name the source writes
+	dates    map[dateKey]parsed[Date] // the dates read, by words and year in force
+	seen     map[claimAt]bool         // the claims made, by question, value and words
 	// And its room for what it finds of each sentence: the trigger words (hit,
 	// cut from hitWords, found when first needed); years, the last year stated
 	// before each sentence in its section (0 if none); ctx, what readContext
@@ -284,14 +284,14 @@ type memos struct {
 }
 
 var memosPool = sync.Pool{New: func() any {
-	return &memos{sameNames: map[writtenName]bool{}, misspelt: map[string]*Known{}, people: map[string]person{},
+	return &memos{near: map[string][]int32{}, misspelt: map[string]*Known{}, people: map[string]person{},
 		dates: map[dateKey]parsed[Date]{}, seen: map[claimAt]bool{}}
 }}
 
 // giveBack empties the memories, which hold pieces of the source's text, and
 // keeps them for the next source.
 func (m *memos) giveBack() {
-	clear(m.sameNames)
+	clear(m.near)
 	clear(m.misspelt)
 	clear(m.people)
 	clear(m.dates)

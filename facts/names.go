@@ -567,18 +567,20 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 		}
 		e := wordEnd(text, p)
 		capitals = append(capitals, [2]int{p, e})
-		for _, ni := range x.profile.nearByFirst[x.translitFirst(text[p:e])] {
-			n := &names[ni]
-			end, ok := wordsEnd(text, e, len(n.words)-1)
+		first := x.translitFirst(text[p:e])
+		for _, k := range x.profile.nearWords[first] {
+			end, ok := wordsEnd(text, e, k-1)
 			if !ok {
-				continue
+				break // the other counts are larger
 			}
 			// The window must be one name: words joined only by spaces or hyphens.
 			written := text[p:end]
-			if breaksWindow(written) || tooShortFor(written, n) || !x.sameName(written, ni, n.name) {
+			if breaksWindow(written) {
 				continue
 			}
-			found = append(found, nearFind{ni, p, end})
+			for _, ni := range x.nearMatches(written, first, k) {
+				found = append(found, nearFind{int(ni), p, end})
+			}
 		}
 		p = e - 1
 	}
@@ -768,43 +770,75 @@ func (x *extractor) misspeltSurname(word string) *Known {
 	return k
 }
 
-// sameName is sameNameMemo remembered by the extractor too: one source names the
-// same people again and again, and its own memory needs no lock.
-func (x *extractor) sameName(written string, n int, name string) bool {
-	k := writtenName{written, n}
-	if same, ok := x.sameNames[k]; ok {
-		return same
+// nearMatches is the profile's nearMatches remembered by the extractor too: one
+// source names the same people again and again, and its own memory needs no lock.
+func (x *extractor) nearMatches(written string, first byte, k int) []int32 {
+	if m, ok := x.near[written]; ok {
+		return m
 	}
-	same := x.profile.sameNameMemo(k, name)
-	x.sameNames[k] = same
-	return same
+	m := x.profile.nearMatches(written, first, k)
+	x.near[written] = m
+	return m
 }
 
-// writtenName is words of a text and the place of a known name in the profile's
-// list, to remember whether the one spells the other.
-type writtenName struct {
-	written string
-	name    int
-}
-
-// sameNameMemo is SameName(k.written, name) for name, the known name at place
-// k.name in the profile's list, remembered by the written words and that place
-// (cheaper to hash than the name itself).
-func (p *Profile) sameNameMemo(k writtenName, name string) bool {
-	p.sameNames.mu.RLock()
-	same, ok := p.sameNames.m[k]
-	p.sameNames.mu.RUnlock()
+// nearMatches lists, in the order of the profile's names, the places of the
+// names nearNames looks for that window written spells by SameName: written is
+// k words (appendWordSpans's) that open with a word whose first letter, folded,
+// is first, and it may spell only names of k words that open with that letter.
+// SameName needs as many words on both sides and, for names of two words or
+// more, one word equal once transliterated in the same place: only the names
+// that have one of written's words there (nearAnchors) are asked, so that the
+// cost of a window does not grow with the names the profile knows. Names of one
+// word need no such word, and are all asked. The answer is remembered per window.
+func (p *Profile) nearMatches(written string, first byte, k int) []int32 {
+	p.near.mu.RLock()
+	m, ok := p.near.m[written]
+	p.near.mu.RUnlock()
 	if ok {
-		return same
+		return m
 	}
-	same = p.SameName(k.written, name)
-	p.sameNames.mu.Lock()
-	if p.sameNames.m == nil {
-		p.sameNames.m = map[writtenName]bool{}
+	m = p.spelledNames(written, first, k)
+	p.near.mu.Lock()
+	if p.near.m == nil {
+		p.near.m = map[string][]int32{}
 	}
-	p.sameNames.m[writtenName{strings.Clone(k.written), k.name}] = same // a copy: written is a piece of a source's text
-	p.sameNames.mu.Unlock()
-	return same
+	p.near.m[strings.Clone(written)] = m // a copy: written is a piece of a source's text
+	p.near.mu.Unlock()
+	return m
+}
+
+// spelledNames is nearMatches worked out.
+func (p *Profile) spelledNames(written string, first byte, k int) []int32 {
+	words := nameWords(written)
+	if len(words) != k {
+		return nil // SameName needs as many words as the name has
+	}
+	candidates := p.nearSingles[first]
+	if k > 1 {
+		candidates = nil
+		for i, w := range words {
+			candidates = append(candidates, p.nearAnchors[nearAnchor{first, k, i, translit(w)}]...)
+		}
+		slices.Sort(candidates)
+		candidates = slices.Compact(candidates)
+	}
+	var out []int32
+	for _, ni := range candidates {
+		n := &p.names[ni]
+		if !tooShortFor(written, n) && p.SameName(written, n.name) {
+			out = append(out, ni)
+		}
+	}
+	return out
+}
+
+// nearAnchor is a word of a name that nearNames looks for, transliterated, with
+// the name's first letter folded, its number of words and the word's place.
+type nearAnchor struct {
+	first byte
+	words int
+	at    int
+	word  string
 }
 
 // appendWordSpans appends the words of a folded text to out, found by hand: runs of

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unsafe"
 )
 
@@ -568,4 +569,81 @@ func FuzzWordCounts(f *testing.F) {
 				len(nameWords(s)), len(strings.Fields(s)), strings.LastIndex(s, lastWords(s, n)))
 		}
 	})
+}
+
+// manyNamesCorpus is a corpus whose profile knows hundreds of people (every pair
+// of a few made-up given names and surnames, many sharing first letters and
+// transliteration variants) and whose one text names some of them exactly,
+// misspelt, transliterated, hyphenated and by surname alone: what a newsroom's
+// profile of a long story holds.
+func manyNamesCorpus(t *testing.T) (*Corpus, *RuleSet) {
+	t.Helper()
+	given := []string{"Maryam", "Mariam", "Marek", "Mikko", "Kazem", "Kasem", "Karin", "Piotr", "Pieter", "Petra", "Ilse", "Ivo", "Djamal", "Jamal", "Sofia", "Sophia"}
+	surnames := []string{"Rahimi", "Rahimy", "Radjavi", "Rajavi", "Naghdi", "Naqdi", "Khiabani", "Kiabani", "Nowacki", "Nowicki", "Haugen", "Haugan", "Sorensen", "Sorenson", "Ozolins", "Ozolinsh"}
+	var b strings.Builder
+	b.WriteString("subject:\n  name: Amber Coast Liberation Front\n  aliases: [ACLF]\nentities:\n")
+	for _, g := range given {
+		for _, s := range surnames {
+			fmt.Fprintf(&b, "  - {name: %q, kind: person}\n", g+" "+s)
+		}
+	}
+	b.WriteString("  - {name: Bjornstadvik, kind: place, country: Norway}\n  - {name: Borkenhagen, kind: place, country: Germany}\n")
+	b.WriteString("sources:\n  - {id: news, file: news.txt, name: the News, title: News, publisher: News, kind: news-analysis, as_of: \"2020\", as_of_evidence: dateline}\n")
+	text := "Maryam Rahimi met Mariam Rahimy and Maryam Rahim in 1990.\n\n" +
+		"Kazem Radjavi, Kasem Rajavi and Kazem-Rajavi left; Kazim Rajavi stayed with Marek Naqdi.\n\n" +
+		"Djamal Khiabani, Jamal Kiabani and Djamal Khiabanni wrote to Pieter Nowicki and Piotr Nowacky.\n\n" +
+		"The Sofia Sorensen report, by Sophia Sorenson and Sofia Sorensson, reached Ivo Ozolinsh in Bjornstadvik.\n\n" +
+		"Ozolinsch and Khiabanii spoke in Borkenhagn; Karin Haugen and Karin Hauge did not.\n"
+	fsys := fstest.MapFS{ManifestName: {Data: []byte(b.String())}, "news.txt": {Data: []byte(text)}}
+	c, err := LoadCorpus(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rs
+}
+
+// TestNearNamesWithManyNames: with a profile of 258 names, nearNames, which asks
+// only the names one of a window's words anchors, finds what asking every name
+// word by word finds, and the names it finds include misspelt and transliterated
+// ones.
+func TestNearNamesWithManyNames(t *testing.T) {
+	c, rs := manyNamesCorpus(t)
+	var names *namesRule
+	for _, r := range rs.rules {
+		if n, ok := r.(*namesRule); ok {
+			names = n
+		}
+	}
+	src := c.Sources[0]
+	doc, err := c.Read(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quick, slow := newExtractor(src, doc, c.Profile, rs), newExtractor(src, doc, c.Profile, rs)
+	windows := 0
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		got, want := quick.nearNames(names, s), nearNamesByWords(slow, names, s)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("line %d %q: nearNames covers %v, word by word %v", s.Line, s.Text, got, want)
+		}
+		windows += len(want)
+	}
+	if fmt.Sprint(quick.claims) != fmt.Sprint(slow.claims) {
+		t.Errorf("the claims differ:\n%v\n%v", quick.claims, slow.claims)
+	}
+	var misspelt []string
+	for _, cl := range quick.claims {
+		if cl.Text != cl.Subject.Name {
+			misspelt = append(misspelt, cl.Text+" for "+cl.Subject.Name)
+		}
+	}
+	if windows < 15 || len(misspelt) < 5 {
+		t.Fatalf("%d windows spell names, %d of them not as the profile writes them (%v): the test tells little", windows, len(misspelt), misspelt)
+	}
+	t.Logf("%d windows; spelt otherwise: %v", windows, misspelt)
 }

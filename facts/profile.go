@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -42,9 +43,15 @@ type Profile struct {
 	// nearByFirst lists, by first letter folded, the places in names of those
 	// nearNames looks for (see nearNameWanted), in order.
 	nearByFirst [256][]int
+	// nearWords are, by the same letter, the numbers of words of those names,
+	// from the fewest; nearSingles the names of one word among them, and
+	// nearAnchors those of more by each of their words (see nearMatches).
+	nearWords   [256][]int
+	nearSingles [256][]int32
+	nearAnchors map[nearAnchor][]int32
 	firstLetter sync.Map // translitFirst's memory: word → first folded letter
 	misspelt    sync.Map // misspeltSurname's memory: word → *Known (nil for none)
-	sameNames   nameMemo // sameNameMemo's memory
+	near        nearMemo // nearMatches's memory
 	// The readings of values by every source's extraction: the sources of a
 	// corpus, about one subject's history, state many of the same dates, counts
 	// and periods. A reading depends on the words and, for a date, the year in
@@ -104,9 +111,9 @@ type parsed[T any] struct {
 
 // nameMemo remembers, for a written name and a known one, whether the one spells
 // the other: a map under a lock, which every worker reads far more than it writes.
-type nameMemo struct {
+type nearMemo struct {
 	mu sync.RWMutex
-	m  map[writtenName]bool
+	m  map[string][]int32 // by window written
 }
 
 // knownName is one name or alias of a known person or organization.
@@ -146,16 +153,32 @@ func (p *Profile) complete() {
 	}
 	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
 	p.placeholders.once, p.placeholders.m, p.placeholders.trees = sync.Once{}, nil, sync.Map{}
-	p.nearByFirst = [256][]int{}
+	p.nearByFirst, p.nearWords, p.nearSingles = [256][]int{}, [256][]int{}, [256][]int32{}
+	p.nearAnchors = map[nearAnchor][]int32{}
 	for i, n := range p.names {
-		if nearNameWanted(n) {
-			p.nearByFirst[n.first] = append(p.nearByFirst[n.first], i)
+		if !nearNameWanted(n) {
+			continue
+		}
+		p.nearByFirst[n.first] = append(p.nearByFirst[n.first], i)
+		if k := len(n.words); !slices.Contains(p.nearWords[n.first], k) {
+			p.nearWords[n.first] = append(p.nearWords[n.first], k)
+			slices.Sort(p.nearWords[n.first])
+		}
+		if len(n.words) == 1 {
+			p.nearSingles[n.first] = append(p.nearSingles[n.first], int32(i))
+			continue
+		}
+		for at, w := range n.words {
+			a := nearAnchor{n.first, len(n.words), at, translit(w)}
+			if l := p.nearAnchors[a]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				p.nearAnchors[a] = append(l, int32(i))
+			}
 		}
 	}
 	p.misspelt = sync.Map{}
-	p.sameNames.mu.Lock()
-	p.sameNames.m = nil
-	p.sameNames.mu.Unlock()
+	p.near.mu.Lock()
+	p.near.m = nil
+	p.near.mu.Unlock()
 }
 
 // Vocabulary is the words a source writes in lower case ("light", "regime"):
