@@ -697,7 +697,7 @@ func (p *Profile) misspeltSurname(word string) *Known {
 		return k.(*Known)
 	}
 	var match *Known
-	for _, k := range p.Known(EntityPerson) {
+	for _, k := range p.surnameCandidates(word) {
 		for _, n := range k.Names() {
 			nw := nameWords(n)
 			last := nw[len(nw)-1]
@@ -713,6 +713,90 @@ func (p *Profile) misspeltSurname(word string) *Known {
 	}
 	p.misspelt.Store(strings.Clone(word), match) // a copy: word may be a piece of a source's text
 	return match
+}
+
+// surnameCandidates are the known people, in the profile's order, that
+// misspeltSurname may find word is a misspelling of: those with a surname a
+// word of at most two typos away from it, transliterated or in plain lower case
+// as closeWords compares them. Two words two typos apart become one word when at
+// most two letters are left out of each (a letter changed: that letter out of
+// both; added: out of the longer one; two swapped: one of them out of both), so
+// the people are found by the words left when up to two letters are left out of
+// word, among those left out of their surnames (surnameIndex): a handful of
+// lookups, however many people the profile knows.
+func (p *Profile) surnameCandidates(word string) []*Known {
+	idx := p.surnameIndex()
+	var at []int32
+	for form, w := range surnameForms(word) {
+		for _, d := range appendDeletions(nil, []rune(w), 2) {
+			at = append(at, idx.byDeletion[form][d]...)
+		}
+	}
+	slices.Sort(at)
+	at = slices.Compact(at)
+	out := make([]*Known, len(at))
+	for i, k := range at {
+		out[i] = idx.people[k]
+	}
+	return out
+}
+
+// surnameForms are the two forms of a word closeWords counts typos in.
+func surnameForms(w string) [2]string {
+	return [2]string{translit(w), strings.ToLower(FoldString(w))}
+}
+
+// surnameIndex returns the profile's people, and the places in that list of
+// those whose surname (the last word of a name of two words or more) becomes, in
+// either of its forms, each word left when up to two letters are left out of it.
+// It is made when first asked for.
+func (p *Profile) surnameIndex() *surnameIndex {
+	p.surnames.once.Do(func() {
+		idx := &surnameIndex{people: p.Known(EntityPerson)}
+		for form := range idx.byDeletion {
+			idx.byDeletion[form] = map[string][]int32{}
+		}
+		for i, k := range idx.people {
+			for _, n := range k.Names() {
+				nw := nameWords(n)
+				if len(nw) < 2 {
+					continue
+				}
+				for form, w := range surnameForms(nw[len(nw)-1]) {
+					for _, d := range appendDeletions(nil, []rune(w), 2) {
+						if l := idx.byDeletion[form][d]; len(l) == 0 || l[len(l)-1] != int32(i) {
+							idx.byDeletion[form][d] = append(l, int32(i))
+						}
+					}
+				}
+			}
+		}
+		p.surnames.idx = idx
+	})
+	return p.surnames.idx
+}
+
+// surnameIndex is what surnameIndex makes: by form (transliterated, lower case),
+// each word left out of a surname and the people whose surname it is left out of.
+type surnameIndex struct {
+	people     []*Known
+	byDeletion [2]map[string][]int32
+}
+
+// appendDeletions appends to out w and every word made by leaving out up to n of
+// its letters (some more than once).
+func appendDeletions(out []string, w []rune, n int) []string {
+	out = append(out, string(w))
+	if n == 0 || len(w) == 0 {
+		return out
+	}
+	cut := make([]rune, len(w)-1)
+	for i := range w {
+		copy(cut, w[:i])
+		copy(cut[i:], w[i+1:])
+		out = appendDeletions(out, cut, n-1)
+	}
+	return out
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

@@ -51,7 +51,11 @@ type Profile struct {
 	nearAnchors map[nearAnchor][]int32
 	firstLetter sync.Map // translitFirst's memory: word → first folded letter
 	misspelt    sync.Map // misspeltSurname's memory: word → *Known (nil for none)
-	near        nearMemo // nearMatches's memory
+	surnames    struct { // surnameIndex's, made when first asked for
+		once sync.Once
+		idx  *surnameIndex
+	}
+	near nearMemo // nearMatches's memory
 	// The readings of values by every source's extraction: the sources of a
 	// corpus, about one subject's history, state many of the same dates, counts
 	// and periods. A reading depends on the words and, for a date, the year in
@@ -176,6 +180,7 @@ func (p *Profile) complete() {
 		}
 	}
 	p.misspelt = sync.Map{}
+	p.surnames.once, p.surnames.idx = sync.Once{}, nil
 	p.near.mu.Lock()
 	p.near.m = nil
 	p.near.mu.Unlock()
