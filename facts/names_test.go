@@ -714,3 +714,41 @@ func TestMisspeltSurnameAsAskingEveryone(t *testing.T) {
 		t.Fatalf("only %d words are misspelt surnames: the test tells little", found)
 	}
 }
+
+// TestIsSurnameAsAskingEveryone: isSurname, a lookup, says what asking every
+// person's names says, for every word of the test corpora's sentences and the
+// surnames of a profile of 258 people written otherwise (case, accents).
+func TestIsSurnameAsAskingEveryone(t *testing.T) {
+	askAll := func(p *Profile, w string) bool {
+		for _, k := range p.Known(EntityPerson) {
+			for _, n := range k.Names() {
+				if f := strings.Fields(n); len(f) > 1 && nameKey(f[len(f)-1]) == nameKey(w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	c, _ := manyNamesCorpus(t)
+	words := []string{"RAHIMI", "Rähimi", "rahimi", "Rahim", "Maryam", ""}
+	profiles := []*Profile{c.Profile}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		profiles = append(profiles, c.Profile)
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { words = append(words, strings.Fields(s.Text)...) })
+	})
+	yes := 0
+	for _, p := range profiles {
+		for _, w := range words {
+			want := askAll(p, w)
+			if got := p.isSurname(w); got != want {
+				t.Errorf("isSurname(%q) = %v, asking everyone %v", w, got, want)
+			}
+			if want {
+				yes++
+			}
+		}
+	}
+	if yes < 10 {
+		t.Fatalf("only %d words are surnames: the test tells little", yes)
+	}
+}

@@ -49,9 +49,10 @@ type Profile struct {
 	nearWords   [256][]int
 	nearSingles [256][]int32
 	nearAnchors map[nearAnchor][]int32
-	firstLetter sync.Map // translitFirst's memory: word → first folded letter
-	misspelt    sync.Map // misspeltSurname's memory: word → *Known (nil for none)
-	surnames    struct { // surnameIndex's, made when first asked for
+	firstLetter sync.Map        // translitFirst's memory: word → first folded letter
+	misspelt    sync.Map        // misspeltSurname's memory: word → *Known (nil for none)
+	surnameKeys map[string]bool // isSurname's keys
+	surnames    struct {        // surnameIndex's, made when first asked for
 		once sync.Once
 		idx  *surnameIndex
 	}
@@ -179,6 +180,7 @@ func (p *Profile) complete() {
 			}
 		}
 	}
+	p.surnameKeys = p.listSurnames()
 	p.misspelt = sync.Map{}
 	p.surnames.once, p.surnames.idx = sync.Once{}, nil
 	p.near.mu.Lock()
@@ -609,19 +611,25 @@ var longestParticle = func() (n int) {
 	return n
 }()
 
-func (p *Profile) isSurname(w string) bool {
+// isSurname reports whether w is, folded as lookups fold, the last word of a
+// known person's name of more than one word: looked up among surnameKeys, which
+// complete lists, rather than asking every person the profile knows.
+func (p *Profile) isSurname(w string) bool { return p.surnameKeys[nameKey(w)] }
+
+// listSurnames lists the keys isSurname looks up.
+func (p *Profile) listSurnames() map[string]bool {
+	keys := map[string]bool{}
 	for _, k := range p.known {
 		if k.Type != EntityPerson {
 			continue
 		}
 		for _, n := range k.Names() {
-			f := strings.Fields(n)
-			if len(f) > 1 && nameKey(f[len(f)-1]) == nameKey(w) {
-				return true
+			if f := strings.Fields(n); len(f) > 1 {
+				keys[nameKey(f[len(f)-1])] = true
 			}
 		}
 	}
-	return false
+	return keys
 }
 
 // NameKey folds a name the way lookups do, for comparing written forms.
