@@ -753,8 +753,12 @@ func surnameForms(w string) [2]string {
 func (p *Profile) surnameIndex() *surnameIndex {
 	p.surnames.once.Do(func() {
 		idx := &surnameIndex{people: p.Known(EntityPerson)}
-		for form := range idx.byDeletion {
-			idx.byDeletion[form] = map[string][]int32{}
+		// The people by surname form: many share a surname, whose words left
+		// out are then made once.
+		var bySurname [2]map[string][]int32
+		var order [2][]string
+		for form := range bySurname {
+			bySurname[form] = map[string][]int32{}
 		}
 		for i, k := range idx.people {
 			for _, n := range k.Names() {
@@ -763,12 +767,28 @@ func (p *Profile) surnameIndex() *surnameIndex {
 					continue
 				}
 				for form, w := range surnameForms(nw[len(nw)-1]) {
-					for _, d := range appendDeletions(nil, []rune(w), 2) {
-						if l := idx.byDeletion[form][d]; len(l) == 0 || l[len(l)-1] != int32(i) {
-							idx.byDeletion[form][d] = append(l, int32(i))
-						}
+					l, seen := bySurname[form][w]
+					if !seen {
+						order[form] = append(order[form], w)
+					}
+					if len(l) == 0 || l[len(l)-1] != int32(i) {
+						bySurname[form][w] = append(l, int32(i))
 					}
 				}
+			}
+		}
+		var deletions []string
+		for form := range idx.byDeletion {
+			idx.byDeletion[form] = map[string][]int32{}
+			for _, w := range order[form] {
+				deletions = appendDeletions(deletions[:0], []rune(w), 2)
+				for _, d := range deletions {
+					idx.byDeletion[form][d] = append(idx.byDeletion[form][d], bySurname[form][w]...)
+				}
+			}
+			for d, l := range idx.byDeletion[form] {
+				slices.Sort(l)
+				idx.byDeletion[form][d] = slices.Compact(l)
 			}
 		}
 		p.surnames.idx = idx

@@ -69,7 +69,23 @@ type Loaded struct {
 // Load loads the corpus of n sources (see Dir) and compiles its rules.
 func Load(b testing.TB, n int) Loaded {
 	b.Helper()
-	dir := Dir(b, n)
+	return load(b, Dir(b, n))
+}
+
+// LoadWithBystanders is Load of the corpus of n sources written again with a
+// profile that lists people more people whom no text names (gencorpus's
+// bystanders), generated for the benchmark.
+func LoadWithBystanders(b testing.TB, n, people int) Loaded {
+	b.Helper()
+	dir := b.TempDir()
+	if _, err := gencorpus.WriteOptions(dir, gencorpus.Options{Sources: n, Seed: Seed, Bystanders: people}); err != nil {
+		b.Fatal(err)
+	}
+	return load(b, dir)
+}
+
+func load(b testing.TB, dir string) Loaded {
+	b.Helper()
 	c, err := facts.LoadCorpus(os.DirFS(dir), dir)
 	if err != nil {
 		b.Fatal(err)

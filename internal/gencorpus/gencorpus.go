@@ -30,6 +30,10 @@ import (
 // large ones.
 const DefaultSourceBytes = 50_000
 
+// MaxBystanders is the most bystanders a corpus can list: the lexicon's names
+// make some 20,000 that are far enough from every corpus's own people.
+const MaxBystanders = 10_000
+
 // Options say what corpus to write.
 type Options struct {
 	Sources int    // how many sources
@@ -37,6 +41,10 @@ type Options struct {
 	// SourceBytes is the average size of a source; zero means DefaultSourceBytes.
 	// Tests use small sources to stay fast.
 	SourceBytes int
+	// Bystanders is how many more people the manifest lists, whom no text names
+	// (see world.bystanders): the benchmarks of a large profile. Zero writes the
+	// same bytes as before there were bystanders.
+	Bystanders int
 }
 
 // Stats say what was written and what was planted in it.
@@ -110,6 +118,9 @@ func (g *generator) write(dir string) (Stats, error) {
 	o := g.opts
 	if o.Sources < 1 {
 		return Stats{}, errors.New("a corpus needs at least one source")
+	}
+	if o.Bystanders < 0 || o.Bystanders > MaxBystanders {
+		return Stats{}, fmt.Errorf("bystanders: %d is out of range: at most %d can be drawn", o.Bystanders, MaxBystanders)
 	}
 	if o.SourceBytes <= 0 {
 		o.SourceBytes = DefaultSourceBytes
@@ -196,6 +207,9 @@ func manifestHead(w *world, o Options) string {
 	}
 	for _, p := range w.places {
 		fmt.Fprintf(&b, "  - {name: %s, kind: place, country: %s}\n", quote(p.name), quote(p.country))
+	}
+	for _, name := range w.bystanders(o.Seed, o.Bystanders) {
+		fmt.Fprintf(&b, "  - {name: %s, kind: person}\n", quote(name))
 	}
 	b.WriteString("sources:\n")
 	return b.String()

@@ -340,3 +340,48 @@ func TestTruthfulSourcesAgree(t *testing.T) {
 		t.Errorf("%d stale conflicts and %d agreements, want some of each", stale, len(res.Agreements))
 	}
 }
+
+// TestBystandersChangeNothingButTheProfile writes the planted corpus again with
+// 600 bystanders: the manifest lists 600 more people, every source is the same
+// byte for byte, and the tool finds the same claims and the same conflicts, as
+// no text names a bystander and none is near a name the texts misspell.
+func TestBystandersChangeNothingButTheProfile(t *testing.T) {
+	t.Parallel()
+	p := plantedCorpus(t)
+	dir, _ := writeCorpus(t, Options{Sources: 10, Seed: 1, SourceBytes: small, Bystanders: 600}, nil)
+	before, after := string(readFile(t, filepath.Join(p.dir, "compare.yaml"))), string(readFile(t, filepath.Join(dir, "compare.yaml")))
+	if n := strings.Count(after, "kind: person") - strings.Count(before, "kind: person"); n != 600 {
+		t.Errorf("the manifest lists %d more people, want 600", n)
+	}
+	for i := range 10 {
+		name := filepath.Join("sources", fmt.Sprintf("s%05d.txt", i))
+		if !bytes.Equal(readFile(t, filepath.Join(p.dir, name)), readFile(t, filepath.Join(dir, name))) {
+			t.Errorf("%s differs with bystanders", name)
+		}
+	}
+	c, err := facts.LoadCorpus(os.DirFS(dir), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, err := facts.ExtractAll(c, rs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	describe := func(claims []facts.Claim, res *compare.Result) string {
+		var b strings.Builder
+		for _, c := range claims {
+			fmt.Fprintf(&b, "%s %d %s %s %s\n", c.Source, c.Line, c.Predicate, c.Subject.ID, c.ValueString())
+		}
+		for _, c := range res.Conflicts {
+			fmt.Fprintf(&b, "%s %s\n", c.ID, c.Class)
+		}
+		return b.String()
+	}
+	if got, want := describe(claims, compare.Judge(c, claims)), describe(p.claims, p.result); got != want {
+		t.Errorf("with bystanders the tool finds otherwise:\n%s\nwithout:\n%s", got, want)
+	}
+}

@@ -121,9 +121,47 @@ type event struct {
 
 // The streams that derive generators from the seed: one for the world, one per source.
 const (
-	worldStream  = 0x9e3779b97f4a7c15
-	sourceStream = 0xbf58476d1ce4e5b9
+	worldStream     = 0x9e3779b97f4a7c15
+	sourceStream    = 0xbf58476d1ce4e5b9
+	bystanderStream = 0x94d049bb133111eb
 )
+
+// bystanderEndings make the surnames of bystanders from the lexicon's: many more
+// names than the lexicon holds, and names of the kind a profile lists.
+var bystanderEndings = []string{"", "son", "berg", "ski", "nen", "ius", "sen", "ova", "holm", "stad", "vik", "ard"}
+
+// bystanders draws n people the profile knows besides the world's own, whom no
+// text names: what the profile of a long-running story lists. Each is more than
+// three edits from every name of the world's people and places in some word, so
+// that no misspelling planted in the texts reads as one of them; bystanders may be
+// near each other, as the people of a real profile are. They come from a stream
+// of their own, so that the rest of the corpus is the same with and without them.
+func (w *world) bystanders(seed uint64, n int) []string {
+	r := rand.New(rand.NewPCG(seed, bystanderStream))
+	given := append(append([]string{}, givenFemale...), givenMale...)
+	seen := map[string]bool{}
+	var out []string
+	for len(out) < n {
+		p := &person{first: pick(r, given), last: pick(r, surnames) + pick(r, bystanderEndings)}
+		name := p.name()
+		ok := !seen[name] && !nearProse(p.last)
+		for _, q := range w.people {
+			if ok && (namesNear(p, q) || near(q.last, p.last)) {
+				ok = false
+			}
+		}
+		for _, pl := range w.places {
+			if ok && (near(pl.name, p.last) || near(pl.name, p.first)) {
+				ok = false
+			}
+		}
+		if ok {
+			seen[name] = true
+			out = append(out, name)
+		}
+	}
+	return out
+}
 
 func newWorld(seed uint64) *world {
 	r := rand.New(rand.NewPCG(seed, worldStream))

@@ -19,10 +19,11 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
 // options are the command line's flags.
 type options struct {
-	sources int
-	seed    uint64
-	out     string
-	force   bool
+	sources    int
+	bystanders int
+	seed       uint64
+	out        string
+	force      bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -30,6 +31,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var o options
 	fs.IntVar(&o.sources, "sources", 10, "how many sources to write")
+	fs.IntVar(&o.bystanders, "bystanders", 0, "how many more people the manifest lists, whom no text names (a large profile)")
 	fs.Uint64Var(&o.seed, "seed", 1, "the seed: the same seed and size give the same bytes")
 	fs.StringVar(&o.out, "out", "", "the folder to write the corpus into (required)")
 	fs.BoolVar(&o.force, "force", false, "write into a folder that is not empty")
@@ -37,7 +39,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if o.out == "" || fs.NArg() > 0 || o.sources < 1 {
-		fmt.Fprintln(stderr, "gencorpus: error: usage: gencorpus -out DIR [-sources N] [-seed S] [-force]")
+		fmt.Fprintln(stderr, "gencorpus: error: usage: gencorpus -out DIR [-sources N] [-bystanders N] [-seed S] [-force]")
+		return 2
+	}
+	if o.bystanders < 0 || o.bystanders > gencorpus.MaxBystanders {
+		fmt.Fprintf(stderr, "gencorpus: error: -bystanders %d: must be from 0 to %d\n", o.bystanders, gencorpus.MaxBystanders)
 		return 2
 	}
 	if err := checkEmpty(o.out); err != nil && !o.force {
@@ -45,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	start := time.Now()
-	st, err := gencorpus.Write(o.out, o.sources, o.seed)
+	st, err := gencorpus.WriteOptions(o.out, gencorpus.Options{Sources: o.sources, Seed: o.seed, Bystanders: o.bystanders})
 	if err != nil {
 		fmt.Fprintf(stderr, "gencorpus: error: %v\n", err)
 		return 1
