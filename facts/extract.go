@@ -220,6 +220,7 @@ func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
 // the text. Every claim carries its source, byte span, line, verbatim sentence, the
 // rule that produced it and the reference it cites.
 func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
+	rs.prepare()
 	x := newExtractor(src, doc, p, rs)
 	defer x.giveBack()
 	x.readContext()

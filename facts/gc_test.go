@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 	"sync"
 	"testing"
+
+	"github.com/factcheck-tools/compare/seeds"
 )
 
 // TestPauseGCNests: decodings that overlap (compare serve loads a corpus for each
@@ -56,5 +58,51 @@ func TestCompileRulesGivesTheCollectorBack(t *testing.T) {
 		if got := debug.SetGCPercent(123); got != 123 {
 			t.Errorf("after compiling rules (error %v) the collector is at %d, want 123 as before", err, got)
 		}
+	}
+}
+
+// TestBacktrackersWaitForExtraction: compiling the rules leaves the backtrackers
+// of the searched expressions to be made; a run whose sources all come from the
+// cache makes none, and the first source extracted makes them all.
+func TestBacktrackersWaitForExtraction(t *testing.T) {
+	c, err := LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := OpenCache(t.TempDir(), "test")
+	made := func(rs *RuleSet) (n int) {
+		for _, st := range rs.prepared.starts {
+			if st.bt != nil {
+				n++
+			}
+		}
+		return n
+	}
+	cold, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cold.prepared.starts) < 20 || made(cold) != 0 {
+		t.Fatalf("compiling the rules made %d of %d backtrackers, want none of 20 or more", made(cold), len(cold.prepared.starts))
+	}
+	if _, err := ExtractCorpus(c, cold, ExtractOptions{Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+	if cold.prepared.starts != nil {
+		t.Errorf("extracting left %d expressions without a backtracker", len(cold.prepared.starts))
+	}
+	warm, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := len(warm.prepared.starts)
+	if _, err := ExtractCorpus(c, warm, ExtractOptions{Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := cache.Stats(); hits != int64(len(c.Sources)) {
+		t.Fatalf("%d cache hits, want %d", hits, len(c.Sources))
+	}
+	if got := len(warm.prepared.starts); got != want || made(warm) != 0 {
+		t.Errorf("a run from the cache made %d backtrackers (%d of %d left)", made(warm), got, want)
 	}
 }

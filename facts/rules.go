@@ -50,6 +50,28 @@ type RuleSet struct {
 	// the prefilter's: a sentence with a claim is asked who says it, and its
 	// words, found already, tell which expressions can answer.
 	attribution attributionWords
+	// prepared are the backtrackers of the expressions the rules search with,
+	// compiled by prepare when the first source is extracted.
+	prepared struct {
+		once   sync.Once
+		starts []*starts
+	}
+}
+
+// prepare compiles the backtrackers of the expressions the rules search with, on
+// every core while the collector is off: extracting needs nearly all of them soon,
+// and each compiled on first use, with the collector on, set it marking the rest
+// of the rules. It is done once, when the first source is extracted, so that a run
+// whose sources all come from the cache (a check with nothing new) compiles none:
+// with thousands of people in the profile, whose names the expressions spell out,
+// that is most of such a run.
+func (rs *RuleSet) prepare() {
+	rs.prepared.once.Do(func() {
+		defer pauseGC()()
+		sts := rs.prepared.starts
+		par.Each(len(sts), 0, func(i int) { sts[i].tried() })
+		rs.prepared.starts = nil
+	})
 }
 
 // attributionWords are the prefilter's numbers of the words each attribution
@@ -98,6 +120,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 		ys[i], parseErrs[i] = ParseYAML(f.Name, f.Data)
 	}
 	pre := precompile(ys, p)
+	rs.prepared.starts = pre.searched
 	for i, f := range files {
 		h.Write([]byte(f.Name + "\x00"))
 		h.Write(f.Data)
@@ -353,6 +376,7 @@ func compileSearched(src string, p *Profile, masked bool) (*expr, error) {
 type compiledSet struct {
 	by       map[compileKey]*compiled
 	byRegexp map[*regexp.Regexp]*starts
+	searched []*starts // those of the searched expressions, for RuleSet.prepare
 }
 
 // precompile compiles, on all cores, every expression the rule files ys hold
@@ -403,9 +427,6 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 		case searched[k]:
 			c := &compiled{}
 			c.x, c.err = compileSearched(k.src, p, k.masked)
-			if c.x != nil && c.x.st != nil {
-				c.x.st.tried() // its backtracker, here, while the collector is off
-			}
 			if c.x != nil && asked[k] {
 				c.re = c.x.asRegexp()
 			}
@@ -416,6 +437,9 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 	})
 	set := &compiledSet{by: make(map[compileKey]*compiled, len(keys)), byRegexp: map[*regexp.Regexp]*starts{}}
 	for i, k := range keys {
+		if c := found[i]; searched[k] && !k.skeleton && c.x != nil && c.x.st != nil {
+			set.searched = append(set.searched, c.x.st)
+		}
 		set.by[k] = found[i]
 		if k.skeleton && found[i].re != nil && found[i].seq == nil {
 			set.byRegexp[found[i].re] = found[i].st // nil for a skeleton searched whole

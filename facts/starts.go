@@ -21,8 +21,9 @@ type starts struct {
 	second *seconds  // and the bytes after an ASCII first byte
 	src    string    // the expression
 	// The expression's backtracker, compiled from its tree (parsed and
-	// simplified) when first needed; the rules' expressions have theirs made as
-	// the rules are compiled, on every core and with the collector off.
+	// simplified) when first needed; the rules' expressions have theirs made
+	// all at once when the first source is extracted, on every core and with
+	// the collector off (RuleSet.prepare).
 	tree *syntax.Regexp
 	once sync.Once
 	bt   *backtracker
