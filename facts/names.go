@@ -696,8 +696,15 @@ func (p *Profile) misspeltSurname(word string) *Known {
 	if k, ok := p.misspelt.Load(word); ok {
 		return k.(*Known)
 	}
+	match := p.misspeltAmong(word, p.surnameCandidates(word))
+	p.misspelt.Store(strings.Clone(word), match) // a copy: word may be a piece of a source's text
+	return match
+}
+
+// misspeltAmong is misspeltSurname asking only people.
+func (p *Profile) misspeltAmong(word string, people []*Known) *Known {
 	var match *Known
-	for _, k := range p.surnameCandidates(word) {
+	for _, k := range people {
 		for _, n := range k.Names() {
 			nw := nameWords(n)
 			last := nw[len(nw)-1]
@@ -705,13 +712,11 @@ func (p *Profile) misspeltSurname(word string) *Known {
 				continue
 			}
 			if match != nil && match != k {
-				p.misspelt.Store(strings.Clone(word), (*Known)(nil)) // close to two people: no guess
-				return nil
+				return nil // close to two people: no guess
 			}
 			match = k
 		}
 	}
-	p.misspelt.Store(strings.Clone(word), match) // a copy: word may be a piece of a source's text
 	return match
 }
 
