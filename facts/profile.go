@@ -114,8 +114,9 @@ type parsed[T any] struct {
 	err error
 }
 
-// nameMemo remembers, for a written name and a known one, whether the one spells
-// the other: a map under a lock, which every worker reads far more than it writes.
+// nearMemo remembers, for a window of words, the known names it spells (see
+// nearMatches): a map under a lock, which every worker reads far more than it
+// writes.
 type nearMemo struct {
 	mu sync.RWMutex
 	m  map[string][]int32 // by window written
