@@ -731,6 +731,9 @@ func (p *Profile) misspeltAmong(word string, people []*Known) *Known {
 // lookups, however many people the profile knows.
 func (p *Profile) surnameCandidates(word string) []*Known {
 	idx := p.surnameIndex()
+	if idx.byDeletion[0] == nil {
+		return idx.people // few: asking them all is cheaper than the lookups
+	}
 	var at []int32
 	for form, w := range surnameForms(word) {
 		for _, d := range appendDeletions(nil, []rune(w), 2) {
@@ -758,6 +761,10 @@ func surnameForms(w string) [2]string {
 func (p *Profile) surnameIndex() *surnameIndex {
 	p.surnames.once.Do(func() {
 		idx := &surnameIndex{people: p.Known(EntityPerson)}
+		if len(idx.people) <= fewPeople {
+			p.surnames.idx = idx
+			return
+		}
 		// The people by surname form: many share a surname, whose words left
 		// out are then made once.
 		var bySurname [2]map[string][]int32
@@ -801,7 +808,13 @@ func (p *Profile) surnameIndex() *surnameIndex {
 	return p.surnames.idx
 }
 
-// surnameIndex is what surnameIndex makes: by form (transliterated, lower case),
+// fewPeople is how many people a profile may know and have misspeltSurname ask
+// them all: the seventy-odd words left out of a word cost more to look up than a
+// few dozen comparisons.
+const fewPeople = 32
+
+// surnameIndex is what surnameIndex makes (byDeletion nil for fewPeople or
+// fewer): by form (transliterated, lower case),
 // each word left out of a surname and the people whose surname it is left out of.
 type surnameIndex struct {
 	people     []*Known
