@@ -75,6 +75,10 @@ type Corpus struct {
 	byIDOnce sync.Once
 	byID     map[SourceID]*Source
 	indexOf  map[SourceID]int
+
+	// uncached: loaded without a cache, so every source will be extracted (see
+	// Rules).
+	uncached bool
 }
 
 // RuleFileRef is a rule file the manifest names, with where it names it.
@@ -158,7 +162,7 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Corpus{Dir: dir, ManifestPath: mpath, Tolerance: m.Tolerance, ReviewsFile: m.Reviews, RuleFiles: m.Rules, FS: fsys, Sources: m.Sources}
+	c := &Corpus{Dir: dir, ManifestPath: mpath, Tolerance: m.Tolerance, ReviewsFile: m.Reviews, RuleFiles: m.Rules, FS: fsys, Sources: m.Sources, uncached: o.Cache == nil}
 	for _, s := range c.Sources {
 		s.Path = path.Join(dir, s.File)
 	}
@@ -730,7 +734,15 @@ func (c *Corpus) Rules() (*RuleSet, error) {
 		}
 		files = append(files, RuleFile{Name: path.Join(c.Dir, f.Name), Data: data})
 	}
-	return CompileRules(c.Profile, files...)
+	// Loaded without a cache, every source will be extracted: the backtrackers
+	// are made now, while the collector is still off for the rules, which spares
+	// the cycle that turning it back on between the two would start.
+	defer pauseGC()()
+	rs, err := CompileRules(c.Profile, files...)
+	if err == nil && c.uncached {
+		rs.prepare()
+	}
+	return rs, err
 }
 
 // ExtractAll extracts the claims of every source, in manifest order, on one core

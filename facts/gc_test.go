@@ -61,15 +61,16 @@ func TestCompileRulesGivesTheCollectorBack(t *testing.T) {
 	}
 }
 
-// TestBacktrackersWaitForExtraction: compiling the rules leaves the backtrackers
-// of the searched expressions to be made; a run whose sources all come from the
-// cache makes none, and the first source extracted makes them all.
+// TestBacktrackersWaitForExtraction: with a cache, compiling the rules leaves the
+// backtrackers of the searched expressions to be made; a run whose sources all
+// come from the cache makes none, and the first source extracted makes them all.
+// Without a cache every source is extracted, and the rules come with them made.
 func TestBacktrackersWaitForExtraction(t *testing.T) {
-	c, err := LoadCorpus(seeds.FS, "seeds")
+	cache := OpenCache(t.TempDir(), "test")
+	c, err := LoadCorpusWith(seeds.FS, "seeds", ExtractOptions{Cache: cache})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cache := OpenCache(t.TempDir(), "test")
 	made := func(rs *RuleSet) (n int) {
 		for _, st := range rs.prepared.starts {
 			if st.bt != nil {
@@ -104,5 +105,16 @@ func TestBacktrackersWaitForExtraction(t *testing.T) {
 	}
 	if got := len(warm.prepared.starts); got != want || made(warm) != 0 {
 		t.Errorf("a run from the cache made %d backtrackers (%d of %d left)", made(warm), got, want)
+	}
+	uncached, err := LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := uncached.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs.prepared.starts != nil {
+		t.Errorf("without a cache, the rules came with %d expressions without a backtracker", len(rs.prepared.starts))
 	}
 }
