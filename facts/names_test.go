@@ -594,16 +594,7 @@ func manyNamesCorpus(t *testing.T) (*Corpus, *RuleSet) {
 		"Djamal Khiabani, Jamal Kiabani and Djamal Khiabanni wrote to Pieter Nowicki and Piotr Nowacky.\n\n" +
 		"The Sofia Sorensen report, by Sophia Sorenson and Sofia Sorensson, reached Ivo Ozolinsh in Bjornstadvik.\n\n" +
 		"Ozolinsch and Khiabanii spoke in Borkenhagn; Karin Haugen and Karin Hauge did not.\n"
-	fsys := fstest.MapFS{ManifestName: {Data: []byte(b.String())}, "news.txt": {Data: []byte(text)}}
-	c, err := LoadCorpus(fsys, ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, rs
+	return loadRules(t, fstest.MapFS{ManifestName: {Data: []byte(b.String())}, "news.txt": {Data: []byte(text)}}, ".")
 }
 
 // TestNearNamesWithManyNames: with a profile of 258 names, nearNames, which asks
