@@ -131,11 +131,14 @@ const (
 var bystanderEndings = []string{"", "son", "berg", "ski", "nen", "ius", "sen", "ova", "holm", "stad", "vik", "ard"}
 
 // bystanders draws n people the profile knows besides the world's own, whom no
-// text names: what the profile of a long-running story lists. Each is more than
-// three edits from every name of the world's people and places in some word, so
-// that no misspelling planted in the texts reads as one of them; bystanders may be
-// near each other, as the people of a real profile are. They come from a stream
-// of their own, so that the rest of the corpus is the same with and without them.
+// text names: what the profile of a long-running story lists. A bystander's
+// surname is more than three edits from the surname of each of the world's people
+// and from each place, its given name from each place, and its name is not near a
+// person's by namesNear, so that no misspelling planted in the texts reads as one
+// of them; bystanders may be near each other, as the people of a real profile
+// are. They come from a stream of their own, so that the rest of the corpus is
+// the same with and without them. Of the 24,336 names the lexicon makes, 18,900
+// or more pass for every seed from 1 to 30, so n up to MaxBystanders is drawn soon.
 func (w *world) bystanders(seed uint64, n int) []string {
 	r := rand.New(rand.NewPCG(seed, bystanderStream))
 	given := append(append([]string{}, givenFemale...), givenMale...)
