@@ -123,6 +123,18 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 			parent[rb] = ra
 		}
 	}
+	// The known people's names, and whose each is, indexed so that a person
+	// found by shape is compared only with the names that may be its own
+	// (facts.NameIndex): the profile may know thousands.
+	var knownNames []string
+	var knownOf []facts.EntityID
+	for _, k := range p.Known(facts.EntityPerson) {
+		for _, name := range k.Names() {
+			knownNames = append(knownNames, name)
+			knownOf = append(knownOf, k.ID)
+		}
+	}
+	knownIx := facts.NewNameIndex(knownNames)
 	for _, id := range order {
 		e := byID[id]
 		if _, ok := known[id]; ok || e.Type != facts.EntityPerson {
@@ -131,34 +143,30 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 		// A person found by shape joins the one known person whose name it spells.
 		var match facts.EntityID
 		n := 0
-		for kid, k := range known {
-			if k.Type != facts.EntityPerson {
-				continue
-			}
-			for _, name := range k.Names() {
-				if p.SameName(e.Name, name) {
-					if match != kid {
-						n++
-					}
-					match = kid
-					break
-				}
+		for _, i := range knownIx.Candidates(e.Name) {
+			if kid := knownOf[i]; kid != match && p.SameName(e.Name, knownNames[i]) {
+				n++
+				match = kid
 			}
 		}
 		if n == 1 {
 			union(match, id)
 		}
 	}
-	// People found by shape join each other when their names are one name.
+	// People found by shape join each other when their names are one name, each
+	// pair in order, as the names that may spell each other are found.
 	var shapes []facts.EntityID
+	var shapeNames []string
 	for _, id := range order {
 		if _, ok := known[id]; !ok && byID[id].Type == facts.EntityPerson {
 			shapes = append(shapes, id)
+			shapeNames = append(shapeNames, byID[id].Name)
 		}
 	}
-	for a := 0; a < len(shapes); a++ {
-		for b := a + 1; b < len(shapes); b++ {
-			if p.SameName(byID[shapes[a]].Name, byID[shapes[b]].Name) {
+	shapeIx := facts.NewNameIndex(shapeNames)
+	for a := range shapes {
+		for _, b := range shapeIx.Candidates(shapeNames[a]) {
+			if b > a && p.SameName(shapeNames[a], shapeNames[b]) {
 				union(shapes[a], shapes[b])
 			}
 		}

@@ -1020,3 +1020,63 @@ func (x *extractor) mention(r *namesRule, s *Sentence, e Entity, i, j int) {
 	}
 	x.add(&r.baseRule, s, Claim{Subject: e, Predicate: Named, Value: Text{S: written}}, sp)
 }
+
+// NameIndex finds, among a list of names, those that may spell a given name by
+// SameName, without comparing it with each: SameName needs the same number of
+// words and, for names of two words or more, one word equal once transliterated in
+// the same place, so a name of two words or more is looked up by each of its
+// words there; a name of one word needs no such word, and is given every name of
+// one word. Judging resolves each person found by shape against every known
+// person and every other one found so, which with thousands of names was a
+// comparison of each with each.
+type NameIndex struct {
+	anchors map[nameAnchor][]int
+	singles []int
+}
+
+// nameAnchor is a word of an indexed name, transliterated, with its place and
+// the name's number of words.
+type nameAnchor struct {
+	words, at int
+	word      string
+}
+
+// NewNameIndex indexes names; Candidates gives places in names.
+func NewNameIndex(names []string) *NameIndex {
+	ix := &NameIndex{anchors: map[nameAnchor][]int{}}
+	for i, n := range names {
+		words := nameWords(n)
+		switch len(words) {
+		case 0:
+		case 1:
+			ix.singles = append(ix.singles, i)
+		default:
+			for at, w := range words {
+				a := nameAnchor{len(words), at, translit(w)}
+				if l := ix.anchors[a]; len(l) == 0 || l[len(l)-1] != i {
+					ix.anchors[a] = append(l, i)
+				}
+			}
+		}
+	}
+	return ix
+}
+
+// Candidates returns, in order, the places of the indexed names that may spell
+// name by SameName: every one that does, and others, which the caller asks
+// SameName about.
+func (ix *NameIndex) Candidates(name string) []int {
+	words := nameWords(name)
+	switch len(words) {
+	case 0:
+		return nil
+	case 1:
+		return ix.singles
+	}
+	var out []int
+	for at, w := range words {
+		out = append(out, ix.anchors[nameAnchor{len(words), at, translit(w)}]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -722,4 +723,48 @@ func TestIsSurnameAsAskingEveryone(t *testing.T) {
 	if yes < 10 {
 		t.Fatalf("only %d words are surnames: the test tells little", yes)
 	}
+}
+
+// TestNameIndexMissesNoName: for every pair of names among the known names of a
+// profile of 258 people, their misspellings and transliterations, and the names
+// of the test corpora's profiles, each name that SameName says another spells is
+// among that name's candidates; and the candidates are fewer than all the names.
+func TestNameIndexMissesNoName(t *testing.T) {
+	c, _ := manyNamesCorpus(t)
+	var names []string
+	for _, k := range c.Profile.Known(EntityPerson) {
+		for _, n := range k.Names() {
+			w := strings.Fields(n)
+			last := w[len(w)-1]
+			names = append(names, n, w[0]+" "+last[:len(last)-1], w[0]+"-"+last, strings.ToUpper(w[0])+" "+last+"a")
+		}
+	}
+	names = append(names, "Maryam", "Mariam", "Rajavi", "Radjavi", "", "The Front", "Nowacki-Nowicki", "Amber Coast Liberation Front")
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, k := range c.Profile.Known(EntityPerson) {
+			names = append(names, k.Names()...)
+		}
+	})
+	if len(names) > 2000 {
+		t.Fatalf("%d names: too many to compare each with each", len(names))
+	}
+	ix := NewNameIndex(names)
+	same, candidates := 0, 0
+	p := c.Profile
+	for _, a := range names {
+		cands := ix.Candidates(a)
+		candidates += len(cands)
+		for j, b := range names {
+			if p.SameName(a, b) {
+				same++
+				if _, found := slices.BinarySearch(cands, j); !found {
+					t.Errorf("SameName(%q, %q), and %q is not among the candidates of %q", a, b, b, a)
+				}
+			}
+		}
+	}
+	if same < len(names) || candidates >= len(names)*len(names)/4 {
+		t.Fatalf("%d pairs spell the same name, %d candidates of %d names: the test tells little", same, candidates, len(names))
+	}
+	t.Logf("%d names, %d pairs alike, %d candidates", len(names), same, candidates)
 }
