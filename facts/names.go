@@ -907,11 +907,9 @@ func (x *extractor) nearMatches(written string, first byte, k int) []int32 {
 // names nearNames looks for that window written spells by SameName: written is
 // k words (appendWordSpans's) that open with a word whose first letter, folded,
 // is first, and it may spell only names of k words that open with that letter.
-// SameName needs as many words on both sides and, for names of two words or
-// more, one word equal once transliterated in the same place: only the names
-// that have one of written's words there (nearAnchors) are asked, so that the
-// cost of a window does not grow with the names the profile knows. Names of one
-// word need no such word, and are all asked. The answer is remembered per window.
+// Only the names the profile's NameIndex gives as candidates are asked, so that
+// the cost of a window does not grow with the names the profile knows. The
+// answer is remembered per window.
 func (p *Profile) nearMatches(written string, first byte, k int) []int32 {
 	p.near.mu.RLock()
 	m, ok := p.near.m[written]
@@ -929,38 +927,17 @@ func (p *Profile) nearMatches(written string, first byte, k int) []int32 {
 	return m
 }
 
-// spelledNames is nearMatches worked out.
+// spelledNames is nearMatches worked out: the names nearNames looks for among
+// the candidates the profile's NameIndex gives.
 func (p *Profile) spelledNames(written string, first byte, k int) []int32 {
-	words := nameWords(written)
-	if len(words) != k {
-		return nil // SameName needs as many words as the name has
-	}
-	candidates := p.nearSingles[first]
-	if k > 1 {
-		candidates = nil
-		for i, w := range words {
-			candidates = append(candidates, p.nearAnchors[nearAnchor{first, k, i, translit(w)}]...)
-		}
-		slices.Sort(candidates)
-		candidates = slices.Compact(candidates)
-	}
 	var out []int32
-	for _, ni := range candidates {
+	for _, ni := range p.nearIndex.Candidates(written) {
 		n := &p.names[ni]
-		if !tooShortFor(written, n) && p.SameName(written, n.name) {
-			out = append(out, ni)
+		if n.first == first && len(n.words) == k && nearNameWanted(*n) && !tooShortFor(written, n) && p.SameName(written, n.name) {
+			out = append(out, int32(ni))
 		}
 	}
 	return out
-}
-
-// nearAnchor is a word of a name that nearNames looks for, transliterated, with
-// the name's first letter folded, its number of words and the word's place.
-type nearAnchor struct {
-	first byte
-	words int
-	at    int
-	word  string
 }
 
 // appendWordSpans appends the words of a folded text to out, found by hand: runs of

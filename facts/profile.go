@@ -44,11 +44,9 @@ type Profile struct {
 	// nearNames looks for (see nearNameWanted), in order.
 	nearByFirst [256][]int
 	// nearWords are, by the same letter, the numbers of words of those names,
-	// from the fewest; nearSingles the names of one word among them, and
-	// nearAnchors those of more by each of their words (see nearMatches).
+	// from the fewest; nearIndex indexes the names (see nearMatches).
 	nearWords   [256][]int
-	nearSingles [256][]int32
-	nearAnchors map[nearAnchor][]int32
+	nearIndex   *NameIndex
 	firstLetter sync.Map        // translitFirst's memory: word → first folded letter
 	misspelt    sync.Map        // misspeltSurname's memory: word → *Known (nil for none)
 	surnameKeys map[string]bool // isSurname's keys
@@ -159,9 +157,10 @@ func (p *Profile) complete() {
 	}
 	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
 	p.placeholders.once, p.placeholders.m, p.placeholders.trees = sync.Once{}, nil, sync.Map{}
-	p.nearByFirst, p.nearWords, p.nearSingles = [256][]int{}, [256][]int{}, [256][]int32{}
-	p.nearAnchors = map[nearAnchor][]int32{}
+	p.nearByFirst, p.nearWords = [256][]int{}, [256][]int{}
+	all := make([]string, len(p.names))
 	for i, n := range p.names {
+		all[i] = n.name
 		if !nearNameWanted(n) {
 			continue
 		}
@@ -170,17 +169,8 @@ func (p *Profile) complete() {
 			p.nearWords[n.first] = append(p.nearWords[n.first], k)
 			slices.Sort(p.nearWords[n.first])
 		}
-		if len(n.words) == 1 {
-			p.nearSingles[n.first] = append(p.nearSingles[n.first], int32(i))
-			continue
-		}
-		for at, w := range n.words {
-			a := nearAnchor{n.first, len(n.words), at, translit(w)}
-			if l := p.nearAnchors[a]; len(l) == 0 || l[len(l)-1] != int32(i) {
-				p.nearAnchors[a] = append(l, int32(i))
-			}
-		}
 	}
+	p.nearIndex = NewNameIndex(all)
 	p.surnameKeys = p.listSurnames()
 	p.misspelt = sync.Map{}
 	p.surnames.once, p.surnames.idx = sync.Once{}, nil
