@@ -373,7 +373,7 @@ func (x *extractor) mayNameIn(t string) bool {
 }
 
 // opensName reports whether a name nearNames looks for opens with first (folded).
-func (x *extractor) opensName(first byte) bool { return len(x.profile.nearByFirst[first]) > 0 }
+func (x *extractor) opensName(first byte) bool { return len(x.profile.nearWords[first]) > 0 }
 
 // nearNameWanted reports whether nearNames looks for n: acronyms and short single
 // words are matched exactly elsewhere.

@@ -40,11 +40,9 @@ type Profile struct {
 		m     map[string]string
 		trees sync.Map // fragment source → *fragmentTree, parsed when first spliced
 	}
-	// nearByFirst lists, by first letter folded, the places in names of those
-	// nearNames looks for (see nearNameWanted), in order.
-	nearByFirst [256][]int
-	// nearWords are, by the same letter, the numbers of words of those names,
-	// from the fewest; nearIndex indexes the names (see nearMatches).
+	// nearWords are, by first letter folded, the numbers of words of the names
+	// nearNames looks for (see nearNameWanted), from the fewest (none: no such
+	// name opens with the letter); nearIndex indexes the names (see nearMatches).
 	nearWords   [256][]int
 	nearIndex   *NameIndex
 	firstLetter sync.Map        // translitFirst's memory: word → first folded letter
@@ -157,14 +155,13 @@ func (p *Profile) complete() {
 	}
 	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
 	p.placeholders.once, p.placeholders.m, p.placeholders.trees = sync.Once{}, nil, sync.Map{}
-	p.nearByFirst, p.nearWords = [256][]int{}, [256][]int{}
+	p.nearWords = [256][]int{}
 	all := make([]string, len(p.names))
 	for i, n := range p.names {
 		all[i] = n.name
 		if !nearNameWanted(n) {
 			continue
 		}
-		p.nearByFirst[n.first] = append(p.nearByFirst[n.first], i)
 		if k := len(n.words); !slices.Contains(p.nearWords[n.first], k) {
 			p.nearWords[n.first] = append(p.nearWords[n.first], k)
 			slices.Sort(p.nearWords[n.first])
