@@ -69,9 +69,6 @@ type Corpus struct {
 	FS           fs.FS
 	Learned      []Learned // names the texts taught the profile
 
-	docsMu sync.Mutex
-	docs   map[SourceID]*Document // read again for renderers (Document)
-
 	byIDOnce sync.Once
 	byID     map[SourceID]*Source
 	indexOf  map[SourceID]int
@@ -113,8 +110,14 @@ func (c *Corpus) SourceIndex(cl *Claim) int {
 	if i := int(cl.at) - 1; i >= 0 && i < len(c.Sources) && c.Sources[i].ID == cl.Source {
 		return i
 	}
+	return c.SourceIndexOf(cl.Source)
+}
+
+// SourceIndexOf returns the place in c.Sources of the source with the given id,
+// or -1 when the corpus has no such source.
+func (c *Corpus) SourceIndexOf(id SourceID) int {
 	c.index()
-	if i, ok := c.indexOf[cl.Source]; ok {
+	if i, ok := c.indexOf[id]; ok {
 		return i
 	}
 	return -1
@@ -650,23 +653,29 @@ func (s *Source) unchanged(data []byte) bool {
 // copying it costs as much as reading it.
 func readOnly(data []byte) string { return unsafe.String(unsafe.SliceData(data), len(data)) }
 
-// Document returns a source's segmented text, read once and then remembered, for
-// renderers that show a quote in its context.
-func (c *Corpus) Document(id SourceID) *Document {
-	c.docsMu.Lock()
-	defer c.docsMu.Unlock()
-	if d, ok := c.docs[id]; ok {
-		return d
+// Around returns, for each span of source s's text, the sentences on either side
+// of the one holding it (Document.Around), for renderers that show a quote in its
+// context. The text is read into a worker's buffers and let go once the spans
+// are answered: what is returned is copied out of it, so a report on thousands of
+// sources holds their quotes' neighbours, not their texts.
+func (c *Corpus) Around(s *Source, spans []Span) ([][2]string, error) {
+	doc, done, err := c.readForExtraction(s)
+	if err != nil {
+		return nil, err
 	}
-	var d *Document
-	if s := c.Source(id); s != nil {
-		d, _ = c.Read(s)
+	defer done()
+	out := make([][2]string, len(spans))
+	seen := make(map[Span]int, len(spans)) // claims of one sentence share its neighbours
+	for i, sp := range spans {
+		if k, ok := seen[sp]; ok {
+			out[i] = out[k]
+			continue
+		}
+		seen[sp] = i
+		before, after := doc.Around(sp)
+		out[i] = [2]string{strings.Clone(before), strings.Clone(after)}
 	}
-	if c.docs == nil {
-		c.docs = map[SourceID]*Document{}
-	}
-	c.docs[id] = d
-	return d
+	return out, nil
 }
 
 // placeIn tells claims the place of their source in the corpus, i, and gives

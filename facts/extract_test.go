@@ -123,9 +123,20 @@ func TestClaimsCarryEvidence(t *testing.T) {
 	if len(claims) == 0 {
 		t.Fatal("no claims")
 	}
+	read := map[facts.SourceID]*facts.Document{}
+	docs := func(id facts.SourceID) *facts.Document {
+		if read[id] == nil {
+			d, err := c.Read(c.Source(id))
+			if err != nil {
+				t.Fatal(err)
+			}
+			read[id] = d
+		}
+		return read[id]
+	}
 	used := map[string]bool{}
 	for _, cl := range claims {
-		doc := c.Document(cl.Source)
+		doc := docs(cl.Source)
 		used[cl.Rule] = true
 		switch {
 		case doc.Text[cl.Span.Start:cl.Span.End] != cl.Text:

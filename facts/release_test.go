@@ -115,3 +115,85 @@ func encodeClaims(claims []Claim) []byte {
 	}
 	return e.b
 }
+
+// TestAroundLetsTextsGo: Around, which the page asks for the sentences around
+// every quote, reads a source into a worker's buffer like extraction does; what it
+// returns must be copies, whole once the buffer is overwritten, and no buffer may
+// be held once it has answered.
+func TestAroundLetsTextsGo(t *testing.T) {
+	var live atomic.Int64
+	overwrite := func(b []byte) {
+		for i := range b[:cap(b)] {
+			b[:cap(b)][i] = 0xff
+		}
+		if cap(b) > 0 {
+			live.Add(1)
+			runtime.AddCleanup(&b[:1][0], func(live *atomic.Int64) { live.Add(-1) }, &live)
+		}
+	}
+	defer func() { givenBack = nil }()
+	c, rs, claims := loadForRelease(t)
+	givenBack = overwrite
+	var answers [][][2]string
+	contexts := 0
+	for _, s := range c.Sources {
+		var spans []Span
+		for _, cl := range claims {
+			if cl.Source == s.ID {
+				spans = append(spans, cl.QuoteSpan)
+			}
+		}
+		got, err := c.Around(s, spans)
+		if err != nil {
+			t.Fatal(err)
+		}
+		answers = append(answers, got)
+		doc, err := c.Read(s) // into a buffer of its own
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, sp := range spans {
+			before, after := doc.Around(sp)
+			if got[k] != [2]string{before, after} {
+				t.Errorf("%s, quote %d: Around gives %q, the text %q", s.ID, k+1, got[k], [2]string{before, after})
+			}
+			if before != "" || after != "" {
+				contexts++
+			}
+		}
+	}
+	if contexts == 0 {
+		t.Error("no quote has a sentence around it: the test tries nothing")
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for live.Load() > 0 && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := live.Load(); n > 0 {
+		t.Errorf("%d buffers texts were read into are still held", n)
+	}
+	runtime.KeepAlive(answers)
+	runtime.KeepAlive(rs)
+}
+
+// loadForRelease is the embedded corpus loaded, with its rules and claims, each
+// text read into a buffer of its own.
+func loadForRelease(t *testing.T) (*Corpus, *RuleSet, []Claim) {
+	t.Helper()
+	givenBack = func([]byte) {}
+	defer func() { givenBack = nil }()
+	c, err := LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims, err := ExtractCorpus(c, rs, ExtractOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rs, claims
+}

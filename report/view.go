@@ -206,14 +206,17 @@ func conflictView(c *facts.Corpus, i int, cf *compare.Conflict, quotes int) Conf
 
 // AddContext adds what the page (HTML) shows beyond the other renderers: the
 // timelines, and on every quote of the conflicts the sentences around it in its
-// source. It reads again only the sources the conflicts quote.
+// source. It reads again only the sources the conflicts quote, on all cores, each
+// once and let go once its quotes have their neighbours.
 func AddContext(r *Report, c *facts.Corpus) {
 	if r.result != nil && r.Timelines == nil {
 		r.Timelines = timelines(r.result)
 	}
+	// The quotes of each source, in the order of the page.
+	bySource := make([][]*Claim, len(c.Sources))
 	add := func(cl *Claim) {
-		if d := c.Document(facts.SourceID(cl.Source)); d != nil {
-			cl.ContextBefore, cl.ContextAfter = d.Around(cl.quote)
+		if i := c.SourceIndexOf(facts.SourceID(cl.Source)); i >= 0 {
+			bySource[i] = append(bySource[i], cl)
 		}
 	}
 	for i := range r.Conflicts {
@@ -224,6 +227,24 @@ func AddContext(r *Report, c *facts.Corpus) {
 			add(&r.Conflicts[i].Review.New[j])
 		}
 	}
+	par.Each(len(bySource), 0, func(i int) {
+		quoted := bySource[i]
+		if len(quoted) == 0 {
+			return
+		}
+		spans := make([]facts.Span, len(quoted))
+		for k, cl := range quoted {
+			spans[k] = cl.quote
+		}
+		// A source that cannot be read again shows its quotes without context.
+		around, err := c.Around(c.Sources[i], spans)
+		if err != nil {
+			return
+		}
+		for k, cl := range quoted {
+			cl.ContextBefore, cl.ContextAfter = around[k][0], around[k][1]
+		}
+	})
 }
 
 func reviewView(c *facts.Corpus, st compare.ReviewState) Review {
