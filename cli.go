@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -75,19 +76,24 @@ func (e *env) context() context.Context {
 type command struct {
 	name, args, summary string
 	run                 func(e *env, args []string) error
+	// batch: the command prints its output once its work is done, in pieces (a
+	// report on a large corpus is tens of thousands of them), which go out
+	// through a buffer rather than as a write each. The others talk with the
+	// user as they go (review, serve) or print a line or two.
+	batch bool
 }
 
 func commands() []command {
 	return []command{
-		{"report", "[DIR]", "every discrepancy between and inside the sources, with quotes", runReport},
-		{"facts", "[DIR]", "every claim extracted, filterable by source and predicate", runFacts},
-		{"sources", "[DIR]", "each source with its metadata and claim count", runSources},
-		{"check", "[DIR]", "exit 1 when a conflict has no review that covers it (for CI)", runCheck},
-		{"review", "[DIR] [ID]", "record verdicts: one by one in a terminal, or one with --verdict", runReview},
-		{"serve", "[DIR]", "the HTML report in a browser, with verdict forms (on 127.0.0.1)", runServe},
-		{"init", "DIR", "start a new corpus: compare.yaml, reviews.yaml, sources/", runInit},
-		{"add", "DIR FILE", "add a source to a corpus (--id ID, copied in if outside DIR)", runAdd},
-		{"version", "", "print the version", runVersion},
+		{"report", "[DIR]", "every discrepancy between and inside the sources, with quotes", runReport, true},
+		{"facts", "[DIR]", "every claim extracted, filterable by source and predicate", runFacts, true},
+		{"sources", "[DIR]", "each source with its metadata and claim count", runSources, true},
+		{"check", "[DIR]", "exit 1 when a conflict has no review that covers it (for CI)", runCheck, true},
+		{"review", "[DIR] [ID]", "record verdicts: one by one in a terminal, or one with --verdict", runReview, false},
+		{"serve", "[DIR]", "the HTML report in a browser, with verdict forms (on 127.0.0.1)", runServe, false},
+		{"init", "DIR", "start a new corpus: compare.yaml, reviews.yaml, sources/", runInit, false},
+		{"add", "DIR FILE", "add a source to a corpus (--id ID, copied in if outside DIR)", runAdd, false},
+		{"version", "", "print the version", runVersion, false},
 	}
 }
 
@@ -122,7 +128,16 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return exitCode(stderr, c.run(e, args[1:]))
+			if !c.batch {
+				return exitCode(stderr, c.run(e, args[1:]))
+			}
+			out := bufio.NewWriterSize(stdout, 64<<10)
+			e.stdout = out
+			err := c.run(e, args[1:])
+			if ferr := out.Flush(); err == nil {
+				err = ferr
+			}
+			return exitCode(stderr, err)
 		}
 	}
 	return exitCode(stderr, &usageError{fmt.Sprintf("unknown command %q", args[0]), "run 'compare help' for the commands"})
