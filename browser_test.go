@@ -23,6 +23,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/factcheck-tools/compare/internal/gencorpus"
+
 	"github.com/factcheck-tools/compare/compare"
 )
 
@@ -468,5 +470,34 @@ func TestBrowserServeRecordsVerdicts(t *testing.T) {
 	screenshot(t, tb, "serve.png", false)
 	for _, p := range tb.problems() {
 		t.Errorf("the page reported: %s", p)
+	}
+}
+
+// TestBrowserPageAtScale: the page of a generated corpus of 150 sources, whose
+// cards sum up conflicts of dozens of claims (an answers table, a note of the
+// claims not shown) and whose timelines leave sources out, passes axe-core too,
+// and loads in under a second.
+func TestBrowserPageAtScale(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if _, err := gencorpus.WriteOptions(dir, gencorpus.Options{Sources: 150, Seed: 3, SourceBytes: 3000}); err != nil {
+		t.Fatal(err)
+	}
+	tb := newTab(t)
+	path, html := renderHTML(t, dir)
+	if !bytes.Contains(html, []byte(`<table class="answers">`)) || !bytes.Contains(html, []byte("not drawn")) {
+		t.Fatal("no card sums up its claims or no timeline leaves sources out: the test tries nothing new")
+	}
+	do(t, tb, chromedp.Navigate("file://"+path), chromedp.WaitVisible(chromedp.CSS("#filters")))
+	ms := eval[float64](t, tb, `performance.getEntriesByType("navigation")[0].loadEventEnd`)
+	t.Logf("the page of 150 sources (%d bytes, %d conflicts) loaded in %.0f ms", len(html), len(cards(html)), ms)
+	if ms <= 0 || ms >= 1000 {
+		t.Errorf("the page took %.0f ms to load; it must render in under a second", ms)
+	}
+	for _, v := range accessibility(t, tb) {
+		t.Errorf("accessibility: %s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+	}
+	for _, p := range tb.problems() {
+		t.Errorf("console: %s", p)
 	}
 }

@@ -386,7 +386,11 @@ func runReport(e *env, args []string) error {
 		}
 	}
 	res.Conflicts = kept
-	r := report.Build(res, l.label, orphaned...)
+	build := report.Build
+	if o.format == "html" {
+		build = report.BuildForPage // some claims of each conflict, and all its answers counted
+	}
+	r := build(res, l.label, orphaned...)
 	r.Reviews = path.Join(l.corpus.Dir, l.corpus.ReviewsFile)
 	if o.format == "html" {
 		report.AddContext(r, l.corpus) // the page shows each quote among its neighbours

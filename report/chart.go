@@ -218,7 +218,7 @@ func layoutLanes(t Timeline) chart {
 			y := top + 6 + float64(rowOf[i])*(barHeight+barGap)
 			b := bar{
 				X: f1(x0), Y: f1(y), W: f1(w), H: f1(barHeight), Fill: colours[m.Group], Opacity: "1",
-				Title: fmt.Sprintf("%s, line %d: %s (%s)", r.SourceName, m.Line, m.Text, m.Period),
+				Title: fmt.Sprintf("%s, line %d: %s (%s)", r.Title(), m.Line, m.Text, m.Period),
 			}
 			label := m.Label
 			if m.Present {
@@ -234,7 +234,7 @@ func layoutLanes(t Timeline) chart {
 			y := top + 6 + float64(len(ends))*(barHeight+barGap) + 6
 			e := event{
 				CX: f1((x0 + x1) / 2), CY: f1(y), R: "5", Stroke: colours[m.Group], Fill: colours[m.Group],
-				Title: fmt.Sprintf("%s, line %d: %s, %s", r.SourceName, m.Line, m.Label, m.Period),
+				Title: fmt.Sprintf("%s, line %d: %s, %s", r.Title(), m.Line, m.Label, m.Period),
 				Span:  line{f1(x0), f1(y), f1(math.Max(x1, x0+1)), f1(y)},
 			}
 			if strings.HasPrefix(m.Label, "left ") {
@@ -242,11 +242,11 @@ func layoutLanes(t Timeline) chart {
 			}
 			c.Events = append(c.Events, e)
 		}
-		l := lane{Label: r.SourceName, LabelY: f1(top + h/2 + 4), Sep: line{"0", f1(top + h), f1(plotRight), f1(top + h)}, Top: f1(top), H: f1(h)}
+		l := lane{Label: r.Label(), LabelY: f1(top + h/2 + 4), Sep: line{"0", f1(top + h), f1(plotRight), f1(top + h)}, Top: f1(top), H: f1(h)}
 		if r.AsOf > 0 {
 			x := f1(ax.x(r.AsOf))
 			l.AsOf = &line{x, f1(top + 2), x, f1(top + h - 2)}
-			l.AsOfTitle = r.SourceName + " as of " + r.AsOfHuman
+			l.AsOfTitle = r.Title() + " as of " + r.AsOfHuman
 		}
 		c.Lanes = append(c.Lanes, l)
 		top += h
@@ -307,14 +307,14 @@ func layoutValues(t Timeline) chart {
 			b := bar{
 				X: f1(x0), Y: f1(y0), W: f1(math.Max(x1-x0, 4)), H: f1(y1 - y0),
 				Fill: colour, Stroke: colour, Opacity: "0.22", Dash: dash,
-				Title: fmt.Sprintf("%s, line %d: %s members (%s)", r.SourceName, m.Line, m.Label, m.Period),
+				Title: fmt.Sprintf("%s, line %d: %s members (%s)", r.Title(), m.Line, m.Label, m.Period),
 			}
 			if m.Group != "" {
-				b.Title = fmt.Sprintf("%s, line %d: %s members at %s (%s)", r.SourceName, m.Line, m.Label, m.Group, m.Period)
+				b.Title = fmt.Sprintf("%s, line %d: %s members at %s (%s)", r.Title(), m.Line, m.Label, m.Group, m.Period)
 			}
 			c.Bars = append(c.Bars, b)
 		}
-		c.Legend = append(c.Legend, legendItem{Label: r.SourceName, Fill: colour, Stroke: colour, Dash: dash, Opacity: "0.22", Shape: "box"})
+		c.Legend = append(c.Legend, legendItem{Label: r.Title(), Fill: colour, Stroke: colour, Dash: dash, Opacity: "0.22", Shape: "box"})
 	}
 	c.Axis = line{f1(left), f1(top + plotH), f1(plotRight), f1(top + plotH)}
 	c.XTicks = ax.ticks(top, top+plotH)
@@ -341,9 +341,18 @@ func niceStep(x float64) float64 {
 func describe(t Timeline) string {
 	var parts []string
 	for _, r := range t.Rows {
-		parts = append(parts, fmt.Sprintf("%s: %d %s", r.SourceName, len(r.Marks), plural(len(r.Marks), "claim", "claims")))
+		parts = append(parts, fmt.Sprintf("%s: %d %s", r.Title(), len(r.Marks), plural(len(r.Marks), "claim", "claims")))
 	}
-	return t.Title + ". " + strings.Join(parts, "; ") + ". The table below lists every claim drawn."
+	d := t.Title + ". " + strings.Join(parts, "; ") + ". The table below lists every claim drawn."
+	if t.Hidden > 0 {
+		d += " " + hiddenNote(t.Hidden)
+	}
+	return d
+}
+
+// hiddenNote says how many sources a timeline leaves out, and where their claims are.
+func hiddenNote(n int) string {
+	return fmt.Sprintf("%s more %s with other accounts %s not drawn: each disagreement is among the conflicts above.", thousands(float64(n)), plural(n, "source", "sources"), plural(n, "is", "are"))
 }
 
 // thousands writes a whole number with commas: 12,000.

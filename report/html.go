@@ -14,18 +14,17 @@ import (
 var htmlFiles embed.FS
 
 var pageTemplate = template.Must(template.New("page.tmpl").Funcs(template.FuncMap{
-	"join":    strings.Join,
-	"plural":  plural,
-	"values":  conflictValues,
-	"sources": conflictSources,
+	"join":   strings.Join,
+	"plural": plural,
 	"dataSources": func(c Conflict) string {
 		var ids []string
-		for _, s := range conflictSources(c) {
+		for _, s := range c.Sources {
 			ids = append(ids, s.ID)
 		}
 		return strings.Join(ids, " ")
 	},
 	"verdictLine": verdictLine,
+	"hiddenNote":  hiddenNote,
 	"diffParts":   diffParts,
 }).ParseFS(htmlFiles, "html/page.tmpl"))
 
@@ -107,41 +106,6 @@ func conflictFamilies(r *Report) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// conflictValues are the distinct normalized values of a conflict's claims, the
-// choices for "resolved".
-func conflictValues(c Conflict) []string {
-	var out []string
-	for _, cl := range c.Claims {
-		out = appendNew(out, cl.Value)
-	}
-	return out
-}
-
-type sourceRef struct{ ID, Name string }
-
-// conflictSources are the sources of a conflict's claims, the choices for
-// "outdated".
-func conflictSources(c Conflict) []sourceRef {
-	var out []sourceRef
-	seen := map[string]bool{}
-	for _, cl := range c.Claims {
-		if !seen[cl.Source] {
-			seen[cl.Source] = true
-			out = append(out, sourceRef{cl.Source, cl.SourceName})
-		}
-	}
-	return out
-}
-
-func appendNew(xs []string, x string) []string {
-	for _, y := range xs {
-		if y == x {
-			return xs
-		}
-	}
-	return append(xs, x)
 }
 
 type diffPart struct {

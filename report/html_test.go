@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"html"
 	"regexp"
 	"strconv"
@@ -30,10 +31,11 @@ func hostileReport() *Report {
 	}
 	return &Report{
 		Subject: h, Corpus: h, Claims: 1,
-		Sources:    []Source{{ID: "evil", File: "evil.txt", Name: h, Title: h, Publisher: h, AsOf: "2020", AsOfHuman: h, Claims: 1}},
-		ByClass:    []ClassCount{{Class: "hard", N: 1}},
-		ByStatus:   []ClassCount{{Class: "unreviewed", N: 1}},
-		Conflicts:  []Conflict{{N: 1, ID: "abc", Key: h, Family: h, Title: h, Class: "hard", Explanation: h, Claims: []Claim{cl, cl}, Diffs: []Diff{{From: h, To: h, Ops: []DiffOp{{-1, h}, {1, h}, {0, h}}}}, Review: Review{Status: "unreviewed", Note: h, Verdict: h, By: h, New: []Claim{cl}}}},
+		Sources:  []Source{{ID: "evil", File: "evil.txt", Name: h, Title: h, Publisher: h, AsOf: "2020", AsOfHuman: h, Claims: 1}},
+		ByClass:  []ClassCount{{Class: "hard", N: 1}},
+		ByStatus: []ClassCount{{Class: "unreviewed", N: 1}},
+		Conflicts: []Conflict{{N: 1, ID: "abc", Key: h, Family: h, Title: h, Class: "hard", Explanation: h, Claims: []Claim{cl, cl}, Omitted: 7,
+			Answers: []Answer{{Value: h, Text: h, Claims: 8, Sources: 1}}, Sources: []SourceRef{{"evil" + h, "Evil " + h}}, Diffs: []Diff{{From: h, To: h, Ops: []DiffOp{{-1, h}, {1, h}, {0, h}}}}, Review: Review{Status: "unreviewed", Note: h, Verdict: h, By: h, New: []Claim{cl}}}},
 		Agreements: []Agreement{{Key: h, Title: h, Value: h, Values: []string{h}, SourceNames: []string{h}}},
 		Orphaned:   []Orphan{{ID: h, Title: h, Verdict: h}},
 		Timelines: []Timeline{{ID: "t", Title: h, Kind: "lanes", Rows: []TimelineRow{{SourceName: h, AsOfHuman: h, AsOf: 2020,
@@ -196,4 +198,39 @@ func TestLayoutKeepsMarksInsideTheChart(t *testing.T) {
 func atof(s string) float64 {
 	f, _ := strconv.ParseFloat(s, 64)
 	return f
+}
+
+// TestCondense: rows that draw the same marks become one, named by the first
+// source and standing for the others; past max rows, those that stand for the
+// fewest sources are left out and counted. The rows given are not changed.
+func TestCondense(t *testing.T) {
+	row := func(name string, asOf float64, from ...float64) TimelineRow {
+		r := TimelineRow{Source: name, SourceName: name, AsOf: asOf}
+		for _, f := range from {
+			r.Marks = append(r.Marks, Mark{From: f, To: f + 5, Group: "Iraq", Label: "Iraq", SourceName: name, Line: int(f)})
+		}
+		return r
+	}
+	rows := []TimelineRow{
+		row("a", 2020, 1986), row("b", 2020, 1990), row("c", 2020, 1986), row("d", 2021, 1986),
+		row("e", 2020, 1986), row("f", 2020, 1990), row("g", 2020, 1970), row("h", 2020, 1986, 1990),
+	}
+	got, hidden := condense(rows, 2)
+	var names []string
+	for _, r := range got {
+		names = append(names, r.Label())
+	}
+	// a, c and e draw the same; b and f; d (another as-of date), g and h alone.
+	if fmt.Sprint(names) != "[a +2 b +1]" || hidden != 3 {
+		t.Errorf("condensed to %v leaving %d sources out; want [a +2 b +1] and 3", names, hidden)
+	}
+	if got[0].Marks[0].SourceName != "a (and 2 more sources with the same account)" || rows[0].Marks[0].SourceName != "a" {
+		t.Errorf("the marks of the row for a are named %q, and a's own %q", got[0].Marks[0].SourceName, rows[0].Marks[0].SourceName)
+	}
+	if got, hidden := condense(rows, 8); len(got) != 8 || hidden != 0 {
+		t.Errorf("8 rows condensed to %d for at most 8", len(got))
+	}
+	if got, _ := condense(rows, 6); len(got) != 5 || got[0].Others != 2 || got[1].Others != 1 {
+		t.Errorf("8 rows condensed to %d for at most 6, want 5: a +2, b +1, d, g, h", len(got))
+	}
 }

@@ -1,7 +1,11 @@
 package report
 
 import (
+	"fmt"
 	"math"
+	"slices"
+	"sort"
+	"strings"
 
 	"github.com/factcheck-tools/compare/compare"
 	"github.com/factcheck-tools/compare/facts"
@@ -16,6 +20,7 @@ type Timeline struct {
 	ID, Title, Family string
 	Kind              string // "lanes" or "values"
 	Rows              []TimelineRow
+	Hidden            int // sources with claims on it that no row draws (see condense)
 }
 
 // TimelineRow is one source's claims on a timeline.
@@ -24,6 +29,23 @@ type TimelineRow struct {
 	AsOf               float64 // the source's as-of date as a fractional year; 0 when unknown
 	AsOfHuman          string
 	Marks              []Mark
+	Others             int // more sources whose claims draw the same marks (see condense)
+}
+
+// Label names the row's source, and how many more it stands for.
+func (r TimelineRow) Label() string {
+	if r.Others == 0 {
+		return r.SourceName
+	}
+	return fmt.Sprintf("%s +%d", r.SourceName, r.Others)
+}
+
+// Title is Label in words.
+func (r TimelineRow) Title() string {
+	if r.Others == 0 {
+		return r.SourceName
+	}
+	return fmt.Sprintf("%s (and %d more %s with the same account)", r.SourceName, r.Others, plural(r.Others, "source", "sources"))
 }
 
 // Mark is one claim on a timeline. Years are fractional (1990.5 is mid-1990).
@@ -86,11 +108,73 @@ func timelines(res *compare.Result) []Timeline {
 	}
 	var out []Timeline
 	for _, t := range []Timeline{home, members} {
+		t.Rows, t.Hidden = condense(t.Rows, maxTimelineRows)
 		if len(t.Rows) > 0 {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// maxTimelineRows is how many rows a timeline draws at most: a lane or a legend
+// entry per source is read at a glance for a dozen sources, not for a thousand.
+const maxTimelineRows = 24
+
+// condense makes one row of the sources whose claims draw the same marks (the
+// same periods, moves and counts, and the same as-of date), named by the first of
+// them in the corpus's order; then, when there are still more than max rows, it
+// keeps the max that stand for the most sources, in their order, and returns how
+// many sources the others stood for. Every claim a row leaves out is in the
+// conflicts and the other reports.
+func condense(rows []TimelineRow, max int) ([]TimelineRow, int) {
+	if len(rows) <= max {
+		return rows, 0
+	}
+	var out []TimelineRow
+	byDrawing := map[string]int{}
+	var key strings.Builder
+	for _, r := range rows {
+		key.Reset()
+		fmt.Fprintf(&key, "%v", r.AsOf)
+		for _, m := range r.Marks {
+			fmt.Fprintf(&key, "|%v %v %v %v %q %q %v %v", m.From, m.To, m.Present, m.Event, m.Group, m.Label, m.Min, m.Max)
+		}
+		if i, ok := byDrawing[key.String()]; ok {
+			out[i].Others++
+			continue
+		}
+		byDrawing[key.String()] = len(out)
+		out = append(out, r)
+	}
+	hidden := 0
+	if len(out) > max {
+		order := make([]int, len(out))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return out[order[a]].Others > out[order[b]].Others })
+		for _, i := range order[max:] {
+			hidden += 1 + out[i].Others
+		}
+		kept := order[:max]
+		sort.Ints(kept)
+		for k, i := range kept {
+			out[k] = out[i]
+		}
+		out = out[:max]
+	}
+	// The marks of a row that stands for several sources name them all.
+	for i := range out {
+		if out[i].Others == 0 {
+			continue
+		}
+		marks := slices.Clone(out[i].Marks)
+		for k := range marks {
+			marks[k].SourceName = out[i].Title()
+		}
+		out[i].Marks = marks
+	}
+	return out, hidden
 }
 
 // mark places one claim on a timeline: a period where the subject was based, a move

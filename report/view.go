@@ -63,10 +63,26 @@ type Conflict struct {
 	IntraSource bool
 	Explanation string
 	Claims      []Claim
-	Omitted     int // claims left out of Claims by BuildForCheck
+	Omitted     int         // claims left out of Claims by BuildForCheck or BuildForPage
+	Answers     []Answer    // its claims' values, each counted over all of them, Omitted or not
+	Sources     []SourceRef // the sources of all its claims, in first-seen order
 	Diffs       []Diff
 	Review      Review
 }
+
+// Total is the number of the conflict's claims, shown or Omitted.
+func (c Conflict) Total() int { return len(c.Claims) + c.Omitted }
+
+// Answer is one normalized value of a conflict's claims, counted: the page sums
+// up a conflict whose claims it shows only some of, and offers the values as the
+// one held correct.
+type Answer struct {
+	Value, Text     string // normalized; as its first claim writes it
+	Claims, Sources int
+}
+
+// SourceRef names a source.
+type SourceRef struct{ ID, Name string }
 
 // Claim is one piece of evidence in a conflict.
 type Claim struct {
@@ -134,6 +150,18 @@ func BuildForCheck(res *compare.Result, corpusLabel string, orphaned ...*compare
 	return build(res, corpusLabel, checkQuotes, orphaned)
 }
 
+// BuildForPage is Build for the HTML page: each conflict holds at most
+// pageQuotes claims, taken in turn from each answer, each shown in its context;
+// Answers count them all and Omitted the others. A conflict on a thousand sources
+// holds a thousand claims, most of them one answer in the same words, and a page
+// that shows them all is hundreds of megabytes that no browser opens.
+func BuildForPage(res *compare.Result, corpusLabel string, orphaned ...*compare.Review) *Report {
+	return build(res, corpusLabel, pageQuotes, orphaned)
+}
+
+// pageQuotes is how many claims the page shows per conflict.
+const pageQuotes = 24
+
 func build(res *compare.Result, corpusLabel string, quotes int, orphaned []*compare.Review) *Report {
 	c := res.Corpus
 	r := &Report{Subject: c.Profile.Subject.Name, Corpus: corpusLabel, Claims: len(res.Claims), result: res}
@@ -200,8 +228,35 @@ func conflictView(c *facts.Corpus, i int, cf *compare.Conflict, quotes int) Conf
 	for k, cl := range claims {
 		v.Claims[k] = claimView(c, cl)
 	}
+	v.Answers = answers(cf.Claims)
+	for _, id := range cf.Sources() {
+		v.Sources = append(v.Sources, SourceRef{string(id), c.Source(id).Name})
+	}
 	v.Diffs = diffs(cf.Sides)
 	return v
+}
+
+// answers are the distinct normalized values of claims, in first-seen order,
+// with how many claims and sources give each.
+func answers(claims []*facts.Claim) []Answer {
+	var out []Answer
+	at := map[string]int{}
+	sources := map[string]map[facts.SourceID]bool{}
+	for _, cl := range claims {
+		value := cl.Normalized()
+		i, ok := at[value]
+		if !ok {
+			i, at[value] = len(out), len(out)
+			out = append(out, Answer{Value: value, Text: cl.Text})
+			sources[value] = map[facts.SourceID]bool{}
+		}
+		out[i].Claims++
+		sources[value][cl.Source] = true
+	}
+	for i := range out {
+		out[i].Sources = len(sources[out[i].Value])
+	}
+	return out
 }
 
 // AddContext adds what the page (HTML) shows beyond the other renderers: the
