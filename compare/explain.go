@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,15 @@ func clusters(claims []*facts.Claim) []cluster {
 		index[v] = len(out)
 		last = len(out)
 		out = append(out, cluster{value: c.Value, claims: []*facts.Claim{c}})
+	}
+	return out
+}
+
+// sizes are the numbers of claims of clusters.
+func sizes(cs []cluster) []int {
+	out := make([]int, len(cs))
+	for i, cl := range cs {
+		out[i] = len(cl.claims)
 	}
 	return out
 }
@@ -110,6 +120,38 @@ func joinSome(n int, noun string, item func(int) string) string {
 		parts[i] = item(i)
 	}
 	return strings.Join(parts, ", ") + " and " + counted(n-listMax, "more "+noun)
+}
+
+// valuesMax is how many values an explanation names before it counts the rest:
+// a count stated by a thousand sources comes in dozens of values, each a few
+// words and up to listMax sources, and a sentence that names them all is not
+// read. The reports' answers and claims hold every one.
+const valuesMax = 6
+
+// joinValues joins an explanation's parts, one per value, with "; ". Past
+// valuesMax+1 values it names the valuesMax that the most claims give (claims[i]
+// is part i's number), in their order, and counts the rest: "…; and 45 other
+// values in 80 more claims".
+func joinValues(parts []string, claims []int) string {
+	if len(parts) <= valuesMax+1 {
+		return strings.Join(parts, "; ")
+	}
+	order := make([]int, len(parts))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return claims[order[a]] > claims[order[b]] })
+	named := order[:valuesMax]
+	sort.Ints(named)
+	rest := 0
+	for _, i := range order[valuesMax:] {
+		rest += claims[i]
+	}
+	kept := make([]string, len(named))
+	for k, i := range named {
+		kept[k] = parts[i]
+	}
+	return strings.Join(kept, "; ") + "; and " + counted(len(parts)-valuesMax, "other value") + " in " + counted(rest, "more claim")
 }
 
 // joinCapped is joinSome over strings already made.
@@ -221,7 +263,7 @@ func (j *judge) explainDates(c *Conflict, s *split) string {
 		for i, cl := range cs {
 			parts[i] = fmt.Sprintf("%s in %s", facts.Human(cl.value), j.refs(cl.claims))
 		}
-		fmt.Fprintf(&b, "Sources disagree on the date of %s: %s.", j.phrase(c), strings.Join(parts, "; "))
+		fmt.Fprintf(&b, "Sources disagree on the date of %s: %s.", j.phrase(c), joinValues(parts, sizes(cs)))
 		contradictsItself(&b, j.selfContradictions(s))
 	}
 	switch {
@@ -291,7 +333,7 @@ func (j *judge) explainPlaces(c *Conflict) string {
 	for i, cl := range cs {
 		parts[i] = fmt.Sprintf("%s in %s", facts.Human(cl.value), j.refs(cl.claims))
 	}
-	return fmt.Sprintf("Sources disagree on %s: %s. The places are different, so both cannot be right.", j.phrase(c), strings.Join(parts, "; "))
+	return fmt.Sprintf("Sources disagree on %s: %s. The places are different, so both cannot be right.", j.phrase(c), joinValues(parts, sizes(cs)))
 }
 
 // explainNow explains a disagreement about where the subject is based at present,

@@ -340,6 +340,68 @@ func TestExplanationCountsWhatItDoesNotName(t *testing.T) {
 	}
 }
 
+// TestExplanationCountsValuesItDoesNotName: a question a thousand sources answer
+// comes in dozens of values; the explanation names the valuesMax that the most
+// claims give, in their order, and counts the others with their claims.
+func TestExplanationCountsValuesItDoesNotName(t *testing.T) {
+	c := &facts.Corpus{Profile: facts.NewProfile(&facts.Known{Entity: org}, nil)}
+	var claims []facts.Claim
+	// 1971 to 1980, each year stated by as many sources as its last digit, in
+	// order: 1971 once, 1972 twice, … 1980 ten times.
+	n := 0
+	for year := 1971; year <= 1980; year++ {
+		for range (year-1970-1)%10 + 1 {
+			id := fmt.Sprintf("s%02d", n)
+			c.Sources = append(c.Sources, &facts.Source{ID: facts.SourceID(id), Name: "Source " + id, AsOfText: "2020", AsOf: mustDate(t, "2020")})
+			claims = append(claims, dateClaim(t, id, 10+n, facts.MovedTo, "Iraq", fmt.Sprint(year)))
+			n++
+		}
+	}
+	res := Judge(c, claims)
+	if len(res.Conflicts) != 1 {
+		t.Fatalf("%d conflicts, want 1", len(res.Conflicts))
+	}
+	got := res.Conflicts[0].Explanation
+	// 1975 to 1980 are named: 5 to 10 claims; 1971 to 1974 counted: 1+2+3+4.
+	if !strings.Contains(got, "; and 4 other values in 10 more claims.") || !strings.Contains(got, ": 1975 in Source s10 (line 20),") {
+		t.Errorf("explanation:\n%s", got)
+	}
+	for _, year := range []string{"1971", "1972", "1973", "1974"} {
+		if strings.Contains(got, year) {
+			t.Errorf("explanation names %s, one of the values stated least:\n%s", year, got)
+		}
+	}
+	parts := []string{"a", "b", "c", "d", "e", "f", "g"}
+	if got := joinValues(parts, []int{1, 1, 1, 1, 1, 1, 1}); got != "a; b; c; d; e; f; g" {
+		t.Errorf("seven values: %q (one more is named, never counted)", got)
+	}
+	if got := joinValues(append(parts, "h"), []int{1, 9, 1, 2, 1, 1, 1, 3}); got != "a; b; c; d; e; h; and 2 other values in 2 more claims" {
+		t.Errorf("eight values: %q", got)
+	}
+}
+
+// TestLeaderStartsByValue: the sources that give one start for a leader are named
+// together, as for any date.
+func TestLeaderStartsByValue(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	person := facts.Entity{ID: "person:p", Name: "P", Type: facts.EntityPerson}
+	lead := func(src string, line int, from string) facts.Claim {
+		return facts.Claim{Subject: person, Predicate: facts.Leader, Scope: "X", Source: facts.SourceID(src), Line: line, Text: from,
+			Value: facts.Period{From: mustDate(t, from), ToPresent: true}, Span: facts.Span{Start: line * 100, End: line*100 + len(from)}}
+	}
+	res := Judge(c, []facts.Claim{lead("a", 1, "1978"), lead("b", 2, "1978"), lead("c", 3, "1979")})
+	if len(res.Conflicts) != 1 {
+		t.Fatalf("%d conflicts, want 1", len(res.Conflicts))
+	}
+	cf := res.Conflicts[0]
+	if want := "Sources disagree on when P began to lead X: 1978 in A (line 1) and B (line 2); 1979 in C (line 3). Both cannot be right."; cf.Explanation != want {
+		t.Errorf("explanation:\n%s\nwant\n%s", cf.Explanation, want)
+	}
+	if len(cf.Sides) != 2 || len(cf.Sides[0].Claims) != 2 {
+		t.Errorf("%d sides, the first of %d claims; want 2 and 2", len(cf.Sides), len(cf.Sides[0].Claims))
+	}
+}
+
 // TestJoinedLess: comparing the parts of two "source=value" lines orders them as
 // comparing the lines would ("s1=…" after "s10=…", since '=' follows '0').
 func TestJoinedLess(t *testing.T) {

@@ -3,7 +3,6 @@ package compare
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/factcheck-tools/compare/facts"
 )
@@ -57,12 +56,30 @@ func (j *judge) leaderStarts(key string, group []*facts.Claim) {
 	}
 	c := j.newConflict(key, title, group, Hard)
 	c.IntraSource = s.intraSource()
-	var parts []string
+	// One part per start, in the order the claims give them.
+	var starts []string
+	at := map[string]int{}
 	for _, x := range group {
-		parts = append(parts, fmt.Sprintf("%s in %s", period(x).From.Human(), j.refs([]*facts.Claim{x})))
-		c.Sides = append(c.Sides, Side{Value: period(x).From.Human(), Text: x.Text, Claims: []*facts.Claim{x}})
+		from := period(x).From.Human()
+		i, ok := at[from]
+		if !ok {
+			i, at[from] = len(c.Sides), len(c.Sides)
+			starts = append(starts, from)
+			c.Sides = append(c.Sides, Side{Value: from, Text: x.Text})
+		}
+		c.Sides[i].Claims = append(c.Sides[i].Claims, x)
 	}
-	c.Explanation = fmt.Sprintf("Sources disagree on when %s began to lead %s: %s. Both cannot be right.", c.Subject.Name, c.Scope, strings.Join(parts, "; "))
+	parts := make([]string, len(c.Sides))
+	claims := make([]int, len(c.Sides))
+	for i, sd := range c.Sides {
+		parts[i] = fmt.Sprintf("%s in %s", starts[i], j.refs(sd.Claims))
+		claims[i] = len(sd.Claims)
+	}
+	verdict := "Both cannot be right."
+	if len(parts) > 2 {
+		verdict = "They cannot all be right."
+	}
+	c.Explanation = fmt.Sprintf("Sources disagree on when %s began to lead %s: %s. %s", c.Subject.Name, c.Scope, joinValues(parts, claims), verdict)
 }
 
 // leaderEnds reports whether it found a conflict.

@@ -122,7 +122,8 @@ func sameTime(a, b *facts.Claim) bool {
 func (j *judge) explainQuantities(c *Conflict, s *split) string {
 	var b strings.Builder
 	var parts []string
-	for _, cl := range clusters(c.Claims) {
+	cs := clusters(c.Claims)
+	for _, cl := range cs {
 		when := ""
 		var times distinct
 		for _, x := range cl.claims {
@@ -135,7 +136,7 @@ func (j *judge) explainQuantities(c *Conflict, s *split) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s%s in %s", facts.Human(cl.value), when, j.refs(cl.claims)))
 	}
-	fmt.Fprintf(&b, "Sources disagree on %s: %s.", j.countPhrase(c), strings.Join(parts, "; "))
+	fmt.Fprintf(&b, "Sources disagree on %s: %s.", j.countPhrase(c), joinValues(parts, sizes(cs)))
 	contradictsItself(&b, j.selfContradictions(s))
 	// By how much the farthest pair misses, after the tolerance.
 	tol := j.corpus.Tolerance
