@@ -64,8 +64,8 @@ type Conflict struct {
 	Explanation string
 	Claims      []Claim
 	Omitted     int         // claims left out of Claims by BuildForCheck or BuildForPage
-	Answers     []Answer    // its claims' values, each counted over all of them, Omitted or not
-	Sources     []SourceRef // the sources of all its claims, in first-seen order
+	Answers     []Answer    // its claims' values, each counted over all of them, Omitted or not (see AddContext)
+	Sources     []SourceRef // the sources of all its claims, in first-seen order (see AddContext)
 	Diffs       []Diff
 	Review      Review
 }
@@ -228,10 +228,6 @@ func conflictView(c *facts.Corpus, i int, cf *compare.Conflict, quotes int) Conf
 	for k, cl := range claims {
 		v.Claims[k] = claimView(c, cl)
 	}
-	v.Answers = answers(cf.Claims)
-	for _, id := range cf.Sources() {
-		v.Sources = append(v.Sources, SourceRef{string(id), c.Source(id).Name})
-	}
 	v.Diffs = diffs(cf.Sides)
 	return v
 }
@@ -260,12 +256,24 @@ func answers(claims []*facts.Claim) []Answer {
 }
 
 // AddContext adds what the page (HTML) shows beyond the other renderers: the
-// timelines, and on every quote of the conflicts the sentences around it in its
-// source. It reads again only the sources the conflicts quote, on all cores, each
-// once and let go once its quotes have their neighbours.
+// timelines; on every conflict its values counted and its sources, over all its
+// claims (the page shows only some of them: BuildForPage); and on every quote the
+// sentences around it in its source. It reads again only the sources the
+// conflicts quote, on all cores, each once and let go once its quotes have their
+// neighbours.
 func AddContext(r *Report, c *facts.Corpus) {
-	if r.result != nil && r.Timelines == nil {
-		r.Timelines = timelines(r.result)
+	if res := r.result; res != nil {
+		if r.Timelines == nil {
+			r.Timelines = timelines(res)
+		}
+		par.Each(len(r.Conflicts), 0, func(i int) {
+			v, cf := &r.Conflicts[i], res.Conflicts[i]
+			v.Answers = answers(cf.Claims)
+			v.Sources = v.Sources[:0]
+			for _, id := range cf.Sources() {
+				v.Sources = append(v.Sources, SourceRef{string(id), c.Source(id).Name})
+			}
+		})
 	}
 	// The quotes of each source, in the order of the page.
 	bySource := make([][]*Claim, len(c.Sources))
