@@ -25,16 +25,8 @@ import (
 // from the texts) and the claims are all in use. One worker, every core, and every
 // core writing a cache.
 func TestTextsAreLetGo(t *testing.T) {
-	var live atomic.Int64
-	overwrite := func(b []byte) {
-		for i := range b[:cap(b)] {
-			b[:cap(b)][i] = 0xff
-		}
-		if cap(b) > 0 {
-			live.Add(1)
-			runtime.AddCleanup(&b[:1][0], func(live *atomic.Int64) { live.Add(-1) }, &live)
-		}
-	}
+	var watch bufferWatch
+	overwrite := watch.overwrite
 	defer func() { givenBack = nil }()
 	taught := 0
 	defer func() {
@@ -75,19 +67,39 @@ func TestTextsAreLetGo(t *testing.T) {
 						t.Errorf("extraction %d: the claims are not those of each source read alone", round+1)
 					}
 				}
-				deadline := time.Now().Add(2 * time.Second)
-				for live.Load() > 0 && time.Now().Before(deadline) {
-					runtime.GC()
-					time.Sleep(10 * time.Millisecond)
-				}
-				if n := live.Load(); n > 0 {
-					t.Errorf("%d buffers texts were read into are still held", n)
-				}
+				watch.held(t)
 				runtime.KeepAlive(c)
 				runtime.KeepAlive(rs)
 				runtime.KeepAlive(claims)
 			})
 		}
+	}
+}
+
+// bufferWatch is a givenBack hook that overwrites each buffer given back and
+// counts those not yet collected; held waits for the collector and reports any
+// still held.
+type bufferWatch struct{ live atomic.Int64 }
+
+func (w *bufferWatch) overwrite(b []byte) {
+	for i := range b[:cap(b)] {
+		b[:cap(b)][i] = 0xff
+	}
+	if cap(b) > 0 {
+		w.live.Add(1)
+		runtime.AddCleanup(&b[:1][0], func(live *atomic.Int64) { live.Add(-1) }, &w.live)
+	}
+}
+
+func (w *bufferWatch) held(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for w.live.Load() > 0 && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := w.live.Load(); n > 0 {
+		t.Errorf("%d buffers texts were read into are still held", n)
 	}
 }
 
@@ -121,19 +133,10 @@ func encodeClaims(claims []Claim) []byte {
 // returns must be copies, whole once the buffer is overwritten, and no buffer may
 // be held once it has answered.
 func TestAroundLetsTextsGo(t *testing.T) {
-	var live atomic.Int64
-	overwrite := func(b []byte) {
-		for i := range b[:cap(b)] {
-			b[:cap(b)][i] = 0xff
-		}
-		if cap(b) > 0 {
-			live.Add(1)
-			runtime.AddCleanup(&b[:1][0], func(live *atomic.Int64) { live.Add(-1) }, &live)
-		}
-	}
+	var watch bufferWatch
 	defer func() { givenBack = nil }()
 	c, rs, claims := loadForRelease(t)
-	givenBack = overwrite
+	givenBack = watch.overwrite
 	var answers [][][2]string
 	contexts := 0
 	for _, s := range c.Sources {
@@ -165,14 +168,7 @@ func TestAroundLetsTextsGo(t *testing.T) {
 	if contexts == 0 {
 		t.Error("no quote has a sentence around it: the test tries nothing")
 	}
-	deadline := time.Now().Add(2 * time.Second)
-	for live.Load() > 0 && time.Now().Before(deadline) {
-		runtime.GC()
-		time.Sleep(10 * time.Millisecond)
-	}
-	if n := live.Load(); n > 0 {
-		t.Errorf("%d buffers texts were read into are still held", n)
-	}
+	watch.held(t)
 	runtime.KeepAlive(answers)
 	runtime.KeepAlive(rs)
 }
