@@ -35,7 +35,7 @@ func hostileReport() *Report {
 		ByClass:  []ClassCount{{Class: "hard", N: 1}},
 		ByStatus: []ClassCount{{Class: "unreviewed", N: 1}},
 		Conflicts: []Conflict{{N: 1, ID: "abc", Key: h, Family: h, Title: h, Class: "hard", Explanation: h, Claims: []Claim{cl, cl}, Omitted: 7,
-			Answers: []Answer{{Value: h, Text: h, Claims: 8, Sources: 1}}, Sources: []SourceRef{{"evil" + h, "Evil " + h}}, Diffs: []Diff{{From: h, To: h, Ops: []DiffOp{{-1, h}, {1, h}, {0, h}}}}, Review: Review{Status: "unreviewed", Note: h, Verdict: h, By: h, New: []Claim{cl}}}},
+			Values: []ValueCount{{Value: h, Text: h, Claims: 8, Sources: 1}}, Sources: []SourceRef{{"evil" + h, "Evil " + h}}, Diffs: []Diff{{From: h, To: h, Ops: []DiffOp{{-1, h}, {1, h}, {0, h}}}}, Review: Review{Status: "unreviewed", Note: h, Verdict: h, By: h, New: []Claim{cl}}}},
 		Agreements: []Agreement{{Key: h, Title: h, Value: h, Values: []string{h}, SourceNames: []string{h}}},
 		Orphaned:   []Orphan{{ID: h, Title: h, Verdict: h}},
 		Timelines: []Timeline{{ID: "t", Title: h, Kind: "lanes", Rows: []TimelineRow{{SourceName: h, AsOfHuman: h, AsOf: 2020,

@@ -63,9 +63,9 @@ type Conflict struct {
 	IntraSource bool
 	Explanation string
 	Claims      []Claim
-	Omitted     int         // claims left out of Claims by BuildForCheck or BuildForPage
-	Answers     []Answer    // its claims' values, each counted over all of them, Omitted or not (see AddContext)
-	Sources     []SourceRef // the sources of all its claims, in first-seen order (see AddContext)
+	Omitted     int          // claims left out of Claims by BuildForCheck or BuildForPage
+	Values      []ValueCount // its claims' values, each counted over all of them, Omitted or not (see AddContext)
+	Sources     []SourceRef  // the sources of all its claims, in first-seen order (see AddContext)
 	Diffs       []Diff
 	Review      Review
 }
@@ -73,10 +73,10 @@ type Conflict struct {
 // Total is the number of the conflict's claims, shown or Omitted.
 func (c Conflict) Total() int { return len(c.Claims) + c.Omitted }
 
-// Answer is one normalized value of a conflict's claims, counted: the page sums
-// up a conflict whose claims it shows only some of, and offers the values as the
-// one held correct.
-type Answer struct {
+// ValueCount is one normalized value of a conflict's claims, counted: the page
+// sums up a conflict whose claims it shows only some of, and offers the values as
+// the one held correct.
+type ValueCount struct {
 	Value, Text     string // normalized; as its first claim writes it
 	Claims, Sources int
 }
@@ -151,10 +151,11 @@ func BuildForCheck(res *compare.Result, corpusLabel string, orphaned ...*compare
 }
 
 // BuildForPage is Build for the HTML page: each conflict holds at most
-// pageQuotes claims, taken in turn from each answer, each shown in its context;
-// Answers count them all and Omitted the others. A conflict on a thousand sources
-// holds a thousand claims, most of them one answer in the same words, and a page
-// that shows them all is hundreds of megabytes that no browser opens.
+// pageQuotes claims, taken in turn from each value, each shown in its context
+// (AddContext counts the values over all of them); Omitted counts the others. A
+// conflict on a thousand sources holds a thousand claims, most of them one value
+// in the same words, and a page that shows them all is hundreds of megabytes that
+// no browser opens.
 func BuildForPage(res *compare.Result, corpusLabel string, orphaned ...*compare.Review) *Report {
 	return build(res, corpusLabel, pageQuotes, orphaned)
 }
@@ -232,10 +233,10 @@ func conflictView(c *facts.Corpus, i int, cf *compare.Conflict, quotes int) Conf
 	return v
 }
 
-// answers are the distinct normalized values of claims, in first-seen order,
+// valueCounts are the distinct normalized values of claims, in first-seen order,
 // with how many claims and sources give each.
-func answers(claims []*facts.Claim) []Answer {
-	var out []Answer
+func valueCounts(claims []*facts.Claim) []ValueCount {
+	var out []ValueCount
 	at := map[string]int{}
 	sources := map[string]map[facts.SourceID]bool{}
 	for _, cl := range claims {
@@ -243,7 +244,7 @@ func answers(claims []*facts.Claim) []Answer {
 		i, ok := at[value]
 		if !ok {
 			i, at[value] = len(out), len(out)
-			out = append(out, Answer{Value: value, Text: cl.Text})
+			out = append(out, ValueCount{Value: value, Text: cl.Text})
 			sources[value] = map[facts.SourceID]bool{}
 		}
 		out[i].Claims++
@@ -268,9 +269,10 @@ func AddContext(r *Report, c *facts.Corpus) {
 		}
 		par.Each(len(r.Conflicts), 0, func(i int) {
 			v, cf := &r.Conflicts[i], res.Conflicts[i]
-			v.Answers = answers(cf.Claims)
-			v.Sources = v.Sources[:0]
-			for _, id := range cf.Sources() {
+			v.Values = valueCounts(cf.Claims)
+			ids := cf.Sources()
+			v.Sources = make([]SourceRef, 0, len(ids))
+			for _, id := range ids {
 				v.Sources = append(v.Sources, SourceRef{string(id), c.Source(id).Name})
 			}
 		})
