@@ -125,7 +125,7 @@ func joinSome(n int, noun string, item func(int) string) string {
 // valuesMax is how many values an explanation names before it counts the rest:
 // a count stated by a thousand sources comes in dozens of values, each a few
 // words and up to listMax sources, and a sentence that names them all is not
-// read. The reports' answers and claims hold every one.
+// read. The conflict and the reports hold every claim.
 const valuesMax = 6
 
 // joinValues joins an explanation's parts, one per value, with "; ". Past

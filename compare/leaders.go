@@ -56,15 +56,13 @@ func (j *judge) leaderStarts(key string, group []*facts.Claim) {
 	}
 	c := j.newConflict(key, title, group, Hard)
 	c.IntraSource = s.intraSource()
-	// One part per start, in the order the claims give them.
-	var starts []string
+	// One side per start, in the order the claims give them.
 	at := map[string]int{}
 	for _, x := range group {
 		from := period(x).From.Human()
 		i, ok := at[from]
 		if !ok {
 			i, at[from] = len(c.Sides), len(c.Sides)
-			starts = append(starts, from)
 			c.Sides = append(c.Sides, Side{Value: from, Text: x.Text})
 		}
 		c.Sides[i].Claims = append(c.Sides[i].Claims, x)
@@ -72,7 +70,7 @@ func (j *judge) leaderStarts(key string, group []*facts.Claim) {
 	parts := make([]string, len(c.Sides))
 	claims := make([]int, len(c.Sides))
 	for i, sd := range c.Sides {
-		parts[i] = fmt.Sprintf("%s in %s", starts[i], j.refs(sd.Claims))
+		parts[i] = fmt.Sprintf("%s in %s", sd.Value, j.refs(sd.Claims))
 		claims[i] = len(sd.Claims)
 	}
 	verdict := "Both cannot be right."
