@@ -124,8 +124,8 @@ const maxTimelineRows = 24
 // same periods, moves and counts, and the same as-of date), named by the first of
 // them in the corpus's order; then, when there are still more than max rows, it
 // keeps the max that stand for the most sources, in their order, and returns how
-// many sources the others stood for. Every claim a row leaves out is in the
-// conflicts and the other reports.
+// many sources the others stood for. The claims of the rows left out are in the
+// other reports, and every disagreement among them in the conflicts.
 func condense(rows []TimelineRow, max int) ([]TimelineRow, int) {
 	if len(rows) <= max {
 		return rows, 0
