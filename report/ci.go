@@ -274,9 +274,16 @@ var sarifRules = []sarifRule{
 	{ID: "spelling", Name: "Spelling", ShortDescription: sarifMessage{"A name is spelt differently, or an acronym expanded wrongly."}, FullDescription: sarifMessage{"The same entity written in two ways, found by the similarity rule, or an alias whose words do not spell its acronym."}, Default: sarifConfig{"note"}},
 }
 
-// SARIF writes SARIF 2.1.0: each conflict a result located at every claim it
-// quotes, with its id as a fingerprint; a reviewed conflict carries its verdict as
-// an accepted suppression. Columns count Unicode code points, as the log declares.
+// sarifLocations is how many claims a SARIF result locates at most. GitHub's
+// code scanning rejects a file with a result of more than 1,000 locations and
+// shows 100; a conflict at newsroom scale quotes thousands of places.
+const sarifLocations = 100
+
+// SARIF writes SARIF 2.1.0: each conflict a result located at the claims it
+// quotes (at most sarifLocations of them, taken in turn from each value; the
+// others are counted in the message and in the omittedLocations property), with
+// its id as a fingerprint; a reviewed conflict carries its verdict as an accepted
+// suppression. Columns count Unicode code points, as the log declares.
 func SARIF(w io.Writer, r *Report, version string) error {
 	run := sarifRun{
 		Tool:       sarifTool{Driver: sarifDriver{Name: "compare", Version: version, InformationURI: "https://github.com/factcheck-tools/compare", Rules: sarifRules}},
@@ -294,7 +301,12 @@ func SARIF(w io.Writer, r *Report, version string) error {
 			Fingerprints: map[string]string{"compareConflict/v1": c.ID},
 			Properties:   map[string]any{"key": c.Key, "status": c.Review.Status, "intraSource": c.IntraSource},
 		}
-		for _, cl := range c.Claims {
+		shown := someClaims(c.Claims, sarifLocations)
+		if more := len(c.Claims) - len(shown) + c.Omitted; more > 0 {
+			res.Message.Text += fmt.Sprintf(" (Located at %d of its %d claims; compare report lists them all.)", len(shown), len(shown)+more)
+			res.Properties["omittedLocations"] = more
+		}
+		for _, cl := range shown {
 			res.Locations = append(res.Locations, sarifLocation{
 				Physical: sarifPhysical{Artifact: sarifArtifact{URI: cl.Path}, Region: sarifRegion{StartLine: cl.Line, StartColumn: cl.Column, EndColumn: cl.EndColumn, Snippet: sarifMessage{Text: cl.Text}}},
 				Message:  &sarifMessage{Text: fmt.Sprintf("%s: %s (%s)", cl.SourceName, cl.Text, cl.Value)},

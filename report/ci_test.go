@@ -261,3 +261,49 @@ func TestSomeOfTakesRoundRobin(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFLocatesSomeOfManyClaims: GitHub rejects a SARIF result of more than
+// 1,000 locations; a conflict of 1,500 claims is located at sarifLocations of
+// them, every value among them, and says how many more there are.
+func TestSARIFLocatesSomeOfManyClaims(t *testing.T) {
+	r := seedsReport(t)
+	c := r.Conflicts[0]
+	var claims []Claim
+	for i := range 1500 {
+		cl := c.Claims[0]
+		cl.Line, cl.Value = i+1, "one"
+		if i == 1499 {
+			cl.Value = "two"
+		}
+		claims = append(claims, cl)
+	}
+	c.Claims = claims
+	r.Conflicts = []Conflict{c}
+	var b bytes.Buffer
+	if err := SARIF(&b, r, "test"); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Message   struct{ Text string }
+				Locations []struct {
+					Physical struct {
+						Region struct{ StartLine int } `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				Properties map[string]any `json:"properties"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	res := log.Runs[0].Results[0]
+	if n := len(res.Locations); n != sarifLocations || res.Locations[n-1].Physical.Region.StartLine != 1500 {
+		t.Errorf("%d locations, the last at line %d; want %d, the last the other value's (line 1500)", n, res.Locations[n-1].Physical.Region.StartLine, sarifLocations)
+	}
+	if !strings.HasSuffix(res.Message.Text, "(Located at 100 of its 1500 claims; compare report lists them all.)") || res.Properties["omittedLocations"] != float64(1400) {
+		t.Errorf("message %q, omittedLocations %v", res.Message.Text, res.Properties["omittedLocations"])
+	}
+}
