@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/factcheck-tools/compare/report"
 )
 
 // writes counts the writes made to it.
@@ -32,5 +36,31 @@ func TestBatchOutputIsBuffered(t *testing.T) {
 		if max := out.Len()/(64<<10) + 1; out.n > max || out.n == 0 {
 			t.Errorf("compare %v: %d bytes in %d writes, want 1 to %d", args, out.Len(), out.n, max)
 		}
+	}
+}
+
+// TestReviewShowsManySourcesAsTheCheckDoes: the interactive review sets the
+// claims of up to five sources side by side; past that the columns would be too
+// narrow to read, and the claims are quoted as the check quotes them, a dozen with
+// file:line, and counted.
+func TestReviewShowsManySourcesAsTheCheckDoes(t *testing.T) {
+	conflict := func(sources, claims int) report.Conflict {
+		c := report.Conflict{Title: "When X was founded", Class: "hard", ID: "abc", Explanation: "Sources disagree."}
+		for i := range claims {
+			src := fmt.Sprintf("s%02d", i%sources)
+			c.Claims = append(c.Claims, report.Claim{Source: src, SourceName: "Source " + src, Path: "dossier/sources/" + src + ".txt",
+				Line: i + 1, Text: "1965", Value: "1965", Before: "founded in ", Match: "1965", After: "."})
+		}
+		return c
+	}
+	var few, many bytes.Buffer
+	showConflict(&few, 1, 2, conflict(5, 10), "dossier ")
+	showConflict(&many, 2, 2, conflict(6, 30), "dossier ")
+	if !strings.Contains(few.String(), "┌") || strings.Count(few.String(), "Source s0") != 5 {
+		t.Errorf("five sources are not side by side:\n%s", few.String())
+	}
+	if strings.Contains(many.String(), "┌") || strings.Count(many.String(), "dossier/sources/") != 12 ||
+		!strings.Contains(many.String(), "  … and 18 more claims: compare report dossier lists them all") {
+		t.Errorf("six sources are not quoted as the check quotes them:\n%s", many.String())
 	}
 }

@@ -67,7 +67,11 @@ func runReview(e *env, args []string) error {
 		if o.verdict != "" {
 			return &usageError{"--verdict needs the id of a conflict", "give the id (from compare check), or leave out --verdict to review one by one"}
 		}
-		return reviewInteractively(e, l, res, o)
+		arg := ""
+		if dir != "" {
+			arg = dir + " "
+		}
+		return reviewInteractively(e, l, res, o, arg)
 	}
 	c, err := compare.FindConflict(res, id)
 	if err != nil {
@@ -190,10 +194,11 @@ func whoAmI() string {
 var errQuit = errors.New("quit")
 
 // reviewInteractively walks the conflicts that need a review. For each it shows the
-// evidence side by side, the difference between the values and the explanation,
+// explanation, the difference between the values and the evidence (side by side
+// for a few sources),
 // then asks for a verdict and a note (and, for resolved, which value is right; for
 // outdated, which source is out of date).
-func reviewInteractively(e *env, l *loaded, res *compare.Result, o reviewOptions) error {
+func reviewInteractively(e *env, l *loaded, res *compare.Result, o reviewOptions, corpusArg string) error {
 	in := bufio.NewScanner(e.stdin)
 	// Answers piped in from a file are echoed, so that the transcript reads like a
 	// session at a terminal.
@@ -224,7 +229,7 @@ func reviewInteractively(e *env, l *loaded, res *compare.Result, o reviewOptions
 	done := 0
 	for n, i := range pending {
 		c, v := res.Conflicts[i], view.Conflicts[i]
-		showConflict(e.stdout, n+1, len(pending), v)
+		showConflict(e.stdout, n+1, len(pending), v, corpusArg)
 		rv, err := askVerdict(e.stdout, ask, c, o)
 		if errors.Is(err, errQuit) {
 			break
@@ -245,7 +250,12 @@ func reviewInteractively(e *env, l *loaded, res *compare.Result, o reviewOptions
 	return nil
 }
 
-func showConflict(w io.Writer, n, of int, c report.Conflict) {
+// sideBySide is how many sources' claims showConflict sets side by side at most.
+const sideBySide = 5
+
+// showConflict shows the n-th of the conflicts pending a review; corpusArg is the
+// corpus as the command named it, with a space, or "".
+func showConflict(w io.Writer, n, of int, c report.Conflict, corpusArg string) {
 	intra := ""
 	if c.IntraSource {
 		intra = ", inside one source"
@@ -255,9 +265,12 @@ func showConflict(w io.Writer, n, of int, c report.Conflict) {
 	for _, d := range c.Diffs {
 		fmt.Fprintf(w, "  difference: %s\n", report.DiffText(d))
 	}
-	// The evidence side by side: one column per source.
-	var header []any
-	var cells []any
+	if c.MoreDiffs > 0 {
+		fmt.Fprintf(w, "  difference: %s\n", c.MoreDiffsText())
+	}
+	// The evidence side by side: one column per source, for a few sources; past
+	// that the columns would be too narrow to read, and the claims are quoted as
+	// the check quotes them.
 	bySource := map[string][]report.Claim{}
 	var order []string
 	for _, cl := range c.Claims {
@@ -266,6 +279,12 @@ func showConflict(w io.Writer, n, of int, c report.Conflict) {
 		}
 		bySource[cl.SourceName] = append(bySource[cl.SourceName], cl)
 	}
+	if len(order) > sideBySide {
+		_ = report.Quotes(w, c, corpusArg)
+		return
+	}
+	var header []any
+	var cells []any
 	for _, name := range order {
 		header = append(header, name)
 		var b strings.Builder

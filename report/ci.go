@@ -55,6 +55,9 @@ func CheckText(w io.Writer, r *Report, corpusArg string) error {
 		for _, d := range c.Diffs {
 			p.f("  difference: %s\n", DiffText(d))
 		}
+		if c.MoreDiffs > 0 {
+			p.f("  difference: %s\n", c.MoreDiffsText())
+		}
 		if c.Review.Status == "changed" {
 			p.f("%s\n", Wrap(verdictLine(c.Review)+" New since then:", 100, "  "))
 			news := someClaims(c.Review.New, checkQuotes)
@@ -65,20 +68,32 @@ func CheckText(w io.Writer, r *Report, corpusArg string) error {
 				p.f("    + … and %d more\n", more)
 			}
 		}
-		shown := someClaims(c.Claims, checkQuotes)
-		for _, cl := range shown {
-			p.f("  %s:%d: %s → %s\n", cl.Path, cl.Line, cl.Text, cl.Value)
-			p.f("    “%s”\n", excerpt(cl, 110))
-		}
-		if more := len(c.Claims) - len(shown) + c.Omitted; more > 0 {
-			p.f("  … and %d more claims: compare report %slists them all\n", more, corpusArg)
-		}
+		p.quotes(c, corpusArg)
 		p.f("  record a verdict: compare review %s%s --verdict confirmed|false-alarm|resolved|outdated --note \"…\"\n", corpusArg, c.ID)
 	}
 	for _, o := range r.Orphaned {
 		p.f("\nnote: %s:%d: the review of %q (id %s) matches no conflict any more; it is kept.\n", r.Reviews, o.Line, o.Title, o.ID)
 	}
 	return p.err
+}
+
+// Quotes writes what the check quotes of a conflict: a dozen of its claims, each
+// value among them, with file:line and an excerpt, and how many more there are.
+func Quotes(w io.Writer, c Conflict, corpusArg string) error {
+	p := &printer{w: w}
+	p.quotes(c, corpusArg)
+	return p.err
+}
+
+func (p *printer) quotes(c Conflict, corpusArg string) {
+	shown := someClaims(c.Claims, checkQuotes)
+	for _, cl := range shown {
+		p.f("  %s:%d: %s → %s\n", cl.Path, cl.Line, cl.Text, cl.Value)
+		p.f("    “%s”\n", excerpt(cl, 110))
+	}
+	if more := len(c.Claims) - len(shown) + c.Omitted; more > 0 {
+		p.f("  … and %d more claims: compare report %slists them all\n", more, corpusArg)
+	}
 }
 
 // checkQuotes is how many claims the check quotes per conflict. A conflict at

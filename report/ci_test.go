@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/factcheck-tools/compare/compare"
+	"github.com/factcheck-tools/compare/facts"
 )
 
 // reviewedReport is the embedded corpus with one conflict reviewed and the others
@@ -305,5 +307,39 @@ func TestSARIFLocatesSomeOfManyClaims(t *testing.T) {
 	}
 	if !strings.HasSuffix(res.Message.Text, "(Located at 100 of its 1500 claims; compare report lists them all.)") || res.Properties["omittedLocations"] != float64(1400) {
 		t.Errorf("message %q, omittedLocations %v", res.Message.Text, res.Properties["omittedLocations"])
+	}
+}
+
+// TestDiffsShowSomeValues: fifty values measured against the first are noise: a
+// conflict's differences are with the diffsMax answers the most claims give, in
+// their order, and every renderer says how many more values there are.
+func TestDiffsShowSomeValues(t *testing.T) {
+	claim := func(n int) []*facts.Claim { return make([]*facts.Claim, n) }
+	sides := []compare.Side{{Text: "1965", Claims: claim(9)}}
+	for i := range 10 {
+		// 1970 to 1979, each given by as many claims as its last digit, 1970 once.
+		sides = append(sides, compare.Side{Text: fmt.Sprint(1970 + i), Claims: claim(max(1, i))})
+	}
+	got, more := diffs(sides)
+	var to []string
+	for _, d := range got {
+		to = append(to, d.To)
+	}
+	if strings.Join(to, " ") != "1974 1975 1976 1977 1978 1979" || more != 4 {
+		t.Errorf("differences with %v and %d more; want 1974 to 1979 and 4 more", to, more)
+	}
+	r := seedsReport(t)
+	r.Conflicts[0].Diffs, r.Conflicts[0].MoreDiffs = got, more
+	for name, render := range map[string]func(io.Writer, *Report) error{
+		"markdown": Markdown, "table": Table, "html": HTML,
+		"check": func(w io.Writer, r *Report) error { return CheckText(w, r, "") },
+	} {
+		var b bytes.Buffer
+		if err := render(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(b.String(), "… and 4 more values"); n != 1 {
+			t.Errorf("%s says %d times that 4 more values differ", name, n)
+		}
 	}
 }

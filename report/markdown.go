@@ -35,6 +35,9 @@ func Markdown(w io.Writer, r *Report) error {
 		for _, d := range c.Diffs {
 			p.f("Difference: %s\n\n", diffMarkdown(d))
 		}
+		if c.MoreDiffs > 0 {
+			p.f("Difference: %s\n\n", c.MoreDiffsText())
+		}
 		for _, cl := range c.Claims {
 			p.f("- **%s**, line %d: %s → `%s`", md(cl.SourceName), cl.Line, code(cl.Text), cl.Value)
 			p.f("%s", attributionMarkdown(cl))

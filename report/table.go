@@ -30,6 +30,9 @@ func Table(w io.Writer, r *Report) error {
 		for _, d := range c.Diffs {
 			p.f("   difference: %s\n", DiffText(d))
 		}
+		if c.MoreDiffs > 0 {
+			p.f("   difference: %s\n", c.MoreDiffsText())
+		}
 		if v := verdictLine(c.Review); v != "" {
 			p.f("%s\n", Wrap(v, 100, "   "))
 		}

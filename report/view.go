@@ -6,6 +6,8 @@
 package report
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -67,7 +69,13 @@ type Conflict struct {
 	Values      []ValueCount // its claims' values, each counted over all of them, Omitted or not (see AddContext)
 	Sources     []SourceRef  // the sources of all its claims, in first-seen order (see AddContext)
 	Diffs       []Diff
+	MoreDiffs   int // the other answers Diffs leaves out (see diffs)
 	Review      Review
+}
+
+// MoreDiffsText says how many answers the differences leave out.
+func (c Conflict) MoreDiffsText() string {
+	return fmt.Sprintf("… and %d more %s", c.MoreDiffs, plural(c.MoreDiffs, "value", "values"))
 }
 
 // Total is the number of the conflict's claims, shown or Omitted.
@@ -229,7 +237,7 @@ func conflictView(c *facts.Corpus, i int, cf *compare.Conflict, quotes int) Conf
 	for k, cl := range claims {
 		v.Claims[k] = claimView(c, cl)
 	}
-	v.Diffs = diffs(cf.Sides)
+	v.Diffs, v.MoreDiffs = diffs(cf.Sides)
 	return v
 }
 
@@ -358,13 +366,36 @@ func claimView(c *facts.Corpus, cl *facts.Claim) Claim {
 	return v
 }
 
-// diffs compares the first answer as written with each other answer as written.
-func diffs(sides []compare.Side) []Diff {
+// diffsMax is how many other answers a conflict's differences show: one line for
+// each of fifty values measured against the first is noise, and the explanation
+// names six values.
+const diffsMax = 6
+
+// diffs compares the first answer as written with each other answer as written:
+// past diffsMax others, with those the most claims give, in their order. It
+// returns how many it leaves out.
+func diffs(sides []compare.Side) ([]Diff, int) {
+	others := sides[min(1, len(sides)):]
+	left := 0
+	if len(others) > diffsMax {
+		order := make([]int, len(others))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return len(others[order[a]].Claims) > len(others[order[b]].Claims) })
+		kept := order[:diffsMax]
+		sort.Ints(kept)
+		some := make([]compare.Side, len(kept))
+		for k, i := range kept {
+			some[k] = others[i]
+		}
+		others, left = some, len(others)-diffsMax
+	}
 	var out []Diff
-	for _, s := range sides[min(1, len(sides)):] {
+	for _, s := range others {
 		out = append(out, Diff{From: sides[0].Text, To: s.Text, Ops: WordDiff(sides[0].Text, s.Text)})
 	}
-	return out
+	return out, left
 }
 
 // WordDiff marks the words that differ between a and b, using go-diff over words
