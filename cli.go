@@ -387,13 +387,16 @@ func runReport(e *env, args []string) error {
 	}
 	res.Conflicts = kept
 	build := report.Build
-	if o.format == "html" {
-		build = report.BuildForPage // some claims of each conflict, and all its answers counted
+	if o.format == "html" || o.format == "table" {
+		build = report.BuildForReading // some claims of each conflict, and all its values counted
 	}
 	r := build(res, l.label, orphaned...)
 	r.Reviews = path.Join(l.corpus.Dir, l.corpus.ReviewsFile)
-	if o.format == "html" {
+	switch o.format {
+	case "html":
 		report.AddContext(r, l.corpus) // the page shows each quote among its neighbours
+	case "table":
+		report.CountValues(r)
 	}
 	return render(e.stdout, r)
 }

@@ -234,7 +234,7 @@ func (s *server) render(w http.ResponseWriter, status int, recorded, problem str
 		return
 	}
 	res, orphaned := l.judge()
-	rep := report.BuildForPage(res, l.label, orphaned...)
+	rep := report.BuildForReading(res, l.label, orphaned...)
 	report.AddContext(rep, l.corpus)
 	rep.Reviews = l.reviewsPath()
 	p := report.Page{Editable: !s.static, Token: s.token, Action: "/review", By: s.by, Error: problem}

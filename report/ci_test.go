@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -340,6 +341,40 @@ func TestDiffsShowSomeValues(t *testing.T) {
 		}
 		if n := strings.Count(b.String(), "… and 4 more values"); n != 1 {
 			t.Errorf("%s says %d times that 4 more values differ", name, n)
+		}
+	}
+}
+
+// TestTableSumsUpManyClaims: the terminal table, built for reading, shows 24
+// claims of a conflict of 47, every value among them, with every value counted
+// over all of them, as the page does.
+func TestTableSumsUpManyClaims(t *testing.T) {
+	res := seedsResult(t)
+	many := *res.Conflicts[0]
+	many.Claims = slices.Clone(many.Claims)
+	for i := range 40 {
+		cl := *many.Claims[i%len(many.Claims)]
+		cl.Line += 1000 * (i + 1)
+		many.Claims = append(many.Claims, &cl)
+	}
+	res.Conflicts = append([]*compare.Conflict{&many}, res.Conflicts[1:]...)
+	r := BuildForReading(res, "seeds")
+	CountValues(r)
+	c := r.Conflicts[0]
+	total := 0
+	for _, v := range c.Values {
+		total += v.Claims
+	}
+	if len(c.Claims) != readingQuotes || c.Total() != len(many.Claims) || total != len(many.Claims) {
+		t.Fatalf("%d claims kept of %d, values counting %d; want %d of %d", len(c.Claims), c.Total(), total, readingQuotes, len(many.Claims))
+	}
+	var b bytes.Buffer
+	if err := Table(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{fmt.Sprintf("The %d values over all %d claims:", len(c.Values), len(many.Claims)), fmt.Sprintf("Shown: 24 of the %d claims", len(many.Claims))} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("the table lacks %q", want)
 		}
 	}
 }

@@ -39,6 +39,14 @@ func Table(w io.Writer, r *Report) error {
 		for _, n := range c.Review.New {
 			p.f("   new since the review: %s line %d: %s (%s)\n", n.SourceName, n.Line, n.Text, n.Value)
 		}
+		if c.Omitted > 0 {
+			p.f("   The %d values over all %d claims:\n", len(c.Values), c.Total())
+			p.table([]string{"value", "as first written", "claims", "sources"}, func(add func(...string)) {
+				for _, v := range c.Values {
+					add(v.Value, v.Text, fmt.Sprint(v.Claims), fmt.Sprint(v.Sources))
+				}
+			})
+		}
 		p.table([]string{"source", "line", "as written", "normalized", "quote"}, func(add func(...string)) {
 			for _, cl := range c.Claims {
 				quote := cl.Before + "»" + cl.Match + "«" + cl.After
@@ -54,6 +62,9 @@ func Table(w io.Writer, r *Report) error {
 				add(cl.SourceName, fmt.Sprint(cl.Line), cl.Text, cl.Value, quote)
 			}
 		})
+		if c.Omitted > 0 {
+			p.f("   Shown: %d of the %d claims, taken in turn from each value. The Markdown and JSON reports list all of them.\n", len(c.Claims), c.Total())
+		}
 	}
 	if len(r.Agreements) > 0 {
 		p.f("\nAgreements: the same fact stated by two or more sources.\n")

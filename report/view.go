@@ -65,9 +65,9 @@ type Conflict struct {
 	IntraSource bool
 	Explanation string
 	Claims      []Claim
-	Omitted     int          // claims left out of Claims by BuildForCheck or BuildForPage
-	Values      []ValueCount // its claims' values, each counted over all of them, Omitted or not (see AddContext)
-	Sources     []SourceRef  // the sources of all its claims, in first-seen order (see AddContext)
+	Omitted     int          // claims left out of Claims by BuildForCheck or BuildForReading
+	Values      []ValueCount // its claims' values, each counted over all of them, Omitted or not (see CountValues)
+	Sources     []SourceRef  // the sources of all its claims, in first-seen order (see CountValues)
 	Diffs       []Diff
 	MoreDiffs   int // the other answers Diffs leaves out (see diffs)
 	Review      Review
@@ -158,18 +158,19 @@ func BuildForCheck(res *compare.Result, corpusLabel string, orphaned ...*compare
 	return build(res, corpusLabel, checkQuotes, orphaned)
 }
 
-// BuildForPage is Build for the HTML page: each conflict holds at most
-// pageQuotes claims, taken in turn from each value, each shown in its context
-// (AddContext counts the values over all of them); Omitted counts the others. A
-// conflict on a thousand sources holds a thousand claims, most of them one value
-// in the same words, and a page that shows them all is hundreds of megabytes that
-// no browser opens.
-func BuildForPage(res *compare.Result, corpusLabel string, orphaned ...*compare.Review) *Report {
-	return build(res, corpusLabel, pageQuotes, orphaned)
+// BuildForReading is Build for the formats a person reads through, the page and
+// the terminal table: each conflict holds at most readingQuotes claims, taken in
+// turn from each value (CountValues counts the values over all of them); Omitted
+// counts the others. A conflict on a thousand sources holds a thousand claims,
+// most of them one value in the same words: a page that shows them all is
+// hundreds of megabytes that no browser opens, and a table of them scrolls past
+// unread.
+func BuildForReading(res *compare.Result, corpusLabel string, orphaned ...*compare.Review) *Report {
+	return build(res, corpusLabel, readingQuotes, orphaned)
 }
 
-// pageQuotes is how many claims the page shows per conflict.
-const pageQuotes = 24
+// readingQuotes is how many claims of a conflict BuildForReading keeps.
+const readingQuotes = 24
 
 func build(res *compare.Result, corpusLabel string, quotes int, orphaned []*compare.Review) *Report {
 	c := res.Corpus
@@ -264,27 +265,34 @@ func valueCounts(claims []*facts.Claim) []ValueCount {
 	return out
 }
 
-// AddContext adds what the page (HTML) shows beyond the other renderers: the
-// timelines; on every conflict its values counted and its sources, over all its
-// claims (the page shows only some of them: BuildForPage); and on every quote the
-// sentences around it in its source. It reads again only the sources the
-// conflicts quote, on all cores, each once and let go once its quotes have their
-// neighbours.
-func AddContext(r *Report, c *facts.Corpus) {
-	if res := r.result; res != nil {
-		if r.Timelines == nil {
-			r.Timelines = timelines(res)
-		}
-		par.Each(len(r.Conflicts), 0, func(i int) {
-			v, cf := &r.Conflicts[i], res.Conflicts[i]
-			v.Values = valueCounts(cf.Claims)
-			ids := cf.Sources()
-			v.Sources = make([]SourceRef, 0, len(ids))
-			for _, id := range ids {
-				v.Sources = append(v.Sources, SourceRef{string(id), c.Source(id).Name})
-			}
-		})
+// CountValues gives every conflict its values counted and its sources, over all
+// its claims, for the formats that show only some of them (BuildForReading).
+func CountValues(r *Report) {
+	res := r.result
+	if res == nil {
+		return
 	}
+	c := res.Corpus
+	par.Each(len(r.Conflicts), 0, func(i int) {
+		v, cf := &r.Conflicts[i], res.Conflicts[i]
+		v.Values = valueCounts(cf.Claims)
+		ids := cf.Sources()
+		v.Sources = make([]SourceRef, 0, len(ids))
+		for _, id := range ids {
+			v.Sources = append(v.Sources, SourceRef{string(id), c.Source(id).Name})
+		}
+	})
+}
+
+// AddContext adds what the page (HTML) shows beyond the other renderers: the
+// timelines; the values counted (CountValues); and on every quote the sentences
+// around it in its source. It reads again only the sources the conflicts quote,
+// on all cores, each once and let go once its quotes have their neighbours.
+func AddContext(r *Report, c *facts.Corpus) {
+	if r.result != nil && r.Timelines == nil {
+		r.Timelines = timelines(r.result)
+	}
+	CountValues(r)
 	// The quotes of each source, in the order of the page.
 	bySource := make([][]*Claim, len(c.Sources))
 	add := func(cl *Claim) {
