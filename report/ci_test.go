@@ -138,23 +138,35 @@ func TestGitHubAnnotations(t *testing.T) {
 	}
 }
 
+// manyClaims is the embedded corpus's report with one conflict: n copies of the
+// first claim of its first, on lines 1 to n, the i-th with value(i).
+func manyClaims(t *testing.T, n int, value func(i int) string) *Report {
+	r := seedsReport(t)
+	c := r.Conflicts[0]
+	first := c.Claims[0]
+	c.Claims = nil
+	for i := range n {
+		cl := first
+		cl.Line, cl.Value = i+1, value(i)
+		c.Claims = append(c.Claims, cl)
+	}
+	r.Conflicts = []Conflict{c}
+	return r
+}
+
 // A conflict quoted in thousands of places: the check quotes a dozen, every value
 // among them, and says how many more there are and where they are all listed.
 func TestCheckQuotesSomeOfManyClaims(t *testing.T) {
-	r := seedsReport(t)
-	c := r.Conflicts[0]
-	var claims []Claim
-	for i := range 100 {
-		cl := c.Claims[0]
-		cl.Line, cl.Value = i+1, "one"
-		if i%30 == 29 {
-			cl.Value = "two"
+	r := manyClaims(t, 100, func(i int) string {
+		switch {
+		case i == 99:
+			return "three"
+		case i%30 == 29:
+			return "two"
 		}
-		claims = append(claims, cl)
-	}
-	claims[99].Value = "three"
-	c.Claims = claims
-	r.Conflicts = []Conflict{c}
+		return "one"
+	})
+	claims := r.Conflicts[0].Claims
 	var b bytes.Buffer
 	if err := CheckText(&b, r, "dossier "); err != nil {
 		t.Fatal(err)
@@ -269,19 +281,12 @@ func TestSomeOfTakesRoundRobin(t *testing.T) {
 // 1,000 locations; a conflict of 1,500 claims is located at sarifLocations of
 // them, every value among them, and says how many more there are.
 func TestSARIFLocatesSomeOfManyClaims(t *testing.T) {
-	r := seedsReport(t)
-	c := r.Conflicts[0]
-	var claims []Claim
-	for i := range 1500 {
-		cl := c.Claims[0]
-		cl.Line, cl.Value = i+1, "one"
+	r := manyClaims(t, 1500, func(i int) string {
 		if i == 1499 {
-			cl.Value = "two"
+			return "two"
 		}
-		claims = append(claims, cl)
-	}
-	c.Claims = claims
-	r.Conflicts = []Conflict{c}
+		return "one"
+	})
 	var b bytes.Buffer
 	if err := SARIF(&b, r, "test"); err != nil {
 		t.Fatal(err)
