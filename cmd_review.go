@@ -195,9 +195,8 @@ var errQuit = errors.New("quit")
 
 // reviewInteractively walks the conflicts that need a review. For each it shows the
 // explanation, the difference between the values and the evidence (side by side
-// for a few sources),
-// then asks for a verdict and a note (and, for resolved, which value is right; for
-// outdated, which source is out of date).
+// for a few sources), then asks for a verdict and a note (and, for resolved, which
+// value is right; for outdated, which source is out of date).
 func reviewInteractively(e *env, l *loaded, res *compare.Result, o reviewOptions, corpusArg string) error {
 	in := bufio.NewScanner(e.stdin)
 	// Answers piped in from a file are echoed, so that the transcript reads like a

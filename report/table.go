@@ -11,7 +11,8 @@ import (
 
 // Table writes the report for a terminal: a summary, the sources, then each conflict
 // as a heading, its explanation and difference, and a table of its claims with their
-// quotes; the agreements close it.
+// quotes (built for reading, a conflict of many claims shows some of them, under a
+// table of its values counted over all of them); the agreements close it.
 func Table(w io.Writer, r *Report) error {
 	p := &printer{w: w}
 	p.f("%s\n\n", summary(r))
