@@ -9,8 +9,8 @@ import (
 )
 
 // BenchmarkRender builds the view and renders it in each format for a generated
-// corpus, the page as the command makes it (BuildForReading, AddContext); MB/s is of
-// the source text.
+// corpus as the command makes it (the page and the table BuildForReading); MB/s is
+// of the source text.
 func BenchmarkRender(b *testing.B) {
 	l := benchcorpus.Load(b, benchcorpus.Sources())
 	c, dir, bytes := l.Corpus, l.Dir, l.Bytes
@@ -23,10 +23,15 @@ func BenchmarkRender(b *testing.B) {
 			b.SetBytes(bytes)
 			b.ReportAllocs()
 			for b.Loop() {
+				// Each as compare report makes it.
 				r := Build(res, dir)
-				if f.name == "html" { // as compare report --format html makes it
+				switch f.name {
+				case "html":
 					r = BuildForReading(res, dir)
 					AddContext(r, c)
+				case "table":
+					r = BuildForReading(res, dir)
+					CountValues(r)
 				}
 				if err := f.render(io.Discard, r); err != nil {
 					b.Fatal(err)
