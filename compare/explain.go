@@ -19,12 +19,17 @@ type cluster struct {
 }
 
 func clusters(claims []*facts.Claim) []cluster {
+	return clustersBy(claims, (*facts.Claim).ValueString)
+}
+
+// clustersBy is clusters by another key than the value alone.
+func clustersBy(claims []*facts.Claim, key func(*facts.Claim) string) []cluster {
 	var out []cluster
 	index := map[string]int{}
 	last := -1 // the cluster of the claim before: the next one often shares it
 	for _, c := range claims {
-		v := c.ValueString()
-		if last >= 0 && v == out[last].claims[0].ValueString() {
+		v := key(c)
+		if last >= 0 && v == key(out[last].claims[0]) {
 			out[last].claims = append(out[last].claims, c)
 			continue
 		}

@@ -683,3 +683,30 @@ func TestConflictIDInAnyOrder(t *testing.T) {
 		t.Fatalf("conflictID of the claims by source = %s, want %s", got, want)
 	}
 }
+
+// TestCountsNamedWithTheirTimes: a count that several sources give for several
+// years is named once per year, so that each source stands by its own year; one
+// source's count for two years stays one statement.
+func TestCountsNamedWithTheirTimes(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	count := func(src string, line, n int, year string) facts.Claim {
+		text := fmt.Sprint(n)
+		w := facts.Period{From: mustDate(t, year), To: mustDate(t, year)}
+		return facts.Claim{Subject: org, Predicate: facts.Members, Source: facts.SourceID(src), Line: line, Text: text,
+			Value: facts.Quantity{Min: float64(n), Max: float64(n)}, When: &w, Span: facts.Span{Start: line * 100, End: line*100 + len(text)}}
+	}
+	res := Judge(c, []facts.Claim{
+		count("a", 1, 3000, "2003"), count("a", 2, 3000, "2004"), // one source, two years: one statement
+		count("b", 3, 2900, "2003"), count("c", 4, 2900, "2004"), // two sources, two years: two
+		count("c", 5, 1000, "2004"),
+	})
+	if len(res.Conflicts) != 1 {
+		t.Fatalf("%d conflicts, want 1", len(res.Conflicts))
+	}
+	got := res.Conflicts[0].Explanation
+	for _, want := range []string{"3,000 for 2003 and 2004 in A (lines 1, 2);", "2,900 for 2003 in B (line 3); 2,900 for 2004 in C (line 4);", "1,000 for 2004 in C (line 5)."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, got)
+		}
+	}
+}

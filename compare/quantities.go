@@ -119,10 +119,41 @@ func sameTime(a, b *facts.Claim) bool {
 	return oa.Intersects(ob)
 }
 
+// splitByTime splits a count that several sources state for several times into
+// one cluster per time: "2,900 for 1970, 1984 and 1992 in A, B, C and 178 more
+// sources" does not say which source gives which year. One source's count for
+// two years stays one ("3,000 for 2003 and 2004 in START (lines 72, 73)"); event
+// counts are named without their times.
+func splitByTime(cs []cluster) []cluster {
+	var out []cluster
+	for _, cl := range cs {
+		first := cl.claims[0]
+		sources, times := false, false
+		for _, x := range cl.claims[1:] {
+			sources = sources || x.Source != first.Source
+			times = times || timeWords(x) != timeWords(first)
+		}
+		if first.Predicate == facts.EventCount || !sources || !times {
+			out = append(out, cl)
+			continue
+		}
+		out = append(out, clustersBy(cl.claims, timeWords)...)
+	}
+	return out
+}
+
+// timeWords is the time a count is for, in words; "" for none.
+func timeWords(c *facts.Claim) string {
+	if c.When == nil {
+		return ""
+	}
+	return c.When.Outer().Human()
+}
+
 func (j *judge) explainQuantities(c *Conflict, s *split) string {
 	var b strings.Builder
 	var parts []string
-	cs := clusters(c.Claims)
+	cs := splitByTime(clusters(c.Claims))
 	for _, cl := range cs {
 		when := ""
 		var times distinct
