@@ -347,6 +347,7 @@ type reportOptions struct {
 	classes  string
 	family   string
 	statuses string
+	claims   int // html and table: claims shown of each conflict
 }
 
 func runReport(e *env, args []string) error {
@@ -358,9 +359,13 @@ func runReport(e *env, args []string) error {
 	fs.StringVar(&o.classes, "class", "", "show only these classes, comma-separated: hard, stale, soft, spelling")
 	fs.StringVar(&o.family, "family", "", "show only this fact family: "+strings.Join(families(), ", "))
 	fs.StringVar(&o.statuses, "status", "", "show only these review statuses, comma-separated: unreviewed, changed, reviewed")
+	fs.IntVar(&o.claims, "claims", report.ReadingClaims, "html and table: show at most this many claims of each conflict, taken in turn from each value, and count its values over all (0: show all)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if o.claims < 0 {
+		return &usageError{fmt.Sprintf("--claims %d: must be 0 or more", o.claims), "give how many claims of each conflict to show, or 0 for all of them"}
 	}
 	dir, err := corpusArg(rest)
 	if err != nil {
@@ -386,11 +391,13 @@ func runReport(e *env, args []string) error {
 		}
 	}
 	res.Conflicts = kept
-	build := report.Build
-	if o.format == "html" || o.format == "table" {
-		build = report.BuildForReading // some claims of each conflict, and all its values counted
+	var r *report.Report
+	switch o.format {
+	case "html", "table": // some claims of each conflict, and all its values counted
+		r = report.BuildShowing(res, l.label, o.claims, orphaned...)
+	default:
+		r = report.Build(res, l.label, orphaned...)
 	}
-	r := build(res, l.label, orphaned...)
 	r.Reviews = path.Join(l.corpus.Dir, l.corpus.ReviewsFile)
 	switch o.format {
 	case "html":

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factcheck-tools/compare/internal/gencorpus"
 	"github.com/factcheck-tools/compare/report"
 )
 
@@ -62,5 +63,28 @@ func TestReviewShowsManySourcesAsTheCheckDoes(t *testing.T) {
 	if strings.Contains(many.String(), "┌") || strings.Count(many.String(), "dossier/sources/") != 12 ||
 		!strings.Contains(many.String(), "  … and 18 more claims: compare report dossier lists them all") {
 		t.Errorf("six sources are not quoted as the check quotes them:\n%s", many.String())
+	}
+}
+
+// TestReportClaimsFlag: --claims sets how many claims of each conflict the page
+// and the table show; 0 shows all; a negative number is refused with exit 2.
+func TestReportClaimsFlag(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := gencorpus.WriteOptions(dir, gencorpus.Options{Sources: 60, Seed: 3, SourceBytes: 3000}); err != nil {
+		t.Fatal(err)
+	}
+	table := func(args ...string) (string, int) {
+		var out, errs bytes.Buffer
+		code := run(append([]string{"report", dir, "--format", "table", "--no-cache"}, args...), nil, &out, &errs)
+		return out.String() + errs.String(), code
+	}
+	if out, code := table("--claims", "5"); code != 0 || !strings.Contains(out, "   Shown: 5 of the ") {
+		t.Errorf("--claims 5: exit %d, no conflict shows 5 of its claims", code)
+	}
+	if out, code := table("--claims", "0"); code != 0 || strings.Contains(out, "Shown:") || strings.Contains(out, "values over all") {
+		t.Errorf("--claims 0: exit %d, or a conflict shows only some of its claims", code)
+	}
+	if out, code := table("--claims", "-1"); code != 2 || !strings.Contains(out, "compare: error: --claims -1: must be 0 or more") {
+		t.Errorf("--claims -1: exit %d:\n%s", code, out)
 	}
 }

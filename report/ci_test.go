@@ -370,8 +370,8 @@ func TestTableSumsUpManyClaims(t *testing.T) {
 	for _, v := range c.Values {
 		total += v.Claims
 	}
-	if len(c.Claims) != readingQuotes || c.Total() != len(many.Claims) || total != len(many.Claims) {
-		t.Fatalf("%d claims kept of %d, values counting %d; want %d of %d", len(c.Claims), c.Total(), total, readingQuotes, len(many.Claims))
+	if len(c.Claims) != ReadingClaims || c.Total() != len(many.Claims) || total != len(many.Claims) {
+		t.Fatalf("%d claims kept of %d, values counting %d; want %d of %d", len(c.Claims), c.Total(), total, ReadingClaims, len(many.Claims))
 	}
 	var b bytes.Buffer
 	if err := Table(&b, r); err != nil {

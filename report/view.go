@@ -159,18 +159,23 @@ func BuildForCheck(res *compare.Result, corpusLabel string, orphaned ...*compare
 }
 
 // BuildForReading is Build for the formats a person reads through, the page and
-// the terminal table: each conflict holds at most readingQuotes claims, taken in
+// the terminal table: each conflict holds at most ReadingClaims claims, taken in
 // turn from each value (CountValues counts the values over all of them); Omitted
 // counts the others. A conflict on a thousand sources holds a thousand claims,
 // most of them one value in the same words: a page that shows them all is
 // hundreds of megabytes that no browser opens, and a table of them scrolls past
 // unread.
 func BuildForReading(res *compare.Result, corpusLabel string, orphaned ...*compare.Review) *Report {
-	return build(res, corpusLabel, readingQuotes, orphaned)
+	return BuildShowing(res, corpusLabel, ReadingClaims, orphaned...)
 }
 
-// readingQuotes is how many claims of a conflict BuildForReading keeps.
-const readingQuotes = 24
+// BuildShowing is BuildForReading keeping n claims of each conflict; 0 keeps all.
+func BuildShowing(res *compare.Result, corpusLabel string, n int, orphaned ...*compare.Review) *Report {
+	return build(res, corpusLabel, max(n, 0), orphaned)
+}
+
+// ReadingClaims is how many claims of a conflict BuildForReading keeps.
+const ReadingClaims = 24
 
 func build(res *compare.Result, corpusLabel string, quotes int, orphaned []*compare.Review) *Report {
 	c := res.Corpus
