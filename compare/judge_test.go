@@ -698,15 +698,64 @@ func TestCountsNamedWithTheirTimes(t *testing.T) {
 	res := Judge(c, []facts.Claim{
 		count("a", 1, 3000, "2003"), count("a", 2, 3000, "2004"), // one source, two years: one statement
 		count("b", 3, 2900, "2003"), count("c", 4, 2900, "2004"), // two sources, two years: two
-		count("c", 5, 1000, "2004"),
+		count("c", 5, 1000, "the 2000s"), // disagrees with all: one conflict
 	})
 	if len(res.Conflicts) != 1 {
 		t.Fatalf("%d conflicts, want 1", len(res.Conflicts))
 	}
 	got := res.Conflicts[0].Explanation
-	for _, want := range []string{"3,000 for 2003 and 2004 in A (lines 1, 2);", "2,900 for 2003 in B (line 3); 2,900 for 2004 in C (line 4);", "1,000 for 2004 in C (line 5)."} {
+	for _, want := range []string{"3,000 for 2003 and 2004 in A (lines 1, 2);", "2,900 for 2003 in B (line 3); 2,900 for 2004 in C (line 4);", "1,000 for the 2000s in C (line 5).", "They cannot all be right."} {
 		if !strings.Contains(got, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+// memberCount is a claim that the subject had n members at a time ("1970", or
+// "1960/1999" from one to the other).
+func memberCount(t *testing.T, src string, line, n int, when string) facts.Claim {
+	text := fmt.Sprint(n)
+	from, to, _ := strings.Cut(when, "/")
+	if to == "" {
+		to = from
+	}
+	w := facts.Period{From: mustDate(t, from), To: mustDate(t, to)}
+	return facts.Claim{Subject: org, Predicate: facts.Members, Source: facts.SourceID(src), Line: line, Text: text,
+		Value: facts.Quantity{Min: float64(n), Max: float64(n)}, When: &w, Span: facts.Span{Start: line * 100, End: line*100 + len(text)}}
+}
+
+// TestCountsConflictByStretchOfTime: counts for 1970 that disagree and counts for
+// 1990 that disagree are two questions, each a conflict with the stretch of time in
+// its key, title and explanation; counts whose disagreements hang together through
+// a decade are one, keyed by the question alone when they are all of it.
+func TestCountsConflictByStretchOfTime(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	res := Judge(c, []facts.Claim{
+		memberCount(t, "a", 1, 2900, "1970"), memberCount(t, "b", 2, 2400, "1970"),
+		memberCount(t, "a", 3, 5000, "1990"), memberCount(t, "c", 4, 7000, "1990"),
+		memberCount(t, "b", 5, 6000, "1995"), // agrees with no 1990 count, and is for another time
+	})
+	var got []string
+	for _, cf := range res.Conflicts {
+		got = append(got, cf.Key+" | "+cf.Title+" | "+fmt.Sprint(len(cf.Claims)))
+	}
+	want := []string{
+		"org:x|members@1970 | How many members X had in 1970 | 2",
+		"org:x|members@1990 | How many members X had in 1990 | 2",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("conflicts:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := res.Conflicts[0].Explanation; !strings.HasPrefix(got, "Sources disagree on how many members X had in 1970: 2,900 in A (line 1); 2,400 in B (line 2). The counts miss by 500") {
+		t.Errorf("explanation: %s", got)
+	}
+	// A count for 1960 to 1999 disagrees with both: one conflict, the question's own.
+	res = Judge(c, []facts.Claim{
+		memberCount(t, "a", 1, 2900, "1970"), memberCount(t, "b", 2, 2400, "1970"),
+		memberCount(t, "a", 3, 5000, "1990"), memberCount(t, "c", 4, 7000, "1990"),
+		memberCount(t, "c", 6, 100, "1960/1999"),
+	})
+	if len(res.Conflicts) != 1 || res.Conflicts[0].Key != "org:x|members" || res.Conflicts[0].Title != "How many members X had" {
+		t.Errorf("%d conflicts, the first %q %q; want the question's one", len(res.Conflicts), res.Conflicts[0].Key, res.Conflicts[0].Title)
 	}
 }

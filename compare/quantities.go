@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/factcheck-tools/compare/facts"
@@ -53,10 +54,36 @@ func (j *judge) quantities(key string, group []*facts.Claim) {
 		}
 		return
 	}
-	// A disagreement is hard when two plain counts from one claimant, for the same
-	// stretch of time, miss. For an event the date names the event; for a
-	// membership it is when the count was true, and a year against a decade may be
-	// two moments.
+	// Counts disagree about one time and another: 1970's with 1970's, the 1990s'
+	// with 1995's. Each stretch of time whose counts disagree with each other,
+	// directly or through others, is a question of its own, a conflict keyed by
+	// the question and its first year ("…|members@1970"); when the disagreements
+	// all hang together, the conflict is the question's, as it was before there
+	// were stretches (reviews of either still apply: ApplyReviews).
+	parts := s.components()
+	for _, part := range parts {
+		key, title, when := key, title, ""
+		if len(parts) > 1 {
+			switch from, to := yearsOf(part.claims()); {
+			case from > to: // counts with no time, which disagree only with each other
+				key, when = key+"@undated", " at no stated time"
+			case from == to:
+				key, when = key+"@"+strconv.Itoa(from), " in "+strconv.Itoa(from)
+			default:
+				key, when = key+"@"+strconv.Itoa(from), fmt.Sprintf(" from %d to %d", from, to)
+			}
+			title += when
+		}
+		j.countConflict(key, title, when, part)
+	}
+}
+
+// countConflict records the conflict of a split of counts: hard when two plain
+// counts from one claimant, for the same stretch of time, miss. For an event the
+// date names the event; for a membership it is when the count was true, and a
+// year against a decade may be two moments. when is the stretch of time in words
+// (" in 1970"), or "" for the whole question.
+func (j *judge) countConflict(key, title, when string, s *split) {
 	class := Soft
 	if anyPair(s, func(c *facts.Claim) string { return c.Claimant }, func(a, b *facts.Claim) bool {
 		samePrecision := a.Predicate == facts.EventCount || a.When.Outer().Precision() == b.When.Outer().Precision()
@@ -67,7 +94,25 @@ func (j *judge) quantities(key string, group []*facts.Claim) {
 	c := j.newConflict(key, title, s.claims(), class)
 	c.IntraSource = s.intraSource()
 	c.Sides = s.sides()
-	c.Explanation = j.explainQuantities(c, s)
+	c.Explanation = j.explainQuantities(c, s, when)
+}
+
+// yearsOf is the first and last year the times of counts cover.
+func yearsOf(claims []*facts.Claim) (from, to int) {
+	from, to = math.MaxInt, math.MinInt
+	for _, c := range claims {
+		if c.When == nil {
+			continue
+		}
+		o := c.When.Outer()
+		if !o.Lo.IsZero() {
+			from, to = min(from, o.Lo.Y), max(to, o.Lo.Y)
+		}
+		if !o.Hi.IsZero() {
+			from, to = min(from, o.Hi.Y), max(to, o.Hi.Y)
+		}
+	}
+	return from, to
 }
 
 // countKey buckets counts by value and by the time they are for.
@@ -150,7 +195,10 @@ func timeWords(c *facts.Claim) string {
 	return c.When.Outer().Human()
 }
 
-func (j *judge) explainQuantities(c *Conflict, s *split) string {
+// explainQuantities explains a conflict of counts; stretch is its stretch of time
+// in words (" in 1970", " from 1970 to 1979"), or "" when it is the whole question.
+// Within a stretch of one year the counts are not each said to be for it again.
+func (j *judge) explainQuantities(c *Conflict, s *split, stretch string) string {
 	var b strings.Builder
 	var parts []string
 	cs := splitByTime(clusters(c.Claims))
@@ -162,12 +210,12 @@ func (j *judge) explainQuantities(c *Conflict, s *split) string {
 				times.add(x.When.Outer().Human())
 			}
 		}
-		if len(times.list) > 0 {
+		if len(times.list) > 0 && !(len(times.list) == 1 && stretch == " in "+times.list[0]) {
 			when = " for " + joinCapped(times.list, "time")
 		}
 		parts = append(parts, fmt.Sprintf("%s%s in %s", facts.Human(cl.value), when, j.refs(cl.claims)))
 	}
-	fmt.Fprintf(&b, "Sources disagree on %s: %s.", j.countPhrase(c), joinValues(parts, sizes(cs)))
+	fmt.Fprintf(&b, "Sources disagree on %s%s: %s.", j.countPhrase(c), stretch, joinValues(parts, sizes(cs)))
 	contradictsItself(&b, j.selfContradictions(s))
 	// By how much the farthest pair misses, after the tolerance.
 	tol := j.corpus.Tolerance
@@ -203,6 +251,8 @@ func (j *judge) explainQuantities(c *Conflict, s *split) string {
 		if who := j.claimants(s); who != "" {
 			b.WriteString(" " + who)
 		}
+	} else if len(cs) > 2 {
+		b.WriteString(" They cannot all be right.")
 	} else {
 		b.WriteString(" Both cannot be right.")
 	}

@@ -339,9 +339,11 @@ type ReviewState struct {
 
 // ApplyReviews gives every conflict its status, in this order of matching: a review
 // with the conflict's id; else the latest review of the same key (the conflict has
-// changed since, or lost a claim). A conflict is reviewed only while its review
-// covered every one of its claims. Reviews that match no conflict are returned as
-// orphaned: they are kept in the file, never deleted.
+// changed since, or lost a claim); else the latest review of the same question at
+// another stretch of time that covers one of its claims (sameQuestion: counts
+// whose disagreements come apart by time, or join). A conflict is reviewed only
+// while its review covered every one of its claims. Reviews that match no
+// conflict are returned as orphaned: they are kept in the file, never deleted.
 func ApplyReviews(res *Result, revs *Reviews) (orphaned []*Review) {
 	byID := map[string]*Review{}
 	byKey := map[string]*Review{}
@@ -356,6 +358,9 @@ func ApplyReviews(res *Result, revs *Reviews) (orphaned []*Review) {
 		rv := byID[c.ID]
 		if rv == nil {
 			rv = byKey[c.Key]
+		}
+		if rv == nil && revs != nil {
+			rv = sameQuestion(c, revs.List)
 		}
 		if rv == nil {
 			c.State = ReviewState{Status: Unreviewed}
@@ -388,6 +393,33 @@ func ApplyReviews(res *Result, revs *Reviews) (orphaned []*Review) {
 		}
 	}
 	return orphaned
+}
+
+// sameQuestion is the latest review of c's question recorded when its claims were
+// in a conflict of another stretch of time, or of the whole question (counts:
+// "…|members@1970" and "…|members"), that covers one of its claims; or nil.
+func sameQuestion(c *Conflict, list []*Review) *Review {
+	q := question(c.Key)
+	for i := len(list) - 1; i >= 0; i-- {
+		rv := list[i]
+		if rv.Key == c.Key || question(rv.Key) != q {
+			continue
+		}
+		for _, cl := range c.Claims {
+			if rv.covers(cl) {
+				return rv
+			}
+		}
+	}
+	return nil
+}
+
+// question is a conflict's key without its stretch of time (quantities).
+func question(key string) string {
+	if i := strings.LastIndexByte(key, '@'); i >= 0 {
+		return key[:i]
+	}
+	return key
 }
 
 // FindConflict finds a conflict by id, or by a prefix of at least six characters

@@ -147,3 +147,29 @@ func TestApplyReviews(t *testing.T) {
 		t.Errorf("after a new claim: %v, new %v", st.Status, st.New)
 	}
 }
+
+// TestReviewOfTheQuestionAppliesToItsStretches: a review recorded when the counts
+// were one conflict still applies to the conflict of each stretch of time whose
+// claims it covers, and is not orphaned; a stretch it covers none of is
+// unreviewed.
+func TestReviewOfTheQuestionAppliesToItsStretches(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	early := []facts.Claim{memberCount(t, "a", 1, 2900, "1970"), memberCount(t, "b", 2, 2400, "1970")}
+	whole := Judge(c, append(early, memberCount(t, "c", 6, 100, "1960/1999")))
+	rv := NewReview(whole.Conflicts[0], Confirmed, "", "", "", "x", "2026-01-01")
+	revs := &Reviews{List: []*Review{rv}}
+	apart := Judge(c, append(early, memberCount(t, "a", 3, 5000, "1990"), memberCount(t, "c", 4, 7000, "1990")))
+	if len(apart.Conflicts) != 2 {
+		t.Fatalf("%d conflicts, want 2", len(apart.Conflicts))
+	}
+	orphaned := ApplyReviews(apart, revs)
+	if st := apart.Conflicts[0].State; st.Status != Reviewed || st.Review != rv {
+		t.Errorf("1970: %v", st.Status)
+	}
+	if st := apart.Conflicts[1].State; st.Status != Unreviewed {
+		t.Errorf("1990: %v", st.Status)
+	}
+	if len(orphaned) != 0 {
+		t.Errorf("orphaned: %v", orphaned)
+	}
+}

@@ -273,3 +273,79 @@ func (s *split) withOtherClaimant() []*facts.Claim {
 	}
 	return out
 }
+
+// components splits s into the sets of buckets that disagree with each other
+// directly or through others, each a split of its own over its claims (in group
+// order), in the order of their first claims; buckets that disagree with none are
+// in none. A split whose disagreements all hang together is its own only
+// component.
+func (s *split) components() []*split {
+	// Union-find over the buckets, by their place in s.buckets.
+	place := make(map[*bucket]int, len(s.buckets))
+	for i, b := range s.buckets {
+		place[b] = i
+	}
+	parent := make([]int, len(s.buckets))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(int) int
+	root = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for _, p := range s.pairs {
+		a, b := root(place[p[0]]), root(place[p[1]])
+		if a != b {
+			parent[max(a, b)] = min(a, b)
+		}
+	}
+	roots := map[int]bool{}
+	for i, b := range s.buckets {
+		if len(b.partners) > 0 {
+			roots[root(i)] = true
+		}
+	}
+	if len(roots) <= 1 {
+		return []*split{s}
+	}
+	// Each component's claims in group order, its buckets made anew over them.
+	index := map[int]int{} // root -> component
+	var out []*split
+	var made []map[*bucket]*bucket
+	for i, c := range s.group {
+		b := s.of[i]
+		if len(b.partners) == 0 {
+			continue
+		}
+		r := root(place[b])
+		k, ok := index[r]
+		if !ok {
+			k = len(out)
+			index[r] = k
+			out = append(out, &split{j: s.j})
+			made = append(made, map[*bucket]*bucket{})
+		}
+		sub := out[k]
+		nb := made[k][b]
+		if nb == nil {
+			nb = &bucket{}
+			made[k][b] = nb
+			sub.buckets = append(sub.buckets, nb)
+		}
+		nb.at = append(nb.at, len(sub.group))
+		sub.group = append(sub.group, c)
+		sub.of = append(sub.of, nb)
+	}
+	for _, p := range s.pairs {
+		k := index[root(place[p[0]])]
+		a, b := made[k][p[0]], made[k][p[1]]
+		out[k].pairs = append(out[k].pairs, [2]*bucket{a, b})
+		a.partners = append(a.partners, b)
+		b.partners = append(b.partners, a)
+	}
+	return out
+}
