@@ -59,8 +59,12 @@ func (j *judge) quantities(key string, group []*facts.Claim) {
 	// directly or through others, is a question of its own, a conflict keyed by
 	// the question and its first year ("…|members@1970"); when the disagreements
 	// all hang together, the conflict is the question's, as it was before there
-	// were stretches (reviews of either still apply: ApplyReviews).
-	parts := s.components()
+	// were stretches (reviews of either still apply: ApplyReviews). An event's
+	// counts are its own already: the event is in the key.
+	parts := []*split{s}
+	if group[0].Predicate != facts.EventCount {
+		parts = s.components()
+	}
 	for _, part := range parts {
 		key, title, when := key, title, ""
 		if len(parts) > 1 {
