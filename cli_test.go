@@ -88,3 +88,32 @@ func TestReportClaimsFlag(t *testing.T) {
 		t.Errorf("--claims -1: exit %d:\n%s", code, out)
 	}
 }
+
+// TestChooseAmongMany: choose lists 20 answers and counts the rest; an answer is
+// taken by its number or as written, and anything else is asked again.
+func TestChooseAmongMany(t *testing.T) {
+	var options []string
+	for i := range 300 {
+		options = append(options, fmt.Sprintf("s%03d", i))
+	}
+	for _, tc := range []struct {
+		answers []string
+		want    string
+	}{{[]string{"7"}, "s006"}, {[]string{"s250"}, "s250"}, {[]string{"nope", "301", "300"}, "s299"}} {
+		var w bytes.Buffer
+		answers := tc.answers
+		ask := func(string) (string, error) {
+			a := answers[0]
+			answers = answers[1:]
+			return a, nil
+		}
+		got, err := choose(&w, ask, "which source?", options)
+		if err != nil || got != tc.want {
+			t.Errorf("answers %v: %q, %v; want %q", tc.answers, got, err, tc.want)
+		}
+		out := w.String()
+		if strings.Count(out, ") s") != 22 || !strings.Contains(out, "  … and 280 more, from 21) s020 to 300) s299\n") {
+			t.Errorf("the list:\n%s", out)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -358,13 +359,17 @@ func askVerdict(w io.Writer, ask func(string) (string, error), c *compare.Confli
 	}
 }
 
-// choose asks for one of a numbered list.
+// choose asks which of options is the answer, by its number or as written: the
+// first chooseListed are listed with their numbers, the rest counted.
 func choose(w io.Writer, ask func(string) (string, error), question string, options []string) (string, error) {
-	for i, opt := range options {
+	for i, opt := range options[:min(len(options), chooseListed)] {
 		fmt.Fprintf(w, "  %d) %s\n", i+1, opt)
 	}
+	if more := len(options) - chooseListed; more > 0 {
+		fmt.Fprintf(w, "  … and %d more, from %d) %s to %d) %s\n", more, chooseListed+1, options[chooseListed], len(options), options[len(options)-1])
+	}
 	for {
-		a, err := ask(fmt.Sprintf("%s [1-%d] ", question, len(options)))
+		a, err := ask(fmt.Sprintf("%s [1-%d, or the answer itself] ", question, len(options)))
 		if err != nil {
 			return "", err
 		}
@@ -374,6 +379,13 @@ func choose(w io.Writer, ask func(string) (string, error), question string, opti
 		if n, err := strconv.Atoi(a); err == nil && n >= 1 && n <= len(options) {
 			return options[n-1], nil
 		}
-		fmt.Fprintf(w, "  answer with a number from 1 to %d\n", len(options))
+		if slices.Contains(options, a) {
+			return a, nil
+		}
+		fmt.Fprintf(w, "  answer with a number from 1 to %d, or one of the answers as listed\n", len(options))
 	}
 }
+
+// chooseListed is how many answers choose lists: a conflict at newsroom scale
+// has hundreds of values or sources, which are typed rather than read.
+const chooseListed = 20
