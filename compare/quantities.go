@@ -57,26 +57,34 @@ func (j *judge) quantities(key string, group []*facts.Claim) {
 	// Counts disagree about one time and another: 1970's with 1970's, the 1990s'
 	// with 1995's. Each stretch of time whose counts disagree with each other,
 	// directly or through others, is a question of its own, a conflict keyed by
-	// the question and its first year ("…|members@1970"); when the disagreements
-	// all hang together, the conflict is the question's, as it was before there
-	// were stretches (reviews of either still apply: ApplyReviews). An event's
-	// counts are its own already: the event is in the key.
+	// the question and its years ("…|members@1970", "…|members@1970/1979");
+	// when the disagreements all hang together, the conflict is the question's,
+	// as it was before there were stretches (reviews of either still apply:
+	// ApplyReviews). An event's counts are its own already: the event is in the
+	// key.
 	parts := []*split{s}
 	if group[0].Predicate != facts.EventCount {
 		parts = s.components()
 	}
+	used := map[string]int{}
 	for _, part := range parts {
 		key, title, when := key, title, ""
 		if len(parts) > 1 {
+			stretch := ""
 			switch from, to := yearsOf(part.claims()); {
 			case from > to: // counts with no time, which disagree only with each other
-				key, when = key+"@undated", " at no stated time"
+				stretch, when = "undated", " at no stated time"
 			case from == to:
-				key, when = key+"@"+strconv.Itoa(from), " in "+strconv.Itoa(from)
+				stretch, when = strconv.Itoa(from), " in "+strconv.Itoa(from)
 			default:
-				key, when = key+"@"+strconv.Itoa(from), fmt.Sprintf(" from %d to %d", from, to)
+				stretch, when = fmt.Sprintf("%d/%d", from, to), fmt.Sprintf(" from %d to %d", from, to)
 			}
-			title += when
+			// Two stretches over the same years whose counts disagree only
+			// among themselves are told apart by their order.
+			if used[stretch]++; used[stretch] > 1 {
+				stretch += "#" + strconv.Itoa(used[stretch])
+			}
+			key, title = key+"@"+stretch, title+when
 		}
 		j.countConflict(key, title, when, part)
 	}
