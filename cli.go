@@ -391,20 +391,20 @@ func runReport(e *env, args []string) error {
 		}
 	}
 	res.Conflicts = kept
+	// The page and the table show some claims of each conflict, all its values
+	// counted; the page shows each quote among its neighbours.
 	var r *report.Report
 	switch o.format {
-	case "html", "table": // some claims of each conflict, and all its values counted
+	case "html":
 		r = report.BuildShowing(res, l.label, o.claims, orphaned...)
+		report.AddContext(r, l.corpus)
+	case "table":
+		r = report.BuildShowing(res, l.label, o.claims, orphaned...)
+		report.CountValues(r)
 	default:
 		r = report.Build(res, l.label, orphaned...)
 	}
 	r.Reviews = path.Join(l.corpus.Dir, l.corpus.ReviewsFile)
-	switch o.format {
-	case "html":
-		report.AddContext(r, l.corpus) // the page shows each quote among its neighbours
-	case "table":
-		report.CountValues(r)
-	}
 	return render(e.stdout, r)
 }
 

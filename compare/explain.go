@@ -2,11 +2,11 @@ package compare
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/internal/pick"
 )
 
 // Explanations read like a careful colleague's margin note: who says what, where,
@@ -141,15 +141,9 @@ func joinValues(parts []string, claims []int) string {
 	if len(parts) <= valuesMax+1 {
 		return strings.Join(parts, "; ")
 	}
-	order := make([]int, len(parts))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return claims[order[a]] > claims[order[b]] })
-	named := order[:valuesMax]
-	sort.Ints(named)
+	named, others := pick.Heaviest(len(parts), valuesMax, func(i int) int { return claims[i] })
 	rest := 0
-	for _, i := range order[valuesMax:] {
+	for _, i := range others {
 		rest += claims[i]
 	}
 	kept := make([]string, len(named))

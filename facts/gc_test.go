@@ -106,14 +106,7 @@ func TestBacktrackersWaitForExtraction(t *testing.T) {
 	if got := len(warm.prepared.starts); got != want || made(warm) != 0 {
 		t.Errorf("a run from the cache made %d backtrackers (%d of %d left)", made(warm), got, want)
 	}
-	uncached, err := LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := uncached.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, rs := seedsRules(t)
 	if rs.prepared.starts != nil {
 		t.Errorf("without a cache, the rules came with %d expressions without a backtracker", len(rs.prepared.starts))
 	}

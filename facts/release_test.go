@@ -179,6 +179,17 @@ func loadForRelease(t *testing.T) (*Corpus, *RuleSet, []Claim) {
 	t.Helper()
 	givenBack = func([]byte) {}
 	defer func() { givenBack = nil }()
+	c, rs := seedsRules(t)
+	claims, err := ExtractCorpus(c, rs, ExtractOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rs, claims
+}
+
+// seedsRules is the embedded corpus loaded without a cache, with its rules.
+func seedsRules(t *testing.T) (*Corpus, *RuleSet) {
+	t.Helper()
 	c, err := LoadCorpus(seeds.FS, "seeds")
 	if err != nil {
 		t.Fatal(err)
@@ -187,9 +198,5 @@ func loadForRelease(t *testing.T) (*Corpus, *RuleSet, []Claim) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	claims, err := ExtractCorpus(c, rs, ExtractOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, rs, claims
+	return c, rs
 }

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/factcheck-tools/compare/compare"
 	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/internal/pick"
 )
 
 // Timeline is one fact of the subject drawn over time: each source's claims on one
@@ -147,22 +147,14 @@ func condense(rows []TimelineRow, max int) ([]TimelineRow, int) {
 		out = append(out, r)
 	}
 	hidden := 0
-	if len(out) > max {
-		order := make([]int, len(out))
-		for i := range order {
-			order[i] = i
-		}
-		sort.SliceStable(order, func(a, b int) bool { return out[order[a]].Others > out[order[b]].Others })
-		for _, i := range order[max:] {
-			hidden += 1 + out[i].Others
-		}
-		kept := order[:max]
-		sort.Ints(kept)
-		for k, i := range kept {
-			out[k] = out[i]
-		}
-		out = out[:max]
+	kept, left := pick.Heaviest(len(out), max, func(i int) int { return out[i].Others })
+	for _, i := range left {
+		hidden += 1 + out[i].Others
 	}
+	for k, i := range kept {
+		out[k] = out[i]
+	}
+	out = out[:len(kept)]
 	// The marks of a row that stands for several sources name them all.
 	for i := range out {
 		if out[i].Others == 0 {

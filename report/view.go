@@ -7,7 +7,6 @@ package report
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/factcheck-tools/compare/compare"
 	"github.com/factcheck-tools/compare/facts"
 	"github.com/factcheck-tools/compare/internal/par"
+	"github.com/factcheck-tools/compare/internal/pick"
 )
 
 // Schema is the version of the JSON contract.
@@ -252,20 +252,23 @@ func conflictView(c *facts.Corpus, i int, cf *compare.Conflict, quotes int) Conf
 func valueCounts(claims []*facts.Claim) []ValueCount {
 	var out []ValueCount
 	at := map[string]int{}
-	sources := map[string]map[facts.SourceID]bool{}
+	type given struct {
+		value  string
+		source facts.SourceID
+	}
+	seen := map[given]bool{}
 	for _, cl := range claims {
 		value := cl.Normalized()
 		i, ok := at[value]
 		if !ok {
 			i, at[value] = len(out), len(out)
 			out = append(out, ValueCount{Value: value, Text: cl.Text})
-			sources[value] = map[facts.SourceID]bool{}
 		}
 		out[i].Claims++
-		sources[value][cl.Source] = true
-	}
-	for i := range out {
-		out[i].Sources = len(sources[out[i].Value])
+		if g := (given{value, cl.Source}); !seen[g] {
+			seen[g] = true
+			out[i].Sources++
+		}
 	}
 	return out
 }
@@ -389,26 +392,12 @@ const diffsMax = 6
 // returns how many it leaves out.
 func diffs(sides []compare.Side) ([]Diff, int) {
 	others := sides[min(1, len(sides)):]
-	left := 0
-	if len(others) > diffsMax {
-		order := make([]int, len(others))
-		for i := range order {
-			order[i] = i
-		}
-		sort.SliceStable(order, func(a, b int) bool { return len(others[order[a]].Claims) > len(others[order[b]].Claims) })
-		kept := order[:diffsMax]
-		sort.Ints(kept)
-		some := make([]compare.Side, len(kept))
-		for k, i := range kept {
-			some[k] = others[i]
-		}
-		others, left = some, len(others)-diffsMax
-	}
+	kept, left := pick.Heaviest(len(others), diffsMax, func(i int) int { return len(others[i].Claims) })
 	var out []Diff
-	for _, s := range others {
-		out = append(out, Diff{From: sides[0].Text, To: s.Text, Ops: WordDiff(sides[0].Text, s.Text)})
+	for _, i := range kept {
+		out = append(out, Diff{From: sides[0].Text, To: others[i].Text, Ops: WordDiff(sides[0].Text, others[i].Text)})
 	}
-	return out, left
+	return out, len(left)
 }
 
 // WordDiff marks the words that differ between a and b, using go-diff over words
