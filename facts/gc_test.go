@@ -106,7 +106,7 @@ func TestBacktrackersWaitForExtraction(t *testing.T) {
 	if got := len(warm.prepared.starts); got != want || made(warm) != 0 {
 		t.Errorf("a run from the cache made %d backtrackers (%d of %d left)", made(warm), got, want)
 	}
-	_, rs := seedsRules(t)
+	_, rs := loadRules(t, seeds.FS, "seeds")
 	if rs.prepared.starts != nil {
 		t.Errorf("without a cache, the rules came with %d expressions without a backtracker", len(rs.prepared.starts))
 	}

@@ -179,24 +179,10 @@ func loadForRelease(t *testing.T) (*Corpus, *RuleSet, []Claim) {
 	t.Helper()
 	givenBack = func([]byte) {}
 	defer func() { givenBack = nil }()
-	c, rs := seedsRules(t)
+	c, rs := loadRules(t, seeds.FS, "seeds")
 	claims, err := ExtractCorpus(c, rs, ExtractOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c, rs, claims
-}
-
-// seedsRules is the embedded corpus loaded without a cache, with its rules.
-func seedsRules(t *testing.T) (*Corpus, *RuleSet) {
-	t.Helper()
-	c, err := LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, rs
 }
