@@ -106,6 +106,21 @@ func BenchmarkExtractLargeProfile(b *testing.B) {
 }
 func BenchmarkExtractAllCores(b *testing.B) { benchExtract(b, facts.ExtractOptions{}) }
 
+// BenchmarkExtractRunOn extracts on one core the corpus written as runs of text
+// with no sentence end (benchcorpus.LoadRunOn): cut into pieces of at most 4 KB,
+// it should cost about what the corpus does as prose, and allocate as little; as
+// sentences of 50 KB each claim copied all of its run.
+func BenchmarkExtractRunOn(b *testing.B) {
+	l := benchcorpus.LoadRunOn(b, benchcorpus.Sources())
+	b.SetBytes(l.Bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := facts.ExtractCorpus(l.Corpus, l.Rules, facts.ExtractOptions{Workers: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkExtractWarmCache(b *testing.B) {
 	cache := facts.OpenCache(b.TempDir(), "bench")
 	bc := loadBench(b)

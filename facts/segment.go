@@ -662,24 +662,32 @@ func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, s
 		return Marker{}, false
 	}
 	start := block.Start
+	add := func(sp Span) {
+		// The block's markers are in order and apart, so those within the
+		// sentence are a run of them: shared, not copied (capped, so that an
+		// append cannot reach the next sentence's).
+		var ms []Marker
+		for a := range inBlock {
+			if sp.Contains(inBlock[a].Span) {
+				b := a + 1
+				for b < len(inBlock) && sp.Contains(inBlock[b].Span) {
+					b++
+				}
+				ms = inBlock[a:b:b]
+				break
+			}
+		}
+		d.add(kind, sp, blockIndex, section, ms)
+	}
 	emit := func(end int) {
 		sp := trimSpan(text, Span{start, end})
+		for sp.Len() > maxSentence {
+			cut := cutRunOn(text, sp)
+			add(trimSpan(text, Span{sp.Start, cut}))
+			sp = trimSpan(text, Span{cut, sp.End})
+		}
 		if sp.Len() > 0 {
-			// The block's markers are in order and apart, so those within the
-			// sentence are a run of them: shared, not copied (capped, so that an
-			// append cannot reach the next sentence's).
-			var ms []Marker
-			for a := range inBlock {
-				if sp.Contains(inBlock[a].Span) {
-					b := a + 1
-					for b < len(inBlock) && sp.Contains(inBlock[b].Span) {
-						b++
-					}
-					ms = inBlock[a:b:b]
-					break
-				}
-			}
-			d.add(kind, sp, blockIndex, section, ms)
+			add(sp)
 		}
 		start = end
 	}
@@ -746,6 +754,36 @@ func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, s
 		i = end - 1
 	}
 	emit(block.End)
+}
+
+// maxSentence is the most bytes a sentence may hold. Prose seldom passes a
+// thousand (the longest in the five seeds is 442); a run longer than this with
+// no sentence end in it (a transcript without punctuation, a table flattened
+// into one line) is not a sentence, and taken as one it would make every claim
+// in it quote all of it (a copy per claim) and every rule search all of it.
+// cutRunOn cuts it into pieces of at most this size.
+const maxSentence = 4096
+
+// cutRunOn returns where the first piece of sp, a run longer than maxSentence
+// with no sentence end in it, ends: after the last semicolon or comma in the
+// second half of its first maxSentence bytes, else at the last space there,
+// else (one word of thousands of bytes) at the last character that fits.
+func cutRunOn(text string, sp Span) int {
+	window := text[sp.Start : sp.Start+maxSentence]
+	half := window[maxSentence/2:]
+	for _, sep := range []string{"; ", ", "} {
+		if i := strings.LastIndex(half, sep); i >= 0 {
+			return sp.Start + maxSentence/2 + i + 1
+		}
+	}
+	if i := strings.LastIndexAny(window, " \t\n"); i > 0 {
+		return sp.Start + i
+	}
+	cut := sp.Start + maxSentence
+	for cut > sp.Start+1 && !utf8.RuneStart(text[cut]) {
+		cut--
+	}
+	return cut
 }
 
 // markerLen is the length of the footnote marker that s opens with ("[18]", "(3)"),

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"unicode"
 	"unicode/utf8"
 )
@@ -730,5 +731,60 @@ func TestSegmentRoomReused(t *testing.T) {
 			}
 		}
 		slices.Reverse(texts)
+	}
+}
+
+// TestRunOnIsCutIntoPieces: a run of text with no sentence end, longer than
+// maxSentence, becomes pieces of at most maxSentence bytes that cover it in
+// order, cut after a comma or semicolon when the second half of the window has
+// one, else at a space, else (one endless word) between characters; and a claim
+// inside such a run quotes its piece, not the whole run.
+func TestRunOnIsCutIntoPieces(t *testing.T) {
+	var commas, spaces strings.Builder
+	for i := 0; commas.Len() < 5*maxSentence; i++ {
+		fmt.Fprintf(&commas, "the group held %d meetings in the hall, ", i)
+		fmt.Fprintf(&spaces, "the group held %d meetings in the hall ", i)
+	}
+	word := strings.Repeat("é", 3*maxSentence) // two bytes each: a cut must fall between them
+	for name, text := range map[string]string{"commas": commas.String(), "spaces": spaces.String(), "one word": word} {
+		d := Segment(text)
+		if len(d.Sentences) < 2 {
+			t.Fatalf("%s: %d bytes read as %d sentence(s)", name, len(text), len(d.Sentences))
+		}
+		prev := 0
+		for i, s := range d.Sentences {
+			if len(s.Text) > maxSentence || !utf8.ValidString(s.Text) {
+				t.Fatalf("%s: sentence %d holds %d bytes (valid UTF-8: %v)", name, i, len(s.Text), utf8.ValidString(s.Text))
+			}
+			if gap := text[prev:s.Span.Start]; strings.TrimSpace(gap) != "" {
+				t.Fatalf("%s: %q between sentences %d and %d is in neither", name, gap, i-1, i)
+			}
+			if name == "commas" && i < len(d.Sentences)-1 && !strings.HasSuffix(s.Text, ",") {
+				t.Errorf("%s: piece %d ends %q, not after a comma", name, i, s.Text[len(s.Text)-20:])
+			}
+			if name == "spaces" && i < len(d.Sentences)-1 && strings.Contains(text[s.Span.End:s.Span.End+1], "s") {
+				t.Errorf("%s: piece %d is cut inside a word", name, i)
+			}
+			prev = s.Span.End
+		}
+		if strings.TrimSpace(text[prev:]) != "" {
+			t.Fatalf("%s: the text after the last sentence is in none", name)
+		}
+	}
+
+	founded := "The Amber Front was founded in 1970"
+	text := strings.Repeat("and the hall was full of people ", 2*maxSentence/32) + founded + strings.Repeat(" and the hall was full of people", 2*maxSentence/32) + ".\n"
+	c, rs := loadRules(t, fstest.MapFS{ManifestName: {Data: []byte("subject: {name: Amber Front}\nsources:\n  - {id: a, file: a.txt}\n")}, "a.txt": {Data: []byte(text)}}, ".")
+	found := false
+	for _, cl := range mustExtractAll(t, c, rs) {
+		if len(cl.Text) > maxSentence {
+			t.Errorf("a claim quotes %d bytes", len(cl.Text))
+		}
+		if cl.Predicate == Founded && cl.Value.String() == "1970" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the founding inside a run of %d bytes was not found", len(text))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,6 +85,34 @@ func LoadWithBystanders(b testing.TB, n, people int) Loaded {
 	dir := b.TempDir()
 	if _, err := gencorpus.WriteOptions(dir, gencorpus.Options{Sources: n, Seed: Seed, Bystanders: people}); err != nil {
 		b.Fatal(err)
+	}
+	return load(b, dir)
+}
+
+// LoadRunOn is Load of the corpus of n sources generated for the benchmark and
+// then written again with no sentence end and no line break: every full stop
+// becomes a comma and every line break a space, so that each source is one run
+// of text of about 50 KB (a transcript without punctuation, a page flattened
+// into one line), which segmenting cuts into pieces.
+func LoadRunOn(b testing.TB, n int) Loaded {
+	b.Helper()
+	dir := b.TempDir()
+	if _, err := gencorpus.Write(dir, n, Seed); err != nil {
+		b.Fatal(err)
+	}
+	files, err := filepath.Glob(filepath.Join(dir, "sources", "*"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no sources written in %s (%v)", dir, err)
+	}
+	runOn := strings.NewReplacer(".", ",", "\n", " ", "!", ",", "?", ",")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(runOn.Replace(string(data))), 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 	return load(b, dir)
 }
