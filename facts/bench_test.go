@@ -3,6 +3,7 @@ package facts_test
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/factcheck-tools/compare/facts"
@@ -43,6 +44,56 @@ func BenchmarkSegment(b *testing.B) {
 		for _, d := range bc.docs {
 			facts.Segment(d.Text)
 		}
+	}
+}
+
+// BenchmarkSegmentShapes segments the corpus's texts in shapes prose takes
+// besides a paragraph per line: hard-wrapped at 72 columns (plain-text mail), and
+// as one paragraph of a line per word, every line opening in lower case, which
+// joining hard-wrapped lines must not read again and again (it took minutes for
+// a million lines).
+func BenchmarkSegmentShapes(b *testing.B) {
+	bc := loadBench(b)
+	shapes := map[string]func(string) string{
+		"wrapped": func(text string) string {
+			var out strings.Builder
+			for _, para := range strings.Split(text, "\n") {
+				col := 0
+				for _, w := range strings.Fields(para) {
+					if col > 0 && col+1+len(w) > 72 {
+						out.WriteByte('\n')
+						col = 0
+					} else if col > 0 {
+						out.WriteByte(' ')
+						col++
+					}
+					out.WriteString(w)
+					col += len(w)
+				}
+				out.WriteString("\n\n")
+			}
+			return out.String()
+		},
+		"word-lines": func(text string) string {
+			return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer(".", "", "!", "", "?", "", ";", "", ":", "", ",", "").Replace(text)), "\n"))
+		},
+	}
+	for _, name := range []string{"wrapped", "word-lines"} {
+		var texts []string
+		var n int64
+		for _, d := range bc.docs {
+			texts = append(texts, shapes[name](d.Text))
+			n += int64(len(texts[len(texts)-1]))
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(n)
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, t := range texts {
+					facts.Segment(t)
+				}
+			}
+		})
 	}
 }
 

@@ -364,11 +364,17 @@ func (d *Document) split() {
 			section = s
 			d.add(Heading, body, block, section, nil)
 		default:
-			// Join hard-wrapped continuation lines into one paragraph.
-			for i+1 < len(lines) && continues(s, lines[i+1].trimmed(text), text) && !refLines[i+1] {
+			// Join hard-wrapped continuation lines into one paragraph. Whether
+			// the paragraph so far ends a sentence is read from its last line
+			// alone: a footnote marker never spans lines, and a joined line opens
+			// with a lower-case letter, so what ends the paragraph is in it
+			// (checkQuickPaths). Read from the whole paragraph each time, a text
+			// of a million short lines took minutes.
+			last := s
+			for i+1 < len(lines) && continues(last, lines[i+1].trimmed(text), text) && !refLines[i+1] {
 				i++
-				body.End = lines[i].trimmed(text).End
-				s = text[body.Start:body.End]
+				line := lines[i].trimmed(text)
+				body.End, last = line.End, text[line.Start:line.End]
 			}
 			d.addSentences(Prose, body, block, section, markers)
 		}

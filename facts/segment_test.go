@@ -41,6 +41,11 @@ func TestSegmentSentences(t *testing.T) {
 			want: []string{"In 1986, the NCRI and the leadership of MEK were expelled from France; they subsequently relocated to Iraq. [10]", "Prior to the U.S. invasion of Iraq, the MEK received support.[11]"},
 		},
 		{
+			name: "a hard-wrapped paragraph ends at the line that ends a sentence",
+			text: "The group moved to Paris\nand then to Rome.[4]\nlater it left\nfor good.",
+			want: []string{"The group moved to Paris\nand then to Rome.[4]", "later it left\nfor good."},
+		},
+		{
 			name: "parenthesized work-cited marker",
 			text: "From there they relocated to Iraq.(1)\n\n(1) - Merat, A. (2018, November 9). Terrorists.",
 			want: []string{"From there they relocated to Iraq.(1)"},
@@ -304,9 +309,12 @@ func checkHeadingAndBullet(t *testing.T, text string) bool {
 // line is LineOf its start, every line trimmed is the line without the white space
 // unicode.IsSpace sees at its ends, the word before every full stop is the
 // text after the last separator, however the separator is encoded, and the
-// markers kept from reading the references are those of every line read anew.
+// markers kept from reading the references are those of every line read anew,
+// and a line that may continue a paragraph ends a sentence as the paragraph up to
+// it does.
 func TestSegmentQuickPaths(t *testing.T) {
 	checkQuickPaths(t, Segment("\u00a0 “U.S. Embassy” said\u2003Dr. Müller (Jr. ok)\u0085 “Prof. é. Ende\n\t x.\n"))
+	checkQuickPaths(t, Segment("It was hard-wrapped [1]\nafter a marker (2)\n“and a quote”\nbut never ended.[3]\n\n[1] One.\n[3] Three.\n"))
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		for _, src := range c.Sources {
 			doc, err := c.Read(src)
@@ -321,7 +329,7 @@ func TestSegmentQuickPaths(t *testing.T) {
 // FuzzSegmentQuickPaths: on any text, the shortcuts read as the plain code, and
 // segmenting a sentence at a time hands over the sentences Segment keeps.
 func FuzzSegmentQuickPaths(f *testing.F) {
-	for _, s := range []string{"U.S. forces. He left.", "  “Dr. Kazem Rajavi” (Geneva). [1] x\n\n[1] Ref.", "a\u00a0b.\u0085 C? D! e. F", "== H ==\n* item. Two.\n(3) - ref"} {
+	for _, s := range []string{"hard\nwrapped [1]\nlines (2) \u201d\n[3]\nx", "U.S. forces. He left.", "  “Dr. Kazem Rajavi” (Geneva). [1] x\n\n[1] Ref.", "a\u00a0b.\u0085 C? D! e. F", "== H ==\n* item. Two.\n(3) - ref"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -387,6 +395,18 @@ func checkQuickPaths(t *testing.T, doc *Document) {
 		sp := l.trimmed(text)
 		if got, want := text[sp.Start:sp.End], strings.TrimFunc(text[l.Start:l.End], unicode.IsSpace); got != want {
 			t.Errorf("line %q trimmed to %q, want %q", text[l.Start:l.End], got, want)
+		}
+	}
+	// Joining hard-wrapped lines reads whether the paragraph so far ends a
+	// sentence from its last line alone: so it does for a line that opens with a
+	// lower-case letter, whatever comes before it.
+	for _, l := range lines {
+		sp := l.trimmed(text)
+		if r, _ := utf8.DecodeRuneInString(text[sp.Start:sp.End]); !unicode.IsLower(r) {
+			continue
+		}
+		if whole, last := endsSentence(text[:sp.End]), endsSentence(text[sp.Start:sp.End]); whole != last {
+			t.Errorf("the text up to line %q ends a sentence: %v; the line alone: %v", text[sp.Start:sp.End], whole, last)
 		}
 	}
 	for i := range len(text) {
