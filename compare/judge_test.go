@@ -759,3 +759,147 @@ func TestCountsConflictByStretchOfTime(t *testing.T) {
 		t.Errorf("%d conflicts, the first %q %q; want the question's one", len(res.Conflicts), res.Conflicts[0].Key, res.Conflicts[0].Title)
 	}
 }
+
+// manyCounts is a group of member counts from three sources: "a" gives a count
+// for each of many years (a few values a year, some twice), "b" and "c" a few,
+// some with no time and some up to a year ("by 1990"); in the order judging
+// sorts them (by source).
+func manyCounts(t *testing.T) []facts.Claim {
+	r := rand.New(rand.NewPCG(7, 7))
+	var claims []facts.Claim
+	line := 0
+	add := func(src string, n int, when string) {
+		line++
+		cl := memberCount(t, src, line, n, "1970")
+		switch when {
+		case "":
+			cl.When = nil
+		case "by":
+			cl.When = &facts.Period{From: mustDate(t, "by 1990"), To: mustDate(t, "by 1990")}
+		default:
+			from, to, _ := strings.Cut(when, "/")
+			if to == "" {
+				to = from
+			}
+			cl.When = &facts.Period{From: mustDate(t, from), To: mustDate(t, to)}
+		}
+		claims = append(claims, cl)
+	}
+	for range 400 {
+		add("a", 100*(1+r.IntN(6)), fmt.Sprint(1950+r.IntN(40)))
+	}
+	for range 30 {
+		y := 1950 + r.IntN(40)
+		whens := []string{"", "by", fmt.Sprint(y), fmt.Sprintf("%d/%d", y, y+r.IntN(8))}
+		add([]string{"b", "c"}[r.IntN(2)], 100*(1+r.IntN(6)), whens[r.IntN(len(whens))])
+	}
+	slices.SortStableFunc(claims, func(x, y facts.Claim) int { return strings.Compare(string(x.Source), string(y.Source)) })
+	return claims
+}
+
+// TestSameTimePairsAsEveryTwo: the pairs of counts about the same time are those
+// a loop over every two finds, in its order.
+func TestSameTimePairsAsEveryTwo(t *testing.T) {
+	claims := manyCounts(t)
+	counts := make([]count, len(claims))
+	for i := range claims {
+		counts[i] = countOf(&claims[i])
+	}
+	var want [][2]int32
+	for i := range counts {
+		for k := i + 1; k < len(counts); k++ {
+			if counts[i].sameTime(&counts[k]) {
+				want = append(want, [2]int32{int32(i), int32(k)})
+			}
+		}
+	}
+	got := sameTimePairs(counts)
+	if len(want) < 100 || len(want) > len(counts)*len(counts)/4 {
+		t.Fatalf("%d pairs of %d counts about the same time: the test tells little", len(want), len(counts))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%d pairs, a loop over every two finds %d", len(got), len(want))
+	}
+}
+
+// TestSelfContradictionsOfManyBuckets: a source that gives counts for many years
+// contradicts itself where a loop over every two of its claims says it does, and
+// the stretches of time (components) hold every claim that disagrees once, with
+// the pairs of the whole between their buckets.
+func TestSelfContradictionsOfManyBuckets(t *testing.T) {
+	for _, order := range []string{"by source", "mixed"} {
+		claims := manyCounts(t)
+		if order == "mixed" {
+			r := rand.New(rand.NewPCG(1, 2))
+			r.Shuffle(len(claims), func(i, k int) { claims[i], claims[k] = claims[k], claims[i] })
+		}
+		t.Run(order, func(t *testing.T) { selfContradictionsOfManyBuckets(t, claims) })
+	}
+}
+
+func selfContradictionsOfManyBuckets(t *testing.T, claims []facts.Claim) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020"})
+	j := &judge{corpus: c}
+	group := make([]*facts.Claim, len(claims))
+	for i := range claims {
+		group[i] = &claims[i]
+	}
+	s := splitGroupBy(j, group, countKey, countOf, sameTimePairs, func(a, b *count) bool { return !a.q.Overlaps(b.q, 0) })
+	disagree := func(a, b *facts.Claim) bool {
+		ca, cb := countOf(a), countOf(b)
+		return ca.sameTime(&cb) && !ca.q.Overlaps(cb.q, 0)
+	}
+	type first struct {
+		id facts.SourceID
+		at int
+	}
+	var firsts []first
+	for _, id := range []facts.SourceID{"a", "b", "c"} {
+		f := -1 // the first claim of the source that disagrees with a later one of it
+		for i, x := range group {
+			for k := i + 1; k < len(group); k++ {
+				if x.Source == id && group[k].Source == id && disagree(x, group[k]) && (f < 0 || i < f) {
+					f = i
+				}
+			}
+		}
+		if f >= 0 {
+			firsts = append(firsts, first{id, f})
+		}
+	}
+	slices.SortFunc(firsts, func(x, y first) int { return x.at - y.at })
+	var want []facts.SourceID
+	for _, f := range firsts {
+		want = append(want, f.id)
+	}
+	if len(want) < 2 {
+		t.Fatalf("%v contradict themselves: the test tells little", want)
+	}
+	if got := s.selfContradictions(); !slices.Equal(got, want) {
+		t.Errorf("%v contradict themselves, a loop over every two says %v", got, want)
+	}
+	parts := s.components()
+	if len(parts) < 10 {
+		t.Fatalf("%d stretches of time: the test tells little", len(parts))
+	}
+	seen, pairs := map[*facts.Claim]int{}, 0
+	for _, p := range parts {
+		for _, cl := range p.group {
+			seen[cl]++
+		}
+		for _, pr := range p.pairs {
+			if !disagree(p.first(pr[0]), p.first(pr[1])) {
+				t.Errorf("a stretch pairs %v with %v, which agree", p.first(pr[0]).Value, p.first(pr[1]).Value)
+			}
+		}
+		pairs += len(p.pairs)
+	}
+	for i, cl := range group {
+		if want := min(len(s.of[i].partners), 1); seen[cl] != want {
+			t.Errorf("claim %d (%v, %v) is in %d stretches, want %d", i, cl.Value, cl.When, seen[cl], want)
+		}
+	}
+	if pairs != len(s.pairs) {
+		t.Errorf("the stretches hold %d pairs, the whole %d", pairs, len(s.pairs))
+	}
+}

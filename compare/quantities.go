@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,21 +23,21 @@ import (
 // other for a decade.
 func (j *judge) quantities(key string, group []*facts.Claim) {
 	tol := j.corpus.Tolerance
-	s := splitGroupBy(j, group, countKey, countOf, func(a, b *count) bool { return a.sameTime(b) && !a.q.Overlaps(b.q, tol) })
+	s := splitGroupBy(j, group, countKey, countOf, sameTimePairs, func(a, b *count) bool { return !a.q.Overlaps(b.q, tol) })
 	title := group[0].Title()
 	if s.empty() {
 		// The counts agree; those compared with another (about the same time) are
 		// the agreement.
 		compared := map[*bucket]bool{}
+		sums := make([]count, len(s.buckets))
 		for i, a := range s.buckets {
+			sums[i] = countOf(s.first(a))
 			if len(a.at) > 1 && sameTime(s.first(a), s.first(a)) {
 				compared[a] = true
 			}
-			for _, b := range s.buckets[i+1:] {
-				if sameTime(s.first(a), s.first(b)) {
-					compared[a], compared[b] = true, true
-				}
-			}
+		}
+		for _, p := range sameTimePairs(sums) {
+			compared[s.buckets[p[0]]], compared[s.buckets[p[1]]] = true, true
 		}
 		var agreeing []*facts.Claim
 		for i, c := range group {
@@ -163,6 +165,48 @@ func (a *count) sameTime(b *count) bool {
 		return a.untimed && b.untimed
 	}
 	return !a.open && !b.open && a.from <= b.to && b.from <= a.to
+}
+
+// sameTimePairs lists the pairs of counts about the same time (sameTime), each
+// as its two places in counts, in the order of a loop over every two. Counts
+// with no time pair with each other; open-ended ones with none; the others are
+// taken in the order of their first days, each paired with those that begin
+// before it ends: a question with counts for hundreds of years costs the pairs
+// within each time, not the pairs of every two counts.
+func sameTimePairs(counts []count) [][2]int32 {
+	var out [][2]int32
+	var untimed, timed []int32
+	for i := range counts {
+		switch c := &counts[i]; {
+		case c.untimed:
+			untimed = append(untimed, int32(i))
+		case !c.open:
+			timed = append(timed, int32(i))
+		}
+	}
+	for x, a := range untimed {
+		for _, b := range untimed[x+1:] {
+			out = append(out, [2]int32{a, b})
+		}
+	}
+	slices.SortStableFunc(timed, func(a, b int32) int { return cmp.Compare(counts[a].from, counts[b].from) })
+	for x, a := range timed {
+		for _, b := range timed[x+1:] {
+			if counts[b].from > counts[a].to {
+				break // and so do all after it
+			}
+			if counts[a].sameTime(&counts[b]) { // they do: a begins first, b before a ends
+				out = append(out, [2]int32{min(a, b), max(a, b)})
+			}
+		}
+	}
+	slices.SortFunc(out, func(p, q [2]int32) int {
+		if c := cmp.Compare(p[0], q[0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(p[1], q[1])
+	})
+	return out
 }
 
 func sameTime(a, b *facts.Claim) bool {

@@ -32,13 +32,15 @@ type bucket struct {
 // which must give the same answer for any claims of the two buckets. Claims of one
 // bucket never disagree with each other.
 func splitGroup[K comparable](j *judge, group []*facts.Claim, key func(*facts.Claim) K, disagree func(a, b *facts.Claim) bool) *split {
-	return splitGroupBy(j, group, key, func(c *facts.Claim) *facts.Claim { return c }, func(a, b **facts.Claim) bool { return disagree(*a, *b) })
+	return splitGroupBy(j, group, key, func(c *facts.Claim) *facts.Claim { return c }, nil, func(a, b **facts.Claim) bool { return disagree(*a, *b) })
 }
 
 // splitGroupBy is splitGroup comparing buckets by a summary of their first
 // claims, made once per bucket: a group of thousands of counts can have a
-// thousand buckets, and half a million pairs of them.
-func splitGroupBy[K comparable, S any](j *judge, group []*facts.Claim, key func(*facts.Claim) K, summary func(*facts.Claim) S, disagree func(a, b *S) bool) *split {
+// thousand buckets, and half a million pairs of them. near, when not nil, lists
+// the only pairs of buckets (by their places in the list of summaries, in the
+// order of a loop over every two) that can disagree; the others are not compared.
+func splitGroupBy[K comparable, S any](j *judge, group []*facts.Claim, key func(*facts.Claim) K, summary func(*facts.Claim) S, near func([]S) [][2]int32, disagree func(a, b *S) bool) *split {
 	s := &split{j: j, group: group, of: make([]*bucket, len(group))}
 	index := map[K]*bucket{}
 	var last K
@@ -61,13 +63,23 @@ func splitGroupBy[K comparable, S any](j *judge, group []*facts.Claim, key func(
 	for i, b := range s.buckets {
 		sums[i] = summary(group[b.at[0]])
 	}
-	for i, a := range s.buckets {
-		for k, b := range s.buckets[i+1:] {
-			if disagree(&sums[i], &sums[i+1+k]) {
-				s.pairs = append(s.pairs, [2]*bucket{a, b})
-				a.partners = append(a.partners, b)
-				b.partners = append(b.partners, a)
-			}
+	pair := func(i, k int) {
+		if disagree(&sums[i], &sums[k]) {
+			a, b := s.buckets[i], s.buckets[k]
+			s.pairs = append(s.pairs, [2]*bucket{a, b})
+			a.partners = append(a.partners, b)
+			b.partners = append(b.partners, a)
+		}
+	}
+	if near != nil {
+		for _, p := range near(sums) {
+			pair(int(p[0]), int(p[1]))
+		}
+		return s
+	}
+	for i := range s.buckets {
+		for k := i + 1; k < len(s.buckets); k++ {
+			pair(i, k)
 		}
 	}
 	return s
@@ -154,6 +166,30 @@ func (s *split) selfContradictions() []facts.SourceID {
 	// l that disagree, or -1.
 	var disagree map[[2]*bucket]bool
 	first := func(l []held) int {
+		// Every two of l are looked up among the pairs, unless l's buckets have
+		// fewer partners in all than twice that (a source that gives counts
+		// for hundreds of years, each of which disagrees with a few others, or
+		// one whose buckets are all the stretch's): then their partners are
+		// read, and those in l kept, with no look-up of every pair made.
+		partners := 0
+		for _, h := range l {
+			partners += len(h.b.partners)
+		}
+		if partners < len(l)*len(l) {
+			at := make(map[*bucket]int, len(l))
+			for _, h := range l {
+				at[h.b] = h.at
+			}
+			f := -1
+			for _, h := range l {
+				for _, p := range h.b.partners {
+					if y, in := at[p]; in && (f < 0 || min(h.at, y) < f) {
+						f = min(h.at, y)
+					}
+				}
+			}
+			return f
+		}
 		if disagree == nil {
 			disagree = map[[2]*bucket]bool{}
 			for _, p := range s.pairs {
@@ -311,10 +347,11 @@ func (s *split) components() []*split {
 	if len(roots) <= 1 {
 		return []*split{s}
 	}
-	// Each component's claims in group order, its buckets made anew over them.
+	// Each component's claims in group order, its buckets made anew over them
+	// (a bucket is in one component: made is by its place).
 	index := map[int]int{} // root -> component
 	var out []*split
-	var made []map[*bucket]*bucket
+	made := make([]*bucket, len(s.buckets))
 	for i, c := range s.group {
 		b := s.of[i]
 		if len(b.partners) == 0 {
@@ -326,13 +363,12 @@ func (s *split) components() []*split {
 			k = len(out)
 			index[r] = k
 			out = append(out, &split{j: s.j})
-			made = append(made, map[*bucket]*bucket{})
 		}
 		sub := out[k]
-		nb := made[k][b]
+		nb := made[place[b]]
 		if nb == nil {
 			nb = &bucket{}
-			made[k][b] = nb
+			made[place[b]] = nb
 			sub.buckets = append(sub.buckets, nb)
 		}
 		nb.at = append(nb.at, len(sub.group))
@@ -341,7 +377,7 @@ func (s *split) components() []*split {
 	}
 	for _, p := range s.pairs {
 		k := index[root(place[p[0]])]
-		a, b := made[k][p[0]], made[k][p[1]]
+		a, b := made[place[p[0]]], made[place[p[1]]]
 		out[k].pairs = append(out[k].pairs, [2]*bucket{a, b})
 		a.partners = append(a.partners, b)
 		b.partners = append(b.partners, a)
