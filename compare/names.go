@@ -143,8 +143,8 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 		// A person found by shape joins the one known person whose name it spells.
 		var match facts.EntityID
 		n := 0
-		for _, i := range knownIx.Candidates(e.Name) {
-			if kid := knownOf[i]; kid != match && p.SameName(e.Name, knownNames[i]) {
+		for _, i := range knownIx.Matches(p, e.Name) {
+			if kid := knownOf[i]; kid != match {
 				n++
 				match = kid
 			}
@@ -165,8 +165,8 @@ func (j *judge) resolve(all []*facts.Claim) []*entityCluster {
 	}
 	shapeIx := facts.NewNameIndex(shapeNames)
 	for a := range shapes {
-		for _, b := range shapeIx.Candidates(shapeNames[a]) {
-			if b > a && p.SameName(shapeNames[a], shapeNames[b]) {
+		for _, b := range shapeIx.Matches(p, shapeNames[a]) {
+			if b > a {
 				union(shapes[a], shapes[b])
 			}
 		}

@@ -103,22 +103,88 @@ func nameWordCount(name string) int {
 
 // closeWords applies rules 3 and 4 to two words.
 func (p *Profile) closeWords(a, b string) bool {
-	ta, tb := translit(a), translit(b)
-	if ta == tb {
+	fa, fb := wordFormOf(a), wordFormOf(b)
+	return p.closeForms(&fa, &fb)
+}
+
+// wordForm is a word of a name in the forms the rule compares: transliterated
+// and, since folding can hide a typo as well as a transliteration ("Rabii" folds
+// to "rabi"), in plain lower case; with their lengths in characters and the
+// letters each holds.
+type wordForm struct {
+	word, trans, lower string
+	nt, nl             int
+	bagT, bagL         letterBag
+}
+
+func wordFormOf(w string) wordForm {
+	f := wordForm{word: w, trans: translit(w), lower: strings.ToLower(FoldString(w))}
+	f.nt, f.nl = utf8.RuneCountInString(f.trans), utf8.RuneCountInString(f.lower)
+	f.bagT, f.bagL = bagOf(f.trans), bagOf(f.lower)
+	return f
+}
+
+// closeForms applies rules 3 and 4 to two words in their forms.
+func (p *Profile) closeForms(a, b *wordForm) bool {
+	if a.trans == b.trans {
 		return true
 	}
+	// Four letters or more, one typo; seven or more, two; in whichever form the
+	// words are nearer.
+	n := min(a.nt, b.nt, a.nl, b.nl)
+	if n < 4 {
+		return false
+	}
+	limit := 1
+	if n >= 7 {
+		limit = 2
+	}
+	// The letters one word has and the other lacks take a typo each at least (a
+	// swap moves none): most pairs of words are told apart so, before the typos
+	// are counted.
+	if bagDistance(&a.bagT, &b.bagT) > limit && bagDistance(&a.bagL, &b.bagL) > limit {
+		return false
+	}
 	if p != nil {
-		pa, pb := p.Lookup(a), p.Lookup(b)
+		pa, pb := p.Lookup(a.word), p.Lookup(b.word)
 		if pa != nil && pb != nil && pa != pb && pa.Type == EntityPlace && pb.Type == EntityPlace {
 			return false
 		}
 	}
-	// Folding can hide a typo as well as a transliteration ("Rabii" folds to "rabi"),
-	// so the plain lower-case words are compared too, and the nearer counts.
-	la, lb := strings.ToLower(FoldString(a)), strings.ToLower(FoldString(b))
-	n := min(len([]rune(ta)), len([]rune(tb)), len([]rune(la)), len([]rune(lb)))
-	d := min(Typos(ta, tb), Typos(la, lb))
-	return n >= 4 && d <= 1 || n >= 7 && d <= 2
+	return min(Typos(a.trans, b.trans), Typos(a.lower, b.lower)) <= limit
+}
+
+// letterBag counts the letters a to z of a word, and every other character as
+// one more letter.
+type letterBag [27]uint8
+
+func bagOf(w string) letterBag {
+	var b letterBag
+	for _, r := range w {
+		i := 26
+		if r >= 'a' && r <= 'z' {
+			i = int(r - 'a')
+		}
+		if b[i] < 255 {
+			b[i]++
+		}
+	}
+	return b
+}
+
+// bagDistance is the larger of the number of letters one bag holds beyond the
+// other and the number the other holds beyond it: no more than the typos between
+// the words (a letter dropped, added or changed moves one at most, a swap none).
+func bagDistance(a, b *letterBag) int {
+	more, fewer := 0, 0
+	for i := range a {
+		if a[i] > b[i] {
+			more += int(a[i] - b[i])
+		} else {
+			fewer += int(b[i] - a[i])
+		}
+	}
+	return max(more, fewer)
 }
 
 // Typos is the number of typos between a and b: the optimal string alignment
@@ -172,17 +238,33 @@ func (p *Profile) SameName(a, b string) bool {
 	if len(wa) != len(wb) || len(wa) == 0 {
 		return false
 	}
-	anchored := false
+	fa, fb := make([]wordForm, len(wa)), make([]wordForm, len(wb))
 	for i := range wa {
-		if translit(wa[i]) == translit(wb[i]) {
+		// The forms of words equal once transliterated are not needed.
+		fa[i].trans, fb[i].trans = translit(wa[i]), translit(wb[i])
+		if fa[i].trans != fb[i].trans {
+			fa[i], fb[i] = wordFormOf(wa[i]), wordFormOf(wb[i])
+		}
+	}
+	return p.sameForms(fa, fb)
+}
+
+// sameForms is SameName of two names cut into words, in their forms.
+func (p *Profile) sameForms(a, b []wordForm) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	anchored := false
+	for i := range a {
+		if a[i].trans == b[i].trans {
 			anchored = true
 			continue
 		}
-		if !p.closeWords(wa[i], wb[i]) {
+		if !p.closeForms(&a[i], &b[i]) {
 			return false
 		}
 	}
-	return anchored || len(wa) == 1
+	return anchored || len(a) == 1
 }
 
 // Edit describes, in a fact-checker's words, how variant differs from name: "a
@@ -1009,6 +1091,7 @@ func (x *extractor) mention(r *namesRule, s *Sentence, e Entity, i, j int) {
 type NameIndex struct {
 	anchors map[nameAnchor][]int
 	singles []int
+	forms   [][]wordForm // of each name, made once: Matches compares them
 }
 
 // nameAnchor is a word of an indexed name, transliterated, with its place and
@@ -1020,9 +1103,10 @@ type nameAnchor struct {
 
 // NewNameIndex indexes names; Candidates gives places in names.
 func NewNameIndex(names []string) *NameIndex {
-	ix := &NameIndex{anchors: map[nameAnchor][]int{}}
+	ix := &NameIndex{anchors: map[nameAnchor][]int{}, forms: make([][]wordForm, len(names))}
 	for i, n := range names {
 		words := nameWords(n)
+		ix.forms[i] = wordFormsOf(words)
 		switch len(words) {
 		case 0:
 		case 1:
@@ -1056,4 +1140,26 @@ func (ix *NameIndex) Candidates(name string) []int {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// Matches returns, in order, the places of the indexed names that spell name by
+// SameName, each word of each name read into its forms once.
+func (ix *NameIndex) Matches(p *Profile, name string) []int {
+	words := nameWords(name)
+	forms := wordFormsOf(words)
+	var out []int
+	for _, i := range ix.Candidates(name) {
+		if p.sameForms(forms, ix.forms[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func wordFormsOf(words []string) []wordForm {
+	out := make([]wordForm, len(words))
+	for i, w := range words {
+		out[i] = wordFormOf(w)
+	}
+	return out
 }

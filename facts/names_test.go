@@ -728,7 +728,8 @@ func TestIsSurnameAsAskingEveryone(t *testing.T) {
 // TestNameIndexMissesNoName: for every pair of names among the known names of a
 // profile of 258 people, their misspellings and transliterations, and the names
 // of the test corpora's profiles, each name that SameName says another spells is
-// among that name's candidates; and the candidates are fewer than all the names.
+// among that name's candidates, and Matches gives those it spells; and the
+// candidates are fewer than all the names.
 func TestNameIndexMissesNoName(t *testing.T) {
 	c, _ := manyNamesCorpus(t)
 	var names []string
@@ -754,17 +755,96 @@ func TestNameIndexMissesNoName(t *testing.T) {
 	for _, a := range names {
 		cands := ix.Candidates(a)
 		candidates += len(cands)
+		var spelt []int
 		for j, b := range names {
 			if p.SameName(a, b) {
 				same++
+				spelt = append(spelt, j)
 				if _, found := slices.BinarySearch(cands, j); !found {
 					t.Errorf("SameName(%q, %q), and %q is not among the candidates of %q", a, b, b, a)
 				}
 			}
+		}
+		if got := ix.Matches(p, a); !slices.Equal(got, spelt) {
+			t.Errorf("Matches(%q) = %v, SameName says %v", a, got, spelt)
 		}
 	}
 	if same < len(names) || candidates >= len(names)*len(names)/4 {
 		t.Fatalf("%d pairs spell the same name, %d candidates of %d names: the test tells little", same, candidates, len(names))
 	}
 	t.Logf("%d names, %d pairs alike, %d candidates", len(names), same, candidates)
+}
+
+// closeByTheRule is rules 3 and 4 as the package doc states them, the typos
+// counted for every pair of words: the oracle of closeForms, which tells most
+// pairs apart by their letters first.
+func closeByTheRule(p *Profile, a, b string) bool {
+	ta, tb := translit(a), translit(b)
+	if ta == tb {
+		return true
+	}
+	if pa, pb := p.Lookup(a), p.Lookup(b); pa != nil && pb != nil && pa != pb && pa.Type == EntityPlace && pb.Type == EntityPlace {
+		return false
+	}
+	la, lb := strings.ToLower(FoldString(a)), strings.ToLower(FoldString(b))
+	n := min(len([]rune(ta)), len([]rune(tb)), len([]rune(la)), len([]rune(lb)))
+	d := min(Typos(ta, tb), Typos(la, lb))
+	return n >= 4 && d <= 1 || n >= 7 && d <= 2
+}
+
+// TestCloseWordsAsTheRule: words and their misspellings of one to four typos
+// (letters dropped, added, changed or swapped, accents, transliterations, letters
+// beyond a to z) are close as the rule says, whatever their letters rule out
+// first; two known places are never close.
+func TestCloseWordsAsTheRule(t *testing.T) {
+	c, _ := loadRules(t, fstest.MapFS{ManifestName: {Data: []byte("subject: {name: X}\nentities:\n  - {name: Iran, kind: place, country: Iran}\n  - {name: Iraq, kind: place, country: Iraq}\nsources:\n  - {id: a, file: a.txt}\n")}, "a.txt": {Data: []byte("x")}}, ".")
+	p := c.Profile
+	words := []string{"Iran", "Iraq", "Rajavi", "Radjavi", "Azodanlu", "Khiabani", "Mojahedin", "Hussain", "Müller", "Nowacki", "Ghazvini", "Aaronson", "Zoë", "Ødegaard", "Łukasz", "Kim", "Abdolrahman"}
+	letters := []rune("abcdeghiklmnoqrsuvyzéøüßñ")
+	var pairs [][2]string
+	for i, w := range words {
+		for _, v := range words[i+1:] {
+			pairs = append(pairs, [2]string{w, v})
+		}
+		// Misspellings of one to four typos, each made from the one before.
+		for seed := range 40 {
+			r := []rune(w)
+			for k := range 4 {
+				at := (seed*7 + k*13) % len(r)
+				switch (seed + k) % 4 {
+				case 0:
+					r = append(r[:at:at], r[at+1:]...)
+				case 1:
+					r = append(r[:at:at], append([]rune{letters[(seed+k)%len(letters)]}, r[at:]...)...)
+				case 2:
+					r[at] = letters[(seed*3+k)%len(letters)]
+				case 3:
+					if at+1 < len(r) {
+						r[at], r[at+1] = r[at+1], r[at]
+					}
+				}
+				if len(r) == 0 {
+					break
+				}
+				pairs = append(pairs, [2]string{w, string(r)})
+			}
+		}
+	}
+	close, far := 0, 0
+	for _, pr := range pairs {
+		for _, q := range [][2]string{pr, {pr[1], pr[0]}} {
+			want := closeByTheRule(p, q[0], q[1])
+			if got := p.closeWords(q[0], q[1]); got != want {
+				t.Errorf("closeWords(%q, %q) = %v, the rule says %v", q[0], q[1], got, want)
+			}
+			if want {
+				close++
+			} else {
+				far++
+			}
+		}
+	}
+	if close < 100 || far < 100 {
+		t.Fatalf("%d pairs close, %d far: the test tells little", close, far)
+	}
 }
