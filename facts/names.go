@@ -115,12 +115,14 @@ type wordForm struct {
 	word, trans, lower string
 	nt, nl             int
 	bagT, bagL         letterBag
+	setT, setL         uint32 // which letters each holds (bit 26: any other character)
 }
 
 func wordFormOf(w string) wordForm {
 	f := wordForm{word: w, trans: translit(w), lower: strings.ToLower(FoldString(w))}
 	f.nt, f.nl = utf8.RuneCountInString(f.trans), utf8.RuneCountInString(f.lower)
 	f.bagT, f.bagL = bagOf(f.trans), bagOf(f.lower)
+	f.setT, f.setL = f.bagT.set(), f.bagL.set()
 	return f
 }
 
@@ -141,8 +143,9 @@ func (p *Profile) closeForms(a, b *wordForm) bool {
 	}
 	// The letters one word has and the other lacks take a typo each at least (a
 	// swap moves none): most pairs of words are told apart so, before the typos
-	// are counted.
-	if bagDistance(&a.bagT, &b.bagT) > limit && bagDistance(&a.bagL, &b.bagL) > limit {
+	// are counted, and most of those by which letters they hold at all.
+	if setDistance(a.setT, b.setT) > limit && setDistance(a.setL, b.setL) > limit ||
+		bagDistance(&a.bagT, &b.bagT) > limit && bagDistance(&a.bagL, &b.bagL) > limit {
 		return false
 	}
 	if p != nil {
@@ -170,6 +173,24 @@ func bagOf(w string) letterBag {
 		}
 	}
 	return b
+}
+
+// set is which letters the bag holds, a bit each.
+func (b *letterBag) set() uint32 {
+	var s uint32
+	for i, n := range b {
+		if n > 0 {
+			s |= 1 << i
+		}
+	}
+	return s
+}
+
+// setDistance is the larger of the number of letters one set holds and the
+// other lacks and the number the other holds and it lacks: no more than
+// bagDistance of their bags.
+func setDistance(a, b uint32) int {
+	return max(bits.OnesCount32(a&^b), bits.OnesCount32(b&^a))
 }
 
 // bagDistance is the larger of the number of letters one bag holds beyond the
