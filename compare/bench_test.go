@@ -79,3 +79,35 @@ func BenchmarkJudgeManyPeople(b *testing.B) {
 		compare.Judge(c, append([]facts.Claim(nil), claims...))
 	}
 }
+
+// BenchmarkApplyReviews gives 100 conflicts of 2,000 claims each their status
+// from a reviews.yaml that reviewed each of them with all its claims, as a
+// newsroom's file does once its editors have been through a large dossier: a
+// claim is looked up in its review's claims, not compared with each.
+func BenchmarkApplyReviews(b *testing.B) {
+	res := &compare.Result{}
+	revs := &compare.Reviews{}
+	for k := range 100 {
+		c := &compare.Conflict{ID: fmt.Sprintf("c%03d", k), Key: fmt.Sprintf("org:x|members@%d", 1900+k)}
+		rv := &compare.Review{ID: c.ID, Key: c.Key, Verdict: compare.Confirmed}
+		for i := range 2000 {
+			d, err := facts.ParseDate(strconv.Itoa(1900+k), 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := float64(100 + i%50)
+			cl := &facts.Claim{Source: facts.SourceID(fmt.Sprintf("s%04d", i)), Predicate: facts.Members,
+				Value: facts.Quantity{Min: n, Max: n}, When: &facts.Period{From: d, To: d}}
+			c.Claims = append(c.Claims, cl)
+			rv.Claims = append(rv.Claims, compare.ReviewedClaim{Source: string(cl.Source), Value: cl.Normalized()})
+		}
+		res.Conflicts = append(res.Conflicts, c)
+		revs.List = append(revs.List, rv)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if orphaned := compare.ApplyReviews(res, revs); len(orphaned) > 0 || res.Conflicts[0].State.Status != compare.Reviewed {
+			b.Fatalf("%d orphaned, the first conflict %v", len(orphaned), res.Conflicts[0].State.Status)
+		}
+	}
+}

@@ -69,14 +69,25 @@ type Review struct {
 	Line    int    // where the review starts in reviews.yaml
 }
 
-// covers reports whether the review covered a claim.
-func (r *Review) covers(c *facts.Claim) bool {
-	for _, rc := range r.Claims {
-		if rc.Source == string(c.Source) && rc.Value == c.Normalized() {
-			return true
+// coverage says which claims reviews covered: a review's claims are made a set
+// when first asked about, since a conflict at newsroom scale has thousands of
+// claims, each asked about against a review of as many.
+type coverage map[*Review]map[reviewedAs]bool
+
+// reviewedAs is a claim as a review records it: its source and normalized value.
+type reviewedAs struct{ source, value string }
+
+// covers reports whether review r covered claim c.
+func (cv coverage) covers(r *Review, c *facts.Claim) bool {
+	set, ok := cv[r]
+	if !ok {
+		set = make(map[reviewedAs]bool, len(r.Claims))
+		for _, rc := range r.Claims {
+			set[reviewedAs{rc.Source, rc.Value}] = true
 		}
+		cv[r] = set
 	}
-	return false
+	return set[reviewedAs{string(c.Source), c.Normalized()}]
 }
 
 // Reviews is reviews.yaml: the reviews in file order, and the parsed document, so
@@ -346,35 +357,35 @@ type ReviewState struct {
 // conflict are returned as orphaned: they are kept in the file, never deleted.
 func ApplyReviews(res *Result, revs *Reviews) (orphaned []*Review) {
 	byID := map[string]*Review{}
-	byKey := map[string]*Review{}
+	byKey := map[string][]*Review{}      // in file order: the latest of a key wins
+	byQuestion := map[string][]*Review{} // likewise
 	used := map[*Review]bool{}
+	cv := coverage{}
 	if revs != nil {
 		for _, rv := range revs.List {
 			byID[rv.ID] = rv
-			byKey[rv.Key] = rv // the latest of a key wins
+			byKey[rv.Key] = append(byKey[rv.Key], rv)
+			byQuestion[question(rv.Key)] = append(byQuestion[question(rv.Key)], rv)
 		}
 	}
 	for _, c := range res.Conflicts {
 		rv := byID[c.ID]
-		if rv == nil {
-			rv = byKey[c.Key]
+		if ofKey := byKey[c.Key]; rv == nil && len(ofKey) > 0 {
+			rv = ofKey[len(ofKey)-1]
 		}
-		if rv == nil && revs != nil {
-			rv = sameQuestion(c, revs.List)
+		if rv == nil {
+			rv = sameQuestion(c, byQuestion[question(c.Key)], cv)
 		}
 		if rv == nil {
 			c.State = ReviewState{Status: Unreviewed}
 			continue
 		}
-		used[rv] = true
-		for _, other := range revs.List {
-			if other.Key == rv.Key {
-				used[other] = true // earlier reviews of the same question are history
-			}
+		for _, other := range byKey[rv.Key] {
+			used[other] = true // it, and earlier reviews of the same question, which are history
 		}
 		var uncovered []*facts.Claim
 		for _, cl := range c.Claims {
-			if !rv.covers(cl) {
+			if !cv.covers(rv, cl) {
 				uncovered = append(uncovered, cl)
 			}
 		}
@@ -397,16 +408,16 @@ func ApplyReviews(res *Result, revs *Reviews) (orphaned []*Review) {
 
 // sameQuestion is the latest review of c's question recorded when its claims were
 // in a conflict of another stretch of time, or of the whole question (counts:
-// "…|members@1970" and "…|members"), that covers one of its claims; or nil.
-func sameQuestion(c *Conflict, list []*Review) *Review {
-	q := question(c.Key)
+// "…|members@1970" and "…|members"), that covers one of its claims; or nil. list
+// is the reviews of c's question, in file order.
+func sameQuestion(c *Conflict, list []*Review, cv coverage) *Review {
 	for i := len(list) - 1; i >= 0; i-- {
 		rv := list[i]
-		if rv.Key == c.Key || question(rv.Key) != q {
+		if rv.Key == c.Key {
 			continue
 		}
 		for _, cl := range c.Claims {
-			if rv.covers(cl) {
+			if cv.covers(rv, cl) {
 				return rv
 			}
 		}
