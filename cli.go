@@ -331,7 +331,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	revs, err := compare.LoadReviews(fsys, c.ReviewsFile, path.Join(dir, c.ReviewsFile))
+	revs, err := compare.LoadReviews(fsys, c.ReviewsFile, path.Join(dir, c.ReviewsFile), opts.Cache)
 	if err != nil {
 		return nil, err
 	}

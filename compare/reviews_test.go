@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func loadReviewsFile(t *testing.T, data []byte) *Reviews {
 	t.Helper()
-	r, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: data}}, "reviews.yaml", "t/reviews.yaml")
+	r, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: data}}, "reviews.yaml", "t/reviews.yaml", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,6 +68,75 @@ func TestReviewsKeepCommentsAndOrder(t *testing.T) {
 	}
 }
 
+// TestReviewsKeptInTheCache: a reviews file loaded again with the same bytes
+// comes from the cache, the same reviews (lines too) without its document; adding
+// a review then keeps the file byte for byte as the one parsed does; a damaged
+// entry, changed bytes or a file with an error are read from the file.
+func TestReviewsKeptInTheCache(t *testing.T) {
+	before, err := os.ReadFile(filepath.Join("..", "testdata", "reviews", "before.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cache := facts.OpenCache(dir, "test")
+	load := func(data []byte) (*Reviews, error) {
+		return LoadReviews(fstest.MapFS{"reviews.yaml": {Data: data}}, "reviews.yaml", "t/reviews.yaml", cache)
+	}
+	parsed, err := load(before)
+	if err != nil || parsed.doc == nil {
+		t.Fatalf("first load: %v (document parsed: %v)", err, parsed != nil && parsed.doc != nil)
+	}
+	cached, err := load(before)
+	if err != nil || cached.doc != nil {
+		t.Fatalf("second load: %v (document parsed: %v, want it from the cache)", err, cached != nil && cached.doc != nil)
+	}
+	if !reflect.DeepEqual(cached.List, parsed.List) {
+		t.Fatalf("from the cache:\n%+v\nparsed:\n%+v", cached.List, parsed.List)
+	}
+	var files [][]byte
+	for _, r := range []*Reviews{parsed, cached} {
+		if err := r.Add(sampleReview()); err != nil {
+			t.Fatal(err)
+		}
+		b, err := r.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, b)
+	}
+	if !bytes.Equal(files[0], files[1]) || !bytes.HasPrefix(files[1], before) {
+		t.Errorf("a review added to the reviews from the cache:\n%s\nto the parsed ones:\n%s", files[1], files[0])
+	}
+
+	// A damaged entry is read from the file again.
+	entries := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			b[len(b)-3] ^= 0x40
+			os.WriteFile(p, b, 0o644)
+			entries++
+		}
+		return nil
+	})
+	if entries == 0 {
+		t.Fatal("nothing in the cache")
+	}
+	if r, err := load(before); err != nil || r.doc == nil || !reflect.DeepEqual(r.List, parsed.List[:2]) {
+		t.Errorf("after the entry was damaged: %v, parsed anew %v", err, r != nil && r.doc != nil)
+	}
+	// Other bytes are other reviews; a file with an error is never kept.
+	if r, err := load(files[1]); err != nil || r.doc == nil || len(r.List) != 3 {
+		t.Errorf("the file with a review more: %v, %d reviews", err, len(r.List))
+	}
+	bad := []byte(strings.Replace(string(before), "verdict: confirmed", "verdict: maybe", 1))
+	for range 2 {
+		if _, err := load(bad); err == nil || !strings.Contains(err.Error(), "unknown verdict") {
+			t.Errorf("a file with an unknown verdict: %v", err)
+		}
+	}
+}
+
 // TestReviewsOtherShapes: a file whose list is not last, or empty in flow style,
 // keeps its comments and its entries too.
 func TestReviewsOtherShapes(t *testing.T) {
@@ -100,7 +170,7 @@ func TestReviewsOtherShapes(t *testing.T) {
 // TestReviewsStrict: problems are errors at their line and column.
 func TestReviewsStrict(t *testing.T) {
 	data := "reviews:\n  - id: a\n    key: k\n    claims: []\n    verdict: maybe\n    colour: red\n  - id: b\n    key: k\n    claims: []\n    verdict: resolved\n"
-	_, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: []byte(data)}}, "reviews.yaml", "t/reviews.yaml")
+	_, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: []byte(data)}}, "reviews.yaml", "t/reviews.yaml", nil)
 	if err == nil {
 		t.Fatal("a bad reviews file loaded")
 	}

@@ -127,6 +127,7 @@ type entry struct {
 	Text     textEntry
 	Manifest *manifest // in the entry of a manifest: what it says
 	Recent   []recent  // in the entry of a folder's recent manifests
+	Blob     string    // in an entry another package keeps (StoreBlob)
 }
 
 // textEntry is what reading a text found: its lessons and, in an entry found by
@@ -300,6 +301,36 @@ func (c *Cache) rememberManifest(root string, m *manifest, store bool, base stri
 		}
 	}
 	c.write(entry{Key: c.recentKey(root), Recent: list})
+}
+
+// blobKey names the entry of what another package made of a file of its kind,
+// by the SHA-256 of the file's bytes (in hex).
+func (c *Cache) blobKey(kind, sum string) string {
+	return sha256Hex([]byte(cacheMagic + "\x00" + c.version + "\x00blob\x00" + kind + "\x00" + sum))
+}
+
+// LoadBlob returns what StoreBlob kept for kind and sum, if the cache has it
+// whole. A nil cache has nothing.
+func (c *Cache) LoadBlob(kind, sum string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	key := c.blobKey(kind, sum)
+	e, ok := c.loadFile(key)
+	if !ok {
+		return "", false
+	}
+	return e.Blob, true
+}
+
+// StoreBlob keeps blob, what another package made of a file of its kind (the
+// reviews), under the SHA-256 of the file's bytes, in an entry of its own checked
+// as every entry is. A nil cache forgets.
+func (c *Cache) StoreBlob(kind, sum, blob string) {
+	if c == nil {
+		return
+	}
+	c.write(entry{Key: c.blobKey(kind, sum), Blob: blob})
 }
 
 // loadFile reads the entry under key from its own file.

@@ -13,7 +13,7 @@ import (
 // checked by their CRC-32C before they are decoded, and decoding still fails
 // cleanly, never panics, on bytes it did not write.
 
-const codecVersion = 5
+const codecVersion = 6
 
 // errCorrupt is a decoding failure: the entry is ignored and rebuilt.
 var errCorrupt = errors.New("corrupt cache entry")
@@ -138,6 +138,7 @@ func (e *encoder) entry(en entry) {
 			e.date(s.AsOf)
 		}
 	}
+	e.str(en.Blob)
 }
 
 func (e *encoder) known(k *Known) {
@@ -352,13 +353,43 @@ func (d *decoder) tail(en *entry) (textEntry, error) {
 	if d.bool() {
 		m = d.manifest()
 	}
+	blob := d.str()
 	if d.err != nil || len(d.s) != 0 {
 		return textEntry{}, errCorrupt
 	}
 	if en != nil {
-		en.Recent, en.Manifest = recents, m
+		en.Recent, en.Manifest, en.Blob = recents, m, blob
 	}
 	return t, nil
+}
+
+// Encoder writes integers and strings in the cache's binary form, for what
+// another package keeps in the cache (Cache.StoreBlob).
+type Encoder struct{ e encoder }
+
+func (x *Encoder) Int(v int)     { x.e.int(v) }
+func (x *Encoder) Str(s string)  { x.e.str(s) }
+func (x *Encoder) Bytes() []byte { return x.e.b }
+
+// Decoder reads what an Encoder wrote, in the same order. The strings it returns
+// are cut from the one it reads; the first problem stops it and is kept (Err).
+type Decoder struct{ d decoder }
+
+func NewDecoder(s string) *Decoder { return &Decoder{decoder{s: s}} }
+
+func (x *Decoder) Int() int    { return x.d.int() }
+func (x *Decoder) Str() string { return x.d.str() }
+
+// Count reads a number of things to follow, which must be possible in what is
+// left.
+func (x *Decoder) Count() int { return x.d.count() }
+
+// Err is the first problem met, or one if anything is left unread.
+func (x *Decoder) Err() error {
+	if x.d.err == nil && len(x.d.s) != 0 {
+		return errCorrupt
+	}
+	return x.d.err
 }
 
 func (d *decoder) manifest() *manifest {
