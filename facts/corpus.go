@@ -699,6 +699,9 @@ func checkText(name string, data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return &InputError{File: name, Line: 1, Msg: "the file is empty", Hint: "add the document's text, or remove it from compare.yaml"}
 	}
+	if utf16Text(data) {
+		return &InputError{File: name, Line: 1, Col: 1, Msg: "the file is UTF-16 text, not UTF-8", Hint: "save it as UTF-8 (Notepad: Save As, Encoding: UTF-8), or convert it: iconv -f UTF-16 -t UTF-8"}
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
 		return &InputError{File: name, Line: line, Col: col, Msg: "the file is binary (it contains a NUL byte), not text", Hint: "export the document as plain UTF-8 text"}
@@ -712,6 +715,30 @@ func checkText(name string, data []byte) error {
 		i += size
 	}
 	return nil
+}
+
+// utf16Text reports whether data looks like UTF-16 text, as Windows writes
+// "Unicode" files: a byte-order mark (FF FE or FE FF), or the first characters
+// ASCII with a NUL byte beside each, after it or before it.
+func utf16Text(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
+		return true
+	}
+	n := min(len(data), 64) &^ 1
+	if n < 4 {
+		return false
+	}
+	for _, zero := range []int{0, 1} { // big-endian: the NUL first; little-endian: after
+		all := true
+		for i := 0; i < n && all; i += 2 {
+			c := data[i+1-zero]
+			all = data[i+zero] == 0 && c != 0 && c < utf8.RuneSelf
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 func lineCol(data []byte, offset int) (int, int) {
