@@ -693,6 +693,9 @@ func CheckText(name string, data []byte) error { return checkText(name, data) }
 // checkText rejects what cannot be read as text: an empty file, a binary one, or one
 // that is not UTF-8, naming the line and column of the first bad byte.
 func checkText(name string, data []byte) error {
+	if f := formatOf(data); f != nil {
+		return &InputError{File: name, Line: 1, Col: 1, Msg: "the file is " + f.what + ", not plain text", Hint: f.hint}
+	}
 	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 && len(bytes.TrimSpace(data)) > 0 {
 		return nil // the usual case, checked at memory speed
 	}
@@ -713,6 +716,34 @@ func checkText(name string, data []byte) error {
 			return &InputError{File: name, Line: line, Col: col, Msg: fmt.Sprintf("the file is not valid UTF-8 (byte 0x%02x)", data[i]), Hint: "convert it to UTF-8, for example with: iconv -f WINDOWS-1252 -t UTF-8"}
 		}
 		i += size
+	}
+	return nil
+}
+
+// docFormat is a kind of document a source may be saved as instead of text,
+// known by how its files open.
+type docFormat struct {
+	opens      []string // what the file opens with, after any white space (letters in lower case)
+	what, hint string
+}
+
+var docFormats = []docFormat{
+	{[]string{"%pdf-"}, "a PDF document", "export its text, for example with: pdftotext FILE FILE.txt"},
+	{[]string{"pk\x03\x04"}, "a Word document or another ZIP archive", "save it as plain text (.txt, UTF-8)"},
+	{[]string{"{\\rtf"}, "an RTF document", "save it as plain text (.txt, UTF-8)"},
+	{[]string{"<!doctype html", "<html"}, "an HTML page", "save the page as text, or copy its text into a .txt file"},
+}
+
+// formatOf is the document format data is saved in, or nil for text. A UTF-8
+// byte-order mark and white space before are passed over.
+func formatOf(data []byte) *docFormat {
+	head := bytes.TrimLeft(bytes.TrimPrefix(data[:min(len(data), 512)], []byte("\xef\xbb\xbf")), " \t\r\n")
+	for i := range docFormats {
+		for _, o := range docFormats[i].opens {
+			if len(head) >= len(o) && strings.EqualFold(string(head[:len(o)]), o) {
+				return &docFormats[i]
+			}
+		}
 	}
 	return nil
 }
