@@ -259,7 +259,13 @@ func (p *Profile) SameName(a, b string) bool {
 	if len(wa) != len(wb) || len(wa) == 0 {
 		return false
 	}
-	fa, fb := make([]wordForm, len(wa)), make([]wordForm, len(wb))
+	// Names have few words: their forms are made on the stack.
+	var bufA, bufB [4]wordForm
+	fa, fb := bufA[:0], bufB[:0]
+	if len(wa) > len(bufA) {
+		fa, fb = make([]wordForm, 0, len(wa)), make([]wordForm, 0, len(wb))
+	}
+	fa, fb = fa[:len(wa)], fb[:len(wb)]
 	for i := range wa {
 		// The forms of words equal once transliterated are not needed.
 		fa[i].trans, fb[i].trans = translit(wa[i]), translit(wb[i])
