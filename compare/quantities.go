@@ -23,6 +23,8 @@ import (
 // other for a decade.
 func (j *judge) quantities(key string, group []*facts.Claim) {
 	tol := j.corpus.Tolerance
+	// Only counts about the same time are compared (sameTimePairs); those disagree
+	// whose ranges miss.
 	s := splitGroupBy(j, group, countKey, countOf, sameTimePairs, func(a, b *count) bool { return !a.q.Overlaps(b.q, tol) })
 	title := group[0].Title()
 	if s.empty() {

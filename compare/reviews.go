@@ -210,9 +210,9 @@ func encodeReviews(list []*Review) string {
 		e.Int(rv.Line)
 		e.Int(len(rv.Claims))
 		for _, c := range rv.Claims {
-			e.Str(c.Source)
-			e.Str(c.Value)
-			e.Str(c.Text)
+			for _, f := range []string{c.Source, c.Value, c.Text} {
+				e.Str(f)
+			}
 		}
 	}
 	return string(e.Bytes())
