@@ -158,7 +158,7 @@ func BenchmarkExtractLargeProfile(b *testing.B) {
 func BenchmarkExtractAllCores(b *testing.B) { benchExtract(b, facts.ExtractOptions{}) }
 
 // BenchmarkExtractRunOn extracts on one core the corpus written as runs of text
-// with no sentence end (benchcorpus.LoadRunOn): cut into pieces of at most 4 KB,
+// with no sentence end (benchcorpus.LoadRunOn): cut into pieces of at most 2 KB,
 // it should cost about what the corpus does as prose, and allocate as little; as
 // sentences of 50 KB each claim copied all of its run.
 func BenchmarkExtractRunOn(b *testing.B) {
