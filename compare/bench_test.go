@@ -111,3 +111,30 @@ func BenchmarkApplyReviews(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkJudgeManyDates judges one question that 100 sources answer with 5,000
+// distinct dates (days over 120 years), nearly every two of which do not meet:
+// who disagrees with whom is read from the dates' days, not from a list of the
+// pairs, which would hold some twelve million.
+func BenchmarkJudgeManyDates(b *testing.B) {
+	c := &facts.Corpus{}
+	org := facts.Entity{ID: "org:x", Name: "X", Type: facts.EntityOrganization}
+	var claims []facts.Claim
+	for s := range 100 {
+		id := facts.SourceID(fmt.Sprintf("s%03d", s))
+		c.Sources = append(c.Sources, &facts.Source{ID: id, Name: string(id)})
+		for k := range 50 {
+			n := s*50 + k
+			d, err := facts.ParseDate(fmt.Sprintf("%d-%02d-%02d", 1900+n%120, 1+n/120%12, 1+n/1440%28), 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			claims = append(claims, facts.Claim{Subject: org, Predicate: facts.Founded, Source: id, Line: k + 1,
+				Value: d, Span: facts.Span{Start: 100 * k, End: 100*k + 10}})
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		compare.Judge(c, append([]facts.Claim(nil), claims...))
+	}
+}

@@ -367,7 +367,7 @@ func (j *judge) agree(key, title string, claims []*facts.Claim, best facts.Value
 // intersect ("1965" and "5 September 1965"); the group conflicts when any two are
 // disjoint ("24 April 1990" and "24 February 1990").
 func (j *judge) dates(key string, group []*facts.Claim) {
-	s := splitGroup(j, group, valueKey, func(a, b *facts.Claim) bool { return !date(a).Intersects(date(b)) })
+	s := splitDates(j, group)
 	title := group[0].Title()
 	if s.empty() {
 		best := group[0]
@@ -380,15 +380,8 @@ func (j *judge) dates(key string, group []*facts.Claim) {
 		return
 	}
 	class := Soft
-	type firmness struct {
-		firm     bool
-		claimant string
-	}
-	firmBy := func(c *facts.Claim) firmness { return firmness{firm(date(c)), c.Claimant} }
-	if anyPair(s, firmBy, func(a, b *facts.Claim) bool {
-		return firm(date(a)) && firm(date(b)) && a.Claimant == b.Claimant
-	}) {
-		class = Hard
+	if s.anyApartOfOneClaimant(func(c *facts.Claim) bool { return firm(date(c)) }) {
+		class = Hard // two plain dates of one claimant that do not meet
 	}
 	c := j.newConflict(key, title, group, class)
 	c.IntraSource = s.intraSource()

@@ -903,3 +903,74 @@ func selfContradictionsOfManyBuckets(t *testing.T, claims []facts.Claim) {
 		t.Errorf("the stretches hold %d pairs, the whole %d", pairs, len(s.pairs))
 	}
 }
+
+// TestDatesSplitAsPairs: a split of dates, which lists no pairs, answers what the
+// split that compares every two dates answers (which dates disagree with another,
+// which sources contradict themselves and in what order, which claims disagree
+// with another claimant's, whether two plain dates of one claimant do not meet),
+// on random groups of years, months, days, decades and approximate dates, some with
+// the year read from context, from several sources and claimants, in source order
+// and mixed.
+func TestDatesSplitAsPairs(t *testing.T) {
+	c := corpus(t, map[string]string{"a": "2020", "b": "2020", "c": "2020", "d": "2020"})
+	forms := []string{"1990", "1991", "April 1990", "May 1990", "24 April 1990", "24 February 1990", "the 1990s", "the 1980s",
+		"about 1990", "early 1990s", "1989", "the 2000s", "2003", "late 1980s", "1 January 1991",
+		"30 April 1990", "31 December 1989", "1 January 1990", "31 December 1990"}
+	r := rand.New(rand.NewPCG(3, 4))
+	tried, disagreeing, self := 0, 0, 0
+	for trial := range 400 {
+		var claims []facts.Claim
+		for i := range 1 + r.IntN(30) {
+			cl := dateClaim(t, []string{"a", "b", "c", "d"}[r.IntN(4)], i+1, facts.Founded, "", forms[r.IntN(len(forms))])
+			if r.IntN(5) == 0 {
+				d := date(&cl)
+				d.YearFromContext = true
+				cl.Value = d
+			}
+			cl.Claimant = []string{"", "", "the group", "the police"}[r.IntN(4)]
+			claims = append(claims, cl)
+		}
+		if trial%2 == 0 {
+			slices.SortStableFunc(claims, func(x, y facts.Claim) int { return strings.Compare(string(x.Source), string(y.Source)) })
+		}
+		group := make([]*facts.Claim, len(claims))
+		for i := range claims {
+			group[i] = &claims[i]
+		}
+		j := &judge{corpus: c}
+		pairs := splitGroup(j, group, valueKey, func(a, b *facts.Claim) bool { return !date(a).Intersects(date(b)) })
+		spans := splitDates(&judge{corpus: c}, group)
+		type firmness struct {
+			firm     bool
+			claimant string
+		}
+		hard := anyPair(pairs, func(c *facts.Claim) firmness { return firmness{firm(date(c)), c.Claimant} }, func(a, b *facts.Claim) bool {
+			return firm(date(a)) && firm(date(b)) && a.Claimant == b.Claimant
+		})
+		for what, same := range map[string]bool{
+			"empty":               spans.empty() == pairs.empty(),
+			"claims":              slices.Equal(spans.claims(), pairs.claims()),
+			"self-contradictions": slices.Equal(spans.selfContradictions(), pairs.selfContradictions()),
+			"other claimants":     slices.Equal(spans.withOtherClaimant(), pairs.withOtherClaimant()),
+			"hard":                spans.anyApartOfOneClaimant(func(c *facts.Claim) bool { return firm(date(c)) }) == hard,
+		} {
+			if !same {
+				var vals []string
+				for _, cl := range group {
+					vals = append(vals, fmt.Sprintf("%s:%s/%q", cl.Source, cl.Value, cl.Claimant))
+				}
+				t.Fatalf("trial %d: %s differs from every two compared, for %v", trial, what, vals)
+			}
+		}
+		tried++
+		if !pairs.empty() {
+			disagreeing++
+		}
+		if len(pairs.selfContradictions()) > 0 {
+			self++
+		}
+	}
+	if disagreeing < tried/4 || disagreeing == tried || self < tried/10 {
+		t.Fatalf("%d groups, %d disagree, %d with a source against itself: the test tells little", tried, disagreeing, self)
+	}
+}

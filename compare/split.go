@@ -18,14 +18,27 @@ type split struct {
 	of      []*bucket    // the bucket of each claim of the group
 	buckets []*bucket    // in the order of their first claims
 	pairs   [][2]*bucket // the buckets whose values disagree, a before b
+	// spans, in a split of dates (splitDates), are the buckets' days by their
+	// places, with the latest starts and earliest ends of all of them; such a
+	// split lists no pairs.
+	spans []daySpan
+	all   extremes
 
 	self     []facts.SourceID // selfContradictions, once found
 	selfDone bool
 }
 
 type bucket struct {
+	n        int       // its place in the split's buckets
 	at       []int     // the group indexes of its claims, in order
 	partners []*bucket // the buckets it disagrees with
+}
+
+// held is a bucket a source has claims in, with the group index of the
+// source's first claim in it.
+type held struct {
+	b  *bucket
+	at int
 }
 
 // splitGroup buckets a group by key and compares every two buckets with disagree,
@@ -41,24 +54,7 @@ func splitGroup[K comparable](j *judge, group []*facts.Claim, key func(*facts.Cl
 // the only pairs of buckets (by their places in the list of summaries, in the
 // order of a loop over every two) that can disagree; the others are not compared.
 func splitGroupBy[K comparable, S any](j *judge, group []*facts.Claim, key func(*facts.Claim) K, summary func(*facts.Claim) S, near func([]S) [][2]int32, disagree func(a, b *S) bool) *split {
-	s := &split{j: j, group: group, of: make([]*bucket, len(group))}
-	index := map[K]*bucket{}
-	var last K
-	var b *bucket
-	for i, c := range group {
-		// Most sources agree, and claims of one value often follow each other:
-		// those need no lookup.
-		if k := key(c); b == nil || k != last {
-			if b = index[k]; b == nil {
-				b = &bucket{}
-				index[k] = b
-				s.buckets = append(s.buckets, b)
-			}
-			last = k
-		}
-		b.at = append(b.at, i)
-		s.of[i] = b
-	}
+	s := bucketed(j, group, key)
 	sums := make([]S, len(s.buckets))
 	for i, b := range s.buckets {
 		sums[i] = summary(group[b.at[0]])
@@ -85,17 +81,53 @@ func splitGroupBy[K comparable, S any](j *judge, group []*facts.Claim, key func(
 	return s
 }
 
+// bucketed is a split of the group into buckets by key, not yet compared.
+func bucketed[K comparable](j *judge, group []*facts.Claim, key func(*facts.Claim) K) *split {
+	s := &split{j: j, group: group, of: make([]*bucket, len(group))}
+	index := map[K]*bucket{}
+	var last K
+	var b *bucket
+	for i, c := range group {
+		// Most sources agree, and claims of one value often follow each other:
+		// those need no lookup.
+		if k := key(c); b == nil || k != last {
+			if b = index[k]; b == nil {
+				b = &bucket{n: len(s.buckets)}
+				index[k] = b
+				s.buckets = append(s.buckets, b)
+			}
+			last = k
+		}
+		b.at = append(b.at, i)
+		s.of[i] = b
+	}
+	return s
+}
+
 // first is a bucket's first claim: all its claims share the value.
 func (s *split) first(b *bucket) *facts.Claim { return s.group[b.at[0]] }
 
 // empty reports whether nothing disagrees.
-func (s *split) empty() bool { return len(s.pairs) == 0 }
+func (s *split) empty() bool {
+	if s.spans != nil {
+		return !s.all.any(s.spans)
+	}
+	return len(s.pairs) == 0
+}
+
+// disagrees reports whether a bucket's value disagrees with another's.
+func (s *split) disagrees(b *bucket) bool {
+	if s.spans != nil {
+		return s.all.apart(s.spans, b.n)
+	}
+	return len(b.partners) > 0
+}
 
 // claims returns the claims that disagree with some other claim, in group order.
 func (s *split) claims() []*facts.Claim {
 	var out []*facts.Claim
 	for i, c := range s.group {
-		if len(s.of[i].partners) > 0 {
+		if s.disagrees(s.of[i]) {
 			out = append(out, c)
 		}
 	}
@@ -116,6 +148,7 @@ func (s *split) sides() []Side {
 // anyPair reports whether some claim a and some claim b of two buckets that
 // disagree satisfy ok. sig says which claims of a bucket are alike to ok, so that
 // only one claim of each kind is tried.
+// A split of dates lists no pairs: anyApartOfOneClaimant asks it.
 func anyPair[K comparable](s *split, sig func(*facts.Claim) K, ok func(a, b *facts.Claim) bool) bool {
 	kinds := map[*bucket][]*facts.Claim{}
 	kindsOf := func(b *bucket) []*facts.Claim {
@@ -153,10 +186,6 @@ func (s *split) selfContradictions() []facts.SourceID {
 		return s.self
 	}
 	s.selfDone = true
-	type held struct {
-		b  *bucket
-		at int // the group index of the source's first claim in b
-	}
 	type found struct {
 		id    facts.SourceID
 		first int
@@ -166,6 +195,9 @@ func (s *split) selfContradictions() []facts.SourceID {
 	// l that disagree, or -1.
 	var disagree map[[2]*bucket]bool
 	first := func(l []held) int {
+		if s.spans != nil {
+			return s.firstApart(l)
+		}
 		// Every two of l are looked up among the pairs, unless l's buckets have
 		// fewer partners in all than twice that (a source that gives counts
 		// for hundreds of years, each of which disagrees with a few others, or
@@ -224,7 +256,7 @@ func (s *split) selfContradictions() []facts.SourceID {
 			}
 			l = l[:0]
 			for at := i; at < k; at++ {
-				if b := s.of[at]; len(b.partners) > 0 && !slices.ContainsFunc(l, func(x held) bool { return x.b == b }) {
+				if b := s.of[at]; s.disagrees(b) && !slices.ContainsFunc(l, func(x held) bool { return x.b == b }) {
 					l = append(l, held{b, at})
 				}
 			}
@@ -248,7 +280,7 @@ func (s *split) selfContradictions() []facts.SourceID {
 	slot := make([]int32, s.j.sources()) // 1 + the source's place in sources
 	for i, c := range s.group {
 		b := s.of[i]
-		if len(b.partners) == 0 {
+		if !s.disagrees(b) {
 			continue
 		}
 		k := s.j.src(c)
@@ -290,6 +322,9 @@ func (s *split) intraSource() bool { return len(s.selfContradictions()) > 0 }
 // withOtherClaimant returns the claims that disagree with a claim of another
 // claimant, in group order.
 func (s *split) withOtherClaimant() []*facts.Claim {
+	if s.spans != nil {
+		return s.otherClaimants()
+	}
 	claimants := map[*bucket]map[string]bool{}
 	for _, b := range s.buckets {
 		set := map[string]bool{}
