@@ -29,28 +29,44 @@ func BenchmarkJudge(b *testing.B) {
 // the same time are compared, so the cost follows the pairs within each year,
 // not the pairs of every two counts.
 func BenchmarkJudgeCountsOverManyYears(b *testing.B) {
-	c := &facts.Corpus{Tolerance: 0.1}
-	org := facts.Entity{ID: "org:x", Name: "X", Type: facts.EntityOrganization}
-	var claims []facts.Claim
-	for s := range 200 {
-		id := facts.SourceID(fmt.Sprintf("s%03d", s))
-		c.Sources = append(c.Sources, &facts.Source{ID: id, Name: string(id)})
-		for k := range 40 {
-			year := 1870 + (s*7+k*11)%150
-			d, err := facts.ParseDate(strconv.Itoa(year), 0)
-			if err != nil {
-				b.Fatal(err)
-			}
-			n := float64(100 * (1 + (s*k+year)%40))
-			claims = append(claims, facts.Claim{Subject: org, Predicate: facts.Members, Source: id, Line: k + 1,
-				Value: facts.Quantity{Min: n, Max: n}, When: &facts.Period{From: d, To: d}, Span: facts.Span{Start: 100 * k, End: 100*k + 4}})
-		}
-	}
+	c, claims := oneQuestion(200, 40, func(s, k int) facts.Claim {
+		year := 1870 + (s*7+k*11)%150
+		d := benchDate(b, strconv.Itoa(year))
+		n := float64(100 * (1 + (s*k+year)%40))
+		return facts.Claim{Predicate: facts.Members, Value: facts.Quantity{Min: n, Max: n}, When: &facts.Period{From: d, To: d}}
+	})
 	b.ReportAllocs()
 	for b.Loop() {
 		compare.Judge(c, append([]facts.Claim(nil), claims...))
 	}
 	b.ReportMetric(float64(len(claims))*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+}
+
+// oneQuestion is a corpus of n sources that each make so many claims about one
+// organization, claim(s, k) being source s's k-th (its subject, source, line and
+// span filled in here).
+func oneQuestion(n, each int, claim func(s, k int) facts.Claim) (*facts.Corpus, []facts.Claim) {
+	c := &facts.Corpus{Tolerance: 0.1}
+	org := facts.Entity{ID: "org:x", Name: "X", Type: facts.EntityOrganization}
+	var claims []facts.Claim
+	for s := range n {
+		id := facts.SourceID(fmt.Sprintf("s%03d", s))
+		c.Sources = append(c.Sources, &facts.Source{ID: id, Name: string(id)})
+		for k := range each {
+			cl := claim(s, k)
+			cl.Subject, cl.Source, cl.Line, cl.Span = org, id, k+1, facts.Span{Start: 100 * k, End: 100*k + 4}
+			claims = append(claims, cl)
+		}
+	}
+	return c, claims
+}
+
+func benchDate(b *testing.B, s string) facts.Date {
+	d, err := facts.ParseDate(s, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return d
 }
 
 // BenchmarkJudgeManyPeople judges the names of 20,000 people found by shape, a
@@ -117,22 +133,10 @@ func BenchmarkApplyReviews(b *testing.B) {
 // who disagrees with whom is read from the dates' days, not from a list of the
 // pairs, which would hold some twelve million.
 func BenchmarkJudgeManyDates(b *testing.B) {
-	c := &facts.Corpus{}
-	org := facts.Entity{ID: "org:x", Name: "X", Type: facts.EntityOrganization}
-	var claims []facts.Claim
-	for s := range 100 {
-		id := facts.SourceID(fmt.Sprintf("s%03d", s))
-		c.Sources = append(c.Sources, &facts.Source{ID: id, Name: string(id)})
-		for k := range 50 {
-			n := s*50 + k
-			d, err := facts.ParseDate(fmt.Sprintf("%d-%02d-%02d", 1900+n%120, 1+n/120%12, 1+n/1440%28), 0)
-			if err != nil {
-				b.Fatal(err)
-			}
-			claims = append(claims, facts.Claim{Subject: org, Predicate: facts.Founded, Source: id, Line: k + 1,
-				Value: d, Span: facts.Span{Start: 100 * k, End: 100*k + 10}})
-		}
-	}
+	c, claims := oneQuestion(100, 50, func(s, k int) facts.Claim {
+		n := s*50 + k
+		return facts.Claim{Predicate: facts.Founded, Value: benchDate(b, fmt.Sprintf("%d-%02d-%02d", 1900+n%120, 1+n/120%12, 1+n/1440%28))}
+	})
 	b.ReportAllocs()
 	for b.Loop() {
 		compare.Judge(c, append([]facts.Claim(nil), claims...))
