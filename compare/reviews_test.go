@@ -137,6 +137,26 @@ func TestReviewsKeptInTheCache(t *testing.T) {
 	}
 }
 
+// TestReviewsDecodedWholeOrNot: the reviews encoded for the cache decode to the
+// same reviews, and every shorter piece of them, or a verdict beyond the known
+// ones, is refused, never half read.
+func TestReviewsDecodedWholeOrNot(t *testing.T) {
+	list := []*Review{sampleReview(), {ID: "dddddddddddd", Key: "k", Verdict: Outdated, Stale: "almanac", Line: 9}}
+	blob := encodeReviews(list)
+	if got, ok := decodeReviews(blob); !ok || !reflect.DeepEqual(got, list) {
+		t.Fatalf("decoded %v (%+v), want %+v", ok, got, list)
+	}
+	for n := range len(blob) {
+		if got, ok := decodeReviews(blob[:n]); ok {
+			t.Fatalf("the first %d of %d bytes decoded: %+v", n, len(blob), got)
+		}
+	}
+	bad := []*Review{{ID: "e", Key: "k", Verdict: Verdict(99)}}
+	if _, ok := decodeReviews(encodeReviews(bad)); ok {
+		t.Error("a verdict beyond the known ones decoded")
+	}
+}
+
 // TestReviewsOtherShapes: a file whose list is not last, or empty in flow style,
 // keeps its comments and its entries too.
 func TestReviewsOtherShapes(t *testing.T) {

@@ -367,17 +367,26 @@ func (d *decoder) tail(en *entry) (textEntry, error) {
 // another package keeps in the cache (Cache.StoreBlob).
 type Encoder struct{ e encoder }
 
-func (x *Encoder) Int(v int)     { x.e.int(v) }
-func (x *Encoder) Str(s string)  { x.e.str(s) }
+// Int writes an integer.
+func (x *Encoder) Int(v int) { x.e.int(v) }
+
+// Str writes a string.
+func (x *Encoder) Str(s string) { x.e.str(s) }
+
+// Bytes returns what was written.
 func (x *Encoder) Bytes() []byte { return x.e.b }
 
 // Decoder reads what an Encoder wrote, in the same order. The strings it returns
 // are cut from the one it reads; the first problem stops it and is kept (Err).
 type Decoder struct{ d decoder }
 
+// NewDecoder reads s.
 func NewDecoder(s string) *Decoder { return &Decoder{decoder{s: s}} }
 
-func (x *Decoder) Int() int    { return x.d.int() }
+// Int reads an integer.
+func (x *Decoder) Int() int { return x.d.int() }
+
+// Str reads a string.
 func (x *Decoder) Str() string { return x.d.str() }
 
 // Count reads a number of things to follow, which must be possible in what is
