@@ -456,7 +456,9 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 		body := ln.trimmed(d.Text)
 		s := d.Text[body.Start:body.End]
 		refAt[i] = -1
-		if n, isRef := refLineNumber(s); isRef {
+		// A line longer than a sentence may be is no reference (each claim that
+		// cites one copies it): it is read as prose, and cut.
+		if n, isRef := refLineNumber(s); isRef && len(s) <= maxSentence {
 			refAt[i] = int16(n)
 		}
 		if holds[i] = mayHoldMarker(s); !holds[i] || refAt[i] >= 0 {
@@ -932,10 +934,12 @@ func headingTitle(s string) (start, end int, ok bool) {
 	return start, end, true
 }
 
-// isHeading reports whether s is a "== heading ==" line.
+// isHeading reports whether s is a "== heading ==" line. A line longer than a
+// sentence may be is none (each claim under a heading copies it, as its section):
+// it is read as prose, and cut.
 func isHeading(s string) bool {
 	_, _, ok := headingTitle(s)
-	return ok
+	return ok && len(s) <= maxSentence
 }
 
 // isPerlSpace reports whether c is white space as \s reads it.

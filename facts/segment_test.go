@@ -808,3 +808,31 @@ func TestRunOnIsCutIntoPieces(t *testing.T) {
 		t.Errorf("the founding inside a run of %d bytes was not found", len(text))
 	}
 }
+
+// FuzzRunOnPieces: whatever a run is made of (the input repeated past a few
+// times maxSentence, its full stops and line breaks made commas and spaces),
+// segmenting gives sentences of at most maxSentence bytes, cut between
+// characters, that cover the run but for white space between them.
+func FuzzRunOnPieces(f *testing.F) {
+	for _, s := range []string{"the group met, ", "é", "a;b c", "Dr. x (1)[2] ", "\u00a0word\u2003", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, piece string) {
+		piece = strings.NewReplacer(".", ",", "!", ",", "?", ",", "\n", " ", "\r", " ").Replace(piece)
+		if strings.TrimSpace(piece) == "" {
+			return
+		}
+		text := strings.Repeat(piece, 3*maxSentence/len(piece)+1)
+		d := Segment(text)
+		prev := 0
+		for i, s := range d.Sentences {
+			if len(s.Text) > maxSentence || s.Span.Start < prev || text[s.Span.Start:s.Span.End] != s.Text {
+				t.Fatalf("sentence %d: %d bytes at %v (previous end %d)", i, len(s.Text), s.Span, prev)
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(s.Text) {
+				t.Fatalf("sentence %d cut inside a character", i)
+			}
+			prev = s.Span.End
+		}
+	})
+}
