@@ -931,6 +931,9 @@ func headingTitle(s string) (start, end int, ok bool) {
 	for end > start && isPerlSpace(s[end-1]) {
 		end--
 	}
+	if strings.IndexByte(s[start:end], '\n') >= 0 {
+		return 0, 0, false // the expression's "." reads no line break
+	}
 	return start, end, true
 }
 
