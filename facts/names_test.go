@@ -783,8 +783,10 @@ func closeByTheRule(p *Profile, a, b string) bool {
 	if ta == tb {
 		return true
 	}
-	if pa, pb := p.Lookup(a), p.Lookup(b); pa != nil && pb != nil && pa != pb && pa.Type == EntityPlace && pb.Type == EntityPlace {
-		return false
+	if p != nil {
+		if pa, pb := p.Lookup(a), p.Lookup(b); pa != nil && pb != nil && pa != pb && pa.Type == EntityPlace && pb.Type == EntityPlace {
+			return false
+		}
 	}
 	la, lb := strings.ToLower(FoldString(a)), strings.ToLower(FoldString(b))
 	n := min(len([]rune(ta)), len([]rune(tb)), len([]rune(la)), len([]rune(lb)))
@@ -847,4 +849,18 @@ func TestCloseWordsAsTheRule(t *testing.T) {
 	if close < 100 || far < 100 {
 		t.Fatalf("%d pairs close, %d far: the test tells little", close, far)
 	}
+}
+
+// FuzzCloseWords: any two words are close as the rule, typos counted for every
+// pair, says they are.
+func FuzzCloseWords(f *testing.F) {
+	f.Add("Rajavi", "Radjavi")
+	f.Add("Azodanlu", "Azondalu")
+	f.Add("Müller", "Mueller")
+	f.Add("Łukasz", "Lukasz")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := (*Profile)(nil).closeWords(a, b), closeByTheRule(nil, a, b); got != want {
+			t.Fatalf("closeWords(%q, %q) = %v, the rule says %v", a, b, got, want)
+		}
+	})
 }
