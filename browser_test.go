@@ -453,7 +453,7 @@ func TestBrowserServeRecordsVerdicts(t *testing.T) {
 	value := eval[string](t, tb, `(() => { const s = document.querySelector("#value-`+ids[1]+`"); s.selectedIndex = s.options.length - 1; return s.value })()`)
 	do(t, tb, chromedp.Click(chromedp.CSS(second+` button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(second+`[data-status=reviewed]`)))
 
-	revs, err := compare.LoadReviews(os.DirFS(dir), "reviews.yaml", "reviews.yaml", nil)
+	revs, err := compare.LoadReviews(os.DirFS(dir), "reviews.yaml", "reviews.yaml", nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}

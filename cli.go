@@ -331,7 +331,11 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	revs, err := compare.LoadReviews(fsys, c.ReviewsFile, path.Join(dir, c.ReviewsFile), opts.Cache)
+	where := "" // the reviews file's absolute path, for the cache; none for the embedded corpus
+	if opts.Root != "" {
+		where = filepath.Join(opts.Root, filepath.FromSlash(c.ReviewsFile))
+	}
+	revs, err := compare.LoadReviews(fsys, c.ReviewsFile, path.Join(dir, c.ReviewsFile), opts.Cache, where)
 	if err != nil {
 		return nil, err
 	}

@@ -106,12 +106,17 @@ var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // LoadReviews reads reviews.yaml from fsys; a missing file is an empty list. Loading
 // is strict: unknown keys, unknown verdicts and missing fields are errors at their
-// line and column. With a cache (nil for none), the reviews a file holds are kept
-// under the SHA-256 of its bytes once it has loaded without error: the file of a
+// line and column.
+//
+// With a cache (nil for none), what the file holds is kept once it has loaded
+// without error, in one entry for the file at where (its absolute path), with the
+// SHA-256 of its bytes, and read back while its bytes are the same: the file of a
 // large dossier records every claim each review covered (19 MB for the 184
 // conflicts of 10,000 generated sources, a second to parse), and every check reads
-// it. The file's document is then parsed only if a review is added.
-func LoadReviews(fsys fs.FS, name, display string, cache *facts.Cache) (*Reviews, error) {
+// it. One entry per file, not per version of it: a file that grows by a review at a
+// time would otherwise leave a copy of itself in the cache for each. The file's
+// document is parsed only if a review is added.
+func LoadReviews(fsys fs.FS, name, display string, cache *facts.Cache, where string) (*Reviews, error) {
 	r := &Reviews{Path: display}
 	data, err := fs.ReadFile(fsys, name)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -121,11 +126,11 @@ func LoadReviews(fsys fs.FS, name, display string, cache *facts.Cache) (*Reviews
 		return nil, &facts.InputError{File: display, Msg: "cannot read the reviews: " + err.Error()}
 	}
 	sum := ""
-	if cache != nil {
+	if cache != nil && where != "" {
 		h := sha256.Sum256(data)
 		sum = hex.EncodeToString(h[:])
-		if blob, ok := cache.LoadBlob("reviews", sum); ok {
-			if list, ok := decodeReviews(blob); ok {
+		if blob, ok := cache.LoadBlob("reviews", where); ok && strings.HasPrefix(blob, sum) {
+			if list, ok := decodeReviews(blob[len(sum):]); ok {
 				r.raw, r.List = data, list
 				return r, nil
 			}
@@ -135,7 +140,7 @@ func LoadReviews(fsys fs.FS, name, display string, cache *facts.Cache) (*Reviews
 		return nil, err
 	}
 	if sum != "" && len(r.List) > 0 {
-		cache.StoreBlob("reviews", sum, encodeReviews(r.List))
+		cache.StoreBlob("reviews", where, sum+encodeReviews(r.List))
 	}
 	return r, nil
 }

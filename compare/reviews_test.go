@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func loadReviewsFile(t *testing.T, data []byte) *Reviews {
 	t.Helper()
-	r, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: data}}, "reviews.yaml", "t/reviews.yaml", nil)
+	r, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: data}}, "reviews.yaml", "t/reviews.yaml", nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,8 @@ func TestReviewsKeepCommentsAndOrder(t *testing.T) {
 // TestReviewsKeptInTheCache: a reviews file loaded again with the same bytes
 // comes from the cache, the same reviews (lines too) without its document; adding
 // a review then keeps the file byte for byte as the one parsed does; a damaged
-// entry, changed bytes or a file with an error are read from the file.
+// entry, changed bytes or a file with an error are read from the file, and the
+// cache keeps one entry for the file whatever its versions.
 func TestReviewsKeptInTheCache(t *testing.T) {
 	before, err := os.ReadFile(filepath.Join("..", "testdata", "reviews", "before.yaml"))
 	if err != nil {
@@ -80,7 +81,7 @@ func TestReviewsKeptInTheCache(t *testing.T) {
 	dir := t.TempDir()
 	cache := facts.OpenCache(dir, "test")
 	load := func(data []byte) (*Reviews, error) {
-		return LoadReviews(fstest.MapFS{"reviews.yaml": {Data: data}}, "reviews.yaml", "t/reviews.yaml", cache)
+		return LoadReviews(fstest.MapFS{"reviews.yaml": {Data: data}}, "reviews.yaml", "t/reviews.yaml", cache, "/corpus/reviews.yaml")
 	}
 	parsed, err := load(before)
 	if err != nil || parsed.doc == nil {
@@ -125,9 +126,23 @@ func TestReviewsKeptInTheCache(t *testing.T) {
 	if r, err := load(before); err != nil || r.doc == nil || !reflect.DeepEqual(r.List, parsed.List[:2]) {
 		t.Errorf("after the entry was damaged: %v, parsed anew %v", err, r != nil && r.doc != nil)
 	}
-	// Other bytes are other reviews; a file with an error is never kept.
+	// Other bytes are other reviews, kept in place of the first: one entry per
+	// file, however often it changes. A file with an error is never kept.
 	if r, err := load(files[1]); err != nil || r.doc == nil || len(r.List) != 3 {
 		t.Errorf("the file with a review more: %v, %d reviews", err, len(r.List))
+	}
+	if r, err := load(files[1]); err != nil || r.doc != nil || len(r.List) != 3 {
+		t.Errorf("the file with a review more, again: %v, from the cache %v", err, r != nil && r.doc == nil)
+	}
+	kept := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			kept++
+		}
+		return nil
+	})
+	if kept != 1 {
+		t.Errorf("%d entries in the cache for one file", kept)
 	}
 	bad := []byte(strings.Replace(string(before), "verdict: confirmed", "verdict: maybe", 1))
 	for range 2 {
@@ -190,7 +205,7 @@ func TestReviewsOtherShapes(t *testing.T) {
 // TestReviewsStrict: problems are errors at their line and column.
 func TestReviewsStrict(t *testing.T) {
 	data := "reviews:\n  - id: a\n    key: k\n    claims: []\n    verdict: maybe\n    colour: red\n  - id: b\n    key: k\n    claims: []\n    verdict: resolved\n"
-	_, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: []byte(data)}}, "reviews.yaml", "t/reviews.yaml", nil)
+	_, err := LoadReviews(fstest.MapFS{"reviews.yaml": {Data: []byte(data)}}, "reviews.yaml", "t/reviews.yaml", nil, "")
 	if err == nil {
 		t.Fatal("a bad reviews file loaded")
 	}

@@ -303,19 +303,19 @@ func (c *Cache) rememberManifest(root string, m *manifest, store bool, base stri
 	c.write(entry{Key: c.recentKey(root), Recent: list})
 }
 
-// blobKey names the entry of what another package made of a file of its kind,
-// by the SHA-256 of the file's bytes (in hex).
-func (c *Cache) blobKey(kind, sum string) string {
-	return sha256Hex([]byte(cacheMagic + "\x00" + c.version + "\x00blob\x00" + kind + "\x00" + sum))
+// blobKey names the entry of what another package made of a thing of its kind
+// (a file, by its path).
+func (c *Cache) blobKey(kind, id string) string {
+	return sha256Hex([]byte(cacheMagic + "\x00" + c.version + "\x00blob\x00" + kind + "\x00" + id))
 }
 
-// LoadBlob returns what StoreBlob kept for kind and sum, if the cache has it
+// LoadBlob returns what StoreBlob last kept for kind and id, if the cache has it
 // whole. A nil cache has nothing.
-func (c *Cache) LoadBlob(kind, sum string) (string, bool) {
+func (c *Cache) LoadBlob(kind, id string) (string, bool) {
 	if c == nil {
 		return "", false
 	}
-	key := c.blobKey(kind, sum)
+	key := c.blobKey(kind, id)
 	e, ok := c.loadFile(key)
 	if !ok {
 		return "", false
@@ -323,14 +323,15 @@ func (c *Cache) LoadBlob(kind, sum string) (string, bool) {
 	return e.Blob, true
 }
 
-// StoreBlob keeps blob, what another package made of a file of its kind (the
-// reviews), under the SHA-256 of the file's bytes, in an entry of its own checked
-// as every entry is. A nil cache forgets.
-func (c *Cache) StoreBlob(kind, sum, blob string) {
+// StoreBlob keeps blob, what another package made of a thing of its kind (the
+// reviews of a file), under its id, in an entry of its own checked as every
+// entry is, in place of the one kept before. What the blob was made from is for
+// the caller to record in it and check (the file's SHA-256). A nil cache forgets.
+func (c *Cache) StoreBlob(kind, id, blob string) {
 	if c == nil {
 		return
 	}
-	c.write(entry{Key: c.blobKey(kind, sum), Blob: blob})
+	c.write(entry{Key: c.blobKey(kind, id), Blob: blob})
 }
 
 // loadFile reads the entry under key from its own file.
