@@ -287,7 +287,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	switch {
 	case dir == "":
 		if _, err := os.Stat(facts.ManifestName); err == nil {
-			fsys, dir, label, root = os.DirFS("."), ".", ".", "."
+			fsys, dir, label, root = facts.DirFS("."), ".", ".", "."
 			break
 		}
 		fmt.Fprintln(e.stderr, "compare: using the embedded corpus (five profiles of the MEK); pass DIR to read your own")
@@ -303,7 +303,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 		case !info.IsDir():
 			return nil, &facts.InputError{File: dir, Msg: "not a folder", Hint: "give the folder that holds compare.yaml"}
 		}
-		fsys = os.DirFS(dir)
+		fsys = facts.DirFS(dir)
 		label = filepath.ToSlash(filepath.Clean(dir))
 		dir = label
 	}

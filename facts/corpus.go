@@ -524,6 +524,14 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 // as a stat the caller made says, -1 to ask the file; either way it is only room
 // made ahead.
 func readInto(fsys fs.FS, name string, size int, buf *[]byte) ([]byte, error) {
+	if r, ok := fsys.(fileReader); ok {
+		return r.readFileInto(name, size, buf)
+	}
+	return readFrom(fsys, name, size, buf)
+}
+
+// readFrom is readInto through the file system's files.
+func readFrom(fsys fs.FS, name string, size int, buf *[]byte) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
@@ -577,7 +585,11 @@ func (c *Corpus) Read(s *Source) (*Document, error) {
 // read is Read into *data, which it grows as needed, with the sentences added to
 // room.
 func (c *Corpus) read(s *Source, data *[]byte, room []Sentence, lists *segmentRoom) (*Document, error) {
-	b, err := readInto(c.FS, s.File, -1, data)
+	size := -1
+	if s.read { // the first reading's size: a changed file fails the check below
+		size = int(s.Size)
+	}
+	b, err := readInto(c.FS, s.File, size, data)
 	if err != nil {
 		return nil, &InputError{File: s.Path, Msg: "cannot read the source again: " + err.Error(), Hint: "run compare again"}
 	}

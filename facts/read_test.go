@@ -3,6 +3,8 @@ package facts
 import (
 	"bytes"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -50,7 +52,13 @@ func TestReadIntoReadsWholeFiles(t *testing.T) {
 		files[name] = &fstest.MapFile{Data: bytes.Repeat([]byte{byte('a' + len(names))}, n)}
 		names = append(names, name)
 	}
-	for _, fsys := range []fs.FS{files, sizeless{files, 0}, sizeless{files, 5}, sizeless{files, 1 << 20}} {
+	dir := t.TempDir()
+	for name, f := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, fsys := range []fs.FS{files, sizeless{files, 0}, sizeless{files, 5}, sizeless{files, 1 << 20}, DirFS(dir)} {
 		var buf []byte
 		for _, order := range [][]string{names, {names[7], names[0], names[5], names[1], names[7]}} {
 			for _, name := range order {
@@ -66,8 +74,43 @@ func TestReadIntoReadsWholeFiles(t *testing.T) {
 			}
 		}
 	}
+	for _, fsys := range []fs.FS{files, DirFS(dir)} {
+		var buf []byte
+		for _, name := range []string{"missing", "../" + filepath.Base(dir) + "/f", "/f", "f\x00"} {
+			if _, err := readInto(fsys, name, -1, &buf); err == nil {
+				t.Errorf("%T: %q read without an error", fsys, name)
+			}
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "folder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	var buf []byte
-	if _, err := readInto(files, "missing", -1, &buf); err == nil {
-		t.Error("a missing file read without an error")
+	if _, err := readInto(DirFS(dir), "folder", -1, &buf); err == nil {
+		t.Error("a folder read as a file")
+	}
+}
+
+// TestDirFSIsOSDirFS: besides reading into a buffer, DirFS answers as os.DirFS
+// does, and refuses the names it refuses.
+func TestDirFSIsOSDirFS(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := fstest.TestFS(DirFS(dir), "a.txt"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.txt", "missing", "../a.txt", "./a.txt", ""} {
+		_, err1 := fs.Stat(DirFS(dir), name)
+		_, err2 := fs.Stat(os.DirFS(dir), name)
+		if (err1 == nil) != (err2 == nil) {
+			t.Errorf("Stat(%q): %v, os.DirFS: %v", name, err1, err2)
+		}
+		_, err1 = readInto(DirFS(dir), name, -1, new([]byte))
+		_, err2 = readInto(os.DirFS(dir), name, -1, new([]byte))
+		if (err1 == nil) != (err2 == nil) {
+			t.Errorf("readInto(%q): %v, os.DirFS: %v", name, err1, err2)
+		}
 	}
 }
