@@ -31,6 +31,7 @@ fuzz:
 	$(GO) test ./facts -run '^$$' -fuzz '^FuzzTypos$$' -fuzztime 10s
 	$(GO) test ./facts -run '^$$' -fuzz '^FuzzWordCounts$$' -fuzztime 10s
 	$(GO) test ./facts -run '^$$' -fuzz '^FuzzNextAcronym$$' -fuzztime 10s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzTitleLen$$' -fuzztime 10s
 	$(GO) test ./facts -run '^$$' -fuzz '^FuzzBacktracker$$' -fuzztime 20s
 	$(GO) test ./report -run '^$$' -fuzz '^FuzzConflictWritten$$' -fuzztime 10s
 

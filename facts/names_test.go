@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -861,6 +862,40 @@ func FuzzCloseWords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b string) {
 		if got, want := (*Profile)(nil).closeWords(a, b), closeByTheRule(nil, a, b); got != want {
 			t.Fatalf("closeWords(%q, %q) = %v, the rule says %v", a, b, got, want)
+		}
+	})
+}
+
+// titleRE is what titleLen reads by hand.
+var titleRE = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Prof|Lt\. ?Col|Lt|Col|Gen|Brig\. ?Gen|Maj\. ?Gen|Maj|Capt|Sgt|Adm|Sen|Rep)\.?|General|Colonel|Captain|Major|President|Premier|Prime Minister|Ayatollah|Imam|Sheikh|Senator|Judge|Professor|Mayor|Minister)\s+`)
+
+func titleLenByRE(name string) int {
+	if loc := titleRE.FindStringIndex(name); loc != nil {
+		return loc[1]
+	}
+	return 0
+}
+
+// TestTitleLenAsTheExpression: titleLen takes what the expression matches, on
+// every title and its near misses.
+func TestTitleLenAsTheExpression(t *testing.T) {
+	names := []string{"", "Dr", "Dr ", "Dr. Rajavi", "Dr.Rajavi", "Drew Smith", "Lt. Col. Louis Lee Hawkins", "Lt.Col. Hawkins",
+		"Lt.  Col Hawkins", "Lt. Colonel Hawkins", "Lt Col Hawkins", "Brig. Gen. Price", "Brig.Gen Price", "Brig. General Price",
+		"Maj. Gen.\tX", "Maj.\nX", "Mrs  Y", "Ms\u00a0Y", "President Prime Minister Z", "Prime  Minister", "Prime Ministers",
+		"General  Major Colonel Q", "Sen.Rep. Q", "Imam\r\nAli", "Minister\fX", "Minister\vX", "Sheikh", "Gen.", "Gen. "}
+	for _, n := range names {
+		if got, want := titleLen(n), titleLenByRE(n); got != want {
+			t.Errorf("titleLen(%q) = %d, the expression takes %d", n, got, want)
+		}
+	}
+}
+
+func FuzzTitleLen(f *testing.F) {
+	f.Add("Lt. Col. Louis Lee Hawkins")
+	f.Add("Prime Minister X")
+	f.Fuzz(func(t *testing.T, name string) {
+		if got, want := titleLen(name), titleLenByRE(name); got != want {
+			t.Fatalf("titleLen(%q) = %d, the expression takes %d", name, got, want)
 		}
 	})
 }

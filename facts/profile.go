@@ -517,18 +517,90 @@ func (p *Profile) Person(text string, common *Vocabulary) (Entity, bool) {
 
 var abbrevEndRE = regexp.MustCompile(`(?:[A-Za-z]\.){2,}$`)
 
-var titleRE = regexp.MustCompile(`^(?:(?:Dr|Mr|Mrs|Ms|Prof|Lt\. ?Col|Lt|Col|Gen|Brig\. ?Gen|Maj\. ?Gen|Maj|Capt|Sgt|Adm|Sen|Rep)\.?|General|Colonel|Captain|Major|President|Premier|Prime Minister|Ayatollah|Imam|Sheikh|Senator|Judge|Professor|Mayor|Minister)\s+`)
-
 // StripTitle removes a leading title ("Dr", "Lt. Col.", "President") from a name.
 func StripTitle(name string) string {
 	for {
-		loc := titleRE.FindStringIndex(name)
-		if loc == nil {
+		n := titleLen(name)
+		if n == 0 {
 			return strings.TrimSpace(name)
 		}
-		name = name[loc[1]:]
+		name = name[n:]
 	}
 }
+
+// titleLen is how long the title opening name is with the spaces after it, as
+// the expression in TestTitleLenAsTheExpression reads it, or 0: every name found by shape asks, and few open with a
+// title. The titles are tried in the expression's order, each as it takes
+// it (an abbreviation's full stop if there is one, then at least one space), so
+// the first that fits is the one the expression's leftmost-first match takes.
+func titleLen(name string) int {
+	if name == "" || !titleOpens[name[0]] {
+		return 0
+	}
+	for _, t := range titles {
+		n := 0
+		if t.dotted != "" { // "Lt. Col", "Lt.Col"
+			if !strings.HasPrefix(name, t.dotted) {
+				continue
+			}
+			n = len(t.dotted)
+			if n < len(name) && name[n] == ' ' {
+				n++
+			}
+		}
+		if !strings.HasPrefix(name[n:], t.word) {
+			continue
+		}
+		n += len(t.word)
+		if t.abbrev && n < len(name) && name[n] == '.' {
+			n++
+		}
+		spaces := n
+		for spaces < len(name) && isRESpace(name[spaces]) {
+			spaces++
+		}
+		if spaces > n {
+			return spaces
+		}
+	}
+	return 0
+}
+
+// isRESpace is the expressions' \s: space, tab, line feed, form feed, carriage return.
+func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// titles are the expression's titles in its order: an abbreviation takes a full stop
+// after it, a two-part one ("Lt. Col") is dotted and word.
+var titles = func() (out []struct {
+	dotted, word string
+	abbrev       bool
+}) {
+	add := func(dotted, word string, abbrev bool) {
+		out = append(out, struct {
+			dotted, word string
+			abbrev       bool
+		}{dotted, word, abbrev})
+	}
+	for _, w := range []string{"Dr", "Mr", "Mrs", "Ms", "Prof", "Lt.Col", "Lt", "Col", "Gen", "Brig.Gen", "Maj.Gen", "Maj", "Capt", "Sgt", "Adm", "Sen", "Rep"} {
+		if first, second, ok := strings.Cut(w, "."); ok {
+			add(first+".", second, true)
+		} else {
+			add("", w, true)
+		}
+	}
+	for _, w := range []string{"General", "Colonel", "Captain", "Major", "President", "Premier", "Prime Minister", "Ayatollah", "Imam", "Sheikh", "Senator", "Judge", "Professor", "Mayor", "Minister"} {
+		add("", w, false)
+	}
+	return out
+}()
+
+// titleOpens are the first letters of the titles.
+var titleOpens = func() (open [256]bool) {
+	for _, t := range titles {
+		open[(t.dotted + t.word)[0]] = true
+	}
+	return open
+}()
 
 // notNameWords are capitalized words that begin sentences or name institutions, and
 // so cannot be part of a person's name found by shape alone.
