@@ -899,3 +899,17 @@ func FuzzTitleLen(f *testing.F) {
 		}
 	})
 }
+
+// TestGenericOrgAsTheExpression: genericOrg takes what the expression it
+// replaced took, whatever the case.
+func TestGenericOrgAsTheExpression(t *testing.T) {
+	re := regexp.MustCompile(`^(?i:it|they|them|its|their|the group|the organi[sz]ation|the movement|this group|the group's|the organi[sz]ation's)$`)
+	texts := []string{"", "it", "IT", "It's", "its", "ITS", "the group", "The Group", "the  group", "the groups", "The Organisation",
+		"the organization's", "THE MOVEMENT", "this group", "That group", "the group’s", "\u212At", "i\u0130", "theṁ", "Them", "the",
+		"ſe", "The Organiſation", "they ", " they"}
+	for _, text := range texts {
+		if got, want := genericOrg(text), re.MatchString(text); got != want {
+			t.Errorf("genericOrg(%q) = %v, the expression says %v", text, got, want)
+		}
+	}
+}

@@ -445,15 +445,27 @@ func appendLower(b []byte, s string) []byte {
 	return b
 }
 
-// genericOrgRE matches the words a source uses for its own subject.
-var genericOrgRE = regexp.MustCompile(`^(?i:it|they|them|its|their|the group|the organi[sz]ation|the movement|this group|the group's|the organi[sz]ation's)$`)
+// genericOrgWords are the words a source uses for its own subject, in any case.
+var genericOrgWords = []string{"it", "they", "them", "its", "their", "the group", "the organisation", "the organization",
+	"the movement", "this group", "the group's", "the organisation's", "the organization's"}
+
+// genericOrg reports whether text is one of genericOrgWords, the case folded
+// as the expressions' (?i) folds it.
+func genericOrg(text string) bool {
+	for _, w := range genericOrgWords {
+		if strings.EqualFold(text, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // Org resolves the organization a matched name stands for: a named organization or
 // the subject, "the group" or "it" (which, in a profile of the subject, mean it),
 // and "Mujahedin-e Khalq (MEK)" through either of its names.
 func (p *Profile) Org(text string) (*Known, bool) {
 	text = strings.TrimSpace(text)
-	if genericOrgRE.MatchString(text) {
+	if genericOrg(text) {
 		return p.Subject, true
 	}
 	text = strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "'")

@@ -221,7 +221,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 			var r Rule
 			switch kind {
 			case "pattern":
-				pr := &patternRule{baseRule: base, scanAfter: search("scan_after", nil), section: compile("section", false)}
+				pr := &patternRule{baseRule: base, scanAfter: search("scan_after", nil), section: newSectionFilter(compile("section", false))}
 				if sk := y.Str(m["pattern"], "pattern"); sk != "" {
 					c := pre.get(compileKey{src: sk, skeleton: true}, func() *compiled { return compileSkeleton(sk) })
 					pr.skeleton, pr.skeletonSeq = c.re, c.seq
@@ -239,7 +239,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 				}
 				r = pr
 			case "period-list":
-				r = &periodListRule{baseRule: base, re: search("pattern", nil), section: compile("section", true)}
+				r = &periodListRule{baseRule: base, re: search("pattern", nil), section: newSectionFilter(compile("section", true))}
 			case "label-value":
 				r = &labelValueRule{baseRule: base, label: compile("label", true)}
 			case "names":
@@ -895,8 +895,7 @@ type patternRule struct {
 	baseRule
 	re        *expr
 	scanAfter *expr
-	section   *regexp.Regexp         // when set, only sentences under a matching heading
-	sections  readings[string, bool] // heading → whether section matches it
+	section   *sectionFilter // when set, only sentences under a matching heading
 	// masked, for a pattern with {date}, is the expression with {date} standing for
 	// one date token of the masked text (see maskDates): the date grammar, thousands
 	// of instructions, leaves the expression, and the dates are found once per
@@ -1036,14 +1035,29 @@ func weakPart(re *syntax.Regexp) bool {
 	return false
 }
 
-// sectionMatches reports whether the rule reads sentences under a heading,
-// remembered per heading: a document has few, and each has many sentences.
-func (r *patternRule) sectionMatches(heading string) bool {
-	if ok, seen := r.sections.load(heading); seen {
+// sectionFilter is a rule's section expression: only sentences under a heading
+// it matches are read. What it says of each heading is remembered: a document
+// has few, and each has many sentences (or list items).
+type sectionFilter struct {
+	re       *regexp.Regexp
+	headings readings[string, bool]
+}
+
+// newSectionFilter is the filter of re, nil when there is none.
+func newSectionFilter(re *regexp.Regexp) *sectionFilter {
+	if re == nil {
+		return nil
+	}
+	return &sectionFilter{re: re}
+}
+
+// matches reports whether the rule reads the sentences under heading.
+func (f *sectionFilter) matches(heading string) bool {
+	if ok, seen := f.headings.load(heading); seen {
 		return ok
 	}
-	ok := r.section.MatchString(FoldString(heading))
-	r.sections.store(strings.Clone(heading), ok) // a copy: heading is a piece of a source's text
+	ok := f.re.MatchString(FoldString(heading))
+	f.headings.store(strings.Clone(heading), ok) // a copy: heading is a piece of a source's text
 	return ok
 }
 
@@ -1051,7 +1065,7 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 	if !r.reads(s) || !r.triggered(x.hits(s)) {
 		return
 	}
-	if r.section != nil && !r.sectionMatches(s.Section) {
+	if r.section != nil && !r.section.matches(s.Section) {
 		return
 	}
 	text := s.Folded().Text
@@ -1127,11 +1141,11 @@ var noMasks = false
 type periodListRule struct {
 	baseRule
 	re      *expr
-	section *regexp.Regexp
+	section *sectionFilter
 }
 
 func (r *periodListRule) apply(x *extractor, s *Sentence) {
-	if s.Kind != ListItem || !r.section.MatchString(FoldString(s.Section)) {
+	if s.Kind != ListItem || !r.section.matches(s.Section) {
 		return
 	}
 	m := r.re.firstGroups(s.Folded().Text)
