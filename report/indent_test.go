@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"testing"
@@ -62,7 +63,8 @@ func FuzzIndent(f *testing.F) {
 	})
 }
 
-// TestLayOutAsOneWhole: a report laid out conflict by conflict, on every core, is
+// TestLayOutAsOneWhole: a report laid out conflict by conflict, on every core, a
+// chunk of them at a time, is
 // the report encoded and laid out whole, byte for byte, for the embedded corpus's
 // report, for it with no conflicts and with one, and for conflicts and sources
 // whose strings hold the bytes the report is cut at ("conflicts":[]), brackets and
@@ -78,23 +80,29 @@ func TestLayOutAsOneWhole(t *testing.T) {
 	none, one := *r, *r
 	none.Conflicts, one.Conflicts = nil, r.Conflicts[:1]
 	for name, rep := range map[string]*Report{"seeds": r, "made": &made, "none": &none, "one": &one} {
-		pieces, err := layOut(jsonOf(rep))
+		want, err := layOutWhole(jsonWhole(rep))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := bytes.Join(pieces, nil)
-		want, err := layOutWhole(jsonOf(rep))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: laid out in parts it differs from laid out whole", name)
+		want = append(want, '\n')
+		var got []byte
+		for _, chunk := range []int{1, 2, 3, jsonChunk(), 1 << 20} {
+			var b bytes.Buffer
+			w := bufio.NewWriterSize(&b, 16) // smaller than any conflict
+			if err := writeJSON(w, rep, chunk); err != nil {
+				t.Fatal(err)
+			}
+			w.Flush()
+			if got = b.Bytes(); !bytes.Equal(got, want) {
+				t.Errorf("%s: laid out %d conflicts at a time it differs from laid out whole", name, chunk)
+			}
 		}
 		var c, indented bytes.Buffer
 		if err := json.Compact(&c, got); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if err := json.Indent(&indented, c.Bytes(), "", "  "); err != nil || !bytes.Equal(got, indented.Bytes()) {
+		indented.Grow(len(got))
+		if err := json.Indent(&indented, c.Bytes(), "", "  "); err != nil || !bytes.Equal(got, append(indented.Bytes(), '\n')) {
 			t.Errorf("%s: not as json.Indent lays it out (%v)", name, err)
 		}
 	}
@@ -123,7 +131,7 @@ var oddStrings = []string{"", "plain", `say "hi" \ back`, "tab\tnew\nline\rret\b
 // U+2028, bytes that are not UTF-8, markup), with claims, new claims or none, are
 // written at every depth as encoding/json encodes them and indent lays them out.
 func TestConflictsWrittenAsEncoded(t *testing.T) {
-	out := jsonOf(seedsReport(t))
+	out := jsonWhole(seedsReport(t))
 	if len(out.Conflicts) < 10 {
 		t.Fatalf("only %d conflicts", len(out.Conflicts))
 	}
@@ -135,7 +143,7 @@ func TestConflictsWrittenAsEncoded(t *testing.T) {
 	for i, s := range oddStrings {
 		cl := jsonClaim{Source: s, Line: i, Start: -i, End: 1 << 40, Text: s, Value: s, Quote: s, Attribution: s, Citation: s}
 		c := jsonConflict{ID: s, Key: s, Subject: s, Predicate: s, Title: s, Class: s, IntraSource: i%2 == 0, Explanation: s,
-			Claims: []jsonClaim{}, Review: jsonReview{Status: s, Verdict: s, Note: s, By: s, At: s, New: []jsonClaim{}}} // as jsonOf makes them
+			Claims: []jsonClaim{}, Review: jsonReview{Status: s, Verdict: s, Note: s, By: s, At: s, New: []jsonClaim{}}} // as conflictJSON makes them
 		switch i % 3 {
 		case 1:
 			c.Claims = []jsonClaim{cl}
@@ -157,4 +165,14 @@ func FuzzConflictWritten(f *testing.F) {
 		c := jsonConflict{ID: a, Title: b, Explanation: a + b, Claims: []jsonClaim{cl}, Review: jsonReview{Note: b, New: []jsonClaim{cl}}}
 		writtenAsEncoded(t, &c, n&3)
 	})
+}
+
+// jsonWhole is the report as the JSON contract has it, its conflicts too, for
+// the tests that hold writeJSON to encoding/json.
+func jsonWhole(r *Report) jsonReport {
+	out := jsonOf(r)
+	for i := range r.Conflicts {
+		out.Conflicts = append(out.Conflicts, conflictJSON(&r.Conflicts[i], jsonConflict{}))
+	}
+	return out
 }

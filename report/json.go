@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"runtime"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -85,21 +87,75 @@ func claimJSON(cl Claim) jsonClaim {
 
 // JSON writes the report as compare.report/v1.
 func JSON(w io.Writer, r *Report) error {
-	pieces, err := layOut(jsonOf(r))
-	if err != nil {
+	b := bufio.NewWriterSize(w, 1<<16)
+	if err := writeJSON(b, r, jsonChunk()); err != nil {
 		return err
 	}
-	// The pieces, a conflict's each, go out through one buffer rather than
-	// joined into a copy of the whole report.
-	b := bufio.NewWriterSize(w, 1<<16)
-	for _, p := range pieces {
-		b.Write(p)
-	}
-	b.WriteByte('\n')
 	return b.Flush()
 }
 
-// jsonOf is the report as the JSON contract has it.
+// jsonChunk is how many conflicts writeJSON lays out at once: a few for each
+// core. A large report has few conflicts, each of thousands of claims (on 10,000
+// generated sources, 184 conflicts of 1,100 claims on average).
+func jsonChunk() int { return 4 * runtime.GOMAXPROCS(0) }
+
+// writeJSON writes the report as json.Encoder encodes it (HTML left as it is)
+// and indent lays it out, and a line break. The conflicts, most of a large
+// report, are written chunk conflicts at a time: each chunk's conflicts are laid
+// out on every core, each on its own (appendConflict: a conflict is laid out the
+// same wherever it starts, given the depth it starts at), written in order, and
+// their room used again for the next chunk. The report is never whole in memory:
+// on 10,000 sources it is 80 MB, and its conflicts' claims as the contract has
+// them as much again.
+func writeJSON(w *bufio.Writer, r *Report, chunk int) error {
+	out := jsonOf(r)
+	head, err := compactJSON(out)
+	if err != nil {
+		return err
+	}
+	// The report with no conflicts holds "conflicts":[] once: a string holding
+	// those bytes would have its quotes escaped.
+	at := bytes.Index(head, []byte(`"conflicts":[]`))
+	if len(r.Conflicts) == 0 || at < 0 {
+		for i := range r.Conflicts {
+			out.Conflicts = append(out.Conflicts, conflictJSON(&r.Conflicts[i], jsonConflict{}))
+		}
+		whole, err := layOutWhole(out)
+		if err != nil {
+			return err
+		}
+		w.Write(whole)
+		return w.WriteByte('\n')
+	}
+	at += len(`"conflicts":[`)
+	before, d := indentFrom(nil, head[:at], 0)
+	w.Write(before)
+	between := newline([]byte{','}, d)
+	const depth = 2 // in the report's object, in its list of conflicts
+	chunk = max(1, min(chunk, len(r.Conflicts)))
+	written := make([][]byte, chunk)
+	contract := make([]jsonConflict, chunk)
+	for lo := 0; lo < len(r.Conflicts); lo += chunk {
+		n := min(chunk, len(r.Conflicts)-lo)
+		par.Each(n, 0, func(i int) {
+			c := &contract[i]
+			*c = conflictJSON(&r.Conflicts[lo+i], *c)
+			written[i] = appendConflict(slices.Grow(written[i][:0], conflictSize(c)), c, depth)
+		})
+		for i := range n {
+			if lo+i > 0 {
+				w.Write(between)
+			}
+			w.Write(written[i])
+		}
+	}
+	tail, _ := indentFrom(nil, head[at:], d)
+	w.Write(tail)
+	return w.WriteByte('\n')
+}
+
+// jsonOf is the report as the JSON contract has it, less its conflicts
+// (conflictJSON).
 func jsonOf(r *Report) jsonReport {
 	out := jsonReport{Schema: Schema, Sources: []jsonSource{}, Conflicts: []jsonConflict{}, Agreements: []jsonAgreement{}, Orphaned: []jsonOrphan{}}
 	for _, o := range r.Orphaned {
@@ -108,18 +164,6 @@ func jsonOf(r *Report) jsonReport {
 	for _, s := range r.Sources {
 		out.Sources = append(out.Sources, jsonSource{ID: s.ID, File: s.File, Title: s.Title, Publisher: s.Publisher, AsOf: s.AsOf, Claims: s.Claims})
 	}
-	for _, c := range r.Conflicts {
-		jc := jsonConflict{ID: c.ID, Key: c.Key, Subject: c.Subject, Predicate: c.Predicate, Title: c.Title, Class: c.Class,
-			IntraSource: c.IntraSource, Explanation: c.Explanation, Claims: []jsonClaim{},
-			Review: jsonReview{Status: c.Review.Status, Verdict: c.Review.Verdict, Note: c.Review.Note, By: c.Review.By, At: c.Review.At, New: []jsonClaim{}}}
-		for _, cl := range c.Claims {
-			jc.Claims = append(jc.Claims, claimJSON(cl))
-		}
-		for _, cl := range c.Review.New {
-			jc.Review.New = append(jc.Review.New, claimJSON(cl))
-		}
-		out.Conflicts = append(out.Conflicts, jc)
-	}
 	for _, a := range r.Agreements {
 		srcs := append([]string{}, a.Sources...)
 		out.Agreements = append(out.Agreements, jsonAgreement{Key: a.Key, Value: a.Value, Sources: srcs})
@@ -127,41 +171,25 @@ func jsonOf(r *Report) jsonReport {
 	return out
 }
 
-// layOut encodes the report as json.Encoder does (HTML left as it is) and lays it
-// out as indent does, in pieces to be written one after another. The conflicts,
-// most of a large report, are written and laid out on every core, each on its own
-// (appendConflict), each a piece in its place: a conflict is laid out the same
-// wherever it starts, given the depth it starts at.
-func layOut(out jsonReport) ([][]byte, error) {
-	conflicts := out.Conflicts
-	out.Conflicts = []jsonConflict{}
-	head, err := compactJSON(out)
-	if err != nil {
-		return nil, err
+// conflictJSON is c as the JSON contract has it, its claims in room's lists
+// (emptied first), which it may grow.
+func conflictJSON(c *Conflict, room jsonConflict) jsonConflict {
+	jc := jsonConflict{ID: c.ID, Key: c.Key, Subject: c.Subject, Predicate: c.Predicate, Title: c.Title, Class: c.Class,
+		IntraSource: c.IntraSource, Explanation: c.Explanation, Claims: room.Claims[:0],
+		Review: jsonReview{Status: c.Review.Status, Verdict: c.Review.Verdict, Note: c.Review.Note, By: c.Review.By, At: c.Review.At, New: room.Review.New[:0]}}
+	if jc.Claims == nil {
+		jc.Claims = []jsonClaim{}
 	}
-	// The report with no conflicts holds "conflicts":[] once: a string holding
-	// those bytes would have its quotes escaped.
-	at := bytes.Index(head, []byte(`"conflicts":[]`))
-	if len(conflicts) == 0 || at < 0 {
-		out.Conflicts = conflicts
-		whole, err := layOutWhole(out)
-		return [][]byte{whole}, err
+	if jc.Review.New == nil {
+		jc.Review.New = []jsonClaim{}
 	}
-	at += len(`"conflicts":[`)
-	pieces := make([][]byte, 2*len(conflicts)+1)
-	const depth = 2 // in the report's object, in its list of conflicts
-	par.Each(len(conflicts), 0, func(i int) {
-		c := &conflicts[i]
-		pieces[2*i+1] = appendConflict(make([]byte, 0, conflictSize(c)), c, depth)
-	})
-	before, d := indentFrom(nil, head[:at], 0)
-	between := newline([]byte{','}, d)
-	pieces[0] = before
-	for i := 2; i < len(pieces)-1; i += 2 {
-		pieces[i] = between
+	for _, cl := range c.Claims {
+		jc.Claims = append(jc.Claims, claimJSON(cl))
 	}
-	pieces[len(pieces)-1], _ = indentFrom(nil, head[at:], d)
-	return pieces, nil
+	for _, cl := range c.Review.New {
+		jc.Review.New = append(jc.Review.New, claimJSON(cl))
+	}
+	return jc
 }
 
 // appendConflict appends c to dst as encoding/json writes it (HTML left as it
