@@ -5,11 +5,12 @@
 package compare
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/factcheck-tools/compare/facts"
 )
@@ -98,10 +99,12 @@ func conflictID(key string, claims []*facts.Claim) string {
 		source facts.SourceID
 		value  string
 	}
+	compare := func(a, b pair) int { return joinedCompare(string(a.source), a.value, string(b.source), b.value) }
 	list := make([]pair, 0, len(claims))
 	run := 0 // where the pairs of the last claim's source begin
 	for i, c := range claims {
 		if i > 0 && c.Source != claims[i-1].Source {
+			slices.SortFunc(list[run:], compare)
 			run = len(list)
 		}
 		p := pair{c.Source, c.Normalized()}
@@ -109,13 +112,14 @@ func conflictID(key string, claims []*facts.Claim) string {
 			list = append(list, p)
 		}
 	}
-	// A source whose claims are not together can give a pair twice: sorted, the
-	// two are neighbours. Claims come by source, so the pairs are often in order
-	// already: a look costs less than a sort.
-	less := func(a, b pair) bool { return joinedLess(string(a.source), a.value, string(b.source), b.value) }
+	slices.SortFunc(list[run:], compare)
+	// Claims come by source, each source's pairs now in order: when the sources
+	// come in the order of their ids too, as they often do, so do the pairs, and
+	// a look costs less than a sort. A source whose claims are not together can
+	// give a pair twice: sorted, the two are neighbours.
 	for i := 1; i < len(list); i++ {
-		if less(list[i], list[i-1]) {
-			sort.Slice(list, func(a, b int) bool { return less(list[a], list[b]) })
+		if compare(list[i], list[i-1]) < 0 {
+			slices.SortFunc(list, compare)
 			break
 		}
 	}
@@ -137,16 +141,16 @@ func conflictID(key string, claims []*facts.Claim) string {
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
-// joinedLess reports whether a1+"="+a2 sorts before b1+"="+b2, without making
-// either string.
-func joinedLess(a1, a2, b1, b2 string) bool {
+// joinedCompare compares a1+"="+a2 with b1+"="+b2 as strings.Compare would,
+// without making either string.
+func joinedCompare(a1, a2, b1, b2 string) int {
 	// Where the first parts differ before either ends, they decide; equal, the
 	// second parts do. Only a first part that begins the other needs the "=".
 	if a1 == b1 {
-		return a2 < b2
+		return strings.Compare(a2, b2)
 	}
 	if n := min(len(a1), len(b1)); a1[:n] != b1[:n] {
-		return a1 < b1
+		return strings.Compare(a1, b1)
 	}
 	at := func(x1, x2 string, i int) (byte, bool) {
 		switch {
@@ -163,10 +167,14 @@ func joinedLess(a1, a2, b1, b2 string) bool {
 		x, okx := at(a1, a2, i)
 		y, oky := at(b1, b2, i)
 		switch {
-		case !okx || !oky:
-			return !okx && oky
+		case !okx && !oky:
+			return 0
+		case !okx:
+			return -1
+		case !oky:
+			return 1
 		case x != y:
-			return x < y
+			return cmp.Compare(x, y)
 		}
 	}
 }

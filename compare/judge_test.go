@@ -402,9 +402,9 @@ func TestLeaderStartsByValue(t *testing.T) {
 	}
 }
 
-// TestJoinedLess: comparing the parts of two "source=value" lines orders them as
-// comparing the lines would ("s1=…" after "s10=…", since '=' follows '0').
-func TestJoinedLess(t *testing.T) {
+// TestJoinedCompare: comparing the parts of two "source=value" lines orders them
+// as comparing the lines would ("s1=…" after "s10=…", since '=' follows '0').
+func TestJoinedCompare(t *testing.T) {
 	parts := [][2]string{{"s1", "1986"}, {"s10", "1981"}, {"s1", ""}, {"", "x"}, {"s1", "1986-04"}, {"s", "1=x"}, {"s1=", ""}, {"a", "b"}}
 	// And every pair of parts of up to two characters around '=' in byte order.
 	short := []string{""}
@@ -421,9 +421,9 @@ func TestJoinedLess(t *testing.T) {
 	}
 	for _, a := range parts {
 		for _, b := range parts {
-			want := a[0]+"="+a[1] < b[0]+"="+b[1]
-			if got := joinedLess(a[0], a[1], b[0], b[1]); got != want {
-				t.Errorf("joinedLess(%q, %q, %q, %q) = %v, want %v", a[0], a[1], b[0], b[1], got, want)
+			want := strings.Compare(a[0]+"="+a[1], b[0]+"="+b[1])
+			if got := joinedCompare(a[0], a[1], b[0], b[1]); got != want {
+				t.Errorf("joinedCompare(%q, %q, %q, %q) = %d, want %d", a[0], a[1], b[0], b[1], got, want)
 			}
 		}
 	}
