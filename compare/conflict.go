@@ -92,31 +92,46 @@ type Agreement struct {
 // conflictID is the fingerprint of a conflict: its key and the sorted (source,
 // normalized value) pairs of its claims. It never depends on lines or offsets, so
 // edits elsewhere in a source leave it alone.
-func conflictID(key string, claims []*facts.Claim) string {
+//
+// rank, when not nil, numbers each claim's source in the order of the sources'
+// "id=" (see idRanks): the lines of two sources then compare as their numbers
+// do, and a conflict of thousands of claims is sorted comparing numbers rather
+// than strings.
+func conflictID(key string, claims []*facts.Claim, rank func(*facts.Claim) int) string {
 	// The id is the hash of the key and the sorted, distinct "source=value" lines;
 	// the lines are compared and hashed in place rather than made as strings.
 	type pair struct {
+		rank   int
 		source facts.SourceID
 		value  string
 	}
-	compare := func(a, b pair) int { return joinedCompare(string(a.source), a.value, string(b.source), b.value) }
+	compare := func(a, b pair) int {
+		if a.rank != b.rank {
+			return cmp.Compare(a.rank, b.rank)
+		}
+		return joinedCompare(string(a.source), a.value, string(b.source), b.value)
+	}
 	list := make([]pair, 0, len(claims))
 	run := 0 // where the pairs of the last claim's source begin
+	r := 0
 	for i, c := range claims {
 		if i > 0 && c.Source != claims[i-1].Source {
 			slices.SortFunc(list[run:], compare)
 			run = len(list)
 		}
-		p := pair{c.Source, c.Normalized()}
+		if rank != nil && (i == 0 || c.Source != claims[i-1].Source) {
+			r = rank(c)
+		}
+		p := pair{r, c.Source, c.Normalized()}
 		if !slices.Contains(list[run:], p) {
 			list = append(list, p)
 		}
 	}
 	slices.SortFunc(list[run:], compare)
 	// Claims come by source, each source's pairs now in order: when the sources
-	// come in the order of their ids too, as they often do, so do the pairs, and
-	// a look costs less than a sort. A source whose claims are not together can
-	// give a pair twice: sorted, the two are neighbours.
+	// come in the order of their ids too, so do the pairs, and a look costs less
+	// than a sort. A source whose claims are not together can give a pair twice:
+	// sorted, the two are neighbours.
 	for i := 1; i < len(list); i++ {
 		if compare(list[i], list[i-1]) < 0 {
 			slices.SortFunc(list, compare)
@@ -177,6 +192,26 @@ func joinedCompare(a1, a2, b1, b2 string) int {
 			return cmp.Compare(x, y)
 		}
 	}
+}
+
+// idRanks numbers the sources, as numbered by judge.src, in the order of their
+// lines' "id=": the order of the lines of two sources, whatever their values. An
+// id holding "=" could break that order (its line would read as another id's):
+// then there are no ranks, and lines are compared whole.
+func idRanks(ids []string) []int {
+	order := make([]int, len(ids))
+	for i, id := range ids {
+		if strings.Contains(id, "=") {
+			return nil
+		}
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return joinedCompare(ids[a], "", ids[b], "") })
+	rank := make([]int, len(ids))
+	for r, i := range order {
+		rank[i] = r
+	}
+	return rank
 }
 
 func sourcesOf(claims []*facts.Claim) []facts.SourceID {

@@ -20,6 +20,7 @@ type Result struct {
 type judge struct {
 	corpus     *facts.Corpus
 	unlisted   map[facts.SourceID]int // numbers for sources the corpus does not list
+	idRank     []int                  // each source's place in the order of its id (idRanks), by src
 	groups     map[string][]*facts.Claim
 	keys       []string
 	conflicts  []*Conflict
@@ -53,6 +54,14 @@ func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
 			}
 		}
 	}
+	ids := make([]string, j.sources())
+	for i, s := range c.Sources {
+		ids[i] = string(s.ID)
+	}
+	for id, n := range j.unlisted {
+		ids[n] = string(id)
+	}
+	j.idRank = idRanks(ids)
 	j.sortClaims(all)
 	clusters := j.resolve(all)
 	grouped := j.group(all)
@@ -253,6 +262,14 @@ func (j *judge) src(c *facts.Claim) int {
 	return j.unlisted[c.Source]
 }
 
+// rank is the ranks of the claims' sources for conflictID, nil without them.
+func (j *judge) rank() func(*facts.Claim) int {
+	if j.idRank == nil {
+		return nil
+	}
+	return func(c *facts.Claim) int { return j.idRank[j.src(c)] }
+}
+
 // sources is how many numbers src gives.
 func (j *judge) sources() int { return len(j.corpus.Sources) + len(j.unlisted) }
 
@@ -331,7 +348,7 @@ func (j *judge) newConflict(key, title string, claims []*facts.Claim, class Clas
 	first := claims[0]
 	spec, _ := first.Predicate.Spec()
 	c := &Conflict{
-		ID:        conflictID(key, claims),
+		ID:        conflictID(key, claims, j.rank()),
 		Key:       key,
 		Subject:   first.Subject,
 		Predicate: first.Predicate,

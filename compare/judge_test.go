@@ -649,38 +649,60 @@ func TestSortClaimsAcrossChunks(t *testing.T) {
 // "source=value" lines, whatever the order of the claims (by source or not, a
 // source's values in any order, a pair given twice).
 func TestConflictIDInAnyOrder(t *testing.T) {
-	var claims []*facts.Claim
-	for i, sv := range [][2]string{
-		{"a", "1972"}, {"a", "1975"}, {"a", "1972"}, {"b", "1975"}, {"b", "1971"},
-		{"c", "1972"}, {"a=", "1972"}, {"a", "1970"}, {"ab", "1975"}, {"b", "1975"},
+	for _, sources := range [][]string{
+		{"a", "a=", "ab", "b", "c"},                            // an id holding "=": no ranks
+		{"a", "a-b", "a0", "a_", "ab", "b", "s1", "s10", "s2"}, // ranks: "a" before "a_" and "ab", after "a-b" and "a0"
 	} {
-		c := dateClaim(t, sv[0], i+1, facts.Founded, "", sv[1])
+		var claims []*facts.Claim
+		for i := range 3 * len(sources) {
+			src := sources[(i*7)%len(sources)]
+			c := dateClaim(t, src, i+1, facts.Founded, "", fmt.Sprint(1970+i%4))
+			claims = append(claims, &c)
+		}
+		c := dateClaim(t, sources[0], 99, facts.Founded, "", "1971") // a pair given twice
 		claims = append(claims, &c)
-	}
-	oracle := func(claims []*facts.Claim) string {
-		seen := map[string]bool{}
-		var lines []string
-		for _, c := range claims {
-			if l := string(c.Source) + "=" + c.Normalized(); !seen[l] {
-				seen[l] = true
-				lines = append(lines, l)
+		oracle := func(claims []*facts.Claim) string {
+			seen := map[string]bool{}
+			var lines []string
+			for _, c := range claims {
+				if l := string(c.Source) + "=" + c.Normalized(); !seen[l] {
+					seen[l] = true
+					lines = append(lines, l)
+				}
+			}
+			sort.Strings(lines)
+			sum := sha256.Sum256([]byte("k\n" + strings.Join(lines, "\n")))
+			return hex.EncodeToString(sum[:])[:12]
+		}
+		ranks := idRanks(sources)
+		if hasEq := slices.ContainsFunc(sources, func(s string) bool { return strings.Contains(s, "=") }); (ranks == nil) != hasEq {
+			t.Fatalf("idRanks(%q) = %v", sources, ranks)
+		}
+		rank := func(c *facts.Claim) int { return ranks[slices.Index(sources, string(c.Source))] }
+		if ranks == nil {
+			rank = nil
+		}
+		want := oracle(claims)
+		rng := rand.New(rand.NewPCG(1, 2))
+		for range 200 {
+			rng.Shuffle(len(claims), func(i, j int) { claims[i], claims[j] = claims[j], claims[i] })
+			for _, r := range []func(*facts.Claim) int{nil, rank} {
+				if got := conflictID("k", claims, r); got != want {
+					t.Fatalf("conflictID of %v = %s, want %s", claims, got, want)
+				}
 			}
 		}
-		sort.Strings(lines)
-		sum := sha256.Sum256([]byte("k\n" + strings.Join(lines, "\n")))
-		return hex.EncodeToString(sum[:])[:12]
-	}
-	want := oracle(claims)
-	rng := rand.New(rand.NewPCG(1, 2))
-	for range 200 {
-		rng.Shuffle(len(claims), func(i, j int) { claims[i], claims[j] = claims[j], claims[i] })
-		if got := conflictID("k", claims); got != want {
-			t.Fatalf("conflictID of %v = %s, want %s", claims, got, want)
+		for _, order := range []func(a, b *facts.Claim) int{
+			func(a, b *facts.Claim) int { return strings.Compare(string(a.Source), string(b.Source)) },
+			func(a, b *facts.Claim) int { return strings.Compare(string(b.Source), string(a.Source)) },
+		} {
+			slices.SortStableFunc(claims, order)
+			for _, r := range []func(*facts.Claim) int{nil, rank} {
+				if got := conflictID("k", claims, r); got != want {
+					t.Fatalf("conflictID of the claims by source = %s, want %s", got, want)
+				}
+			}
 		}
-	}
-	slices.SortStableFunc(claims, func(a, b *facts.Claim) int { return strings.Compare(string(a.Source), string(b.Source)) })
-	if got := conflictID("k", claims); got != want {
-		t.Fatalf("conflictID of the claims by source = %s, want %s", got, want)
 	}
 }
 
