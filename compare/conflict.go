@@ -113,14 +113,14 @@ func conflictID(key string, claims []*facts.Claim, rank func(*facts.Claim) int) 
 	}
 	list := make([]pair, 0, len(claims))
 	run := 0 // where the pairs of the last claim's source begin
-	r := 0
+	r := 0   // the rank of the last claim's source
 	for i, c := range claims {
-		if i > 0 && c.Source != claims[i-1].Source {
+		if i == 0 || c.Source != claims[i-1].Source {
 			slices.SortFunc(list[run:], compare)
 			run = len(list)
-		}
-		if rank != nil && (i == 0 || c.Source != claims[i-1].Source) {
-			r = rank(c)
+			if rank != nil {
+				r = rank(c)
+			}
 		}
 		p := pair{r, c.Source, c.Normalized()}
 		if !slices.Contains(list[run:], p) {

@@ -543,12 +543,18 @@ func readFrom(fsys fs.FS, name string, size int, buf *[]byte) ([]byte, error) {
 			size = int(info.Size())
 		}
 	}
+	return readAllInto(f, size, buf)
+}
+
+// readAllInto reads r to its end into *buf, grown as needed and kept, with room
+// made ahead for size bytes.
+func readAllInto(r io.Reader, size int, buf *[]byte) ([]byte, error) {
 	data := slices.Grow((*buf)[:0], size+1) // one byte more, for the read that finds the end
 	for {
 		if len(data) == cap(data) {
 			data = slices.Grow(data, 4096)
 		}
-		n, err := f.Read(data[len(data):cap(data)])
+		n, err := r.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
 		*buf = data
 		if err == io.EOF {

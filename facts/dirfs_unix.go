@@ -3,8 +3,8 @@
 package facts
 
 import (
+	"io"
 	"io/fs"
-	"slices"
 	"syscall"
 )
 
@@ -27,22 +27,25 @@ func (d dirFS) readFileInto(name string, size int, buf *[]byte) ([]byte, error) 
 		}
 		size = max(size, 0)
 	}
-	data := slices.Grow((*buf)[:0], size+1) // one byte more, for the read that finds the end
-	for {
-		if len(data) == cap(data) {
-			data = slices.Grow(data, 4096)
-		}
-		n, err := ignoringEINTR(func() (int, error) { return syscall.Read(fd, data[len(data):cap(data)]) })
-		if err != nil {
-			*buf = data
-			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
-		}
-		data = data[:len(data)+n]
-		*buf = data
-		if n == 0 {
-			return data, nil
-		}
+	return readAllInto(fdReader{fd, name}, size, buf)
+}
+
+// fdReader reads an open file by system calls, as os.File's Read does: the end
+// as io.EOF, an interrupted call made again.
+type fdReader struct {
+	fd   int
+	name string
+}
+
+func (r fdReader) Read(p []byte) (int, error) {
+	n, err := ignoringEINTR(func() (int, error) { return syscall.Read(r.fd, p) })
+	switch {
+	case err != nil:
+		return 0, &fs.PathError{Op: "read", Path: r.name, Err: err}
+	case n == 0 && len(p) > 0:
+		return 0, io.EOF
 	}
+	return n, nil
 }
 
 // ignoringEINTR calls fn again while a signal interrupts it, as package os does.

@@ -541,10 +541,11 @@ func StripTitle(name string) string {
 }
 
 // titleLen is how long the title opening name is with the spaces after it, as
-// the expression in TestTitleLenAsTheExpression reads it, or 0: every name found by shape asks, and few open with a
-// title. The titles are tried in the expression's order, each as it takes
-// it (an abbreviation's full stop if there is one, then at least one space), so
-// the first that fits is the one the expression's leftmost-first match takes.
+// the expression in TestTitleLenAsTheExpression reads it, or 0: every name found
+// by shape asks, and few open with a title. The titles are tried in the
+// expression's order, each as it takes it (an abbreviation's full stop if there
+// is one, then at least one space), so the first that fits is the one the
+// expression's leftmost-first match takes.
 func titleLen(name string) int {
 	if name == "" || !titleOpens[name[0]] {
 		return 0
@@ -568,7 +569,7 @@ func titleLen(name string) int {
 			n++
 		}
 		spaces := n
-		for spaces < len(name) && isRESpace(name[spaces]) {
+		for spaces < len(name) && isPerlSpace(name[spaces]) {
 			spaces++
 		}
 		if spaces > n {
@@ -578,30 +579,24 @@ func titleLen(name string) int {
 	return 0
 }
 
-// isRESpace is the expressions' \s: space, tab, line feed, form feed, carriage return.
-func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
-
-// titles are the expression's titles in its order: an abbreviation takes a full stop
-// after it, a two-part one ("Lt. Col") is dotted and word.
-var titles = func() (out []struct {
+// title is a title titleLen tries: an abbreviation takes a full stop after it, a
+// two-part one ("Lt. Col") is dotted ("Lt.") and word ("Col").
+type title struct {
 	dotted, word string
 	abbrev       bool
-}) {
-	add := func(dotted, word string, abbrev bool) {
-		out = append(out, struct {
-			dotted, word string
-			abbrev       bool
-		}{dotted, word, abbrev})
-	}
+}
+
+// titles are the expression's titles in its order.
+var titles = func() (out []title) {
 	for _, w := range []string{"Dr", "Mr", "Mrs", "Ms", "Prof", "Lt.Col", "Lt", "Col", "Gen", "Brig.Gen", "Maj.Gen", "Maj", "Capt", "Sgt", "Adm", "Sen", "Rep"} {
 		if first, second, ok := strings.Cut(w, "."); ok {
-			add(first+".", second, true)
+			out = append(out, title{first + ".", second, true})
 		} else {
-			add("", w, true)
+			out = append(out, title{"", w, true})
 		}
 	}
 	for _, w := range []string{"General", "Colonel", "Captain", "Major", "President", "Premier", "Prime Minister", "Ayatollah", "Imam", "Sheikh", "Senator", "Judge", "Professor", "Mayor", "Minister"} {
-		add("", w, false)
+		out = append(out, title{"", w, false})
 	}
 	return out
 }()

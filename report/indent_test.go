@@ -167,12 +167,6 @@ func FuzzConflictWritten(f *testing.F) {
 	})
 }
 
-// jsonWhole is the report as the JSON contract has it, its conflicts too, for
-// the tests that hold writeJSON to encoding/json.
-func jsonWhole(r *Report) jsonReport {
-	out := jsonOf(r)
-	for i := range r.Conflicts {
-		out.Conflicts = append(out.Conflicts, conflictJSON(&r.Conflicts[i], jsonConflict{}))
-	}
-	return out
-}
+// jsonWhole is the report as the JSON contract has it, its conflicts too, which
+// the tests hold writeJSON to.
+func jsonWhole(r *Report) jsonReport { return withConflicts(jsonOf(r), r) }

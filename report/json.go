@@ -117,10 +117,7 @@ func writeJSON(w *bufio.Writer, r *Report, chunk int) error {
 	// those bytes would have its quotes escaped.
 	at := bytes.Index(head, []byte(`"conflicts":[]`))
 	if len(r.Conflicts) == 0 || at < 0 {
-		for i := range r.Conflicts {
-			out.Conflicts = append(out.Conflicts, conflictJSON(&r.Conflicts[i], jsonConflict{}))
-		}
-		whole, err := layOutWhole(out)
+		whole, err := layOutWhole(withConflicts(out, r))
 		if err != nil {
 			return err
 		}
@@ -167,6 +164,15 @@ func jsonOf(r *Report) jsonReport {
 	for _, a := range r.Agreements {
 		srcs := append([]string{}, a.Sources...)
 		out.Agreements = append(out.Agreements, jsonAgreement{Key: a.Key, Value: a.Value, Sources: srcs})
+	}
+	return out
+}
+
+// withConflicts is out, jsonOf(r), with r's conflicts: what writeJSON writes
+// whole when it cannot write the conflicts apart.
+func withConflicts(out jsonReport, r *Report) jsonReport {
+	for i := range r.Conflicts {
+		out.Conflicts = append(out.Conflicts, conflictJSON(&r.Conflicts[i], jsonConflict{}))
 	}
 	return out
 }
