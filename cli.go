@@ -327,6 +327,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
+	reserveHeap(c)
 	rs, err := c.Rules()
 	if err != nil {
 		return nil, err
