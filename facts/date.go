@@ -382,8 +382,7 @@ const (
 )
 
 var (
-	datePatternRE = regexp.MustCompile(`(?i)^` + DatePattern + `$`)
-	dateFindRE    = regexp.MustCompile(`(?i)\b` + DatePattern)
+	datePatternRE = lazyRE(`(?i)^` + DatePattern + `$`)
 	dayRangeRE    = mustWhole(`(?i)^(?:from |between )?(?:(` + reMonth + `) (` + reDay + `) ?(?:-|to|through) ?(` + reDay + `)(?:,? (` + reYear + `))?|(` + reDay + `) ?(?:-|to|through) ?(` + reDay + `) (` + reMonth + `)(?: (` + reYear + `))?)$`)
 
 	dmyRE      = mustWhole(`(?i)^(` + reDay + `) (` + reMonth + `),? (` + reYear + `)$`)

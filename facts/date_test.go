@@ -3,11 +3,16 @@ package facts
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"unsafe"
 )
+
+// dateFindRE finds dates anywhere in a text as the date grammar reads them: what
+// FindDates' automaton is held to.
+var dateFindRE = regexp.MustCompile(`(?i)\b` + DatePattern)
 
 // mustDate parses s or stops the test; for the operands of the relation tests.
 func mustDate(t *testing.T, s string, contextYear int) Date {

@@ -28,6 +28,8 @@ import (
 // grammar needs about 300 on the generated corpora) and starts afresh beyond
 // that, so memory stays bounded on any text.
 type dfa struct {
+	expr  string
+	built sync.Once
 	prog  *syntax.Prog
 	limit int // of states
 
@@ -89,24 +91,30 @@ func classOf(r rune) prevClass {
 
 const maxDFAStates = 4096
 
-// newDFA compiles expr as regexp.Compile does (Perl syntax, simplified, leftmost
-// first). It panics on a bad expression: the callers' expressions are compiled
-// by regexp first.
+// newDFA is the automaton of expr, compiled as regexp.Compile does (Perl syntax,
+// simplified, leftmost first) when it is first run: the package's automata are
+// made when it loads, which every process does, and one that reads no date needs
+// none. A bad expression panics then (the tests run every automaton).
 func newDFA(expr string) *dfa { return newDFALimit(expr, maxDFAStates) }
 
 // newDFALimit is newDFA holding at most limit states.
-func newDFALimit(expr string, limit int) *dfa {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		panic("facts: " + err.Error())
-	}
-	prog, err := syntax.Compile(re.Simplify())
-	if err != nil {
-		panic("facts: " + err.Error())
-	}
-	d := &dfa{prog: prog, limit: limit, seen: make([]bool, len(prog.Inst))}
-	d.reset()
-	return d
+func newDFALimit(expr string, limit int) *dfa { return &dfa{expr: expr, limit: limit} }
+
+// begin compiles the automaton's program, once, and returns its start.
+func (d *dfa) begin() *dstate {
+	d.built.Do(func() {
+		re, err := syntax.Parse(d.expr, syntax.Perl)
+		if err != nil {
+			panic("facts: " + err.Error())
+		}
+		prog, err := syntax.Compile(re.Simplify())
+		if err != nil {
+			panic("facts: " + err.Error())
+		}
+		d.prog, d.seen = prog, make([]bool, len(prog.Inst))
+		d.reset()
+	})
+	return d.start.Load()
 }
 
 // reset drops every state but a new start. Under mu, or before d is shared.
@@ -119,6 +127,9 @@ func (d *dfa) reset() {
 // regexp's leftmost search finds there, or -1 when none begins there.
 func (d *dfa) end(text string) int {
 	s, last := d.start.Load(), -1
+	if s == nil {
+		s = d.begin()
+	}
 	for i := 0; i < len(text); {
 		c := text[i]
 		var next *dstate
@@ -278,28 +289,33 @@ func (d *dfa) intern(insts []uint32, prev prevClass, match bool) *dstate {
 // table lookup a character, where regexp would run its machine. regexp then finds
 // the groups of the one that fits (TestWholeREsAnswerAsRegexp).
 type wholeRE struct {
-	re   *regexp.Regexp
-	once sync.Once
-	auto *dfa
+	src    string
+	auto   *dfa
+	reOnce sync.Once
+	re     *regexp.Regexp
 }
 
 // wholeREStates bounds each form's automaton; a form needs a few dozen states.
 const wholeREStates = 256
 
-// wholeREs is every wholeRE made, for the test that compares them with regexp.
+// wholeREs is every wholeRE made, for the tests that compare them with regexp
+// and check that each is anchored.
 var wholeREs []*wholeRE
 
-// mustWhole compiles expr, which must be anchored at the start on every way
-// through it.
+// mustWhole makes the form expr, which must be anchored at the start on every
+// way through it (TestWholeREsAreAnchored). Its automaton and its regexp are made
+// when first asked for: every process loads this package, and one that reads no
+// value (a check with every claim from the cache) needs neither.
 func mustWhole(expr string) *wholeRE {
-	re := regexp.MustCompile(expr)
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil || !opensAnchored(tree.Simplify()) {
-		panic("facts: not anchored at the start: " + expr)
-	}
-	w := &wholeRE{re: re}
+	w := &wholeRE{src: expr, auto: newDFALimit(expr, wholeREStates)}
 	wholeREs = append(wholeREs, w)
 	return w
+}
+
+// regexp is the form compiled by regexp, which finds the groups.
+func (w *wholeRE) regexp() *regexp.Regexp {
+	w.reOnce.Do(func() { w.re = regexp.MustCompile(w.src) })
+	return w.re
 }
 
 // opensAnchored reports whether every match of re must begin at the start of the
@@ -325,18 +341,40 @@ func opensAnchored(re *syntax.Regexp) bool {
 	return false
 }
 
-func (w *wholeRE) automaton() *dfa {
-	w.once.Do(func() { w.auto = newDFALimit(w.re.String(), wholeREStates) })
-	return w.auto
-}
-
 // MatchString is regexp's MatchString.
-func (w *wholeRE) MatchString(s string) bool { return w.automaton().end(s) >= 0 }
+func (w *wholeRE) MatchString(s string) bool { return w.auto.end(s) >= 0 }
 
 // FindStringSubmatch is regexp's FindStringSubmatch.
 func (w *wholeRE) FindStringSubmatch(s string) []string {
-	if w.automaton().end(s) < 0 {
+	if w.auto.end(s) < 0 {
 		return nil
 	}
-	return w.re.FindStringSubmatch(s)
+	return w.regexp().FindStringSubmatch(s)
+}
+
+// lazyRegexp is an expression regexp compiles when it is first used, as the
+// standard library's internal/lazyregexp: the package's largest expressions (the
+// date grammar's) cost milliseconds each to compile, and every process loads the
+// package, most of them without reading a date.
+type lazyRegexp struct {
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func lazyRE(src string) *lazyRegexp { return &lazyRegexp{src: src} }
+
+func (l *lazyRegexp) regexp() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.src) })
+	return l.re
+}
+
+func (l *lazyRegexp) MatchString(s string) bool { return l.regexp().MatchString(s) }
+
+func (l *lazyRegexp) FindStringSubmatchIndex(s string) []int {
+	return l.regexp().FindStringSubmatchIndex(s)
+}
+
+func (l *lazyRegexp) FindAllStringIndex(s string, n int) [][]int {
+	return l.regexp().FindAllStringIndex(s, n)
 }

@@ -217,19 +217,37 @@ func TestWholeREsAnswerAsRegexp(t *testing.T) {
 	for _, w := range wholeREs {
 		fits := 0
 		for _, s := range texts {
-			want := w.re.FindStringSubmatch(s)
+			want := w.regexp().FindStringSubmatch(s)
 			if got := w.FindStringSubmatch(s); fmt.Sprint(got) != fmt.Sprint(want) || (got == nil) != (want == nil) {
-				t.Errorf("%s on %q: %q, regexp finds %q", w.re, s, got, want)
+				t.Errorf("%s on %q: %q, regexp finds %q", w.src, s, got, want)
 			}
 			if got := w.MatchString(s); got != (want != nil) {
-				t.Errorf("%s on %q: matches %v, regexp says %v", w.re, s, got, want != nil)
+				t.Errorf("%s on %q: matches %v, regexp says %v", w.src, s, got, want != nil)
 			}
 			if want != nil {
 				fits++
 			}
 		}
 		if fits == 0 {
-			t.Errorf("no text fits %s: the test tells nothing of it", w.re)
+			t.Errorf("no text fits %s: the test tells nothing of it", w.src)
+		}
+	}
+}
+
+// TestWholeREsAreAnchored: every form made by mustWhole is anchored at the start
+// on every way through it, as its automaton's answers assume (mustWhole no longer
+// checks when the package loads).
+func TestWholeREsAreAnchored(t *testing.T) {
+	if len(wholeREs) < 10 {
+		t.Fatalf("%d forms: the package's forms are not all listed", len(wholeREs))
+	}
+	for _, w := range wholeREs {
+		tree, err := syntax.Parse(w.src, syntax.Perl)
+		if err != nil {
+			t.Fatalf("%s: %v", w.src, err)
+		}
+		if !opensAnchored(tree.Simplify()) {
+			t.Errorf("not anchored at the start: %s", w.src)
 		}
 	}
 }

@@ -33,7 +33,7 @@ type mention struct {
 var (
 	// frameRE finds the date a sentence opens with: "In 1986, …", "On 8 February …",
 	// "Also in June 1986, …", "By 1987, …", "In 2010 and 2011 …".
-	frameRE = regexp.MustCompile(`(?i)^(?:(?:` + strings.Join(frameLeads, "|") + `),? )?(?:(?:` + strings.Join(framePreps, "|") + `) )?(` +
+	frameRE = lazyRE(`(?i)^(?:(?:` + strings.Join(frameLeads, "|") + `),? )?(?:(?:` + strings.Join(framePreps, "|") + `) )?(` +
 		DatePattern + `)(?:,| )`)
 	sharedSurnameRE = regexp.MustCompile(`^([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w-]+)$`)
 	// anaphoraRE finds a sentence that continues the time of the one before:

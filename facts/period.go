@@ -2,7 +2,6 @@ package facts
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -108,7 +107,7 @@ var (
 
 	periodRE    = mustWhole(`(?i:^(?:from |between )?(` + rePoint + `) ?(?:-|to|until|till|through|and) ?(?:(` + rePresent + `)|(` + rePoint + `))$)`)
 	sinceRE     = mustWhole(`^since (` + rePoint + `)$`)
-	pointFindRE = regexp.MustCompile(`(?i)\b` + rePoint)
+	pointFindRE = lazyRE(`(?i)\b` + rePoint)
 )
 
 // ParsePeriod reads a period. asOf is the source's as-of date, which "present"
