@@ -4,8 +4,10 @@ package hugeheap
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"unsafe"
@@ -16,21 +18,25 @@ import (
 // gives huge pages to every process ("always") or to none ("never"), when
 // GODEBUG has disablethp=1 (the runtime's own switch to keep its heap off them),
 // when the kernel refuses to overcommit (the reservation counts against its
-// limit), or when n is under two huge pages. It asks for at most a quarter of the
-// machine's memory.
+// limit), on a 32-bit machine (no address space to spare), or when n is under
+// two huge pages. It asks for at most a quarter of the machine's memory and half
+// the runtime's memory limit (GOMEMLIMIT), if one is set.
 //
-// It allocates n bytes without clearing them (strings.Builder.Grow), which the
-// runtime takes from address space the heap has never used (a fresh allocation
-// it would otherwise clear, touching every page), advises their pages, lets them
-// go and collects: the runtime then hands out those pages, still advised, as it
-// would have handed out new ones. Call it once, before the memory is needed.
+// It allocates n bytes without clearing them (strings.Builder.Grow: a slice made
+// where the heap's pages were used before would be cleared, every page touched),
+// advises their pages, lets them go and collects: the runtime then hands out
+// those pages, still advised, as it would have handed out new ones. Call it once,
+// before the memory is needed.
 func Reserve(n int) int {
-	if !eligible() {
+	if unsafe.Sizeof(uintptr(0)) < 8 || !eligible() {
 		return 0
 	}
 	var info syscall.Sysinfo_t
 	if syscall.Sysinfo(&info) == nil && info.Unit > 0 {
 		n = min(n, int(min(uint64(info.Totalram)*uint64(info.Unit)/4, uint64(1)<<62)))
+	}
+	if limit := debug.SetMemoryLimit(-1); limit < math.MaxInt64 {
+		n = min(n, int(limit/2))
 	}
 	if n < 2*pageSize {
 		return 0

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"testing"
@@ -57,10 +58,17 @@ func TestReserveAdvisesWhatTheHeapGrowsInto(t *testing.T) {
 
 // TestReserveLeavesTheHeapAloneWhenAsked: GODEBUG=disablethp=1, the runtime's
 // switch to keep the heap off huge pages, turns Reserve off too, and so does a
-// request under two huge pages.
+// request under two huge pages; a memory limit bounds the reservation to half of
+// it.
 func TestReserveLeavesTheHeapAloneWhenAsked(t *testing.T) {
 	if n := Reserve(pageSize); n != 0 {
 		t.Errorf("Reserve(one huge page) advised %d bytes", n)
+	}
+	if eligible() {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(64 << 20))
+		if n := Reserve(1 << 30); n == 0 || n > 32<<20+pageSize {
+			t.Errorf("Reserve(1 GB) under a 64 MB memory limit advised %d bytes, want at most half the limit", n)
+		}
 	}
 	t.Setenv("GODEBUG", "madvdontneed=1,disablethp=1")
 	if n := Reserve(64 << 20); n != 0 {
@@ -73,7 +81,7 @@ func minorFaults(t *testing.T) int64 {
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		t.Fatal(err)
 	}
-	return ru.Minflt
+	return int64(ru.Minflt)
 }
 
 // advisedMappings lists the address ranges /proc/self/smaps flags "hg" (advised
