@@ -289,10 +289,8 @@ func (d *dfa) intern(insts []uint32, prev prevClass, match bool) *dstate {
 // table lookup a character, where regexp would run its machine. regexp then finds
 // the groups of the one that fits (TestWholeREsAnswerAsRegexp).
 type wholeRE struct {
-	src    string
-	auto   *dfa
-	reOnce sync.Once
-	re     *regexp.Regexp
+	lazyRegexp // the form, compiled by regexp when its groups are first asked for
+	auto       *dfa
 }
 
 // wholeREStates bounds each form's automaton; a form needs a few dozen states.
@@ -307,15 +305,9 @@ var wholeREs []*wholeRE
 // when first asked for: every process loads this package, and one that reads no
 // value (a check with every claim from the cache) needs neither.
 func mustWhole(expr string) *wholeRE {
-	w := &wholeRE{src: expr, auto: newDFALimit(expr, wholeREStates)}
+	w := &wholeRE{lazyRegexp: lazyRegexp{src: expr}, auto: newDFALimit(expr, wholeREStates)}
 	wholeREs = append(wholeREs, w)
 	return w
-}
-
-// regexp is the form compiled by regexp, which finds the groups.
-func (w *wholeRE) regexp() *regexp.Regexp {
-	w.reOnce.Do(func() { w.re = regexp.MustCompile(w.src) })
-	return w.re
 }
 
 // opensAnchored reports whether every match of re must begin at the start of the
