@@ -307,6 +307,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 		label = filepath.ToSlash(filepath.Clean(dir))
 		dir = label
 	}
+	reserveHeap(nil)
 	bars := newProgress(e.stderr, isTerminal(e.stderr))
 	defer bars.stop()
 	opts := facts.ExtractOptions{Workers: cf.workers, Progress: bars.callback()}

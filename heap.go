@@ -7,15 +7,28 @@ import (
 	"github.com/factcheck-tools/compare/internal/hugeheap"
 )
 
-var heapReserved sync.Once
+// adviseHeap is set by main: backing the heap with huge pages is a choice for the
+// whole process, which tests calling run leave alone.
+var adviseHeap bool
+
+var heapStarted, heapSized sync.Once
 
 // reserveHeap has the memory a run is about to fill backed by huge pages
-// (package hugeheap), once a process, when its sources are large enough to need
-// more than main reserved: a run's peak heap on the generated corpora is about
-// 64 MB and a quarter more than the sources' text (95 MB for 51 MB of text,
-// 662 MB for 518 MB; a warm check less). Only address space is asked for.
+// (package hugeheap), when main asked for it. Before the corpus is loaded (c
+// nil): 64 MB, which reading the manifest and the sources and compiling the rules
+// fill most of. Once its sources' sizes are known, if they are large enough to
+// need more: a run's peak heap on the generated corpora is about 64 MB and a
+// quarter more than the sources' text (95 MB for 51 MB of text, 662 MB for 518
+// MB; a warm check less). Once each a process; only address space is asked for.
 func reserveHeap(c *facts.Corpus) {
-	heapReserved.Do(func() {
+	if !adviseHeap {
+		return
+	}
+	if c == nil {
+		heapStarted.Do(func() { hugeheap.Reserve(64 << 20) })
+		return
+	}
+	heapSized.Do(func() {
 		var text int64
 		for _, s := range c.Sources {
 			text += s.Size

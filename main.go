@@ -3,16 +3,9 @@
 // words and lines that disagree.
 package main
 
-import (
-	"os"
-
-	"github.com/factcheck-tools/compare/internal/hugeheap"
-)
+import "os"
 
 func main() {
-	// The heap's first 64 MB on huge pages: reading the manifest and the sources
-	// and compiling the rules fill most of them (load reserves more once the
-	// sources' sizes are known). Here, not in run: a process-wide choice.
-	hugeheap.Reserve(64 << 20)
+	adviseHeap = true // see reserveHeap
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
