@@ -252,7 +252,7 @@ func cmpInt(a, b int) int {
 // Width is the number of days d spans; open dates are as wide as can be.
 func (d Date) Width() int {
 	if d.Lo.IsZero() || d.Hi.IsZero() {
-		return 1 << 40
+		return maxOrd
 	}
 	return d.Hi.ordinal() - d.Lo.ordinal() + 1
 }
@@ -268,9 +268,12 @@ func (d Date) Gap(o Date) int {
 	return lowOrd(d.Lo) - highOrd(o.Hi)
 }
 
+// minOrd and maxOrd stand for the open ends of a date, beyond every day a date
+// can hold (years of four digits are a few million days from 1970) and within a
+// 32-bit int, twice over: only compared, never subtracted.
 const (
-	minOrd = -1 << 40
-	maxOrd = 1 << 40
+	minOrd = -1 << 30
+	maxOrd = 1 << 30
 )
 
 func lowOrd(d Day) int {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"math"
 	"testing"
 )
 
@@ -141,7 +142,7 @@ func TestConflictsWrittenAsEncoded(t *testing.T) {
 		}
 	}
 	for i, s := range oddStrings {
-		cl := jsonClaim{Source: s, Line: i, Start: -i, End: 1 << 40, Text: s, Value: s, Quote: s, Attribution: s, Citation: s}
+		cl := jsonClaim{Source: s, Line: i, Start: -i, End: math.MaxInt, Text: s, Value: s, Quote: s, Attribution: s, Citation: s}
 		c := jsonConflict{ID: s, Key: s, Subject: s, Predicate: s, Title: s, Class: s, IntraSource: i%2 == 0, Explanation: s,
 			Claims: []jsonClaim{}, Review: jsonReview{Status: s, Verdict: s, Note: s, By: s, At: s, New: []jsonClaim{}}} // as conflictJSON makes them
 		switch i % 3 {

@@ -73,7 +73,7 @@ func runCompare(bin string, args ...string) (result, error) {
 	}
 	r.code = cmd.ProcessState.ExitCode()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.maxRSS = ru.Maxrss
+		r.maxRSS = int64(ru.Maxrss) // int32 on 32-bit Linux
 	}
 	if r.code > 1 {
 		return r, fmt.Errorf("%s %s: exit %d", bin, strings.Join(args, " "), r.code)
