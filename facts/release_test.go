@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/factcheck-tools/compare/seeds"
 )
@@ -185,4 +186,49 @@ func loadForRelease(t *testing.T) (*Corpus, *RuleSet, []Claim) {
 		t.Fatal(err)
 	}
 	return c, rs, claims
+}
+
+// TestClaimsOfASentenceShareTheirQuote: the claims of one sentence hold one copy
+// of its words between them, not one each (a list of hundreds of names run
+// together is one sentence of up to 2 KB), and each still quotes them verbatim.
+func TestClaimsOfASentenceShareTheirQuote(t *testing.T) {
+	c, err := LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	claims := mustExtractAll(t, c, rs)
+	texts := map[SourceID]string{}
+	shared := 0
+	for i := range claims {
+		cl := &claims[i]
+		if texts[cl.Source] == "" {
+			doc, err := c.Read(c.Source(cl.Source))
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts[cl.Source] = doc.Text
+		}
+		if got := texts[cl.Source][cl.QuoteSpan.Start:cl.QuoteSpan.End]; cl.Quote != got {
+			t.Fatalf("%s:%d quotes %q, its sentence is %q", cl.Source, cl.Line, cl.Quote, got)
+		}
+		if i == 0 {
+			continue
+		}
+		prev := &claims[i-1]
+		if prev.Source != cl.Source || prev.QuoteSpan != cl.QuoteSpan {
+			continue
+		}
+		if unsafe.StringData(prev.Quote) != unsafe.StringData(cl.Quote) {
+			t.Errorf("%s:%d: two claims of one sentence hold a copy each of its words", cl.Source, cl.Line)
+		}
+		shared++
+	}
+	if shared == 0 {
+		t.Fatal("no sentence holds two claims: the test tries nothing")
+	}
+	t.Logf("%d claims share the quote of the claim before", shared)
 }
