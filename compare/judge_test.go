@@ -996,3 +996,59 @@ func TestDatesSplitAsPairs(t *testing.T) {
 		t.Fatalf("%d groups, %d disagree, %d with a source against itself: the test tells little", tried, disagreeing, self)
 	}
 }
+
+// TestPeopleResolvedOnAnyNumberOfCores: people found by shape are compared with
+// the known names and with each other in runs on all cores, and joined
+// afterwards in order: on enough people for several runs, some spelling a known
+// person, most one of a few near spellings of each other, every core count gives
+// one core's judgement.
+func TestPeopleResolvedOnAnyNumberOfCores(t *testing.T) {
+	word := func(i int) string { // a made-up word of five to eight letters
+		const letters = "aeioulnrstkmbdgp"
+		w := []byte{"BCDFGHJKLMNPRSTV"[i%16]}
+		for k := range 4 + i%4 {
+			w = append(w, letters[(i/16+k*7+i*k)%len(letters)])
+		}
+		return string(w)
+	}
+	var people []*facts.Known
+	for i := range 20 {
+		name := word(i%200+1000) + " " + word(i/3+7)
+		people = append(people, &facts.Known{Entity: facts.Entity{ID: facts.EntityID(fmt.Sprintf("person:k%02d", i)), Name: name, Type: facts.EntityPerson}})
+	}
+	p := facts.NewProfile(&facts.Known{Entity: org}, people)
+	p.Complete()
+	c := &facts.Corpus{Profile: p, Sources: []*facts.Source{{ID: "s", Name: "S"}, {ID: "t", Name: "T"}}}
+	n := 2*minChunk + minChunk/2
+	var claims []facts.Claim
+	for i := range n {
+		name := word(i%200+1000) + " " + word(i/3+7)
+		e := facts.Entity{ID: facts.EntityID(fmt.Sprintf("person:p%05d", i)), Name: name, Type: facts.EntityPerson}
+		claims = append(claims, facts.Claim{Subject: e, Predicate: facts.Named, Source: facts.SourceID([]string{"s", "t"}[i%2]), Line: i + 1,
+			Value: facts.Text{S: name}, Span: facts.Span{Start: 100 * i, End: 100*i + len(name)}})
+	}
+	judge := func(procs int) string {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		res := Judge(c, slices.Clone(claims))
+		var b strings.Builder
+		for _, cf := range res.Conflicts {
+			fmt.Fprintf(&b, "%s %s %s %v\n", cf.ID, cf.Class, cf.Explanation, cf.Sources())
+		}
+		for _, cl := range res.Claims {
+			fmt.Fprintf(&b, "%s %d %s %s\n", cl.Source, cl.Span.Start, cl.Subject.ID, cl.Subject.Name)
+		}
+		return b.String()
+	}
+	want := judge(1)
+	if joined := strings.Count(want, "person:k"); joined == 0 {
+		t.Fatal("no person found by shape joined a known one: the test tries less than it says")
+	}
+	if !strings.Contains(want, " spelling ") {
+		t.Fatal("no spelling conflict: the people found by shape joined none of each other")
+	}
+	for _, procs := range []int{2, 4} {
+		if got := judge(procs); got != want {
+			t.Errorf("on %d cores the judgement differs from one core's", procs)
+		}
+	}
+}
