@@ -1,8 +1,10 @@
 package facts
 
 import (
+	"fmt"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"testing"
 
@@ -109,5 +111,49 @@ func TestBacktrackersWaitForExtraction(t *testing.T) {
 	_, rs := loadRules(t, seeds.FS, "seeds")
 	if rs.prepared.starts != nil {
 		t.Errorf("without a cache, the rules came with %d expressions without a backtracker", len(rs.prepared.starts))
+	}
+}
+
+// TestCompilingPausesTheCollectorForASmallProfile: the collector is off while
+// rules compile against a profile of few names, and left on for one whose names
+// run past compileGCOff, which spelledBytes counts over the people's and
+// organizations' names and aliases (not places').
+func TestCompilingPausesTheCollectorForASmallProfile(t *testing.T) {
+	before := debug.SetGCPercent(123)
+	defer debug.SetGCPercent(before)
+	gcOff := func(spelled int) bool {
+		resume := pauseGCToCompile(spelled)
+		defer resume()
+		v := debug.SetGCPercent(-1)
+		debug.SetGCPercent(v)
+		return v < 0
+	}
+	if !gcOff(compileGCOff) {
+		t.Error("the collector stayed on for a profile of compileGCOff bytes of names")
+	}
+	if gcOff(compileGCOff + 1) {
+		t.Error("the collector went off for a profile past compileGCOff")
+	}
+	if got := debug.SetGCPercent(123); got != 123 {
+		t.Errorf("the setting after compiling is %d, want 123", got)
+	}
+	var people []*Known
+	for i := range 600 {
+		people = append(people, &Known{Entity: Entity{ID: EntityID(fmt.Sprintf("person:p%d", i)), Name: fmt.Sprintf("Person Number%04d", i), Type: EntityPerson}, Aliases: []string{"P" + fmt.Sprint(i)}})
+	}
+	people = append(people, &Known{Entity: Entity{ID: "place:x", Name: strings.Repeat("x", 10000), Type: EntityPlace}})
+	p := NewProfile(&Known{Entity: Entity{ID: "org:o", Name: "Org", Type: EntityOrganization}, Aliases: []string{"O"}}, people)
+	want := len("Org") + len("O")
+	for i := range 600 {
+		want += len(fmt.Sprintf("Person Number%04d", i)) + len("P"+fmt.Sprint(i))
+	}
+	if got := p.spelledBytes(); got != want {
+		t.Errorf("spelledBytes = %d, want %d (people's and organizations' names, no place's)", got, want)
+	}
+	if want <= compileGCOff {
+		t.Fatalf("%d bytes of names: the profile is not past compileGCOff", want)
+	}
+	if rs, err := CompileRules(p, RuleFile{Name: "default rules", Data: DefaultRules}); err != nil || rs.spelled != want {
+		t.Errorf("CompileRules: err %v, or spelled not %d", err, want)
 	}
 }

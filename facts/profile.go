@@ -805,6 +805,24 @@ func alternation(names []string) string {
 	return strings.Join(parts, "|")
 }
 
+// spelledBytes is how many bytes of names the rules' expressions spell out: the
+// names and aliases of the people and organizations the profile knows. 0 for no
+// profile.
+func (p *Profile) spelledBytes() int {
+	if p == nil {
+		return 0
+	}
+	n := 0
+	for _, k := range p.known {
+		if k.Type == EntityPerson || k.Type == EntityOrganization {
+			for _, name := range k.Names() {
+				n += len(name)
+			}
+		}
+	}
+	return n
+}
+
 func (p *Profile) namesOf(types ...EntityKind) []string {
 	var out []string
 	for _, k := range p.known {

@@ -56,10 +56,14 @@ type RuleSet struct {
 		once   sync.Once
 		starts []*starts
 	}
+	// spelled is how many bytes of names the expressions spell out (see
+	// pauseGCToCompile).
+	spelled int
 }
 
 // prepare compiles the backtrackers of the expressions the rules search with, on
-// every core while the collector is off: extracting needs nearly all of them soon,
+// every core while the collector is off (for a profile of a few hundred names,
+// pauseGCToCompile): extracting needs nearly all of them soon,
 // and each compiled on first use, with the collector on, set it marking the rest
 // of the rules. It is done once, when the first source is extracted, so that a run
 // whose sources all come from the cache (a check with nothing new) compiles none:
@@ -67,7 +71,7 @@ type RuleSet struct {
 // that is most of such a run.
 func (rs *RuleSet) prepare() {
 	rs.prepared.once.Do(func() {
-		defer pauseGC()()
+		defer pauseGCToCompile(rs.spelled)()
 		sts := rs.prepared.starts
 		par.Each(len(sts), 0, func(i int) { sts[i].tried() })
 		rs.prepared.starts = nil
@@ -104,13 +108,14 @@ var placeholderRE = regexp.MustCompile(`\{([a-z]+[0-9]?)\}`)
 // CompileRules loads and compiles rule files against a profile. Every problem is
 // reported at once with its file, line and column.
 //
-// The collector is off meanwhile: what compiling allocates (tens of MB of
-// programs, with the profile's names spelled out) is mostly kept, and a cycle
-// while it piles up only scans it again; a whole run on ten sources spent a
-// fifth of its instructions so.
+// The collector is off meanwhile, for a profile of a few hundred names
+// (pauseGCToCompile): what compiling allocates (tens of MB of programs, with the
+// profile's names spelled out) is mostly kept, and a cycle while it piles up only
+// scans it again; a whole run on ten sources spent a fifth of its instructions so.
 func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
-	defer pauseGC()()
-	rs := &RuleSet{}
+	spelled := p.spelledBytes()
+	defer pauseGCToCompile(spelled)()
+	rs := &RuleSet{spelled: spelled}
 	h := sha256.New()
 	names := map[string]string{}
 	var errs []error
