@@ -57,10 +57,7 @@ func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 // backtrackerOf compiles an expression parsed and simplified.
 func backtrackerOf(re *syntax.Regexp) *backtracker {
 	ncap := re.MaxCap()
-	prog, err := syntax.Compile(re)
-	if err != nil {
-		panic("facts: " + err.Error())
-	}
+	prog := compileProg(re)
 	bt := &backtracker{start: uint32(prog.Start), ncap: 2 * (ncap + 1)}
 	ascii := make([][2]uint64, len(prog.Inst))
 	bt.insts = make([]btInst, len(prog.Inst))

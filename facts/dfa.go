@@ -107,10 +107,7 @@ func (d *dfa) begin() *dstate {
 		if err != nil {
 			panic("facts: " + err.Error())
 		}
-		prog, err := syntax.Compile(re.Simplify())
-		if err != nil {
-			panic("facts: " + err.Error())
-		}
+		prog := compileProg(re.Simplify())
 		d.prog, d.seen = prog, make([]bool, len(prog.Inst))
 		d.reset()
 	})
