@@ -979,13 +979,12 @@ var gcPause struct {
 // to be off while the rules compile. With few names, what compiling allocates is
 // mostly the programs, which are kept, and a cycle meanwhile only scans them
 // again. But each expression that lists the people or the organizations spells
-// every name, and regexp/syntax grows a program a quarter at a time, so with
-// hundreds of names most of what compiling allocates is garbage, which piles up
-// while the collector is off: 100 generated sources with 4,000 more people in the
-// profile (68 KB of names) took 0.95-1.0 s and 366 MB with it off, 0.69-0.85 s
-// and 180-204 MB with it on; with 250 (4.5 KB) 153-167 ms off against 165-188 on;
-// with 500 (8.7 KB) 207-225 ms either way.
-const compileGCOff = 8 << 10
+// every name, and parsing and compiling such an expression leave garbage of its
+// size, which piles up while the collector is off. On 100 generated sources
+// with more people in the profile, the collector off against on: 500 more (8.7
+// KB of names) 194-198 against 219-220 ms; 1,000 (17 KB) 261-267 against 262-273
+// ms, 4,000 (68 KB) 800-940 ms and 234 MB against 729-801 ms and 166 MB.
+const compileGCOff = 16 << 10
 
 // pauseGCToCompile is pauseGC while rules compile against a profile whose names
 // come to spelled bytes, if that is at most compileGCOff; else it changes nothing.

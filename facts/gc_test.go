@@ -138,13 +138,13 @@ func TestCompilingPausesTheCollectorForASmallProfile(t *testing.T) {
 		t.Errorf("the setting after compiling is %d, want 123", got)
 	}
 	var people []*Known
-	for i := range 600 {
+	for i := range 1200 {
 		people = append(people, &Known{Entity: Entity{ID: EntityID(fmt.Sprintf("person:p%d", i)), Name: fmt.Sprintf("Person Number%04d", i), Type: EntityPerson}, Aliases: []string{"P" + fmt.Sprint(i)}})
 	}
 	people = append(people, &Known{Entity: Entity{ID: "place:x", Name: strings.Repeat("x", 10000), Type: EntityPlace}})
 	p := NewProfile(&Known{Entity: Entity{ID: "org:o", Name: "Org", Type: EntityOrganization}, Aliases: []string{"O"}}, people)
 	want := len("Org") + len("O")
-	for i := range 600 {
+	for i := range 1200 {
 		want += len(fmt.Sprintf("Person Number%04d", i)) + len("P"+fmt.Sprint(i))
 	}
 	if got := p.spelledBytes(); got != want {
