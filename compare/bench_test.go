@@ -75,14 +75,7 @@ func benchDate(b *testing.B, s string) facts.Date {
 // apart by the letters of the other word before its typos are counted.
 func BenchmarkJudgeManyPeople(b *testing.B) {
 	c := &facts.Corpus{Profile: &facts.Profile{}, Sources: []*facts.Source{{ID: "s", Name: "S"}}}
-	word := func(i int) string { // a made-up word of five to eight letters
-		const letters = "aeioulnrstkmbdgp"
-		w := []byte{"BCDFGHJKLMNPRSTV"[i%16]}
-		for k := range 4 + i%4 {
-			w = append(w, letters[(i/16+k*7+i*k)%len(letters)])
-		}
-		return string(w)
-	}
+	word := compare.MadeUpWord
 	var claims []facts.Claim
 	for i := range 20000 {
 		name := word(i%200+1000) + " " + word(i/3+7)

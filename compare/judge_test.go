@@ -598,24 +598,9 @@ func TestJudgeOnAnyNumberOfCores(t *testing.T) {
 	}
 	// Out of order: judging sorts the claims itself.
 	slices.Reverse(claims[len(claims)/3 : len(claims)/2])
-	judge := func(procs int) string {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		res := Judge(c, slices.Clone(claims))
-		var b strings.Builder
-		for _, cf := range res.Conflicts {
-			fmt.Fprintf(&b, "%s %s %s %v\n", cf.ID, cf.Class, cf.Explanation, cf.Sources())
-		}
-		for _, a := range res.Agreements {
-			fmt.Fprintf(&b, "%s %s %v\n", a.Key, a.Value, a.Sources)
-		}
-		for _, cl := range res.Claims {
-			fmt.Fprintf(&b, "%s %d %s %s\n", cl.Source, cl.Span.Start, cl.Subject.ID, cl.Normalized())
-		}
-		return b.String()
-	}
-	want := judge(1)
+	want := judgement(c, claims, 1)
 	for _, procs := range []int{2, 4} {
-		if got := judge(procs); got != want {
+		if got := judgement(c, claims, procs); got != want {
 			t.Errorf("on %d cores the judgement differs from one core's", procs)
 		}
 	}
@@ -1003,14 +988,7 @@ func TestDatesSplitAsPairs(t *testing.T) {
 // person, most one of a few near spellings of each other, every core count gives
 // one core's judgement.
 func TestPeopleResolvedOnAnyNumberOfCores(t *testing.T) {
-	word := func(i int) string { // a made-up word of five to eight letters
-		const letters = "aeioulnrstkmbdgp"
-		w := []byte{"BCDFGHJKLMNPRSTV"[i%16]}
-		for k := range 4 + i%4 {
-			w = append(w, letters[(i/16+k*7+i*k)%len(letters)])
-		}
-		return string(w)
-	}
+	word := MadeUpWord
 	var people []*facts.Known
 	for i := range 20 {
 		name := word(i%200+1000) + " " + word(i/3+7)
@@ -1027,19 +1005,7 @@ func TestPeopleResolvedOnAnyNumberOfCores(t *testing.T) {
 		claims = append(claims, facts.Claim{Subject: e, Predicate: facts.Named, Source: facts.SourceID([]string{"s", "t"}[i%2]), Line: i + 1,
 			Value: facts.Text{S: name}, Span: facts.Span{Start: 100 * i, End: 100*i + len(name)}})
 	}
-	judge := func(procs int) string {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		res := Judge(c, slices.Clone(claims))
-		var b strings.Builder
-		for _, cf := range res.Conflicts {
-			fmt.Fprintf(&b, "%s %s %s %v\n", cf.ID, cf.Class, cf.Explanation, cf.Sources())
-		}
-		for _, cl := range res.Claims {
-			fmt.Fprintf(&b, "%s %d %s %s\n", cl.Source, cl.Span.Start, cl.Subject.ID, cl.Subject.Name)
-		}
-		return b.String()
-	}
-	want := judge(1)
+	want := judgement(c, claims, 1)
 	if joined := strings.Count(want, "person:k"); joined == 0 {
 		t.Fatal("no person found by shape joined a known one: the test tries less than it says")
 	}
@@ -1047,8 +1013,37 @@ func TestPeopleResolvedOnAnyNumberOfCores(t *testing.T) {
 		t.Fatal("no spelling conflict: the people found by shape joined none of each other")
 	}
 	for _, procs := range []int{2, 4} {
-		if got := judge(procs); got != want {
+		if got := judgement(c, claims, procs); got != want {
 			t.Errorf("on %d cores the judgement differs from one core's", procs)
 		}
 	}
+}
+
+// judgement is Judge's result on procs cores, written out: the conflicts, the
+// agreements and the claims with their subjects.
+func judgement(c *facts.Corpus, claims []facts.Claim, procs int) string {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+	res := Judge(c, slices.Clone(claims))
+	var b strings.Builder
+	for _, cf := range res.Conflicts {
+		fmt.Fprintf(&b, "%s %s %s %v\n", cf.ID, cf.Class, cf.Explanation, cf.Sources())
+	}
+	for _, a := range res.Agreements {
+		fmt.Fprintf(&b, "%s %s %v\n", a.Key, a.Value, a.Sources)
+	}
+	for _, cl := range res.Claims {
+		fmt.Fprintf(&b, "%s %d %s %s %s\n", cl.Source, cl.Span.Start, cl.Subject.ID, cl.Subject.Name, cl.Normalized())
+	}
+	return b.String()
+}
+
+// MadeUpWord is a made-up word of five to eight letters, the ith of a list
+// where near spellings come back (for tests and benchmarks of many people).
+func MadeUpWord(i int) string {
+	const letters = "aeioulnrstkmbdgp"
+	w := []byte{"BCDFGHJKLMNPRSTV"[i%16]}
+	for k := range 4 + i%4 {
+		w = append(w, letters[(i/16+k*7+i*k)%len(letters)])
+	}
+	return string(w)
 }
