@@ -307,7 +307,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 		label = filepath.ToSlash(filepath.Clean(dir))
 		dir = label
 	}
-	reserveHeap(nil)
+	reserveHeapToLoad()
 	bars := newProgress(e.stderr, isTerminal(e.stderr))
 	defer bars.stop()
 	opts := facts.ExtractOptions{Workers: cf.workers, Progress: bars.callback()}
@@ -328,7 +328,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	reserveHeap(c)
+	reserveHeapFor(c)
 	rs, err := c.Rules()
 	if err != nil {
 		return nil, err

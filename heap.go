@@ -13,19 +13,22 @@ var adviseHeap bool
 
 var heapStarted, heapSized sync.Once
 
-// reserveHeap has the memory a run is about to fill backed by huge pages
-// (package hugeheap), when main asked for it. Before the corpus is loaded (c
-// nil): 64 MB, which reading the manifest and the sources and compiling the rules
-// fill most of. Once its sources' sizes are known, if they are large enough to
-// need more: a run's peak heap on the generated corpora is about 64 MB and a
-// quarter more than the sources' text (95 MB for 51 MB of text, 662 MB for 518
-// MB; a warm check less). Once each a process; only address space is asked for.
-func reserveHeap(c *facts.Corpus) {
-	if !adviseHeap {
-		return
-	}
-	if c == nil {
+// reserveHeapToLoad has the heap's next 64 MB backed by huge pages (package
+// hugeheap), once a process and when main asked for it: reading the manifest and
+// the sources and compiling the rules fill most of them.
+func reserveHeapToLoad() {
+	if adviseHeap {
 		heapStarted.Do(func() { hugeheap.Reserve(64 << 20) })
+	}
+}
+
+// reserveHeapFor does the same for what the corpus c will fill, once its sources'
+// sizes are known, if they are large enough to need more: a run's peak heap on the
+// generated corpora is about 64 MB and a quarter more than the sources' text (95
+// MB for 51 MB of text, 662 MB for 518 MB; a warm check less). Only address space
+// is asked for.
+func reserveHeapFor(c *facts.Corpus) {
+	if !adviseHeap {
 		return
 	}
 	heapSized.Do(func() {

@@ -6,6 +6,6 @@ package main
 import "os"
 
 func main() {
-	adviseHeap = true // see reserveHeap
+	adviseHeap = true // see reserveHeapToLoad
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unsafe"
 )
 
 // Predicate names what a claim says about its subject. The set is closed: each
@@ -121,8 +122,17 @@ type Claim struct {
 // detach copies every string the claim holds out of its source's text, so that the
 // text can be let go once its claims are out: a substring would keep all of it.
 // The claim's own strings are copied into one new string, which they then share:
-// one allocation a claim instead of one a string.
-func (c *Claim) detach() {
+// one allocation a claim instead of one a string. The quote is shared with the
+// claim detached before when both quote the same bytes of the text (the claims
+// of one sentence follow each other, and a list of names run together is one
+// sentence of up to 2 KB, quoted by each of its hundreds of names): before is
+// what the claim before returned, and detach returns what the next one needs.
+func (c *Claim) detach(before detachedQuote) detachedQuote {
+	quote := detachedQuote{inText: c.Quote}
+	shared := len(c.Quote) > 0 && len(c.Quote) == len(before.inText) && unsafe.StringData(c.Quote) == unsafe.StringData(before.inText)
+	if shared {
+		c.Quote = ""
+	}
 	c.Value = detachValue(c.Value)
 	fields := [...]*string{(*string)(&c.Subject.ID), &c.Subject.Name, &c.Scope, &c.Text, &c.Quote, &c.Section, &c.Rule,
 		&c.Attribution, &c.Claimant, &c.Citation}
@@ -139,7 +149,16 @@ func (c *Claim) detach() {
 	for _, p := range fields {
 		*p, all = all[:len(*p)], all[len(*p):]
 	}
+	if shared {
+		c.Quote = before.copied
+		return before
+	}
+	quote.copied = c.Quote
+	return quote
 }
+
+// detachedQuote is a claim's quote as it was in the text and as detach copied it.
+type detachedQuote struct{ inText, copied string }
 
 func (e Entity) detach() Entity {
 	e.ID, e.Name = EntityID(strings.Clone(string(e.ID))), strings.Clone(e.Name)

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // sentenceContext is what a reader carries from one sentence to the next: the date
@@ -253,24 +252,11 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	}
 	sort.SliceStable(x.claims, func(i, j int) bool { return x.claims[i].Span.Start < x.claims[j].Span.Start })
 	cols := columns{d: doc} // the claims in the order of their starts
-	// The claims of one sentence follow each other and quote the same words of
-	// the text: they share one copy of them (a list of names run together is one
-	// sentence of up to 2 KB, quoted by each of its hundreds of names).
-	var quoted, copied string // the last quote detached, in the text and copied
+	var quote detachedQuote // the claims of one sentence share one copy of it
 	for i := range x.claims {
 		c := &x.claims[i]
 		c.Column, c.EndColumn = cols.spanColumns(c.Span)
-		inText := c.Quote
-		same := len(inText) > 0 && len(inText) == len(quoted) && unsafe.StringData(inText) == unsafe.StringData(quoted)
-		if same {
-			c.Quote = ""
-		}
-		c.detach()
-		if same {
-			c.Quote = copied
-		} else {
-			quoted, copied = inText, c.Quote
-		}
+		quote = c.detach(quote)
 		c.settle()
 	}
 	// The claims were gathered in the memos' room, grown once for all sources:
