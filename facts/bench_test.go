@@ -172,6 +172,29 @@ func BenchmarkExtractRunOn(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractShapes extracts on one core the corpus written again in
+// shapes sources take besides the generated prose: as a chronology, a date
+// opening every sentence (benchcorpus.Chronology), and with a footnote marker
+// after every sentence (benchcorpus.Footnoted). Each should cost about what the
+// prose does.
+func BenchmarkExtractShapes(b *testing.B) {
+	for _, shape := range []struct {
+		name    string
+		reshape func(string) string
+	}{{"chronology", benchcorpus.Chronology}, {"footnoted", benchcorpus.Footnoted}} {
+		b.Run(shape.name, func(b *testing.B) {
+			l := benchcorpus.LoadReshaped(b, benchcorpus.Sources(), shape.reshape)
+			b.SetBytes(l.Bytes)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := facts.ExtractCorpus(l.Corpus, l.Rules, facts.ExtractOptions{Workers: 1}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func BenchmarkExtractWarmCache(b *testing.B) {
 	cache := facts.OpenCache(b.TempDir(), "bench")
 	bc := loadBench(b)

@@ -286,8 +286,10 @@ func (d *dfa) intern(insts []uint32, prev prevClass, match bool) *dstate {
 // table lookup a character, where regexp would run its machine. regexp then finds
 // the groups of the one that fits (TestWholeREsAnswerAsRegexp).
 type wholeRE struct {
-	lazyRegexp // the form, compiled by regexp when its groups are first asked for
+	lazyRegexp // the form, compiled by regexp for a text too long to backtrack over
 	auto       *dfa
+	btOnce     sync.Once
+	bt         *backtracker
 }
 
 // wholeREStates bounds each form's automaton; a form needs a few dozen states.
@@ -333,12 +335,43 @@ func opensAnchored(re *syntax.Regexp) bool {
 // MatchString is regexp's MatchString.
 func (w *wholeRE) MatchString(s string) bool { return w.auto.end(s) >= 0 }
 
-// FindStringSubmatch is regexp's FindStringSubmatch.
+// FindStringSubmatch is regexp's FindStringSubmatch. The groups of a text that
+// fits are found by backtracking from its start (the form is anchored there): a
+// form of the date grammar has more instructions than regexp backtracks over, and
+// its machine, which carries every live thread a character at a time, made
+// reading the dates of a chronology cost ten times what its prose did.
 func (w *wholeRE) FindStringSubmatch(s string) []string {
 	if w.auto.end(s) < 0 {
 		return nil
 	}
-	return w.regexp().FindStringSubmatch(s)
+	bt := w.tracker()
+	if !bt.fits(s, 0) {
+		return w.regexp().FindStringSubmatch(s)
+	}
+	var room [16]int
+	m := bt.match(room[:0], s, 0)
+	if m == nil {
+		return nil
+	}
+	out := make([]string, len(m)/2)
+	for i := range out {
+		if m[2*i] >= 0 {
+			out[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return out
+}
+
+// tracker is the form's backtracker, made when first asked for.
+func (w *wholeRE) tracker() *backtracker {
+	w.btOnce.Do(func() {
+		re, err := syntax.Parse(w.src, syntax.Perl)
+		if err != nil {
+			panic(err) // the form compiled in its automaton
+		}
+		w.bt = backtrackerOf(re.Simplify())
+	})
+	return w.bt
 }
 
 // lazyRegexp is an expression regexp compiles when it is first used, as the

@@ -96,6 +96,53 @@ func LoadWithBystanders(b testing.TB, n, people int) Loaded {
 // into one line), which segmenting cuts into pieces.
 func LoadRunOn(b testing.TB, n int) Loaded {
 	b.Helper()
+	runOn := strings.NewReplacer(".", ",", "\n", " ", "!", ",", "?", ",")
+	return LoadReshaped(b, n, runOn.Replace)
+}
+
+// Chronology writes text again as a chronology: every sentence after the first
+// of a paragraph opens with a date of its own ("On 14 March 1983, "), as a
+// timeline does. The dates run through the days of the twentieth century.
+func Chronology(text string) string {
+	months := [...]string{"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"}
+	var out strings.Builder
+	k := 0
+	for {
+		i := strings.Index(text, ". ")
+		if i < 0 {
+			out.WriteString(text)
+			return out.String()
+		}
+		out.WriteString(text[:i+2])
+		fmt.Fprintf(&out, "On %d %s %d, ", 1+k%28, months[k%12], 1901+k%99)
+		k++
+		text = text[i+2:]
+	}
+}
+
+// Footnoted writes text again with footnote markers after every sentence
+// ("… in 1986.[12] "), as an encyclopedia's articles cite their sources.
+func Footnoted(text string) string {
+	var out strings.Builder
+	k := 0
+	for {
+		i := strings.Index(text, ". ")
+		if i < 0 {
+			out.WriteString(text)
+			return out.String()
+		}
+		out.WriteString(text[:i+1])
+		fmt.Fprintf(&out, "[%d] ", 1+k%97)
+		k++
+		text = text[i+2:]
+	}
+}
+
+// LoadReshaped is Load of the corpus of n sources generated for the benchmark
+// and each text then written again by reshape.
+func LoadReshaped(b testing.TB, n int, reshape func(string) string) Loaded {
+	b.Helper()
 	dir := b.TempDir()
 	if _, err := gencorpus.Write(dir, n, Seed); err != nil {
 		b.Fatal(err)
@@ -104,13 +151,12 @@ func LoadRunOn(b testing.TB, n int) Loaded {
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no sources written in %s (%v)", dir, err)
 	}
-	runOn := strings.NewReplacer(".", ",", "\n", " ", "!", ",", "?", ",")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := os.WriteFile(f, []byte(runOn.Replace(string(data))), 0o644); err != nil {
+		if err := os.WriteFile(f, []byte(reshape(string(data))), 0o644); err != nil {
 			b.Fatal(err)
 		}
 	}
