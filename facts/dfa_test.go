@@ -181,7 +181,7 @@ func FuzzDFA(f *testing.F) {
 }
 
 // TestWholeREsAnswerAsRegexp: every form a value is read by answers, asked of its
-// automaton first, what regexp answers: on the dates, counts and periods the test
+// automaton first and its groups then of its backtracker, what regexp answers: on the dates, counts and periods the test
 // corpora state (as written, lower case and folded), on the values their claims
 // hold, and on texts made for each form. Every form is tried with texts it fits.
 func TestWholeREsAnswerAsRegexp(t *testing.T) {
@@ -220,6 +220,14 @@ func TestWholeREsAnswerAsRegexp(t *testing.T) {
 			want := w.regexp().FindStringSubmatch(s)
 			if got := w.FindStringSubmatch(s); fmt.Sprint(got) != fmt.Sprint(want) || (got == nil) != (want == nil) {
 				t.Errorf("%s on %q: %q, regexp finds %q", w.src, s, got, want)
+			}
+			// And where the text is too long to backtrack over, regexp answers.
+			old := btMaxBits
+			btMaxBits = 0
+			got := w.FindStringSubmatch(s)
+			btMaxBits = old
+			if fmt.Sprint(got) != fmt.Sprint(want) || (got == nil) != (want == nil) {
+				t.Errorf("%s on %q, too long to backtrack: %q, regexp finds %q", w.src, s, got, want)
 			}
 			if got := w.MatchString(s); got != (want != nil) {
 				t.Errorf("%s on %q: matches %v, regexp says %v", w.src, s, got, want != nil)
