@@ -68,12 +68,17 @@ func (p *Profile) authority(text string) (string, bool) {
 // table and the profile's authorities, or a place shaped like a country's name,
 // resolved by Authority afterwards.
 func (p *Profile) AuthorityPattern() string {
+	return `(?:(?-i:(?:[Tt]he )?(?:` + p.alternations().authority + `))|` + p.PlacePattern() + `)`
+}
+
+// authorityNames are the names AuthorityPattern spells: the table's bodies and
+// countries, and the authorities the profile lists.
+func (p *Profile) authorityNames() []string {
 	var names []string
 	for _, line := range strings.Split(strings.TrimSpace(authorityTable), "\n") {
 		names = append(names, strings.Split(line, "|")...)
 	}
-	names = append(names, p.namesOf(EntityAuthority)...)
-	return `(?:(?-i:(?:[Tt]he )?(?:` + alternation(names) + `))|` + p.PlacePattern() + `)`
+	return append(names, p.namesOf(EntityAuthority)...)
 }
 
 var authorityFindRE = regexp.MustCompile(`\b(?:European Union|EU|United States|U\.S\.|US|United Kingdom|U\.K\.|UK|Canada|Japan|Iran|United Nations)\b`)

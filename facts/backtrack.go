@@ -35,6 +35,10 @@ type backtracker struct {
 	// the way out of an alternative whose leads do not hold the next byte goes
 	// untried.
 	leads []byteSet
+	// subs are the programs compiled apart its instSub instructions run, and
+	// subBits the most room in the bitmap of what was tried one of them takes.
+	subs    []*subProgram
+	subBits int
 }
 
 // btInst is an instruction of syntax.Prog, its runes runes[lo:hi] of the
@@ -55,10 +59,35 @@ type byteSet [4]uint64
 func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 
 // backtrackerOf compiles an expression parsed and simplified.
-func backtrackerOf(re *syntax.Regexp) *backtracker {
+func backtrackerOf(re *syntax.Regexp) *backtracker { return backtrackerWith(re, nil) }
+
+// backtrackerWith is backtrackerOf with the lists of names of shared compiled
+// apart, run by its instSub instructions.
+func backtrackerWith(re *syntax.Regexp, shared *sharedNames) *backtracker {
 	ncap := re.MaxCap()
-	prog := compileProg(re)
-	bt := &backtracker{start: uint32(prog.Start), ncap: 2 * (ncap + 1)}
+	var subs []*subProgram
+	var apart apartFunc
+	if shared != nil {
+		number := map[*subProgram]uint32{}
+		apart = func(t *syntax.Regexp) (uint32, bool, bool) {
+			sp := shared.of(t)
+			if sp == nil {
+				return 0, false, false
+			}
+			n, ok := number[sp]
+			if !ok {
+				n = uint32(len(subs))
+				number[sp] = n
+				subs = append(subs, sp)
+			}
+			return n, sp.nullable, true
+		}
+	}
+	prog := compileProgWith(re, apart)
+	bt := &backtracker{start: uint32(prog.Start), ncap: 2 * (ncap + 1), subs: subs}
+	for _, sp := range subs {
+		bt.subBits = max(bt.subBits, sp.bits())
+	}
 	ascii := make([][2]uint64, len(prog.Inst))
 	bt.insts = make([]btInst, len(prog.Inst))
 	n := 0
@@ -74,7 +103,7 @@ func backtrackerOf(re *syntax.Regexp) *backtracker {
 		bt.insts[pc] = btInst{op: inst.Op, out: inst.Out, arg: inst.Arg, lo: lo, hi: uint32(len(bt.runes)), ascii: ascii[pc],
 			fold: inst.Op == syntax.InstRune && len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0}
 	}
-	bt.leads = leadsOf(prog, ascii)
+	bt.leads = leadsOf(prog, ascii, subs)
 	return bt
 }
 
@@ -151,12 +180,18 @@ func asciiRead(inst *syntax.Inst) (set [2]uint64) {
 
 // leadsOf works out the leads of every instruction of prog, ascii its rune
 // instructions' tables: as far as the assertions go, they are let through.
-func leadsOf(prog *syntax.Prog, ascii [][2]uint64) []byteSet {
+func leadsOf(prog *syntax.Prog, ascii [][2]uint64, subs []*subProgram) []byteSet {
 	leads := make([]byteSet, len(prog.Inst))
 	var empty []int // the instructions that read nothing, whose leads are their ways'
 	for pc := range prog.Inst {
 		inst := &prog.Inst[pc]
 		switch inst.Op {
+		case instSub:
+			sub := subs[inst.Arg].tracker()
+			leads[pc] = sub.leads[sub.start]
+			if subs[inst.Arg].nullable { // and what follows it, then
+				empty = append(empty, pc)
+			}
 		case syntax.InstMatch:
 			leads[pc] = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
@@ -174,6 +209,12 @@ func leadsOf(prog *syntax.Prog, ascii [][2]uint64) []byteSet {
 		for _, pc := range empty {
 			inst := &prog.Inst[pc]
 			set := leads[inst.Out]
+			if inst.Op == instSub {
+				sub := subs[inst.Arg].tracker()
+				for i, w := range sub.leads[sub.start] {
+					set[i] |= w
+				}
+			}
 			if inst.Op == syntax.InstAlt || inst.Op == syntax.InstAltMatch {
 				for i, w := range leads[inst.Arg] {
 					set[i] |= w
@@ -233,7 +274,8 @@ type btState struct {
 	visited []uint64
 	dirty   []int32 // the words of visited written to
 	caps    []int
-	width   int // positions per instruction in visited
+	width   int   // positions per instruction in visited
+	ends    []int // where the names an instSub runs end
 }
 
 var btStates = sync.Pool{New: func() any { return new(btState) }}
@@ -245,7 +287,7 @@ var btMaxBits = 1 << 25
 
 // fits reports whether the backtracker may try the program at t[p].
 func (bt *backtracker) fits(t string, p int) bool {
-	return len(bt.insts)*(len(t)-p+1) <= btMaxBits
+	return len(bt.insts)*(len(t)-p+1) <= btMaxBits && bt.subBits <= btMaxBits
 }
 
 // visit marks (pc, pos) tried and reports whether it was not already.
@@ -375,6 +417,17 @@ func (bt *backtracker) try(s *btState, t string, p int) bool {
 				pc = inst.out
 			case syntax.InstNop:
 				pc = inst.out
+			case instSub:
+				// The ends of the names that begin here, the preferred first: the
+				// others are ways left to try, the last the deepest in the stack.
+				s.ends = bt.subs[inst.arg].ends(s.ends[:0], t, pos)
+				if len(s.ends) == 0 {
+					goto fail
+				}
+				for k := len(s.ends) - 1; k > 0; k-- {
+					s.jobs = append(s.jobs, btJob{pc: inst.out, pos: s.ends[k]})
+				}
+				pc, pos = inst.out, s.ends[0]
 			case syntax.InstMatch:
 				s.caps[1] = pos
 				return true

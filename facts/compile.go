@@ -14,8 +14,16 @@ import (
 // grows by a quarter, so a rule that spells every name of a profile of thousands
 // of people (tens of thousands of instructions) was copied over and over as it
 // grew. re is simplified, as syntax.Compile wants it.
-func compileProg(re *syntax.Regexp) *syntax.Prog {
-	c := progCompiler{p: &syntax.Prog{Inst: make([]syntax.Inst, 0, 2+instBound(re)), NumCap: 2}}
+func compileProg(re *syntax.Regexp) *syntax.Prog { return compileProgWith(re, nil) }
+
+// apartFunc numbers the subtrees compiled apart (see shared.go): ok for one,
+// with its number and whether it can match the empty string.
+type apartFunc func(re *syntax.Regexp) (n uint32, nullable, ok bool)
+
+// compileProgWith is compileProg with the subtrees sub numbers compiled apart:
+// each is one instruction of ours, instSub, its Arg the number.
+func compileProgWith(re *syntax.Regexp, sub apartFunc) *syntax.Prog {
+	c := progCompiler{p: &syntax.Prog{Inst: make([]syntax.Inst, 0, 2+instBound(re, sub)), NumCap: 2}, sub: sub}
 	c.inst(syntax.InstFail)
 	f := c.compile(re)
 	f.out.patch(c.p, c.inst(syntax.InstMatch).i)
@@ -23,11 +31,17 @@ func compileProg(re *syntax.Regexp) *syntax.Prog {
 	return c.p
 }
 
-// instBound is at least how many instructions compiling re makes.
-func instBound(re *syntax.Regexp) int {
+// instBound is at least how many instructions compiling re makes, the subtrees
+// apart one each.
+func instBound(re *syntax.Regexp, apart apartFunc) int {
+	if apart != nil {
+		if _, _, ok := apart(re); ok {
+			return 1
+		}
+	}
 	n := 0
 	for _, sub := range re.Sub {
-		n += instBound(sub)
+		n += instBound(sub, apart)
 	}
 	switch re.Op {
 	case syntax.OpNoMatch:
@@ -92,7 +106,10 @@ type frag struct {
 	nullable bool
 }
 
-type progCompiler struct{ p *syntax.Prog }
+type progCompiler struct {
+	p   *syntax.Prog
+	sub apartFunc // the subtrees compiled apart, numbered
+}
 
 var (
 	anyRuneNotNL = []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}
@@ -100,6 +117,15 @@ var (
 )
 
 func (c *progCompiler) compile(re *syntax.Regexp) frag {
+	if c.sub != nil {
+		if n, nullable, ok := c.sub(re); ok {
+			f := c.inst(instSub)
+			c.p.Inst[f.i].Arg = n
+			f.out = makePatchList(f.i << 1)
+			f.nullable = nullable
+			return f
+		}
+	}
 	switch re.Op {
 	case syntax.OpNoMatch:
 		return c.fail()

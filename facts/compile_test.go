@@ -58,7 +58,7 @@ func sameProg(re *syntax.Regexp) error {
 	if err != nil {
 		return nil // compileProg panics where syntax.Compile fails; neither is asked
 	}
-	room := 2 + instBound(re)
+	room := 2 + instBound(re, nil)
 	got := compileProg(re)
 	switch {
 	case got.Start != want.Start || got.NumCap != want.NumCap || len(got.Inst) != len(want.Inst):

@@ -51,8 +51,8 @@ type extractor struct {
 	doc      *Document
 	masked   map[int]string // each sentence's folded text with its dates masked
 	profile  *Profile
-	orgRE    *regexp.Regexp
-	personRE *regexp.Regexp
+	orgRE    *lazyRegexp
+	personRE *lazyRegexp
 	personSt *starts // personRE where a match can begin; nil to search it all
 	listPrev map[string]*listItem
 	atts     map[int][]attribution        // by sentence index, found when first needed
@@ -908,7 +908,7 @@ func (x *extractor) orgs(capture func(string) (string, Span, bool)) []found[Enti
 		return out
 	}
 	if txt, sp, ok := capture("orgs"); ok {
-		for _, m := range x.orgRE.FindAllString(txt, -1) {
+		for _, m := range x.orgRE.regexp().FindAllString(txt, -1) {
 			if k, ok := x.profile.Org(m); ok && !containsEntity(out, k.Entity) {
 				out = append(out, found[Entity]{k.Entity, sp, true})
 			}

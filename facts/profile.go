@@ -39,6 +39,11 @@ type Profile struct {
 		once  sync.Once
 		m     map[string]string
 		trees sync.Map // fragment source → *fragmentTree, parsed when first spliced
+		// The alternations of the names the fragments spell, worked out once,
+		// and those long enough to be compiled apart (see shared.go).
+		altOnce sync.Once
+		alts    nameAlternations
+		shared  sharedNames
 	}
 	// nearWords are, by first letter folded, the numbers of words of the names
 	// nearNames looks for (see nearNameWanted), from the fewest (none: no such
@@ -155,6 +160,8 @@ func (p *Profile) complete() {
 	}
 	sort.SliceStable(p.names, func(i, j int) bool { return len(p.names[i].words) > len(p.names[j].words) })
 	p.placeholders.once, p.placeholders.m, p.placeholders.trees = sync.Once{}, nil, sync.Map{}
+	p.placeholders.altOnce, p.placeholders.alts = sync.Once{}, nameAlternations{}
+	p.placeholders.shared.reset()
 	p.nearWords = [256][]int{}
 	all := make([]string, len(p.names))
 	for i, n := range p.names {
@@ -839,7 +846,7 @@ func (p *Profile) namesOf(types ...EntityKind) []string {
 // optional article and an optional acronym in brackets ("The Mujahedin-E Khalq
 // (MEK)"), or the words a source uses for its own subject ("it", "the group").
 func (p *Profile) OrgPattern() string {
-	names := alternation(p.namesOf(EntityOrganization))
+	names := p.alternations().org
 	return `(?:(?-i:(?:[Tt]he )?(?:` + names + `)(?: \((?:` + names + `|[A-Z][A-Z0-9]{1,6})\))?)(?:'s)?|(?i:(?:the group|the organi[sz]ation|the movement|it|they)\b))`
 }
 
@@ -888,7 +895,7 @@ func (p *Profile) PersonPattern() string {
 	title := `(?:(?:Dr|Mr|Mrs|Ms|Prof|Lt\. Col|Lt|Col|Gen|Brig\. Gen|Maj\. Gen|Maj|Capt|Sgt|Adm|Sen|Rep)\.? |(?:General|Colonel|Captain|Major|President|Premier|Prime Minister|Ayatollah|Imam|Sheikh|Senator|Judge|Professor|Mayor) )`
 	word := `[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*` // "McCain", "Vidal-Quadras"
 	shape := title + `?` + word + `(?: (?:(?:al|el|bin|ibn|de|da|van|von|der)[- ])?` + word + `){0,3}`
-	known := alternation(p.namesOf(EntityPerson))
+	known := p.alternations().person
 	if known == "" {
 		return `(?-i:` + shape + `)`
 	}

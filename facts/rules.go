@@ -38,10 +38,10 @@ type RuleSet struct {
 	rules []Rule
 	// Digest identifies the rule texts and the profile they were compiled with.
 	Digest   string
-	orgRE    *regexp.Regexp // the profile's organizations, for {orgs} lists
-	personRE *regexp.Regexp // people by name or shape, for {persons} lists
-	persons  *starts        // personRE searched where it can begin
-	filter   *prefilter     // every rule's trigger words, found in one pass
+	orgRE    *lazyRegexp // the profile's organizations, for {orgs} lists
+	personRE *lazyRegexp // people by name or shape, for {persons} lists
+	persons  *starts     // personRE searched where it can begin
+	filter   *prefilter  // every rule's trigger words, found in one pass
 	// Which rules a sentence can set off: those without trigger words, and for
 	// each word the rules whose first set holds it; bit sets over rs.rules.
 	untriggered []uint64
@@ -265,11 +265,29 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	h.Write([]byte(p.OrgPattern() + p.PlacePattern() + p.PersonPattern() + p.AuthorityPattern()))
 	p.writeNames(h)
 	rs.Digest = hex.EncodeToString(h.Sum(nil))[:16]
-	rs.orgRE = regexp.MustCompile(`(?i)` + p.OrgPattern())
-	rs.personRE = regexp.MustCompile(p.PersonPattern())
-	rs.persons = newStarts(rs.personRE)
+	rs.orgRE = lazyRE(`(?i)` + p.OrgPattern())
+	rs.personRE = lazyRE(p.PersonPattern())
+	rs.persons = p.personStarts()
 	rs.buildPrefilter()
 	return rs, nil
+}
+
+// personStarts is the starts of PersonPattern, made from the tree {person}
+// stands as in the rules' expressions: its list of names parsed once, and
+// compiled apart when long (see shared.go). nil where starts do not serve.
+func (p *Profile) personStarts() *starts {
+	src := p.PersonPattern()
+	ft := p.fragmentTree(src)
+	if ft.err != nil {
+		return nil
+	}
+	// The pattern sets its own flags throughout: read in the rules' (?i), as
+	// its tree was, it reads the same.
+	st := startsFor(`(?i)(?:`+src+`)`, ft.tree.Simplify())
+	if st != nil {
+		st.shared = &p.placeholders.shared
+	}
+	return st
 }
 
 // compileKey names an expression of a rule file: its source as written, with
@@ -365,6 +383,7 @@ func compileSearched(src string, p *Profile, masked bool) (*expr, error) {
 	}
 	names := tree.CapNames()
 	if st := startsFor(out, tree.Simplify()); st != nil {
+		st.shared = &p.placeholders.shared
 		return &expr{src: out, st: st, names: names}, nil
 	}
 	re, err := regexp.Compile(out)

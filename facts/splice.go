@@ -114,10 +114,20 @@ func (p *Profile) fragmentTree(frag string) *fragmentTree {
 	v, _ := p.placeholders.trees.LoadOrStore(frag, &fragmentTree{})
 	ft := v.(*fragmentTree)
 	ft.once.Do(func() {
-		re, err := syntax.Parse(`(?i)(?:`+frag+`)`, syntax.Perl)
-		if err != nil {
-			ft.err = err
-			return
+		// The long lists of names are parsed apart, once, to be compiled apart
+		// (see shared.go).
+		var re *syntax.Regexp
+		var err error
+		if marked, lists, counts := p.markedLists(frag); len(lists) > 0 {
+			if re, err = syntax.Parse(`(?i)(?:`+marked+`)`, syntax.Perl); err != nil || !p.spliceNames(re, lists, counts) {
+				re = nil
+			}
+		}
+		if re == nil {
+			if re, err = syntax.Parse(`(?i)(?:`+frag+`)`, syntax.Perl); err != nil {
+				ft.err = err
+				return
+			}
 		}
 		ft.tree, ft.caps = re, hasCapture(re)
 	})

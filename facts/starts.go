@@ -27,6 +27,9 @@ type starts struct {
 	tree *syntax.Regexp
 	once sync.Once
 	bt   *backtracker
+	// shared, when set, are the profile's lists of names compiled apart, which
+	// the tree holds (see shared.go).
+	shared *sharedNames
 	// atStart: the expression is anchored at the start of the text ("^…"), so
 	// its only match is there, which the backtracker tries. zero: some of its
 	// ways are ("(?:^|, )…"): it is tried at the start of the text whatever the
@@ -103,7 +106,7 @@ func (st *starts) mayOpen(t string, p int) bool {
 
 // tried is the backtracker of the expression.
 func (st *starts) tried() *backtracker {
-	st.once.Do(func() { st.bt, st.tree = backtrackerOf(st.tree), nil })
+	st.once.Do(func() { st.bt, st.tree = backtrackerWith(st.tree, st.shared), nil })
 	return st.bt
 }
 

@@ -84,7 +84,7 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 		}
 		tried, matched, people, listItems := 0, 0, 0, 0
 		eachSentence(t, c, rs, func(x *extractor, s *Sentence) {
-			if sameMatches(t, "personRE", rs.personRE, rs.persons, s.Folded().Text) {
+			if sameMatches(t, "personRE", rs.personRE.regexp(), rs.persons, s.Folded().Text) {
 				people++
 			}
 			if sameMatches(t, "learnPlaceRE", learnPlaceRE, learnPlaceStarts, s.Folded().Text) {
