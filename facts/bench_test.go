@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/factcheck-tools/compare/facts"
 	"github.com/factcheck-tools/compare/internal/benchcorpus"
@@ -259,4 +260,27 @@ func BenchmarkNormalize(b *testing.B) {
 		b.Fatalf("only %d of %d values read back: the benchmark measures failures", read, len(values))
 	}
 	b.ReportMetric(float64(len(values))*float64(b.N)/b.Elapsed().Seconds(), "values/s")
+}
+
+// BenchmarkLearnAliases learns 5,000 aliases of one organization, one lesson
+// each ("The Kessel Front, also known as the Varo Legion, …"): each lesson looks
+// for the organization named before it among every name known, the aliases
+// learned before included, so the cost grows with the lessons times the names.
+func BenchmarkLearnAliases(b *testing.B) {
+	const manifest = "subject:\n  name: \"Kessel Front\"\nsources:\n  - {id: a, file: a.txt}\n"
+	var lessons []facts.Lesson
+	for i := range 5000 {
+		alias := fmt.Sprintf("%s Legion", strings.ToUpper(string(rune('A'+i%26)))+strings.Repeat("o", 1+i/26%9)+fmt.Sprint(i))
+		lessons = append(lessons, facts.Lesson{Kind: facts.LessonAlias, Line: i + 1, Before: "The Kessel Front, ", Names: []string{alias, "", "", ""}})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := facts.LoadCorpus(fstest.MapFS{"compare.yaml": {Data: []byte(manifest)}, "a.txt": {Data: []byte("The Kessel Front.")}}, "aliases")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if learned := c.Profile.Learn("a", lessons); len(learned) != len(lessons) {
+			b.Fatalf("learned %d of %d aliases", len(learned), len(lessons))
+		}
+	}
 }
