@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // countryTable is general geography, not knowledge about any subject: each line is a
 // country, then its other names, then the adjectives that point to it ("Iraqi soil").
@@ -206,16 +209,21 @@ var countries = func() []country {
 
 // CountryNamed returns the canonical name of a country given one of its names, or "".
 func CountryNamed(name string) string {
-	k := nameKey(name)
+	return countryByKey()[nameKey(name)]
+}
+
+// countryByKey maps the key (nameKey) of every name and alias of a country to
+// the country's canonical name, the first country in the list where two share
+// a key. Made when first asked for: reading a manifest asks once per entity, and
+// reading the list every time made a profile of 4,000 people take 50 ms to read.
+var countryByKey = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
 	for _, c := range countries {
-		if nameKey(c.Name) == k {
-			return c.Name
-		}
-		for _, a := range c.Aliases {
-			if nameKey(a) == k {
-				return c.Name
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			if k := nameKey(n); m[k] == "" {
+				m[k] = c.Name
 			}
 		}
 	}
-	return ""
-}
+	return m
+})

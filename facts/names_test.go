@@ -913,3 +913,40 @@ func TestGenericOrgAsTheExpression(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryNamedAsTheList: CountryNamed, which looks names up by key, answers
+// as reading the list of countries in order does, for every name, alias and
+// adjective of every country, in other cases and spacing, and for words that
+// name none.
+func TestCountryNamedAsTheList(t *testing.T) {
+	byList := func(name string) string {
+		k := nameKey(name)
+		for _, c := range countries {
+			for _, n := range append([]string{c.Name}, c.Aliases...) {
+				if nameKey(n) == k {
+					return c.Name
+				}
+			}
+		}
+		return ""
+	}
+	names := []string{"", "the", "Atlantis", "Camp Ashraf", "the United States", "U.S.", "united  kingdom", "Côte d'Ivoire"}
+	for _, c := range countries {
+		for _, n := range append(append([]string{c.Name}, c.Aliases...), c.Adjectives...) {
+			names = append(names, n, strings.ToUpper(n), "the "+n, strings.ReplaceAll(n, " ", "-"))
+		}
+	}
+	found := 0
+	for _, n := range names {
+		got, want := CountryNamed(n), byList(n)
+		if got != want {
+			t.Errorf("CountryNamed(%q) = %q, the list says %q", n, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found < len(countries) {
+		t.Errorf("only %d of the names name a country: the test tells little", found)
+	}
+}
