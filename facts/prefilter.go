@@ -1,9 +1,6 @@
 package facts
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // A prefilter finds, in one pass over a sentence, every trigger word of every rule,
 // so that a rule's expression runs only on the sentences that hold its words. It is
@@ -314,11 +311,7 @@ func (p *prefilter) mark(row int32, h hits) {
 // folding writes it in lower case, and returns the row after it and its width.
 func (p *prefilter) stepRune(row int32, text string, h hits) (int32, int) {
 	r, size := utf8.DecodeRuneInString(text)
-	f, ok := foldRune[r]
-	if !ok {
-		f = foldAccent(r)
-	}
-	f = strings.ToLower(f)
+	f := foldLower(r)
 	for j := 0; j < len(f); j++ {
 		row = p.next[row+int32(p.class[f[j]])]
 		if p.ends[row] {

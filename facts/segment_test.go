@@ -565,7 +565,7 @@ func foldOffsets(text string, base int, skip []Span) (folded string, off, end []
 		case ok:
 			emit(s, i, i+size)
 		default:
-			emit(foldAccent(r), i, i+size)
+			emit(decomposeAccent(r), i, i+size)
 		}
 		i += size
 	}
@@ -865,4 +865,26 @@ func TestSentenceBoundHolds(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestFoldTableAsDecomposed: the answers foldAccent and foldLower keep per block
+// of runes are those worked out for each rune, for every rune the table holds
+// and some beyond it.
+func TestFoldTableAsDecomposed(t *testing.T) {
+	for r := rune(0); r < foldBlocks<<8+512; r++ {
+		if got, want := foldAccent(r), decomposeAccent(r); got != want {
+			t.Errorf("foldAccent(%U) = %q, decomposed %q", r, got, want)
+		}
+		if got, want := foldLower(r), lowerFolded(r); got != want {
+			t.Errorf("foldLower(%U) = %q, worked out %q", r, got, want)
+		}
+	}
+	for _, c := range []struct {
+		r    rune
+		want string
+	}{{'ë', "e"}, {'Й', "И"}, {'ç', "c"}, {'ß', "ß"}, {'’', "’"}} {
+		if got := foldAccent(c.r); got != c.want {
+			t.Errorf("foldAccent(%q) = %q, want %q", c.r, got, c.want)
+		}
+	}
 }
