@@ -2,6 +2,7 @@ package facts
 
 import (
 	"regexp/syntax"
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -310,12 +311,7 @@ func (s *btState) visit(pc uint32, pos int) bool {
 // before p read by the assertions), appended to dst; or nil when none begins
 // there. The program must fit (fits).
 func (bt *backtracker) match(dst []int, t string, p int) []int {
-	s := btStates.Get().(*btState)
-	s.width = len(t) - p + 1
-	if need := len(bt.insts) * s.width; len(s.visited)*64 < need {
-		s.visited = make([]uint64, (need+63)/64)
-		s.dirty = s.dirty[:0]
-	}
+	s := bt.state(len(t) - p + 1)
 	if cap(s.caps) < bt.ncap {
 		s.caps = make([]int, bt.ncap)
 	}
@@ -324,23 +320,45 @@ func (bt *backtracker) match(dst []int, t string, p int) []int {
 		s.caps[i] = -1
 	}
 	s.caps[0] = p
-	if bt.try(s, t, p) {
+	if bt.try(s, t, p, nil) {
 		dst = append(dst, s.caps...)
 	} else {
 		dst = nil
 	}
+	s.giveBack()
+	return dst
+}
+
+// state is a working space from the pool for an attempt over width positions.
+func (bt *backtracker) state(width int) *btState {
+	s := btStates.Get().(*btState)
+	s.width = width
+	if need := len(bt.insts) * s.width; len(s.visited)*64 < need {
+		s.visited = make([]uint64, (need+63)/64)
+		s.dirty = s.dirty[:0]
+	}
+	return s
+}
+
+// giveBack clears what the attempt marked tried and puts s back in the pool.
+func (s *btState) giveBack() {
 	for _, w := range s.dirty {
 		s.visited[w] = 0
 	}
 	s.dirty = s.dirty[:0]
 	btStates.Put(s)
-	return dst
 }
 
 // try runs the program from its start at p, leftmost first; it reports whether
-// a match was found, its groups in s.caps.
-func (bt *backtracker) try(s *btState, t string, p int) bool {
+// a match was found, its groups in s.caps. With ends, it goes on past each match
+// instead, and appends to *ends where each ends, once, in the order of the first
+// way to it (see subProgram.ends); s.caps is then empty.
+func (bt *backtracker) try(s *btState, t string, p int, ends *[]int) bool {
 	insts := bt.insts
+	from := 0
+	if ends != nil {
+		from = len(*ends)
+	}
 	s.jobs = append(s.jobs[:0], btJob{pc: bt.start, pos: p})
 	for len(s.jobs) > 0 {
 		j := s.jobs[len(s.jobs)-1]
@@ -429,8 +447,14 @@ func (bt *backtracker) try(s *btState, t string, p int) bool {
 				}
 				pc, pos = inst.out, s.ends[0]
 			case syntax.InstMatch:
-				s.caps[1] = pos
-				return true
+				if ends == nil {
+					s.caps[1] = pos
+					return true
+				}
+				if !slices.Contains((*ends)[from:], pos) {
+					*ends = append(*ends, pos)
+				}
+				goto fail
 			default: // InstFail
 				goto fail
 			}

@@ -257,87 +257,9 @@ func (sp *subProgram) ends(dst []int, t string, p int) []int {
 	if end := p + sp.maxLen; end < len(t) {
 		t = t[:end]
 	}
-	s := btStates.Get().(*btState)
-	s.width = len(t) - p + 1
-	if need := len(bt.insts) * s.width; len(s.visited)*64 < need {
-		s.visited = make([]uint64, (need+63)/64)
-		s.dirty = s.dirty[:0]
-	}
-	first := len(dst)
-	insts := bt.insts
-	s.jobs = append(s.jobs[:0], btJob{pc: bt.start, pos: p})
-	for len(s.jobs) > 0 {
-		j := s.jobs[len(s.jobs)-1]
-		s.jobs = s.jobs[:len(s.jobs)-1]
-		pc, pos := j.pc, j.pos
-		if j.alt {
-			pc = insts[pc].arg
-		}
-		if !s.visit(pc, pos-p) {
-			continue
-		}
-		for {
-			inst := &insts[pc]
-			switch inst.op {
-			case syntax.InstAlt, syntax.InstAltMatch:
-				// As in try: a way whose leads the next byte is not among is left.
-				out, arg := true, true
-				if pos < len(t) {
-					c := t[pos]
-					out, arg = bt.leads[inst.out].has(c), bt.leads[inst.arg].has(c)
-				}
-				switch {
-				case out && arg:
-					s.jobs = append(s.jobs, btJob{pc: pc, alt: true, pos: pos})
-					pc = inst.out
-				case out:
-					pc = inst.out
-				case arg:
-					pc = inst.arg
-				default:
-					goto fail
-				}
-			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-				if pos >= len(t) {
-					goto fail
-				}
-				c := t[pos]
-				if c < utf8.RuneSelf {
-					if inst.ascii[c>>6]&(1<<(c&63)) == 0 {
-						goto fail
-					}
-					pos++
-				} else {
-					r, w := utf8.DecodeRuneInString(t[pos:])
-					if !bt.reads(inst, r) {
-						goto fail
-					}
-					pos += w
-				}
-				pc = inst.out
-			case syntax.InstCapture, syntax.InstNop:
-				pc = inst.out
-			case syntax.InstMatch:
-				for _, e := range dst[first:] {
-					if e == pos {
-						goto fail
-					}
-				}
-				dst = append(dst, pos)
-				goto fail
-			default: // InstFail; no assertion, no program within
-				goto fail
-			}
-			if !s.visit(pc, pos-p) {
-				goto fail
-			}
-		}
-	fail:
-	}
-	for _, w := range s.dirty {
-		s.visited[w] = 0
-	}
-	s.dirty = s.dirty[:0]
-	btStates.Put(s)
+	s := bt.state(len(t) - p + 1)
+	defer s.giveBack()
+	s.caps = s.caps[:0] // the lists hold no group
+	bt.try(s, t, p, &dst)
 	return dst
 }

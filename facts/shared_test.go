@@ -111,14 +111,7 @@ func TestSharedNamesAsInline(t *testing.T) {
 			claims := func(min int) []Claim {
 				var out []Claim
 				withSharedNamesMin(min, func() {
-					c, err := load()
-					if err != nil {
-						t.Fatal(err)
-					}
-					rs, err := c.Rules()
-					if err != nil {
-						t.Fatal(err)
-					}
+					c, rs := mustLoad(t, load)
 					out = mustExtractAll(t, c, rs)
 				})
 				return out

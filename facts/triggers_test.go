@@ -33,17 +33,24 @@ func testCorpora(t *testing.T) map[string]func() (*Corpus, error) {
 func eachTestCorpus(t *testing.T, fn func(t *testing.T, c *Corpus, rs *RuleSet)) {
 	for name, load := range testCorpora(t) {
 		t.Run(name, func(t *testing.T) {
-			c, err := load()
-			if err != nil {
-				t.Fatal(err)
-			}
-			rs, err := c.Rules()
-			if err != nil {
-				t.Fatal(err)
-			}
+			c, rs := mustLoad(t, load)
 			fn(t, c, rs)
 		})
 	}
+}
+
+// mustLoad loads a corpus and compiles its rules, or stops the test.
+func mustLoad(t *testing.T, load func() (*Corpus, error)) (*Corpus, *RuleSet) {
+	t.Helper()
+	c, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rs
 }
 
 // mustExtractAll extracts every claim of c or stops the test.

@@ -106,35 +106,29 @@ func LoadRunOn(b testing.TB, n int) Loaded {
 func Chronology(text string) string {
 	months := [...]string{"January", "February", "March", "April", "May", "June", "July",
 		"August", "September", "October", "November", "December"}
-	var out strings.Builder
-	k := 0
-	for {
-		i := strings.Index(text, ". ")
-		if i < 0 {
-			out.WriteString(text)
-			return out.String()
-		}
-		out.WriteString(text[:i+2])
-		fmt.Fprintf(&out, "On %d %s %d, ", 1+k%28, months[k%12], 1901+k%99)
-		k++
-		text = text[i+2:]
-	}
+	return atSentenceEnds(text, func(k int) string {
+		return fmt.Sprintf(". On %d %s %d, ", 1+k%28, months[k%12], 1901+k%99)
+	})
 }
 
 // Footnoted writes text again with footnote markers after every sentence
 // ("… in 1986.[12] "), as an encyclopedia's articles cite their sources.
 func Footnoted(text string) string {
+	return atSentenceEnds(text, func(k int) string { return fmt.Sprintf(".[%d] ", 1+k%97) })
+}
+
+// atSentenceEnds writes text again with its k-th full stop and space (counting
+// from 0) replaced by end(k).
+func atSentenceEnds(text string, end func(k int) string) string {
 	var out strings.Builder
-	k := 0
-	for {
+	for k := 0; ; k++ {
 		i := strings.Index(text, ". ")
 		if i < 0 {
 			out.WriteString(text)
 			return out.String()
 		}
-		out.WriteString(text[:i+1])
-		fmt.Fprintf(&out, "[%d] ", 1+k%97)
-		k++
+		out.WriteString(text[:i])
+		out.WriteString(end(k))
 		text = text[i+2:]
 	}
 }
