@@ -1,9 +1,11 @@
 package facts
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -135,4 +137,54 @@ func firstApart(a, b []Claim) string {
 		}
 	}
 	return "one list ends first"
+}
+
+// FuzzSharedNames: for a profile of made-up people and organizations, the
+// expressions of TestSharedNamesAsInline find at every position of a text what
+// they find with the lists of names compiled into each program.
+func FuzzSharedNames(f *testing.F) {
+	f.Add("Ali Reza Khan|Ali Reza|Sean O'Neil|J. R. Hartley", "Eastern Front Council|EFC", "Ali Reza Khan met Ali Reza, Sean ONeil and J R Hartley; the EFC said so.")
+	f.Add("Jean-Paul Sartre|Jean Paul", "Front|Front of the East", "Jean Paul Sartre and jean-paul met the Front of the East's leaders.")
+	f.Fuzz(func(t *testing.T, people, orgs, text string) {
+		var manifest strings.Builder
+		manifest.WriteString("subject:\n  name: \"Subject Of The Test\"\nentities:\n")
+		for kind, list := range map[string]string{"person": people, "organization": orgs} {
+			for i, name := range strings.Split(list, "|") {
+				if i == 8 {
+					break
+				}
+				quoted, _ := json.Marshal(name)
+				fmt.Fprintf(&manifest, "  - {name: %s, kind: %s}\n", quoted, kind)
+			}
+		}
+		manifest.WriteString("sources:\n  - {id: a, file: a.txt}\n")
+		patterns := []string{`{person},? (?:met|and|said) {persons}`, `(?:{org}|{person})(?:'s)? (?:leaders|said)`}
+		find := func(min int) (out [][]int, ok bool) {
+			withSharedNamesMin(min, func() {
+				c, err := LoadCorpus(fstest.MapFS{"compare.yaml": {Data: []byte(manifest.String())}, "a.txt": {Data: []byte("A text.")}}, "fuzz")
+				if err != nil {
+					return // names the manifest refuses
+				}
+				for _, src := range patterns {
+					x, err := compileSearched(src, c.Profile, false)
+					if err != nil || x.st == nil {
+						return
+					}
+					for p := 0; p < len(text); p++ {
+						out = append(out, x.st.at(text, p))
+					}
+				}
+				ok = true
+			})
+			return out, ok
+		}
+		inline, ok1 := find(1 << 30)
+		apart, ok2 := find(0)
+		if ok1 != ok2 {
+			t.Fatalf("compiles inline %v, with the names apart %v", ok1, ok2)
+		}
+		if !reflect.DeepEqual(inline, apart) {
+			t.Errorf("on %q:\n inline %v\n apart  %v", text, inline, apart)
+		}
+	})
 }
