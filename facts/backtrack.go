@@ -68,7 +68,7 @@ func backtrackerWith(re *syntax.Regexp, shared *sharedNames) *backtracker {
 	ncap := re.MaxCap()
 	var subs []*subProgram
 	var apart apartFunc
-	if shared != nil {
+	if !shared.none() { // else every node would be looked up for nothing
 		number := map[*subProgram]uint32{}
 		apart = func(t *syntax.Regexp) (uint32, bool, bool) {
 			sp := shared.of(t)

@@ -62,6 +62,16 @@ func (s *sharedNames) reset() {
 	s.trees, s.subs = nil, nil
 }
 
+// none reports whether no list is compiled apart (a profile of few names).
+func (s *sharedNames) none() bool {
+	if s == nil {
+		return true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.subs) == 0
+}
+
 // of is the program compiled apart for tree, nil if tree is none.
 func (s *sharedNames) of(tree *syntax.Regexp) *subProgram {
 	if s == nil {
