@@ -727,8 +727,8 @@ func TestIsSurnameAsAskingEveryone(t *testing.T) {
 }
 
 // TestNameIndexMissesNoName: for every pair of names among the known names of a
-// profile of 258 people, their misspellings and transliterations, and the names
-// of the test corpora's profiles, each name that SameName says another spells is
+// profile of 258 people, their misspellings (two typos in the long surnames) and
+// transliterations, and the names of the test corpora's profiles, each name that SameName says another spells is
 // among that name's candidates, and Matches gives those it spells; and the
 // candidates are fewer than all the names.
 func TestNameIndexMissesNoName(t *testing.T) {
@@ -739,6 +739,11 @@ func TestNameIndexMissesNoName(t *testing.T) {
 			w := strings.Fields(n)
 			last := w[len(w)-1]
 			names = append(names, n, w[0]+" "+last[:len(last)-1], w[0]+"-"+last, strings.ToUpper(w[0])+" "+last+"a")
+			if r := []rune(last); len(r) >= 7 { // two typos: letters swapped, one changed
+				r[1], r[2] = r[2], r[1]
+				r[len(r)-1] = 'q'
+				names = append(names, w[0]+" "+string(r), string(r)+" "+w[0])
+			}
 		}
 	}
 	names = append(names, "Maryam", "Mariam", "Rajavi", "Radjavi", "", "The Front", "Nowacki-Nowicki", "Amber Coast Liberation Front")
