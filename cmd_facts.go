@@ -1,13 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/factcheck-tools/compare/facts"
+	"github.com/factcheck-tools/compare/report"
 )
 
 type factsOptions struct {
@@ -88,41 +88,17 @@ func runFacts(e *env, args []string) error {
 	return err
 }
 
-type claimJSON struct {
-	Source      string `json:"source"`
-	File        string `json:"file"`
-	Line        int    `json:"line"`
-	Start       int    `json:"start"`
-	End         int    `json:"end"`
-	Subject     string `json:"subject"`
-	SubjectID   string `json:"subject_id"`
-	Predicate   string `json:"predicate"`
-	Scope       string `json:"scope"`
-	Key         string `json:"key"`
-	Text        string `json:"text"`
-	Value       string `json:"value"`
-	Kind        string `json:"kind"`
-	Quote       string `json:"quote"`
-	Section     string `json:"section"`
-	Rule        string `json:"rule"`
-	Attribution string `json:"attribution"`
-	Citation    string `json:"citation"`
-}
-
 func writeClaimsJSON(e *env, c *facts.Corpus, claims []facts.Claim) error {
-	out := make([]claimJSON, 0, len(claims))
+	rows := make([]report.ClaimRow, 0, len(claims))
 	for _, cl := range claims {
-		out = append(out, claimJSON{
+		rows = append(rows, report.ClaimRow{
 			Source: string(cl.Source), File: c.Source(cl.Source).File, Line: cl.Line, Start: cl.Span.Start, End: cl.Span.End,
 			Subject: cl.Subject.Name, SubjectID: string(cl.Subject.ID), Predicate: string(cl.Predicate), Scope: cl.Scope,
 			Key: cl.Key(), Text: cl.Text, Value: cl.Normalized(), Kind: cl.Value.Kind().String(), Quote: cl.Quote,
 			Section: cl.Section, Rule: cl.Rule, Attribution: cl.Attribution, Citation: cl.Citation,
 		})
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return report.WriteClaimRows(e.stdout, rows)
 }
 
 func joinComma(xs []string) string {
