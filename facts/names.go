@@ -426,6 +426,9 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 		return // headings are capitalized throughout: no names by shape there
 	}
 	f := s.Folded()
+	if !hasLowerLetter(f.Text) {
+		return // nor a sentence in capitals ("ACCORDING TO OFFICIALS"), as wire copy writes them
+	}
 	x.runs = appendCapitalizedRuns(x.runs[:0], f.Text)
 	for _, m := range x.runs {
 		name := f.Text[m[0]:m[1]]
@@ -440,6 +443,18 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 		}
 		x.mention(r, s, e, at, m[1])
 	}
+}
+
+// hasLowerLetter reports whether text holds a lower-case letter: a sentence
+// without one is written in capitals, where a run of capitals is no sign of a
+// name.
+func hasLowerLetter(text string) bool {
+	for _, r := range text {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayName reports whether the names rule can find anyone in s, by a look at its

@@ -955,3 +955,30 @@ func TestCountryNamedAsTheList(t *testing.T) {
 		t.Errorf("only %d of the names name a country: the test tells little", found)
 	}
 }
+
+// TestNoNamesByShapeInCapitals: in a sentence written in capitals, as wire copy
+// and some documents write them, a run of capitals is no sign of a name: the
+// names rule finds the people the profile knows there, and no one by shape;
+// the same words in ordinary case name the person by shape.
+func TestNoNamesByShapeInCapitals(t *testing.T) {
+	manifest := "subject:\n  name: \"Kessel Front\"\nentities:\n  - {name: \"Ardo Kessel\", kind: person}\nsources:\n  - {id: a, file: a.txt}\n"
+	text := "OFFICIALS DENIED IT, ACCORDING TO JONAS REET AND ARDO KESSEL.\n\nOfficials denied it, according to Jonas Reet.\n"
+	c, err := LoadCorpus(fstest.MapFS{"compare.yaml": {Data: []byte(manifest)}, "a.txt": {Data: []byte(text)}}, "caps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var named []string
+	for _, cl := range mustExtractAll(t, c, rs) {
+		if cl.Predicate == Named {
+			named = append(named, fmt.Sprintf("%d:%s=%s", cl.Line, cl.Text, cl.Subject.Name))
+		}
+	}
+	want := []string{"1:ARDO KESSEL=Ardo Kessel", "3:Jonas Reet=Jonas Reet"}
+	if !slices.Equal(named, want) {
+		t.Errorf("named %q, want %q", named, want)
+	}
+}
