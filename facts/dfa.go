@@ -283,8 +283,8 @@ func (d *dfa) intern(insts []uint32, prev prevClass, match bool) *dstate {
 // wholeRE is an expression anchored at the start, as the forms of a value are
 // ("^…$"), asked first of its automaton: a value is tried against form after form
 // and fits at most one, and the automaton tells the ones it does not fit at a
-// table lookup a character, where regexp would run its machine. regexp then finds
-// the groups of the one that fits (TestWholeREsAnswerAsRegexp).
+// table lookup a character, where regexp would run its machine. Our backtracker
+// then finds the groups of the one that fits (TestWholeREsAnswerAsRegexp).
 type wholeRE struct {
 	lazyRegexp // the form, compiled by regexp for a text too long to backtrack over
 	auto       *dfa

@@ -157,13 +157,13 @@ func foldAccent(r rune) string {
 // the prefilter reads r.
 func foldLower(r rune) string {
 	if r < 0 || r >= foldBlocks<<8 {
-		return lowerFolded(r)
+		return foldLowerOf(r)
 	}
 	return foldBlock(r).lower[r&0xff]
 }
 
-// lowerFolded is foldLower worked out.
-func lowerFolded(r rune) string {
+// foldLowerOf is foldLower worked out.
+func foldLowerOf(r rune) string {
 	f, ok := foldRune[r]
 	if !ok {
 		f = decomposeAccent(r)
@@ -188,7 +188,7 @@ func foldBlock(r rune) *foldAnswers {
 	b.once.Do(func() {
 		for i := range 256 {
 			c := r&^0xff | rune(i)
-			b.accent[i], b.lower[i] = decomposeAccent(c), lowerFolded(c)
+			b.accent[i], b.lower[i] = decomposeAccent(c), foldLowerOf(c)
 		}
 	})
 	return b

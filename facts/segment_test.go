@@ -875,7 +875,7 @@ func TestFoldTableAsDecomposed(t *testing.T) {
 		if got, want := foldAccent(r), decomposeAccent(r); got != want {
 			t.Errorf("foldAccent(%U) = %q, decomposed %q", r, got, want)
 		}
-		if got, want := foldLower(r), lowerFolded(r); got != want {
+		if got, want := foldLower(r), foldLowerOf(r); got != want {
 			t.Errorf("foldLower(%U) = %q, worked out %q", r, got, want)
 		}
 	}
