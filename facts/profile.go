@@ -32,7 +32,7 @@ type Profile struct {
 	known   []*Known
 	byKey   map[string]*Known
 	adj     map[string]string // "iraqi" → "Iraq"
-	lowered map[string]string // lowerFolded's memory: a name → folded, in lower case
+	lowered map[string]string // lowerFolded's memory (Learn's, one source at a time): a name → folded, in lower case
 	names   []knownName       // people's and organizations' names, longest first
 	// placeholders is what the placeholders of rules stand for (fragments),
 	// worked out once the profile is complete.

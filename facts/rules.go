@@ -283,7 +283,13 @@ func (p *Profile) personStarts() *starts {
 	}
 	// The pattern sets its own flags throughout: read in the rules' (?i), as
 	// its tree was, it reads the same.
-	st := startsFor(`(?i)(?:`+src+`)`, ft.tree.Simplify())
+	return p.startsFor(`(?i)(?:`+src+`)`, ft.tree.Simplify())
+}
+
+// startsFor is startsFor for an expression whose tree holds the profile's
+// names, whose long lists its backtracker runs compiled apart.
+func (p *Profile) startsFor(src string, tree *syntax.Regexp) *starts {
+	st := startsFor(src, tree)
 	if st != nil {
 		st.shared = &p.placeholders.shared
 	}
@@ -382,8 +388,7 @@ func compileSearched(src string, p *Profile, masked bool) (*expr, error) {
 		return nil, fmt.Errorf("bad expression: %v", err)
 	}
 	names := tree.CapNames()
-	if st := startsFor(out, tree.Simplify()); st != nil {
-		st.shared = &p.placeholders.shared
+	if st := p.startsFor(out, tree.Simplify()); st != nil {
 		return &expr{src: out, st: st, names: names}, nil
 	}
 	re, err := regexp.Compile(out)
