@@ -55,7 +55,6 @@ type extractor struct {
 	personRE *lazyRegexp
 	personSt *starts // personRE where a match can begin; nil to search it all
 	listPrev map[string]*listItem
-	atts     map[int][]attribution        // by sentence index, found when first needed
 	named    map[EntityID]map[string]bool // the written forms (nameKey) of each entity the names rule recorded
 	vocab    *Vocabulary                  // the words this source writes in lower case
 	// listAuthority is the authority the last item of a list under a heading named
@@ -208,13 +207,19 @@ func (x *extractor) allHits() {
 }
 
 func (x *extractor) sentenceAttributions(s *Sentence) []attribution {
-	if a, ok := x.atts[s.Index]; ok {
+	if a := x.atts[s.Index]; a != nil {
 		return a
 	}
 	a := x.attributions(s)
+	if a == nil {
+		a = noAttributions // found: none
+	}
 	x.atts[s.Index] = a
 	return a
 }
+
+// noAttributions is a sentence's attributions when it has none, found.
+var noAttributions = []attribution{}
 
 // Extract applies the rules to one source and returns its claims in the order of
 // the text. Every claim carries its source, byte span, line, verbatim sentence, the
@@ -280,6 +285,7 @@ type memos struct {
 	// before, ctxAt[i] its place there plus one.
 	hit          []hits
 	hitWords     hits
+	atts         [][]attribution // each sentence's attributions, found when first needed
 	years, ctxAt []int32
 	ctx          []sentenceContext
 	claims       []Claim // and for the claims, before they are copied out
@@ -300,6 +306,7 @@ func (m *memos) giveBack() {
 	clear(m.seen)
 	clear(m.ctx) // its dates
 	clear(m.claims)
+	clear(m.atts)
 	m.ctx, m.claims = m.ctx[:0], m.claims[:0]
 	memosPool.Put(m)
 }
@@ -318,6 +325,7 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 	n := len(doc.Sentences)
 	m.hit, m.hitWords = room(m.hit, n), room(m.hitWords, rs.filter.width()*n)
 	m.years, m.ctxAt = room(m.years, n), room(m.ctxAt, n)
+	m.atts = room(m.atts, n)
 	return &extractor{
 		memos:         m,
 		hitBlock:      m.hitWords, // a sentence's trigger words are found once at most
@@ -328,7 +336,6 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 		personRE:      rs.personRE,
 		personSt:      rs.persons,
 		listPrev:      map[string]*listItem{},
-		atts:          map[int][]attribution{},
 		named:         map[EntityID]map[string]bool{},
 		listAuthority: map[string]string{},
 		vocab:         NewVocabulary(doc.Text),

@@ -180,6 +180,9 @@ type segmentRoom struct {
 	// in the text: line i's are inLines[lineMarkers[i]:lineMarkers[i+1]].
 	inLines     []Marker
 	lineMarkers []int32
+	// listed says which numbers the reference list holds (findReferences), for
+	// findMarkers: a first reading, which keeps no references, asks it too.
+	listed [maxReference + 1]bool
 }
 
 // grown returns s with n elements, reusing its array when it can; what they
@@ -314,7 +317,7 @@ func segmentInto(text string, room []Sentence, lists *segmentRoom) *Document {
 // paragraphs teach nothing, and which do shows in their words (mayTeach). It
 // returns how many sentences were handed over.
 func segmentEach(text string, lists *segmentRoom, wants func(block string) bool, fn func(*Sentence)) int {
-	d := &Document{Text: text, References: map[int]Reference{}, each: fn, wants: wants, room: lists}
+	d := &Document{Text: text, each: fn, wants: wants, room: lists}
 	d.split()
 	return d.count
 }
@@ -441,8 +444,9 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 	// A reference list numbers with one to three digits: the numbers the body uses
 	// are marked in an array, and each line's look is read once for both passes
 	// and for findMarkers.
-	var used [1000]bool
+	var used [maxReference + 1]bool
 	r := d.room
+	r.listed = [maxReference + 1]bool{}
 	found := r.found[:0]
 	defer func() { r.found = found }()
 	r.flags = room(r.flags, 2*len(lines))
@@ -482,7 +486,10 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 			listed++
 		}
 	}
-	if listed > 0 && len(d.References) == 0 {
+	// A first reading hands its sentences over and keeps no references: the
+	// lines are only marked, and the numbers listed.
+	keep := d.each == nil
+	if keep && listed > 0 && len(d.References) == 0 {
 		d.References = make(map[int]Reference, listed) // made once, not grown entry by entry
 	}
 	for i, ln := range lines {
@@ -491,10 +498,11 @@ func (d *Document) findReferences(lines []lineSpan) (refs, holds []bool) {
 			continue
 		}
 		refs[i] = true
-		if _, seen := d.References[n]; !seen {
+		if !r.listed[n] && keep {
 			body := ln.trimmed(d.Text)
 			d.References[n] = Reference{N: n, Line: i + 1, Text: cleanReference(d.Text[body.Start:body.End])}
 		}
+		r.listed[n] = true
 	}
 	return refs, holds
 }
@@ -530,7 +538,7 @@ func (d *Document) findMarkers(lines []lineSpan, refLines, holds []bool) []Marke
 			inLine = found
 		}
 		for _, m := range inLine {
-			if _, ok := d.References[m.N]; ok {
+			if m.N >= 0 && m.N <= maxReference && r.listed[m.N] {
 				out = append(out, m)
 			}
 		}
@@ -862,6 +870,10 @@ func appendMarkers(out []Marker, s string) []Marker {
 func mayHoldMarker(s string) bool {
 	return strings.IndexByte(s, '[') >= 0 || strings.IndexByte(s, '(') >= 0
 }
+
+// maxReference is the largest number a reference list opens a line with: one to
+// three digits (refLineNumber).
+const maxReference = 999
 
 // refLineNumber reads the number a line of a reference list opens with: "[18]",
 // "(3)" with an optional dash after it ("(3) - …"), "1.", of one to three digits,
