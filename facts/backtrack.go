@@ -43,9 +43,9 @@ type backtracker struct {
 }
 
 // btInst is an instruction of syntax.Prog, its runes runes[lo:hi] of the
-// backtracker's; ascii holds, for a rune instruction, the ASCII characters it
-// reads, as two words of bits (the case folding and the classes worked out
-// once), beside the instruction, which is read with them.
+// backtracker's; ascii holds its leads in ASCII, as two words of bits: for a rune
+// instruction, the ASCII characters it reads (the case folding and the classes
+// worked out once), beside the instruction, which is read with them.
 type btInst struct {
 	op       syntax.InstOp
 	fold     bool // a single rune read in every case
@@ -105,6 +105,12 @@ func backtrackerWith(re *syntax.Regexp, shared *sharedNames) *backtracker {
 			fold: inst.Op == syntax.InstRune && len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0}
 	}
 	bt.leads = leadsOf(prog, ascii, subs)
+	for pc := range bt.insts {
+		// Every instruction's leads in ASCII beside it: a rune instruction's are
+		// the characters it reads, already there; the others' do not need the
+		// room otherwise.
+		bt.insts[pc].ascii = [2]uint64{bt.leads[pc][0], bt.leads[pc][1]}
+	}
 	return bt
 }
 
@@ -387,9 +393,15 @@ func (bt *backtracker) try(s *btState, t string, p int, ends *[]int) bool {
 				// the text, where no byte is read, is it looked at.)
 				var out, arg bool
 				if pos < len(t) {
-					c := t[pos]
-					out = bt.leads[inst.out].has(c)
-					arg = bt.leads[inst.arg].has(c)
+					// In ASCII the leads are read beside the instructions, whose
+					// own the next step reads: one place in memory less to fetch.
+					if c := t[pos]; c < utf8.RuneSelf {
+						out = insts[inst.out].ascii[c>>6]&(1<<(c&63)) != 0
+						arg = insts[inst.arg].ascii[c>>6]&(1<<(c&63)) != 0
+					} else {
+						out = bt.leads[inst.out].has(c)
+						arg = bt.leads[inst.arg].has(c)
+					}
 				} else {
 					out, arg = true, insts[inst.arg].op != syntax.InstFail
 				}
