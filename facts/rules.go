@@ -353,6 +353,15 @@ func (e *expr) findAll(t string) [][]int {
 	return e.asRegexp().FindAllStringSubmatchIndex(t, -1)
 }
 
+// findAllWhile is findAll, which may stop after a match when more, asked where
+// it ends, says no other can follow.
+func (e *expr) findAllWhile(t string, more func(end int) bool) [][]int {
+	if e.st != nil {
+		return e.st.findWhile(t, more)
+	}
+	return e.asRegexp().FindAllStringSubmatchIndex(t, -1)
+}
+
 // first is where the first match in t begins and ends, as FindStringIndex.
 func (e *expr) first(t string) []int {
 	if e.st != nil {
@@ -1128,7 +1137,13 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 			return
 		}
 	}
-	for _, m := range e.findAll(text[from:]) {
+	// After a match, another can follow only where the skeleton matches again.
+	var more func(int) bool
+	if r.skeletonSeq != nil {
+		folded := s.Folded().Text
+		more = func(end int) bool { return r.skeletonSeq.matchesFrom(folded, from+end) }
+	}
+	for _, m := range e.findAllWhile(text[from:], more) {
 		x.emit(&r.baseRule, s, groups(e.names, m, from), nil)
 	}
 }

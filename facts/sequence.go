@@ -232,8 +232,13 @@ func (e *elem) same(f *elem) bool {
 
 // matches reports whether the sequence matches somewhere in t, as the
 // skeleton's MatchString.
-func (q *sequence) matches(t string) bool {
-	at := 0
+func (q *sequence) matches(t string) bool { return q.matchesFrom(t, 0) }
+
+// matchesFrom reports whether the skeleton matches in t from offset from on, the
+// text before it read by the assertions (a word boundary at from is one where the
+// text has one).
+func (q *sequence) matchesFrom(t string, from int) bool {
+	at := from
 	for i := range q.pieces {
 		end, ok := q.pieces[i].earliestEnd(t, at)
 		if !ok {

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -146,4 +147,62 @@ func FuzzSequence(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFindWhileAsFindAll: a rule's search stops after a match where its
+// skeleton, read on from the match's end, finds no more of its words; it must
+// find every match findAll finds. The texts are every sentence of the test
+// corpora, the rules' expressions run on them folded, and masked where the rule
+// reads masked dates, as apply runs them.
+func TestFindWhileAsFindAll(t *testing.T) {
+	again, stopped := 0, 0
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		var texts []string
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range doc.Sentences {
+				texts = append(texts, doc.Sentences[i].Folded().Text)
+			}
+		}
+		for _, r := range rs.rules {
+			r, ok := r.(*patternRule)
+			if !ok || r.skeletonSeq == nil {
+				continue
+			}
+			for _, text := range texts {
+				from, ok := r.readFrom(text)
+				if !ok || !r.skeletonSeq.matches(text[from:]) {
+					continue
+				}
+				e, read := r.full(), text
+				if r.masked != nil {
+					e, read = r.masked, maskDates(text)
+				}
+				if e == nil || e.st == nil {
+					continue
+				}
+				want := e.findAll(read[from:])
+				got := e.findAllWhile(read[from:], func(end int) bool {
+					more := r.skeletonSeq.matchesFrom(text, from+end)
+					if !more {
+						stopped++
+					}
+					return more
+				})
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s on %q: found %v, findAll %v", r.name, text, got, want)
+				}
+				if len(want) > 1 {
+					again++
+				}
+			}
+		}
+	})
+	t.Logf("%d searches stopped early; %d found more than one match", stopped, again)
+	if stopped == 0 || again == 0 {
+		t.Fatal("no search stopped early, or none found a second match: the test tells nothing")
+	}
 }

@@ -159,8 +159,17 @@ func (st *starts) first(t string) []int {
 	return nil
 }
 
+// findWhile is findAll that stops after a match when more, asked where it ends,
+// says no other can follow.
+func (st *starts) findWhile(t string, more func(end int) bool) [][]int {
+	return st.search(t, -1, more)
+}
+
 // find is FindAllStringSubmatchIndex(t, n) of the expression.
-func (st *starts) find(t string, n int) [][]int {
+func (st *starts) find(t string, n int) [][]int { return st.search(t, n, nil) }
+
+// search is find, which stops early when more, not nil, says so (findWhile).
+func (st *starts) search(t string, n int, more func(end int) bool) [][]int {
 	if st.atStart {
 		if m := st.at(t, 0); m != nil && n != 0 {
 			return [][]int{m}
@@ -182,6 +191,9 @@ func (st *starts) find(t string, n int) [][]int {
 		}
 		out = append(out, m)
 		p = m[1]
+		if more != nil && !more(p) {
+			break
+		}
 	}
 	return out
 }
