@@ -49,7 +49,6 @@ type extractor struct {
 	*memos
 	src      *Source
 	doc      *Document
-	masked   map[int]string // each sentence's folded text with its dates masked
 	profile  *Profile
 	orgRE    *lazyRegexp
 	personRE *lazyRegexp
@@ -131,15 +130,20 @@ const dateLead = reLead + `|from|between|the`
 var dateLeadRE = regexp.MustCompile(`(?i)^(?:` + dateLead + `) `)
 
 // maskDates returns the text with each date FindDates finds made a date token.
-func maskDates(text string) string {
-	spans := FindDates(text)
+func maskDates(text string) string { return maskDatesAt(text, FindDates(text)) }
+
+// maskDatesAt is maskDates, given what FindDates finds in text.
+func maskDatesAt(text string, spans [][2]int) string {
 	if len(spans) == 0 {
 		return text
 	}
 	b := []byte(text)
 	for _, sp := range spans {
-		if lead := dateLeadRE.FindStringIndex(text[sp[0]:sp[1]]); lead != nil && lead[1] < sp[1]-sp[0] {
-			sp[0] += lead[1]
+		// A date that opens with a digit opens with no word before it.
+		if isLetter(text[sp[0]]) {
+			if lead := dateLeadRE.FindStringIndex(text[sp[0]:sp[1]]); lead != nil && lead[1] < sp[1]-sp[0] {
+				sp[0] += lead[1]
+			}
 		}
 		if sp[1]-sp[0] == 1 {
 			b[sp[0]] = 4
@@ -155,17 +159,18 @@ func maskDates(text string) string {
 }
 
 // maskedText returns sentence s folded with its dates masked, once per sentence;
-// false for a sentence that holds the token bytes itself.
+// false for a sentence that holds the token bytes itself. The dates are those
+// readContext found, where it read the sentence.
 func (x *extractor) maskedText(s *Sentence) (string, bool) {
-	if x.masked == nil {
-		x.masked = map[int]string{}
-	}
-	m, ok := x.masked[s.Index]
-	if !ok {
+	m := x.masked[s.Index]
+	if m == "" {
 		text := s.Folded().Text
-		if strings.ContainsAny(text, "\x01\x02\x03\x04") {
+		switch r := x.dateSpans[s.Index]; {
+		case strings.ContainsAny(text, "\x01\x02\x03\x04"):
 			m = "\x00"
-		} else {
+		case r[1] > 0:
+			m = maskDatesAt(text, x.spans[r[0]:r[1]-1])
+		default:
 			m = maskDates(text)
 		}
 		x.masked[s.Index] = m
@@ -285,10 +290,16 @@ type memos struct {
 	// before, ctxAt[i] its place there plus one.
 	hit          []hits
 	hitWords     hits
-	atts         [][]attribution // each sentence's attributions, found when first needed
 	years, ctxAt []int32
 	ctx          []sentenceContext
-	claims       []Claim // and for the claims, before they are copied out
+	atts         [][]attribution // each sentence's attributions, found when first needed
+	masked       []string        // each sentence's folded text with its dates masked, when first needed
+	// spans are the dates readContext found in the sentences it read, those of
+	// sentence i spans[dateSpans[i][0]:dateSpans[i][1]-1] (dateSpans[i][1] is 0
+	// for a sentence it did not read for dates).
+	spans     [][2]int
+	dateSpans [][2]int32
+	claims    []Claim // and for the claims, before they are copied out
 }
 
 var memosPool = sync.Pool{New: func() any {
@@ -307,6 +318,7 @@ func (m *memos) giveBack() {
 	clear(m.ctx) // its dates
 	clear(m.claims)
 	clear(m.atts)
+	clear(m.masked)
 	m.ctx, m.claims = m.ctx[:0], m.claims[:0]
 	memosPool.Put(m)
 }
@@ -325,7 +337,8 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 	n := len(doc.Sentences)
 	m.hit, m.hitWords = room(m.hit, n), room(m.hitWords, rs.filter.width()*n)
 	m.years, m.ctxAt = room(m.years, n), room(m.ctxAt, n)
-	m.atts = room(m.atts, n)
+	m.atts, m.masked, m.dateSpans = room(m.atts, n), room(m.masked, n), room(m.dateSpans, n)
+	m.spans = m.spans[:0]
 	return &extractor{
 		memos:         m,
 		hitBlock:      m.hitWords, // a sentence's trigger words are found once at most
@@ -385,7 +398,10 @@ func (x *extractor) readContext() {
 			}
 		}
 		if digits && strings.ContainsAny(f.Text, "0123456789") { // every date holds a digit
-			for _, m := range FindDates(f.Text) {
+			dates := FindDates(f.Text)
+			x.dateSpans[i] = [2]int32{int32(len(x.spans)), int32(len(x.spans) + len(dates) + 1)}
+			x.spans = append(x.spans, dates...)
+			for _, m := range dates {
 				d, err := x.parseDate(f.Text[m[0]:m[1]], year, true)
 				if err != nil {
 					continue

@@ -344,3 +344,56 @@ func TestSearchedAsCompiled(t *testing.T) {
 		}
 	}
 }
+
+// TestMaskedTextAsMaskDates: the masked text of each sentence, made from the
+// dates readContext found where it read the sentence, is the text masked with
+// the dates found anew, each date's opening words found by the expression
+// whatever the date opens with.
+func TestMaskedTextAsMaskDates(t *testing.T) {
+	slow := func(text string) string {
+		b := []byte(text)
+		for _, sp := range FindDates(text) {
+			if lead := dateLeadRE.FindStringIndex(text[sp[0]:sp[1]]); lead != nil && lead[1] < sp[1]-sp[0] {
+				sp[0] += lead[1]
+			}
+			if sp[1]-sp[0] == 1 {
+				b[sp[0]] = 4
+				continue
+			}
+			b[sp[0]] = 1
+			for i := sp[0] + 1; i < sp[1]-1; i++ {
+				b[i] = 2
+			}
+			b[sp[1]-1] = 3
+		}
+		return string(b)
+	}
+	reused, masked := 0, 0
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		eachDocument(t, c, func(src *Source, doc *Document) {
+			x := newExtractor(src, doc, c.Profile, rs)
+			defer x.giveBack()
+			x.readContext()
+			for i := range doc.Sentences {
+				s := &doc.Sentences[i]
+				if x.dateSpans[i][1] > 0 {
+					reused++
+				}
+				got, ok := x.maskedText(s)
+				if !ok {
+					continue
+				}
+				if want := slow(s.Folded().Text); got != want {
+					t.Errorf("%s line %d: masked %q, want %q", src.ID, s.Line, got, want)
+				}
+				if got != s.Folded().Text {
+					masked++
+				}
+			}
+		})
+	})
+	if reused == 0 || masked == 0 {
+		t.Fatalf("%d sentences masked with the dates readContext found, %d masked at all: the test tells nothing", reused, masked)
+	}
+	t.Logf("%d sentences masked with the dates readContext found, %d masked", reused, masked)
+}
