@@ -276,8 +276,12 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 
 // memos are an extractor's memories of one source that most sources fill with
 // hundreds of entries: a worker's next source finds them emptied, not to be grown
-// again from nothing.
+// again from nothing. Those of the profile's answers alone (near, misspelt) are
+// kept from source to source, for one completed profile (profile), up to
+// keptMemo entries each: sources name the same people, and the worker asks its
+// own memory, with no lock, before the profile's.
 type memos struct {
+	profile  uint64                   // the completion of the profile near and misspelt are of
 	near     map[string][]int32       // which known names each window spells
 	misspelt map[string]*Known        // the profile's misspeltSurname, per word
 	people   map[string]person        // what Person made of each name the source writes
@@ -310,8 +314,12 @@ var memosPool = sync.Pool{New: func() any {
 // giveBack empties the memories, which hold pieces of the source's text, and
 // keeps them for the next source.
 func (m *memos) giveBack() {
-	clear(m.near)
-	clear(m.misspelt)
+	if len(m.near) > keptMemo {
+		clear(m.near)
+	}
+	if len(m.misspelt) > keptMemo {
+		clear(m.misspelt)
+	}
 	clear(m.people)
 	clear(m.dates)
 	clear(m.seen)
@@ -322,6 +330,19 @@ func (m *memos) giveBack() {
 	m.ctx, m.claims = m.ctx[:0], m.claims[:0]
 	memosPool.Put(m)
 }
+
+// forProfile empties the memories of the profile's answers when they are of
+// another profile, or of this one before it learned more.
+func (m *memos) forProfile(p *Profile) {
+	if m.profile != p.gen {
+		clear(m.near)
+		clear(m.misspelt)
+		m.profile = p.gen
+	}
+}
+
+// keptMemo bounds the entries of a memory kept from source to source.
+const keptMemo = 1 << 14
 
 // room returns s with n elements, all zero, reusing its array when it can.
 func room[T any](s []T, n int) []T {
@@ -334,6 +355,7 @@ func room[T any](s []T, n int) []T {
 // memos back when done.
 func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extractor {
 	m := memosPool.Get().(*memos)
+	m.forProfile(p)
 	n := len(doc.Sentences)
 	m.hit, m.hitWords = room(m.hit, n), room(m.hitWords, rs.filter.width()*n)
 	m.years, m.ctxAt = room(m.years, n), room(m.ctxAt, n)

@@ -175,3 +175,36 @@ func FuzzNextAcronym(f *testing.F) {
 		}
 	})
 }
+
+// TestMemosKeptForOneProfile: a worker's memory of which names a window spells
+// is kept from source to source, but is of one profile: another, or the same
+// one completed again after learning, is asked anew.
+func TestMemosKeptForOneProfile(t *testing.T) {
+	org := &Known{Entity: Entity{ID: "org:nlf", Name: "NLF", Type: EntityOrganization}, Aliases: []string{"Northern Lights Front"}}
+	lena := &Known{Entity: Entity{ID: "person:lena-dahl", Name: "Lena Dahl", Type: EntityPerson}}
+	without, with := NewProfile(org, nil), NewProfile(org, []*Known{lena})
+	m := &memos{near: map[string][]int32{}, misspelt: map[string]*Known{}}
+	spells := func(p *Profile) int {
+		m.forProfile(p)
+		x := &extractor{memos: m, profile: p}
+		return len(x.nearMatches("Lena Dahl", 'l', 2))
+	}
+	for i, c := range []struct {
+		p    *Profile
+		want int
+	}{{without, 0}, {with, 1}, {with, 1}, {without, 0}} {
+		if got := spells(c.p); got != c.want {
+			t.Errorf("ask %d: the window spells %d names, want %d", i+1, got, c.want)
+		}
+	}
+	spells(with)
+	m.forProfile(with)
+	if _, kept := m.near["Lena Dahl"]; !kept {
+		t.Error("the answer was not kept for the same profile")
+	}
+	with.Complete()
+	m.forProfile(with)
+	if len(m.near) != 0 {
+		t.Errorf("after the profile was completed again the memory holds %v", m.near)
+	}
+}

@@ -1012,18 +1012,18 @@ func (x *extractor) misspeltSurname(word string) *Known {
 		return k
 	}
 	k := x.profile.misspeltSurname(word)
-	x.misspelt[word] = k
+	x.misspelt[strings.Clone(word)] = k // a copy: kept past the source (see memos)
 	return k
 }
 
-// nearMatches is the profile's nearMatches remembered by the extractor too: one
-// source names the same people again and again, and its own memory needs no lock.
+// nearMatches is the profile's nearMatches remembered by the worker too: sources
+// name the same people again and again, and its own memory needs no lock.
 func (x *extractor) nearMatches(written string, first byte, k int) []int32 {
 	if m, ok := x.near[written]; ok {
 		return m
 	}
 	m := x.profile.nearMatches(written, first, k)
-	x.near[written] = m
+	x.near[strings.Clone(written)] = m // a copy: kept past the source (see memos)
 	return m
 }
 

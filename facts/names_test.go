@@ -449,18 +449,32 @@ func TestMemosEmptiedBetweenSources(t *testing.T) {
 	})
 }
 
-// TestMemosGivenBackEmpty: every memory an extractor gives back is emptied, and
-// its room for what it finds of each sentence is handed out again zeroed.
+// TestMemosGivenBackEmpty: every memory of a source an extractor gives back is
+// emptied, those of the profile's answers once they hold more than keptMemo
+// entries, and its room for what it finds of each sentence is handed out again
+// zeroed.
 func TestMemosGivenBackEmpty(t *testing.T) {
 	m := memosPool.Get().(*memos)
+	kept := map[string]bool{"near": true, "misspelt": true}
 	v := reflect.ValueOf(m).Elem()
 	maps := 0
 	for i := range v.NumField() {
 		f := v.Field(i)
 		f = reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem() // unexported: written through its address
-		if f.Kind() == reflect.Map {
-			f.SetMapIndex(reflect.New(f.Type().Key()).Elem(), reflect.New(f.Type().Elem()).Elem())
-			maps++
+		if f.Kind() != reflect.Map {
+			continue
+		}
+		maps++
+		n := 1
+		if kept[v.Type().Field(i).Name] {
+			n = keptMemo + 1
+		}
+		for k := range n {
+			key := reflect.New(f.Type().Key()).Elem()
+			if key.Kind() == reflect.String {
+				key.SetString(fmt.Sprint(k))
+			}
+			f.SetMapIndex(key, reflect.New(f.Type().Elem()).Elem())
 		}
 	}
 	m.ctx = append(m.ctx, sentenceContext{dates: []mention{{}}})

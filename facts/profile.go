@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -59,6 +60,7 @@ type Profile struct {
 		idx  *surnameIndex
 	}
 	near nearMemo // nearMatches's memory
+	gen  uint64   // the number of its completion (see completions)
 	// The readings of values by every source's extraction: the sources of a
 	// corpus, about one subject's history, state many of the same dates, counts
 	// and periods. A reading depends on the words and, for a date, the year in
@@ -182,7 +184,12 @@ func (p *Profile) complete() {
 	p.near.mu.Lock()
 	p.near.m = nil
 	p.near.mu.Unlock()
+	p.gen = completions.Add(1)
 }
+
+// completions counts the profiles completed in the process: each completion's
+// number tells a worker's memories of one from those of another (see memos).
+var completions atomic.Uint64
 
 // Vocabulary is the words a source writes in lower case ("light", "regime"):
 // ordinary words, which tell capitalized phrases ("Eternal Light", "Terrorism
