@@ -427,12 +427,15 @@ var ErrNoDate = errors.New("not a date")
 
 // FindDates returns the byte ranges of the date expressions in folded text, longest
 // first at each position, left to right.
-func FindDates(folded string) [][2]int {
-	var out [][2]int
+func FindDates(folded string) [][2]int { return appendDates(nil, folded) }
+
+// appendDates appends to out what FindDates finds in folded.
+func appendDates(out [][2]int, folded string) [][2]int {
 	// Every date holds a digit, and the words around its digits are short: the
 	// grammar runs only in windows around digits, and there only from the words a
 	// date can open with, anchored, so that it stops as soon as the text is no date.
-	for _, w := range digitWindows(folded) {
+	var room [8][2]int // most sentences' windows, not to be allocated
+	for _, w := range appendDigitWindows(room[:0], folded) {
 		if !mayHoldDate(folded[w[0]:w[1]]) {
 			continue
 		}
@@ -535,11 +538,10 @@ func nextWordStart(text string, p, end int) int {
 // February" ends 9 after its last.
 const dateReach = 64
 
-// digitWindows returns the ranges of text that hold its digits with dateReach bytes
-// either side, merged where they touch, and widened to word boundaries so that a
-// date at a window's edge reads as it does in the whole text.
-func digitWindows(text string) [][2]int {
-	var out [][2]int
+// appendDigitWindows appends to out the ranges of text that hold its digits with
+// dateReach bytes either side, merged where they touch, and widened to word
+// boundaries so that a date at a window's edge reads as it does in the whole text.
+func appendDigitWindows(out [][2]int, text string) [][2]int {
 	for i := 0; i < len(text); i++ {
 		if text[i] < '0' || text[i] > '9' {
 			continue

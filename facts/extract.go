@@ -65,6 +65,7 @@ type extractor struct {
 	hitBlock      hits             // what is left of the block the next sentence's hits are cut from
 	words         [][2]int         // nearNames's buffer of capitalized words
 	nearFound     []nearFind       // and of the windows that spell a name
+	covered       [][2]int         // and of the names it found, good until the next sentence
 	runs          [][2]int         // and the names rule's of capitalized runs
 	firstOf       map[string]byte
 }
@@ -420,10 +421,10 @@ func (x *extractor) readContext() {
 			}
 		}
 		if digits && strings.ContainsAny(f.Text, "0123456789") { // every date holds a digit
-			dates := FindDates(f.Text)
-			x.dateSpans[i] = [2]int32{int32(len(x.spans)), int32(len(x.spans) + len(dates) + 1)}
-			x.spans = append(x.spans, dates...)
-			for _, m := range dates {
+			from := len(x.spans)
+			x.spans = appendDates(x.spans, f.Text)
+			x.dateSpans[i] = [2]int32{int32(from), int32(len(x.spans) + 1)}
+			for _, m := range x.spans[from:] {
 				d, err := x.parseDate(f.Text[m[0]:m[1]], year, true)
 				if err != nil {
 					continue

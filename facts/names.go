@@ -709,7 +709,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 		p = e - 1
 	}
 	slices.SortFunc(found, func(a, b nearFind) int { return cmp.Or(a.name-b.name, a.start-b.start) })
-	var covered [][2]int
+	covered := x.covered[:0]
 	for _, f := range found {
 		if overlaps(covered, f.start, f.end) {
 			continue
@@ -731,6 +731,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 			x.mention(r, s, k.Entity, w[0], w[1])
 		}
 	}
+	x.covered = covered
 	return covered
 }
 
