@@ -746,10 +746,26 @@ func Triggers(pattern string) [][]string {
 		}
 	}
 	sort.SliceStable(sets, func(i, j int) bool { return shortest(sets[i]) > shortest(sets[j]) })
-	if len(sets) > 2 {
-		sets = sets[:2]
+	// A set whose words a set kept already holds one of each ("leader" after "
+	// its leader", " their leader") tells nothing more.
+	var kept [][]string
+	for _, set := range sets {
+		if len(kept) < 2 && !slices.ContainsFunc(kept, func(k []string) bool { return implies(k, set) }) {
+			kept = append(kept, set)
+		}
 	}
-	return sets
+	return kept
+}
+
+// implies reports whether every word of a holds a word of b: a sentence that
+// holds a word of a holds one of b.
+func implies(a, b []string) bool {
+	for _, w := range a {
+		if !slices.ContainsFunc(b, func(v string) bool { return strings.Contains(w, v) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // digits is the trigger set of a rule that needs a date or a period.
@@ -819,7 +835,8 @@ func shortest(xs []string) int {
 
 // containedSet returns words of which every match of re holds one, or nil: the
 // leading words (literalSet), or the best such set of any part that every match
-// goes through, or for alternatives the union of each one's set. "(?:as a
+// goes through or of literal parts in a row, or for alternatives the union of
+// each one's set. "(?:as a
 // terrorist group|on the (?:\w+ )*list)" gives {terrorist, list}: a rule that ends
 // so is not tried on the many sentences that have its verb ("added", "put") and
 // neither word.
@@ -839,9 +856,17 @@ func containedSet(re *syntax.Regexp) []string {
 		return slices.Compact(out)
 	case syntax.OpConcat:
 		best := literalSet(re)
-		for _, sub := range re.Sub {
+		for i, sub := range re.Sub {
 			if s := containedSet(sub); s != nil && rarer(s, best) {
 				best = s
+			}
+			// And the words of the literal parts that follow one another from
+			// here: "(?:was|were) (?:killed|slain)" holds "was killed", rarer than
+			// "killed".
+			if i > 0 {
+				if s := literalSet(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[i:]}); s != nil && rarer(s, best) {
+					best = s
+				}
 			}
 		}
 		return best
@@ -877,24 +902,49 @@ func union(subs []*syntax.Regexp, set func(*syntax.Regexp) []string, limit int) 
 
 // literalSet returns the strings one of which any match of re must contain, or nil.
 func literalSet(re *syntax.Regexp) []string {
+	set, _ := literalPrefixes(re)
+	return set
+}
+
+// literalPrefixes returns strings one of which every match of re opens with, or
+// nil, and whether each is all of a match (exact): only then can the words of
+// what follows in a sequence be joined on ("(?:was|were) killed" opens with "was
+// killed" or "were killed"; "the organi[sz]ation's leader" only with "the
+// organi").
+func literalPrefixes(re *syntax.Regexp) ([]string, bool) {
 	const limit = 64
 	switch re.Op {
 	case syntax.OpLiteral:
-		return []string{strings.ToLower(string(re.Rune))}
-	case syntax.OpCapture, syntax.OpPlus:
-		return literalSet(re.Sub[0])
+		return []string{strings.ToLower(string(re.Rune))}, true
+	case syntax.OpCapture:
+		return literalPrefixes(re.Sub[0])
+	case syntax.OpPlus:
+		set, _ := literalPrefixes(re.Sub[0])
+		return set, false
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return literalSet(re.Sub[0])
+			set, exact := literalPrefixes(re.Sub[0])
+			return set, exact && re.Min == 1 && re.Max == 1
 		}
 	case syntax.OpAlternate:
-		return union(re.Sub, literalSet, limit)
-	case syntax.OpConcat:
-		// The product of the leading literal parts is a prefix every match holds.
-		out := []string{""}
+		var out []string
+		exact := true
 		for _, sub := range re.Sub {
-			s := literalSet(sub)
+			s, e := literalPrefixes(sub)
+			if s == nil || len(out)+len(s) > limit {
+				return nil, false
+			}
+			out, exact = append(out, s...), exact && e
+		}
+		return out, exact
+	case syntax.OpConcat:
+		// The product of the leading literal parts is a prefix every match holds,
+		// up to and with the first part that is not all literal.
+		out, exact := []string{""}, true
+		for _, sub := range re.Sub {
+			s, e := literalPrefixes(sub)
 			if s == nil || len(out)*len(s) > limit {
+				exact = false
 				break
 			}
 			var next []string
@@ -904,13 +954,17 @@ func literalSet(re *syntax.Regexp) []string {
 				}
 			}
 			out = next
+			if !e {
+				exact = false
+				break
+			}
 		}
 		if shortest(out) == 0 {
-			return nil
+			return nil, false
 		}
-		return out
+		return out, exact
 	}
-	return nil
+	return nil, false
 }
 
 func (r *baseRule) Name() string { return r.name }

@@ -558,3 +558,43 @@ func TestGroupsFirstOfAName(t *testing.T) {
 		t.Errorf("offset 10: %s", got)
 	}
 }
+
+// TestTriggersOfLiteralsInARow: a rule's trigger words may be literal parts in a
+// row joined ("was killed"), but only across parts that are all of what they
+// match: what follows "the organi[sz]ation's" is not joined to "the organi".
+// Every text the pattern matches holds a word of each set.
+func TestTriggersOfLiteralsInARow(t *testing.T) {
+	for _, c := range []struct {
+		pattern string
+		want    []string // a set Triggers must give
+		texts   []string // texts the pattern matches
+	}{
+		{`{person} (?:was|were) (?:killed|slain)`, []string{" was killed", " was slain", " were killed", " were slain"},
+			[]string{"Lena Dahl was killed", "They were slain"}},
+		{`{org} (?:its|the organi[sz]ation's) leader`, nil,
+			[]string{"NLF its leader", "NLF the organisation's leader", "NLF the organization's leader"}},
+		{`{org},[^;]{0,20}?, (?:lead|leads|run) {org}`, []string{", lead", ", run"},
+			[]string{"NLF, it seems, leads the NLF", "A, b, run C"}},
+		{`{person} (?:ha[sd]|have) (?:many )?members`, nil,
+			[]string{"X had members", "X has many members", "X have members"}},
+		{`{date}, (?:the )?members+ (?:were|was) based`, nil,
+			[]string{"1990, members were based", "1990, the memberss was based"}},
+	} {
+		sets := Triggers(c.pattern)
+		if c.want != nil && !slices.ContainsFunc(sets, func(s []string) bool { return slices.Equal(s, c.want) }) {
+			t.Errorf("%s: triggers %q, want among them %q", c.pattern, sets, c.want)
+		}
+		re := regexp.MustCompile(`(?i)` + placeholderRE.ReplaceAllString(c.pattern, `(?:.+)`))
+		for _, text := range c.texts {
+			if !re.MatchString(text) {
+				t.Fatalf("%s does not match %q: the case is wrong", c.pattern, text)
+			}
+			lower := strings.ToLower(text)
+			for _, set := range sets {
+				if !slices.ContainsFunc(set, func(w string) bool { return strings.Contains(lower, w) }) {
+					t.Errorf("%s matches %q, which holds no word of %q", c.pattern, text, set)
+				}
+			}
+		}
+	}
+}
