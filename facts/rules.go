@@ -902,69 +902,92 @@ func union(subs []*syntax.Regexp, set func(*syntax.Regexp) []string, limit int) 
 
 // literalSet returns the strings one of which any match of re must contain, or nil.
 func literalSet(re *syntax.Regexp) []string {
-	set, _ := literalPrefixes(re)
-	return set
+	ps := literalPrefixes(re)
+	if ps == nil {
+		return nil
+	}
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.s
+	}
+	return out
+}
+
+// prefix is a string a match opens with, and whether it is all of that match
+// (exact): only then can the words of what follows in a sequence be joined on.
+type prefix struct {
+	s     string
+	exact bool
 }
 
 // literalPrefixes returns strings one of which every match of re opens with, or
-// nil, and whether each is all of a match (exact): only then can the words of
-// what follows in a sequence be joined on ("(?:was|were) killed" opens with "was
-// killed" or "were killed"; "the organi[sz]ation's leader" only with "the
-// organi").
-func literalPrefixes(re *syntax.Regexp) ([]string, bool) {
+// nil: "(?:was|were) killed" opens with "was killed" or "were killed", and "the
+// organi[sz]ation's leader" only with "the organi".
+func literalPrefixes(re *syntax.Regexp) []prefix {
 	const limit = 64
 	switch re.Op {
 	case syntax.OpLiteral:
-		return []string{strings.ToLower(string(re.Rune))}, true
+		return []prefix{{strings.ToLower(string(re.Rune)), true}}
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText:
+		return []prefix{{"", true}} // nothing, of which nothing follows unread
 	case syntax.OpCapture:
 		return literalPrefixes(re.Sub[0])
-	case syntax.OpPlus:
-		set, _ := literalPrefixes(re.Sub[0])
-		return set, false
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			set, exact := literalPrefixes(re.Sub[0])
-			return set, exact && re.Min == 1 && re.Max == 1
+	case syntax.OpPlus, syntax.OpRepeat:
+		if re.Op == syntax.OpRepeat && re.Min < 1 {
+			return nil
 		}
+		ps := literalPrefixes(re.Sub[0])
+		if re.Op == syntax.OpRepeat && re.Min == 1 && re.Max == 1 {
+			return ps
+		}
+		for i := range ps {
+			ps[i].exact = false
+		}
+		return ps
 	case syntax.OpAlternate:
-		var out []string
-		exact := true
+		var out []prefix
 		for _, sub := range re.Sub {
-			s, e := literalPrefixes(sub)
-			if s == nil || len(out)+len(s) > limit {
-				return nil, false
+			ps := literalPrefixes(sub)
+			if ps == nil || len(out)+len(ps) > limit {
+				return nil
 			}
-			out, exact = append(out, s...), exact && e
+			out = append(out, ps...)
 		}
-		return out, exact
+		return out
 	case syntax.OpConcat:
 		// The product of the leading literal parts is a prefix every match holds,
-		// up to and with the first part that is not all literal.
-		out, exact := []string{""}, true
+		// each string up to and with the first part it is not all of.
+		out := []prefix{{"", true}}
 		for _, sub := range re.Sub {
-			s, e := literalPrefixes(sub)
-			if s == nil || len(out)*len(s) > limit {
-				exact = false
+			if !slices.ContainsFunc(out, func(p prefix) bool { return p.exact }) {
 				break
 			}
-			var next []string
+			ps := literalPrefixes(sub)
+			if ps == nil || len(out)*len(ps) > limit {
+				for i := range out {
+					out[i].exact = false
+				}
+				break
+			}
+			var next []prefix
 			for _, a := range out {
-				for _, b := range s {
-					next = append(next, a+b)
+				if !a.exact {
+					next = append(next, a)
+					continue
+				}
+				for _, b := range ps {
+					next = append(next, prefix{a.s + b.s, b.exact})
 				}
 			}
 			out = next
-			if !e {
-				exact = false
-				break
-			}
 		}
-		if shortest(out) == 0 {
-			return nil, false
+		if slices.ContainsFunc(out, func(p prefix) bool { return len(strings.TrimSpace(p.s)) == 0 }) {
+			return nil
 		}
-		return out, exact
+		return out
 	}
-	return nil, false
+	return nil
 }
 
 func (r *baseRule) Name() string { return r.name }

@@ -566,23 +566,25 @@ func TestGroupsFirstOfAName(t *testing.T) {
 func TestTriggersOfLiteralsInARow(t *testing.T) {
 	for _, c := range []struct {
 		pattern string
-		want    []string // a set Triggers must give
+		joined  string   // the words of a set Triggers gives open so, joined to more ("" for any)
 		texts   []string // texts the pattern matches
 	}{
-		{`{person} (?:was|were) (?:killed|slain)`, []string{" was killed", " was slain", " were killed", " were slain"},
-			[]string{"Lena Dahl was killed", "They were slain"}},
-		{`{org} (?:its|the organi[sz]ation's) leader`, nil,
+		{`{person} (?:was|were) (?:killed|slain)`, " w", []string{"Lena Dahl was killed", "They were slain"}},
+		{`{org} (?:its|the organi[sz]ation's) leader`, "",
 			[]string{"NLF its leader", "NLF the organisation's leader", "NLF the organization's leader"}},
-		{`{org},[^;]{0,20}?, (?:lead|leads|run) {org}`, []string{", lead", ", run"},
-			[]string{"NLF, it seems, leads the NLF", "A, b, run C"}},
-		{`{person} (?:ha[sd]|have) (?:many )?members`, nil,
-			[]string{"X had members", "X has many members", "X have members"}},
-		{`{date}, (?:the )?members+ (?:were|was) based`, nil,
-			[]string{"1990, members were based", "1990, the memberss was based"}},
+		{`\b(?:its|the organi[sz]ation's) (?:current )?leaders? (?:are|is)\b`, "",
+			[]string{"its leader is", "the organisation's current leaders are", "the organization's leader is"}},
+		{`{org},[^;]{0,20}?, (?:lead|leads|run) {org}`, ", ", []string{"NLF, it seems, leads the NLF", "A, b, run C"}},
+		{`{person} (?:ha[sd]|have) (?:many )?members`, "", []string{"X had members", "X has many members", "X have members"}},
+		{`{date}, (?:the )?members+ (?:were|was) based`, "", []string{"1990, members were based", "1990, the memberss was based"}},
 	} {
 		sets := Triggers(c.pattern)
-		if c.want != nil && !slices.ContainsFunc(sets, func(s []string) bool { return slices.Equal(s, c.want) }) {
-			t.Errorf("%s: triggers %q, want among them %q", c.pattern, sets, c.want)
+		if c.joined != "" && !slices.ContainsFunc(sets, func(s []string) bool {
+			return !slices.ContainsFunc(s, func(w string) bool {
+				return !strings.HasPrefix(w, c.joined) || len(strings.TrimSpace(w)) <= len(strings.TrimSpace(c.joined))
+			})
+		}) {
+			t.Errorf("%s: triggers %q, none joined after %q", c.pattern, sets, c.joined)
 		}
 		re := regexp.MustCompile(`(?i)` + placeholderRE.ReplaceAllString(c.pattern, `(?:.+)`))
 		for _, text := range c.texts {
