@@ -999,13 +999,20 @@ func asciiTranslitFirst(w string) (first byte, ok bool) {
 			return 0, false
 		}
 	}
-	for _, p := range translitPairs {
-		if p[0][0] == l0 && p[0][1] == l1 {
-			return 0, false
-		}
+	if l1 != 0 && translitPairBits[l0-'a']>>(l1-'a')&1 != 0 {
+		return 0, false
 	}
 	return l0, true
 }
+
+// translitPairBits marks the pairs of letters translitFold replaces: bit j of
+// entry i is the pair of the i-th and j-th letters ("gh": 6, 7).
+var translitPairBits = func() (bits [26]uint32) {
+	for _, p := range translitPairs {
+		bits[p[0][0]-'a'] |= 1 << (p[0][1] - 'a')
+	}
+	return bits
+}()
 
 // misspeltSurname is the profile's misspeltSurname remembered per source too.
 func (x *extractor) misspeltSurname(word string) *Known {
