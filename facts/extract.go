@@ -576,18 +576,21 @@ func continuesTime(text string) bool {
 	return false
 }
 
-// mayContinue is a quick test before anaphoraRE: the words it knows open with one
-// of these letters.
+// mayContinue is continuesTime asked of a sentence as written, before it is
+// folded: where it opens with ASCII and no bracket, which folding leaves as it is
+// (a footnote marker, which folding takes out, opens with a bracket), the answer
+// is continuesTime's; elsewhere it says yes, and the folded text is asked.
 func mayContinue(text string) bool {
-	if text == "" {
-		return false
+	for i := 0; i < len(text) && i <= len(longestAnaphora); i++ {
+		if c := text[i]; c >= utf8.RuneSelf || c == '[' || c == '(' || c == '`' {
+			return true
+		}
 	}
-	switch text[0] | 0x20 {
-	case 'f', 't', 's', 'a', 'l', 'i':
-		return true
-	}
-	return false
+	return continuesTime(text)
 }
+
+// longestAnaphora is the longest of the anaphora.
+var longestAnaphora = slices.MaxFunc(anaphora, func(a, b string) int { return len(a) - len(b) })
 
 // statedYear is the year a reader keeps in mind after a date: its last year.
 func statedYear(d Date) int {

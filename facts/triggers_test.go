@@ -381,6 +381,40 @@ func TestContinuesTime(t *testing.T) {
 	sameAnswers(t, "continuesTime", "anaphoraRE", texts, continuesTime, anaphoraRE.MatchString)
 }
 
+// TestMayContinueSparesNoSentence: mayContinue, asked of a sentence as written,
+// says yes of every sentence whose folded text continuesTime says yes of, on
+// every sentence of the corpora at hand and on sentences that fold.
+func TestMayContinueSparesNoSentence(t *testing.T) {
+	texts := []string{"Then[1] they moved.", "[2]Then they moved.", "Th\u00e9n they moved.", "\u017fubsequently it moved",
+		"Subsequently (1) it moved", "In the same\u00a0year it moved.", "`Then` it moved", "Then they moved.", "The group moved."}
+	continues, spared, n := 0, 0, 0
+	check := func(s *Sentence) {
+		n++
+		may := mayContinue(s.Text)
+		if !may {
+			spared++
+		}
+		if continuesTime(s.Folded().Text) {
+			continues++
+			if !may {
+				t.Errorf("%q continues the time before, and mayContinue spares it", s.Text)
+			}
+		}
+	}
+	for _, text := range texts {
+		doc := Segment(text)
+		for i := range doc.Sentences {
+			check(&doc.Sentences[i])
+		}
+	}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { check(s) })
+	})
+	if continues == 0 || spared == 0 {
+		t.Fatalf("%d of %d sentences continue the time before, %d spared: the test tells nothing", continues, n, spared)
+	}
+}
+
 // TestASCIITranslitFirst: the first letter of a word once transliterated, worked
 // out from its first two letters, is the first letter of translit, for every word
 // of the corpora at hand and of a generated one and for words made to trip it.
