@@ -391,15 +391,47 @@ func Initials(name string) string {
 	return b.String()
 }
 
+// appendWordInitials appends to out what Initials gives of one word of plain
+// ASCII (see plainASCII): the first letters of its hyphenated parts, the first
+// only when a capital. ok is false for another word.
+func appendWordInitials(out []byte, word string) ([]byte, bool) {
+	if !plainASCII(word) || strings.ContainsFunc(word, unicode.IsSpace) {
+		return out, false
+	}
+	for i := 0; word != ""; i++ {
+		part, rest, _ := strings.Cut(word, "-")
+		if part != "" {
+			if c := part[0]; isUpper(c) || i > 0 && isLetter(c) {
+				out = append(out, c&^0x20)
+			}
+		}
+		word = rest
+	}
+	return out, true
+}
+
 // trimExpansion keeps the words of a phrase found before "(ACR)" that expand the
 // acronym: the shortest tail whose initials spell it ("European Union" from "United
 // States and European Union (EU)"), else the whole phrase.
+//
+// The initials of a tail are those of its words one after another (folding reads
+// each character alone), so the words are read from the last, each word's
+// initials taken off the end of the acronym, until none is left (the tail) or
+// what is left does not end so (no longer tail spells it either).
 func trimExpansion(phrase, acronym string) string {
 	words := strings.Fields(phrase)
+	need := acronym
+	var buf [8]byte
 	for i := len(words) - 1; i >= 0; i-- {
-		tail := strings.Join(words[i:], " ")
-		if Initials(tail) == acronym {
-			return tail
+		w, ok := appendWordInitials(buf[:0], words[i])
+		if !ok {
+			w = []byte(Initials(words[i]))
+		}
+		if len(w) > len(need) || need[len(need)-len(w):] != string(w) {
+			break
+		}
+		if need = need[:len(need)-len(w)]; need == "" {
+			return strings.Join(words[i:], " ")
 		}
 	}
 	for len(words) > 1 && strings.EqualFold(words[0], "the") {

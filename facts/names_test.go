@@ -996,3 +996,51 @@ func TestNoNamesByShapeInCapitals(t *testing.T) {
 		t.Errorf("named %q, want %q", named, want)
 	}
 }
+
+// TestTrimExpansionAsTheTails: trimExpansion, which takes each word's initials
+// off the end of the acronym, keeps what trying every tail of the phrase with
+// Initials keeps, for the phrases before every acronym of the test corpora, each
+// against every acronym among them, and for phrases made to trip it.
+func TestTrimExpansionAsTheTails(t *testing.T) {
+	byTails := func(phrase, acronym string) string {
+		words := strings.Fields(phrase)
+		for i := len(words) - 1; i >= 0; i-- {
+			if tail := strings.Join(words[i:], " "); Initials(tail) == acronym {
+				return tail
+			}
+		}
+		for len(words) > 1 && strings.EqualFold(words[0], "the") {
+			words = words[1:]
+		}
+		return strings.Join(words, " ")
+	}
+	phrases := []string{"United States and European Union", "the European Union", "The People's Mojahedin Organization of Iran",
+		"Mojahedin-e-Khalq", "Mujahedin-E Khalq", "a-b", "-a", "a--b", "x- y", "National Council of Resistance of Iran", "the",
+		"Ölkiyet Party", "Ăla-Bala Front", "the \u00c9tat Islamique", "", "of the", "Front\u00a0Populaire", "Co`op Union"}
+	acronyms := []string{"EU", "PMOI", "MEK", "AB", "A", "NCRI", "", "OP", "ABF", "EI", "FP", "CU", "X", "E"}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) {
+			text := s.Folded().Text
+			for at, end := nextAcronym(text, 0); at >= 0; at, end = nextAcronym(text, end) {
+				phrases = append(phrases, text[:at])
+				acronyms = append(acronyms, text[at+2:end-1])
+			}
+		})
+	})
+	found := 0
+	for _, p := range phrases {
+		for _, a := range acronyms {
+			want := byTails(p, a)
+			if got := trimExpansion(p, a); got != want {
+				t.Errorf("trimExpansion(%q, %q) = %q, the tails give %q", p, a, got, want)
+			}
+			if want != strings.Join(strings.Fields(p), " ") {
+				found++
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no phrase was cut: the test tells nothing")
+	}
+	t.Logf("%d phrases, %d acronyms, %d cut", len(phrases), len(acronyms), found)
+}
