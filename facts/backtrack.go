@@ -49,6 +49,7 @@ type backtracker struct {
 type btInst struct {
 	op       syntax.InstOp
 	fold     bool // a single rune read in every case
+	join     bool // reached more than one way (see joins): what was tried there is marked
 	out, arg uint32
 	lo, hi   uint32
 	ascii    [2]uint64
@@ -105,6 +106,9 @@ func backtrackerWith(re *syntax.Regexp, shared *sharedNames) *backtracker {
 			fold: inst.Op == syntax.InstRune && len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0}
 	}
 	bt.leads = leadsOf(prog, ascii, subs)
+	for pc, j := range joins(prog) {
+		bt.insts[pc].join = j
+	}
 	for pc := range bt.insts {
 		// Every instruction's leads in ASCII beside it: a rune instruction's are
 		// the characters it reads, already there; the others' do not need the
@@ -112,6 +116,41 @@ func backtrackerWith(re *syntax.Regexp, shared *sharedNames) *backtracker {
 		bt.insts[pc].ascii = [2]uint64{bt.leads[pc][0], bt.leads[pc][1]}
 	}
 	return bt
+}
+
+// joins says which instructions of prog an attempt may come to more than once at
+// one position: those more than one way leads to (the start, which the attempt
+// opens with, is one), and those after a list of names (instSub), which goes on
+// from each of its ends. Elsewhere an instruction is come to from one
+// instruction alone, which was at most once at each position, and went on by a
+// step that never takes two positions to one (a character, or none): marking
+// what was tried there would only repeat the mark before it.
+func joins(prog *syntax.Prog) []bool {
+	ways := make([]uint8, len(prog.Inst))
+	way := func(pc uint32) {
+		if ways[pc] < 2 {
+			ways[pc]++
+		}
+	}
+	way(uint32(prog.Start))
+	out := make([]bool, len(prog.Inst))
+	for pc := range prog.Inst {
+		inst := &prog.Inst[pc]
+		switch inst.Op {
+		case syntax.InstMatch, syntax.InstFail:
+		case syntax.InstAlt, syntax.InstAltMatch:
+			way(inst.Out)
+			way(inst.Arg)
+		case instSub:
+			out[inst.Out] = true
+		default:
+			way(inst.Out)
+		}
+	}
+	for pc, n := range ways {
+		out[pc] = out[pc] || n > 1
+	}
+	return out
 }
 
 // reads reports whether instruction in reads r, as regexp's machine decides
@@ -283,6 +322,7 @@ type btState struct {
 	caps    []int
 	width   int   // positions per instruction in visited
 	ends    []int // where the names an instSub runs end
+	ways    int   // of the last attempt, the ways it took up again: at most one an instruction and position
 }
 
 var btStates = sync.Pool{New: func() any { return new(btState) }}
@@ -366,9 +406,11 @@ func (bt *backtracker) try(s *btState, t string, p int, ends *[]int) bool {
 		from = len(*ends)
 	}
 	s.jobs = append(s.jobs[:0], btJob{pc: bt.start, pos: p})
+	s.ways = 0
 	for len(s.jobs) > 0 {
 		j := s.jobs[len(s.jobs)-1]
 		s.jobs = s.jobs[:len(s.jobs)-1]
+		s.ways++
 		pc, pos := j.pc, j.pos
 		if j.restore {
 			s.caps[insts[pc].arg] = pos
@@ -379,7 +421,7 @@ func (bt *backtracker) try(s *btState, t string, p int, ends *[]int) bool {
 		if j.alt {
 			pc = insts[pc].arg
 		}
-		if !s.visit(pc, pos-p) {
+		if insts[pc].join && !s.visit(pc, pos-p) {
 			continue
 		}
 		for {
@@ -470,7 +512,7 @@ func (bt *backtracker) try(s *btState, t string, p int, ends *[]int) bool {
 			default: // InstFail
 				goto fail
 			}
-			if !s.visit(pc, pos-p) {
+			if insts[pc].join && !s.visit(pc, pos-p) {
 				goto fail
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -173,5 +174,28 @@ func TestBacktrackerReadsAsMatchRune(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestBacktrackerTriesEachPlaceOnce: what was tried is marked where ways join
+// (joins), which is enough for an attempt to take up no way twice at one
+// instruction and position, however many ways an expression has to the same
+// place: each of these, on a text that fails it late, would take up thousands of
+// ways unmarked. (An instruction that sets a group takes up one way more there,
+// to give the group back. Unmarked, an expression that may repeat nothing, such
+// as "(a*)*b", would not end at all.)
+func TestBacktrackerTriesEachPlaceOnce(t *testing.T) {
+	text := strings.Repeat("a", 16) + "c"
+	for _, expr := range []string{`(?:a|aa)*b`, `(?:a|aa|aaa)+?b`, `(?i)(?:a|A|\w)+?b`, `(?:a?){10}a{10}b`, `(\w|a)*(a|\w)*b`} {
+		bt := newBacktracker(expr)
+		s := bt.state(len(text) + 1)
+		s.caps = append(s.caps[:0], make([]int, bt.ncap)...)
+		if bt.try(s, text, 0, nil) {
+			t.Fatalf("%s matches %q", expr, text)
+		}
+		if bound := 2 * len(bt.insts) * (len(text) + 1); s.ways > bound {
+			t.Errorf("%s took up %d ways, more than two for each of its instructions at each position (%d)", expr, s.ways, bound)
+		}
+		s.giveBack()
 	}
 }
