@@ -305,6 +305,9 @@ type memos struct {
 	spans     [][2]int
 	dateSpans [][2]int32
 	claims    []Claim // and for the claims, before they are copied out
+	// And the pattern rules' room for their matches, and for a match's groups.
+	matches matchRoom
+	caps    captures
 }
 
 var memosPool = sync.Pool{New: func() any {

@@ -354,10 +354,11 @@ func (e *expr) findAll(t string) [][]int {
 }
 
 // findAllWhile is findAll, which may stop after a match when more, asked where
-// it ends, says no other can follow.
-func (e *expr) findAllWhile(t string, more func(end int) bool) [][]int {
+// it ends, says no other can follow; the matches are made in room (see
+// starts.findWhile).
+func (e *expr) findAllWhile(t string, more func(end int) bool, room *matchRoom) [][]int {
 	if e.st != nil {
-		return e.st.findWhile(t, more)
+		return e.st.findWhile(t, more, room)
 	}
 	return e.asRegexp().FindAllStringSubmatchIndex(t, -1)
 }
@@ -1220,8 +1221,9 @@ func (r *patternRule) apply(x *extractor, s *Sentence) {
 		folded := s.Folded().Text
 		more = func(end int) bool { return r.skeletonSeq.matchesFrom(folded, from+end) }
 	}
-	for _, m := range e.findAllWhile(text[from:], more) {
-		x.emit(&r.baseRule, s, groups(e.names, m, from), nil)
+	for _, m := range e.findAllWhile(text[from:], more, &x.matches) {
+		x.caps = appendGroups(x.caps[:0], e.names, m, from)
+		x.emit(&r.baseRule, s, x.caps, nil)
 	}
 }
 
@@ -1349,8 +1351,12 @@ func (cs captures) at(name string) [2]int {
 // sentence; of two groups of one name ({count2} captures as count), the first
 // that took part.
 func groups(names []string, m []int, offset int) captures {
-	out := make(captures, 1, len(names)+1)
-	out[0] = capture{"", [2]int{m[0] + offset, m[1] + offset}}
+	return appendGroups(make(captures, 0, len(names)+1), names, m, offset)
+}
+
+// appendGroups is groups appended to out, which must be empty.
+func appendGroups(out captures, names []string, m []int, offset int) captures {
+	out = append(out, capture{"", [2]int{m[0] + offset, m[1] + offset}})
 	for i, name := range names {
 		if name == "" || m[2*i] < 0 {
 			continue

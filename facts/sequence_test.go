@@ -151,7 +151,7 @@ func FuzzSequence(f *testing.F) {
 
 // TestFindWhileAsFindAll: a rule's search stops after a match where its
 // skeleton, read on from the match's end, finds no more of its words; it must
-// find every match findAll finds. The texts are every sentence of the test
+// find every match findAll finds, its matches made in a room every search shares. The texts are every sentence of the test
 // corpora, the rules' expressions run on them folded, and masked where the rule
 // reads masked dates, as apply runs them.
 func TestFindWhileAsFindAll(t *testing.T) {
@@ -167,6 +167,7 @@ func TestFindWhileAsFindAll(t *testing.T) {
 				texts = append(texts, doc.Sentences[i].Folded().Text)
 			}
 		}
+		var room matchRoom
 		for _, r := range rs.rules {
 			r, ok := r.(*patternRule)
 			if !ok || r.skeletonSeq == nil {
@@ -191,7 +192,7 @@ func TestFindWhileAsFindAll(t *testing.T) {
 						stopped++
 					}
 					return more
-				})
+				}, &room) // one room for every search, as a worker's
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("%s on %q: found %v, findAll %v", r.name, text, got, want)
 				}

@@ -111,9 +111,13 @@ func (st *starts) tried() *backtracker {
 }
 
 // at is the match of the expression that begins at t[p], or nil.
-func (st *starts) at(t string, p int) []int {
+func (st *starts) at(t string, p int) []int { return st.atInto(nil, t, p) }
+
+// atInto is at, the match appended to dst (so made in dst's room when it has
+// enough).
+func (st *starts) atInto(dst []int, t string, p int) []int {
 	if bt := st.tried(); bt.fits(t, p) {
-		return bt.match(nil, t, p)
+		return bt.match(dst, t, p)
 	}
 	st.slowOnce.Do(func() {
 		if st.atStart {
@@ -123,18 +127,22 @@ func (st *starts) at(t string, p int) []int {
 		}
 	})
 	if st.atStart {
-		return st.slow.FindStringSubmatchIndex(t)
+		if m := st.slow.FindStringSubmatchIndex(t); m != nil {
+			return append(dst, m...)
+		}
+		return nil
 	}
 	m := st.slow.FindStringSubmatchIndex(from(t, p))
+	if m == nil {
+		return nil
+	}
 	for i := range m { // from the character before p to offsets in t
 		if m[i] >= 0 {
 			m[i] += p - 1
 		}
 	}
-	if m != nil {
-		m[0] = p
-	}
-	return m
+	m[0] = p
+	return append(dst, m...)
 }
 
 // from returns the text from the byte before p, which an expression anchored one
@@ -160,42 +168,76 @@ func (st *starts) first(t string) []int {
 }
 
 // findWhile is findAll that stops after a match when more, asked where it ends,
-// says no other can follow.
-func (st *starts) findWhile(t string, more func(end int) bool) [][]int {
-	return st.search(t, -1, more)
+// says no other can follow; the matches are made in room, when not nil, and are
+// good until it is used again.
+func (st *starts) findWhile(t string, more func(end int) bool, room *matchRoom) [][]int {
+	return st.search(t, -1, more, room)
+}
+
+// matchRoom is where a search makes its matches: their groups one after another
+// in flat, the list of them in out.
+type matchRoom struct {
+	flat []int
+	out  [][]int
 }
 
 // find is FindAllStringSubmatchIndex(t, n) of the expression.
-func (st *starts) find(t string, n int) [][]int { return st.search(t, n, nil) }
+func (st *starts) find(t string, n int) [][]int { return st.search(t, n, nil, nil) }
 
-// search is find, which stops early when more, not nil, says so (findWhile).
-func (st *starts) search(t string, n int, more func(end int) bool) [][]int {
+// search is find, which stops early when more, not nil, says so (findWhile), and
+// makes its matches in room when not nil.
+func (st *starts) search(t string, n int, more func(end int) bool, room *matchRoom) [][]int {
+	if room == nil {
+		room = &matchRoom{}
+	}
+	room.flat, room.out = room.flat[:0], room.out[:0]
 	if st.atStart {
-		if m := st.at(t, 0); m != nil && n != 0 {
-			return [][]int{m}
+		if m := room.at(st, t, 0); m != nil && n != 0 {
+			room.out = append(room.out, m)
+			return room.out
 		}
 		return nil
 	}
-	var out [][]int
 	// p walks the text a character at a time, as the unanchored search does: a
 	// match begins only where a character does.
-	for p := 0; p < len(t) && len(out) != n; {
+	for p := 0; p < len(t) && len(room.out) != n; {
 		if !(p == 0 && st.zero) && !st.mayOpen(t, p) {
 			p += charLen(t, p)
 			continue
 		}
-		m := st.at(t, p)
+		m := room.at(st, t, p)
 		if m == nil {
 			p += charLen(t, p)
 			continue
 		}
-		out = append(out, m)
+		room.out = append(room.out, m)
 		p = m[1]
 		if more != nil && !more(p) {
 			break
 		}
 	}
-	return out
+	if len(room.out) == 0 {
+		return nil // as regexp's
+	}
+	return room.out
+}
+
+// at is st.at(t, p), made after the matches before in flat: in its room when it
+// has enough; else copied there, which grows it once for the searches after.
+// The matches before keep their arrays either way.
+func (r *matchRoom) at(st *starts, t string, p int) []int {
+	at := len(r.flat)
+	dst := r.flat[at:]
+	m := st.atInto(dst, t, p)
+	switch {
+	case m == nil:
+		return nil
+	case len(m) <= cap(dst):
+		r.flat = r.flat[:at+len(m)] // made in place
+	default:
+		r.flat = append(r.flat, m...)
+	}
+	return r.flat[at : at+len(m) : at+len(m)]
 }
 
 // firstBytes adds to open every byte a match of re can open with, and reports

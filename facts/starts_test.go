@@ -278,9 +278,10 @@ func TestSecondsRuleOut(t *testing.T) {
 
 // TestStartsBeyondTheBacktracker: where the text is too long for the
 // backtracker's bitmap, starts find through regexp what they find through the
-// backtracker.
+// backtracker, also in a room of matches the searches before left full.
 func TestStartsBeyondTheBacktracker(t *testing.T) {
 	texts := []string{"MEK, the MEKs and MEK", "fooo foo", "xMEKy MEK éMEK", "Bc ac"}
+	var room matchRoom
 	for _, expr := range []string{`(?i)\bmek\b`, `^(foo|fo)(o*)\b`, `(?i)mek(\w?)`, `(?i)\A(?:a|b)c`} {
 		re := regexp.MustCompile(expr)
 		st := newStarts(re)
@@ -289,7 +290,15 @@ func TestStartsBeyondTheBacktracker(t *testing.T) {
 			old := btMaxBits
 			btMaxBits = 0
 			got := fmt.Sprint(st.findAll(text), st.matches(text))
+			// The room holds the matches of the text before.
+			if inRoom := fmt.Sprint(st.findWhile(text, nil, &room), st.matches(text)); inRoom != got {
+				t.Errorf("%s on %q beyond the backtracker: %s in a room, %s without", expr, text, inRoom, got)
+			}
 			btMaxBits = old
+			if inRoom := fmt.Sprint(st.findWhile(text, nil, &room), st.matches(text)); inRoom != want {
+				t.Errorf("%s on %q: %s in a room, %s without", expr, text, inRoom, want)
+			}
+			st.findWhile("MEK MEK foo MEKx", nil, &room) // other matches in the room
 			if got != want || got != fmt.Sprint(re.FindAllStringSubmatchIndex(text, -1), re.MatchString(text)) {
 				t.Errorf("%s on %q: %s beyond the backtracker, %s within it, regexp %v", expr, text, got, want, re.FindAllStringSubmatchIndex(text, -1))
 			}
