@@ -570,14 +570,26 @@ func continuesTime(text string) bool {
 			return anaphoraRE.MatchString(text)
 		}
 	}
-	for _, a := range anaphora {
-		// The first letters first: folded alike, they are the same ASCII letter.
-		if len(text) >= len(a) && text[0]|0x20 == a[0] && strings.EqualFold(text[:len(a)], a) && (len(text) == len(a) || !isWordByte(text[len(a)])) {
+	if text == "" {
+		return false
+	}
+	// Only the anaphora that open with the text's first letter: folded alike,
+	// they are the same ASCII letter.
+	for _, a := range anaphoraBy[text[0]|0x20] {
+		if len(text) >= len(a) && strings.EqualFold(text[:len(a)], a) && (len(text) == len(a) || !isWordByte(text[len(a)])) {
 			return true
 		}
 	}
 	return false
 }
+
+// anaphoraBy are the anaphora by their first letter, in their order.
+var anaphoraBy = func() (by [256][]string) {
+	for _, a := range anaphora {
+		by[a[0]] = append(by[a[0]], a)
+	}
+	return by
+}()
 
 // mayContinue is continuesTime asked of a sentence as written, before it is
 // folded: where it opens with ASCII and no bracket, which folding leaves as it is
