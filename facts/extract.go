@@ -146,17 +146,23 @@ func maskDatesAt(text string, spans [][2]int) string {
 				sp[0] += lead[1]
 			}
 		}
-		if sp[1]-sp[0] == 1 {
-			b[sp[0]] = 4
-			continue
-		}
-		b[sp[0]] = 1
-		for i := sp[0] + 1; i < sp[1]-1; i++ {
-			b[i] = 2
-		}
-		b[sp[1]-1] = 3
+		maskSpan(b, sp)
 	}
 	return string(b)
+}
+
+// maskSpan makes the bytes of b[sp[0]:sp[1]] one date token: \x04 alone, else
+// \x01, \x02 for each byte between and \x03.
+func maskSpan(b []byte, sp [2]int) {
+	if sp[1]-sp[0] == 1 {
+		b[sp[0]] = 4
+		return
+	}
+	b[sp[0]] = 1
+	for i := sp[0] + 1; i < sp[1]-1; i++ {
+		b[i] = 2
+	}
+	b[sp[1]-1] = 3
 }
 
 // maskedText returns sentence s folded with its dates masked, once per sentence;

@@ -158,15 +158,7 @@ func TestFindWhileAsFindAll(t *testing.T) {
 	again, stopped := 0, 0
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
 		var texts []string
-		for _, src := range c.Sources {
-			doc, err := c.Read(src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i := range doc.Sentences {
-				texts = append(texts, doc.Sentences[i].Folded().Text)
-			}
-		}
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) { texts = append(texts, s.Folded().Text) })
 		var room matchRoom
 		for _, r := range rs.rules {
 			r, ok := r.(*patternRule)

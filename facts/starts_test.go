@@ -356,7 +356,7 @@ func TestSearchedAsCompiled(t *testing.T) {
 
 // TestMaskedTextAsMaskDates: the masked text of each sentence, made from the
 // dates readContext found where it read the sentence, is the text masked with
-// the dates found anew, each date's opening words found by the expression
+// the dates found anew, each date's opening words looked for by the expression
 // whatever the date opens with.
 func TestMaskedTextAsMaskDates(t *testing.T) {
 	slow := func(text string) string {
@@ -365,15 +365,7 @@ func TestMaskedTextAsMaskDates(t *testing.T) {
 			if lead := dateLeadRE.FindStringIndex(text[sp[0]:sp[1]]); lead != nil && lead[1] < sp[1]-sp[0] {
 				sp[0] += lead[1]
 			}
-			if sp[1]-sp[0] == 1 {
-				b[sp[0]] = 4
-				continue
-			}
-			b[sp[0]] = 1
-			for i := sp[0] + 1; i < sp[1]-1; i++ {
-				b[i] = 2
-			}
-			b[sp[1]-1] = 3
+			maskSpan(b, sp)
 		}
 		return string(b)
 	}
