@@ -931,7 +931,7 @@ func literalPrefixes(re *syntax.Regexp) []prefix {
 		return []prefix{{strings.ToLower(string(re.Rune)), true}}
 	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpEndLine,
 		syntax.OpBeginText, syntax.OpEndText:
-		return []prefix{{"", true}} // nothing, of which nothing follows unread
+		return []prefix{{"", true}} // they read no character: what follows joins on
 	case syntax.OpCapture:
 		return literalPrefixes(re.Sub[0])
 	case syntax.OpPlus, syntax.OpRepeat:

@@ -223,8 +223,8 @@ func (st *starts) search(t string, n int, more func(end int) bool, room *matchRo
 }
 
 // at is st.at(t, p), made after the matches before in flat: in its room when it
-// has enough; else copied there, which grows it once for the searches after.
-// The matches before keep their arrays either way.
+// has enough; else copied there (or, the first, kept as it is), which grows it
+// for the searches after. The matches before keep their arrays either way.
 func (r *matchRoom) at(st *starts, t string, p int) []int {
 	at := len(r.flat)
 	dst := r.flat[at:]
@@ -234,6 +234,8 @@ func (r *matchRoom) at(st *starts, t string, p int) []int {
 		return nil
 	case len(m) <= cap(dst):
 		r.flat = r.flat[:at+len(m)] // made in place
+	case at == 0:
+		r.flat = m // made anew, the first: its array becomes the room
 	default:
 		r.flat = append(r.flat, m...)
 	}
