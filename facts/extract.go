@@ -571,13 +571,13 @@ var anaphora = []string{"from there", "there", "then", "thereafter", "subsequent
 // words, as anaphoraRE matches it; text beyond ASCII, which case folding may
 // match in other ways, is left to the expression.
 func continuesTime(text string) bool {
+	if text == "" || text[0] < utf8.RuneSelf && anaphoraBy[text[0]|0x20] == nil {
+		return false // an ASCII character that no anaphora opens with, in any case
+	}
 	for i := 0; i < len(text) && i < 20; i++ {
 		if text[i] >= utf8.RuneSelf {
 			return anaphoraRE.MatchString(text)
 		}
-	}
-	if text == "" {
-		return false
 	}
 	// Only the anaphora that open with the text's first letter: folded alike,
 	// they are the same ASCII letter.
@@ -602,6 +602,12 @@ var anaphoraBy = func() (by [256][]string) {
 // (a footnote marker, which folding takes out, opens with a bracket), the answer
 // is continuesTime's; elsewhere it says yes, and the folded text is asked.
 func mayContinue(text string) bool {
+	if text == "" {
+		return false
+	}
+	if c := text[0]; c < utf8.RuneSelf && c != '[' && c != '(' && c != '`' && anaphoraBy[c|0x20] == nil {
+		return false // most sentences: no anaphora opens with their first letter
+	}
 	for i := 0; i < len(text) && i <= len(longestAnaphora); i++ {
 		if c := text[i]; c >= utf8.RuneSelf || c == '[' || c == '(' || c == '`' {
 			return true
