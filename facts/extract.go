@@ -582,11 +582,29 @@ func continuesTime(text string) bool {
 	// Only the anaphora that open with the text's first letter: folded alike,
 	// they are the same ASCII letter.
 	for _, a := range anaphoraBy[text[0]|0x20] {
-		if len(text) >= len(a) && strings.EqualFold(text[:len(a)], a) && (len(text) == len(a) || !isWordByte(text[len(a)])) {
+		if asciiPrefixFold(text, a) && (len(text) == len(a) || !isWordByte(text[len(a)])) {
 			return true
 		}
 	}
 	return false
+}
+
+// asciiPrefixFold reports whether text opens with lower, in lower case ASCII, in
+// any case: what strings.EqualFold says of its opening where that is ASCII.
+func asciiPrefixFold(text, lower string) bool {
+	if len(text) < len(lower) {
+		return false
+	}
+	for i := 0; i < len(lower); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // anaphoraBy are the anaphora by their first letter, in their order.
