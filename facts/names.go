@@ -512,19 +512,20 @@ func (x *extractor) mayName(s *Sentence) bool {
 
 // mayNameIn is mayName for plain ASCII text t.
 func (x *extractor) mayNameIn(t string) bool {
-	one := ""
+	first := -1 // where the one capitalized word begins; its end is read only if it is the one
 	for i := nextUpper(t, 0); i < len(t); i = nextUpper(t, i+1) {
 		if i > 0 && isLetter(t[i-1]) {
 			continue
 		}
-		if one != "" {
+		if first >= 0 {
 			return true
 		}
-		one = t[i:wordEnd(t, i)]
+		first = i
 	}
-	if one == "" {
+	if first < 0 {
 		return false
 	}
+	one := t[first:wordEnd(t, first)]
 	return x.opensName(x.translitFirst(one)) || len(one) >= 7 && x.misspeltSurname(one) != nil
 }
 
