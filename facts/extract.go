@@ -54,8 +54,7 @@ type extractor struct {
 	personRE *lazyRegexp
 	personSt *starts // personRE where a match can begin; nil to search it all
 	listPrev map[string]*listItem
-	named    map[EntityID]map[string]bool // the written forms (nameKey) of each entity the names rule recorded
-	vocab    *Vocabulary                  // the words this source writes in lower case
+	vocab    *Vocabulary // the words this source writes in lower case
 	// listAuthority is the authority the last item of a list under a heading named
 	// ("European Union (2002): Designated …"), for the items after it ("Delisted
 	// in 2009").
@@ -294,6 +293,7 @@ type memos struct {
 	people   map[string]person        // what Person made of each name the source writes
 	dates    map[dateKey]parsed[Date] // the dates read, by words and year in force
 	seen     map[claimAt]bool         // the claims made, by question, value and words
+	named    map[namedForm]bool       // the written forms (nameKey) of each entity the names rule recorded
 	// And its room for what it finds of each sentence: the trigger words (hit,
 	// cut from hitWords, found when first needed); years, the last year stated
 	// before each sentence in its section (0 if none); ctx, what readContext
@@ -318,7 +318,7 @@ type memos struct {
 
 var memosPool = sync.Pool{New: func() any {
 	return &memos{near: map[string][]int32{}, misspelt: map[string]*Known{}, people: map[string]person{},
-		dates: map[dateKey]parsed[Date]{}, seen: map[claimAt]bool{}}
+		dates: map[dateKey]parsed[Date]{}, seen: map[claimAt]bool{}, named: map[namedForm]bool{}}
 }}
 
 // giveBack empties the memories, which hold pieces of the source's text, and
@@ -333,6 +333,7 @@ func (m *memos) giveBack() {
 	clear(m.people)
 	clear(m.dates)
 	clear(m.seen)
+	clear(m.named)
 	clear(m.ctx) // its dates
 	clear(m.claims)
 	clear(m.atts)
@@ -381,7 +382,6 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 		personRE:      rs.personRE,
 		personSt:      rs.persons,
 		listPrev:      map[string]*listItem{},
-		named:         map[EntityID]map[string]bool{},
 		listAuthority: map[string]string{},
 		vocab:         NewVocabulary(doc.Text),
 		filter:        rs.filter,

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Names are matched by a documented similarity rule, so that spelling variants of
@@ -1142,25 +1143,27 @@ func wordEnd(text string, i int) int {
 func (x *extractor) mention(r *namesRule, s *Sentence, e Entity, i, j int) {
 	sp := s.Folded().Span(i, j)
 	written := x.doc.Text[sp.Start:sp.End]
-	forms := x.named[e.ID]
-	if forms == nil {
-		forms = map[string]bool{}
-		x.named[e.ID] = forms
-	}
 	var buf [64]byte
 	if k, ok := appendNameKey(buf[:0], written); ok {
-		if forms[string(k)] { // read without making a string
+		// Looked up without making a string: the key is only read.
+		if x.named[namedForm{e.ID, unsafe.String(unsafe.SliceData(k), len(k))}] {
 			return
 		}
-		forms[string(k)] = true
+		x.named[namedForm{e.ID, string(k)}] = true
 	} else {
 		k := nameKey(written)
-		if forms[k] {
+		if x.named[namedForm{e.ID, k}] {
 			return
 		}
-		forms[k] = true
+		x.named[namedForm{e.ID, k}] = true
 	}
 	x.add(&r.baseRule, s, Claim{Subject: e, Predicate: Named, Value: Text{S: written}}, sp)
+}
+
+// namedForm is an entity and a form of its name as written (nameKey).
+type namedForm struct {
+	id  EntityID
+	key string
 }
 
 // NameIndex finds, among a list of names, those that may spell a given name by
