@@ -311,9 +311,11 @@ type memos struct {
 	spans     [][2]int
 	dateSpans [][2]int32
 	claims    []Claim // and for the claims, before they are copied out
-	// And the pattern rules' room for their matches, and for a match's groups.
-	matches matchRoom
-	caps    captures
+	// And the pattern rules' room for their matches, for a match's groups and
+	// for the organizations it names, each good until the next match.
+	matches   matchRoom
+	caps      captures
+	orgsFound []found[Entity]
 }
 
 var memosPool = sync.Pool{New: func() any {
@@ -994,7 +996,8 @@ func (x *extractor) clauseDate(s *Sentence, from int) found[Date] {
 
 // orgs resolves the organizations a match names; with none, the subject.
 func (x *extractor) orgs(capture func(string) (string, Span, bool)) []found[Entity] {
-	var out []found[Entity]
+	out := x.orgsFound[:0]
+	defer func() { x.orgsFound = out }()
 	if txt, sp, ok := capture("org"); ok {
 		if k, ok := x.profile.Org(txt); ok {
 			out = append(out, found[Entity]{k.Entity, sp, true})
@@ -1009,7 +1012,8 @@ func (x *extractor) orgs(capture func(string) (string, Span, bool)) []found[Enti
 		}
 		return out
 	}
-	return []found[Entity]{{x.profile.Subject.Entity, Span{}, true}}
+	out = append(out, found[Entity]{x.profile.Subject.Entity, Span{}, true})
+	return out
 }
 
 // persons resolves the people a match names, each with where its name is written.
