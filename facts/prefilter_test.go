@@ -209,12 +209,13 @@ func TestOrdinalByArithmetic(t *testing.T) {
 	}
 }
 
-// TestScanAllAsScanInto: sentences scanned two walks at a time, each walk taking
-// the next sentence when its own ends, give the hits each gives scanned alone,
-// for the sentences of the corpora at hand and a generated one (markers,
-// characters beyond ASCII, sentences of every length) in runs of every length
-// from every start, and for sentences made to leave ASCII at the first byte, the
-// last, or in one only, or to be empty.
+// TestScanAllAsScanInto: sentences scanned three walks at a time (then two),
+// each walk taking the next sentence when its own ends, give the hits each gives
+// scanned alone, for the sentences of the corpora at hand and a generated one
+// (markers, characters beyond ASCII, sentences of every length) in runs of
+// every length from every start (so that each walk runs out first), and for
+// sentences made to leave ASCII at the first byte, the last, or in one only, or
+// to be empty.
 func TestScanAllAsScanInto(t *testing.T) {
 	made := []string{"é was founded", "founded in 1965", "founded in 1965", "é", "killed in 1990 é", "killed",
 		"", "members", "members", "", "according to ’ reports", "it was designated", "é", "é", ""}
