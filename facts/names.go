@@ -464,6 +464,13 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 	}
 	x.runs = appendCapitalizedRuns(x.runs[:0], f.Text)
 	for _, m := range x.runs {
+		// A run inside a name nearNames found is passed over, as it would be
+		// below once Person had read it: the words kept are at most the run's.
+		// Most runs are such a name (the subject's, named in sentence after
+		// sentence), and Person is the dearer look.
+		if inside(covered, m[0], m[1]) {
+			continue
+		}
 		name := f.Text[m[0]:m[1]]
 		e, ok := x.person(name)
 		if !ok || nameWordCount(e.Name) < 2 {
@@ -536,6 +543,16 @@ func (x *extractor) opensName(first byte) bool { return len(x.profile.nearWords[
 // nearNameWanted reports whether nearNames looks for n: acronyms and short single
 // words are matched exactly elsewhere.
 func nearNameWanted(n knownName) bool { return len(n.words) >= 2 || len(n.name) >= 7 }
+
+// inside reports whether [i, j) lies within one of spans.
+func inside(spans [][2]int, i, j int) bool {
+	for _, sp := range spans {
+		if sp[0] <= i && j <= sp[1] {
+			return true
+		}
+	}
+	return false
+}
 
 func overlaps(spans [][2]int, i, j int) bool {
 	for _, sp := range spans {
