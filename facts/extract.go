@@ -61,6 +61,7 @@ type extractor struct {
 	listAuthority map[string]string
 	filter        *prefilter
 	attribution   attributionWords // where the attribution words are among filter's
+	digits        hits             // and the ten digits
 	hitBlock      hits             // what is left of the block the next sentence's hits are cut from
 	words         [][2]int         // nearNames's buffer of capitalized words
 	nearFound     []nearFind       // and of the windows that spell a name
@@ -239,13 +240,13 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	rs.prepare()
 	x := newExtractor(src, doc, p, rs)
 	defer x.giveBack()
+	if !noDispatch {
+		x.allHits() // first: readContext asks them which sentences hold a digit
+	}
 	x.readContext()
 	// Each sentence is offered only to the rules its words can set off, in the
 	// rules' order; each rule still checks all its trigger sets.
 	cand := make([]uint64, (len(rs.rules)+63)/64)
-	if !noDispatch {
-		x.allHits()
-	}
 	for i := range x.doc.Sentences {
 		s := &x.doc.Sentences[i]
 		if s.Kind == RefLine || s.Kind == Debris {
@@ -388,6 +389,7 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 		vocab:         NewVocabulary(doc.Text),
 		filter:        rs.filter,
 		attribution:   rs.attribution,
+		digits:        rs.digits,
 	}
 }
 
@@ -408,7 +410,7 @@ func (x *extractor) readContext() {
 		}
 		// Every date holds a digit, and a sentence that continues the time of the one
 		// before opens with one of a few words: the others need no folding here.
-		digits := s.hasDigit()
+		digits := x.holdsDigit(s)
 		if !digits && (prev < 0 || !mayContinue(s.Text)) {
 			prev = i
 			continue
@@ -453,6 +455,15 @@ func (x *extractor) readContext() {
 		}
 		prev = i
 	}
+}
+
+// holdsDigit is s.hasDigit(), read only where the prefilter found a digit among
+// the sentence's words: its pass reads every sentence anyway (the ten digits are
+// among its words, outside footnote markers as hasDigit reads), and most
+// sentences hold none. (A digit it finds may be a character beyond ASCII that
+// folds to one, which hasDigit does not count: it still has the last word.)
+func (x *extractor) holdsDigit(s *Sentence) bool {
+	return x.hits(s).meets(x.digits) && s.hasDigit()
 }
 
 // context is what readContext found in sentence i; the zero context for most

@@ -116,6 +116,16 @@ type hits []uint64
 
 func (h hits) has(id int) bool { return h[id/64]&(1<<(id%64)) != 0 }
 
+// meets reports whether h and set, both of the prefilter's width, share a word.
+func (h hits) meets(set hits) bool {
+	for k, w := range set {
+		if h[k]&w != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // hasAny reports whether any of the words ids is among h.
 func (h hits) hasAny(ids []int) bool {
 	for _, id := range ids {

@@ -50,6 +50,9 @@ type RuleSet struct {
 	// the prefilter's: a sentence with a claim is asked who says it, and its
 	// words, found already, tell which expressions can answer.
 	attribution attributionWords
+	// digits are the ten digits among the prefilter's words: a sentence in which
+	// it found none holds no digit, which dates and counts all need.
+	digits hits
 	// prepared are the backtrackers of the expressions the rules search with,
 	// compiled by prepare when the first source is extracted.
 	prepared struct {
@@ -688,7 +691,12 @@ func (rs *RuleSet) buildPrefilter() {
 		}
 	}
 	rs.attribution = attributionWords{number([]string{"according to"}), number(claimVerbWords), number(hedgeWords)}
+	digits := number(strings.Split("0123456789", ""))
 	rs.filter = newPrefilter(words)
+	rs.digits = make(hits, rs.filter.width())
+	for _, id := range digits {
+		rs.digits[id/64] |= 1 << (id % 64)
+	}
 	n := (len(rs.rules) + 63) / 64
 	rs.untriggered = make([]uint64, n)
 	rs.wordRules = make([][]uint64, len(words))

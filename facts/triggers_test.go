@@ -634,3 +634,39 @@ func TestTriggersOfLiteralsInARow(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldsDigitAsHasDigit: readContext's look for a digit through the
+// prefilter's words answers as hasDigit on every sentence of the test corpora and
+// on sentences with digits only in footnote markers, and beyond ASCII (a
+// superscript, full-width and Arabic-Indic digits, which folding may make
+// ASCII but hasDigit does not count).
+func TestHoldsDigitAsHasDigit(t *testing.T) {
+	odd := Segment("Founded in 1965 by six students.[12] Its leaders[3] met later.[4]\n\n" +
+		"Some ２０ members (see note ²) stayed.\n\nThe group had ٣ camps.\n\nThey numbered 900.\n\nNo digit here at all.\n")
+	withDigit, without := 0, 0
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		check := func(x *extractor, s *Sentence) {
+			if s.Kind == RefLine || s.Kind == Debris {
+				return
+			}
+			x.digits = rs.digits
+			got, want := x.holdsDigit(s), s.hasDigit()
+			if got != want {
+				t.Errorf("%q: holdsDigit %v, hasDigit %v", s.Text, got, want)
+			}
+			if want {
+				withDigit++
+			} else {
+				without++
+			}
+		}
+		eachSentence(t, c, rs, check)
+		x := &extractor{doc: odd, filter: rs.filter, memos: &memos{hit: make([]hits, len(odd.Sentences))}}
+		for i := range odd.Sentences {
+			check(x, &odd.Sentences[i])
+		}
+	})
+	if withDigit == 0 || without == 0 {
+		t.Fatalf("%d sentences with a digit, %d without: the test tells nothing", withDigit, without)
+	}
+}
