@@ -306,6 +306,11 @@ type memos struct {
 	ctx          []sentenceContext
 	atts         [][]attribution // each sentence's attributions, found when first needed
 	masked       []string        // each sentence's folded text with its dates masked, when first needed
+	// carries[i] is, for a sentence without a digit that may carry over the time
+	// of the one before, that one's place plus one, until it is read
+	// (readCarried); chain is readCarried's room.
+	carries []int32
+	chain   []int
 	// spans are the dates readContext found in the sentences it read, those of
 	// sentence i spans[dateSpans[i][0]:dateSpans[i][1]-1] (dateSpans[i][1] is 0
 	// for a sentence it did not read for dates).
@@ -372,7 +377,7 @@ func newExtractor(src *Source, doc *Document, p *Profile, rs *RuleSet) *extracto
 	m.forProfile(p)
 	n := len(doc.Sentences)
 	m.hit, m.hitWords = room(m.hit, n), room(m.hitWords, rs.filter.width()*n)
-	m.years, m.ctxAt = room(m.years, n), room(m.ctxAt, n)
+	m.years, m.ctxAt, m.carries = room(m.years, n), room(m.ctxAt, n), room(m.carries, n)
 	m.atts, m.masked, m.dateSpans = room(m.atts, n), room(m.masked, n), room(m.dateSpans, n)
 	m.spans = m.spans[:0]
 	return &extractor{
@@ -411,7 +416,13 @@ func (x *extractor) readContext() {
 		// Every date holds a digit, and a sentence that continues the time of the one
 		// before opens with one of a few words: the others need no folding here.
 		digits := x.holdsDigit(s)
-		if !digits && (prev < 0 || !mayContinue(s.Text)) {
+		if !digits {
+			// All it can carry is the time of the one before, if it opens with
+			// an anaphora: looked at when first asked (context), as the rules
+			// ask of few sentences.
+			if prev >= 0 {
+				x.carries[i] = int32(prev + 1)
+			}
 			prev = i
 			continue
 		}
@@ -469,10 +480,46 @@ func (x *extractor) holdsDigit(s *Sentence) bool {
 // context is what readContext found in sentence i; the zero context for most
 // sentences, which state no date.
 func (x *extractor) context(i int) *sentenceContext {
+	if x.carries[i] > 0 {
+		x.readCarried(i)
+	}
 	if k := x.ctxAt[i]; k > 0 {
 		return &x.ctx[k-1]
 	}
 	return &noContext
+}
+
+// readCarried reads what sentence i, without a digit, carries over from the one
+// before it, as readContext would have in its turn: the time that one states or
+// carries, when i opens with an anaphora ("Then …"). The sentences before it
+// that wait to be read too, each on the one before, are read first, the
+// earliest first.
+func (x *extractor) readCarried(i int) {
+	chain := x.chain[:0]
+	for j := i; x.carries[j] > 0; j = int(x.carries[j]) - 1 {
+		chain = append(chain, j)
+	}
+	for k := len(chain) - 1; k >= 0; k-- {
+		j := chain[k]
+		prev := int(x.carries[j]) - 1
+		x.carries[j] = 0
+		s := &x.doc.Sentences[j]
+		if !mayContinue(s.Text) || !continuesTime(s.Folded().Text) {
+			continue
+		}
+		var c sentenceContext
+		switch p := x.context(prev); {
+		case p.hasFrame:
+			c.frame, c.frameSpan, c.hasFrame = p.frame, p.frameSpan, true
+		case p.hasLast:
+			c.frame, c.frameSpan, c.hasFrame = p.last, p.lastSpan, true
+		}
+		if c.hasFrame {
+			x.ctx = append(x.ctx, c)
+			x.ctxAt[j] = int32(len(x.ctx))
+		}
+	}
+	x.chain = chain
 }
 
 // noContext is the context of a sentence that states no date. It is never written.
