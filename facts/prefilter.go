@@ -184,6 +184,7 @@ func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 	next, ends, lower := p.next, p.ends, &p.lower
 	k := 0
 	take := func(w *walk) bool {
+		w.finish()
 		for k < n {
 			s, h := at(k)
 			k++
@@ -194,6 +195,7 @@ func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 			if w.ready(p) {
 				return true
 			}
+			w.finish()
 		}
 		return false
 	}
@@ -266,29 +268,58 @@ func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 		return
 	}
 	for {
+		w.wide = w.wide || !plainASCII(w.text[w.i:w.stop]) // which scanRest steps over
 		w.row = p.scanRest(w.text[:w.stop], w.i, w.row, w.h)
 		w.i = w.stop
 		if !w.ready(p) {
+			w.finish()
 			return
 		}
 	}
 }
 
 // walk is one of scanAll's walks: a sentence's text, where it is in it and in
-// the automaton, the words found, and its footnote markers ahead.
+// the automaton, the words found, and its footnote markers ahead. It notes
+// whether it stepped over a character beyond ASCII (wide), so that the sentence
+// knows, once read, whether it is plain ASCII (Sentence.plainText), which the
+// names rule asks of most sentences.
 type walk struct {
+	s       *Sentence
 	text    string
 	i, stop int // stop: where the next marker begins, or the end
 	row     int32
 	h       hits
 	markers []Marker
 	base    int
+	wide    bool
 }
 
 // start begins the walk of s, its words to be marked in h.
 func (w *walk) start(s *Sentence, h hits) {
-	*w = walk{text: s.Text, h: h, markers: s.Markers, base: s.Span.Start}
+	*w = walk{s: s, text: s.Text, h: h, markers: s.Markers, base: s.Span.Start}
 	w.setStop()
+}
+
+// finish tells the sentence walked, read to its end, whether it is plain ASCII:
+// the walk read every byte of it but its footnote markers', which are read here.
+func (w *walk) finish() {
+	s := w.s
+	if s == nil || s.plain != 0 {
+		return
+	}
+	plain := !w.wide
+	for _, m := range s.Markers {
+		if !plain {
+			break
+		}
+		from, to := max(m.Span.Start-w.base, 0), min(m.Span.End-w.base, len(w.text))
+		plain = from >= to || plainASCII(w.text[from:to])
+	}
+	s.plain = 2
+	if plain {
+		s.plain = 1
+	}
+	w.s = nil
 }
 
 // setStop sets where the walk must stop next: the next marker's start, not
@@ -312,6 +343,7 @@ func (w *walk) ready(p *prefilter) bool {
 			var size int
 			w.row, size = p.stepRune(w.row, w.text[w.i:w.stop], w.h)
 			w.i += size
+			w.wide = true
 			continue
 		}
 		if w.stop >= len(w.text) {

@@ -230,6 +230,11 @@ func TestScanAllAsScanInto(t *testing.T) {
 		for _, m := range []string{"it was fou[3]nded in 1965", "é mem[12]bers[3]", "[1]killed", "desig(2)nated é[4]"} {
 			all = append(all, &Sentence{Text: m, Markers: findMarkers(m)})
 		}
+		// And markers beyond ASCII, which the walks skip but plainText reads.
+		for _, m := range []string{"founded[ⅰ] in 1965", "killed in 1990 [ⅱ]"} {
+			at := strings.Index(m, "[")
+			all = append(all, &Sentence{Text: m, Markers: []Marker{{Span: Span{at, strings.Index(m, "]") + 1}}}})
+		}
 		want := make([]hits, len(all))
 		for i, s := range all {
 			want[i] = p.scanInto(s, make(hits, p.width()))
@@ -241,9 +246,16 @@ func TestScanAllAsScanInto(t *testing.T) {
 				for i := range got {
 					got[i] = make(hits, p.width())
 				}
+				for _, s := range all[from : from+n] {
+					s.plain = 0
+				}
 				p.scanAll(n, func(k int) (*Sentence, hits) { return all[from+k], got[k] })
 				for i, g := range got {
 					s := all[from+i]
+					// Each sentence walked knows whether it is plain ASCII.
+					if want := map[bool]uint8{true: 1, false: 2}[plainASCII(s.Text)]; s.plain != want {
+						t.Fatalf("%q (markers %v) scanned among %d: plain %d, want %d", s.Text, s.Markers, n, s.plain, want)
+					}
 					if !reflect.DeepEqual(g, want[from+i]) {
 						t.Fatalf("%q (markers %v) scanned among %d: %v; alone: %v", s.Text, s.Markers, n, g, want[from+i])
 					}
