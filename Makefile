@@ -35,6 +35,7 @@ fuzz:
 	$(GO) test ./facts -run '^$$' -fuzz '^FuzzBacktracker$$' -fuzztime 20s
 	$(GO) test ./facts -run '^$$' -fuzz '^FuzzCompileProg$$' -fuzztime 10s
 	$(GO) test ./facts -run '^$$' -fuzz '^FuzzSharedNames$$' -fuzztime 30s
+	$(GO) test ./facts -run '^$$' -fuzz '^FuzzFastYAML$$' -fuzztime 30s
 	$(GO) test ./report -run '^$$' -fuzz '^FuzzConflictWritten$$' -fuzztime 10s
 
 # Benchmarks read generated corpora (internal/gencorpus, deterministic from seed 1):
