@@ -50,6 +50,7 @@ type btInst struct {
 	op       syntax.InstOp
 	fold     bool // a single rune read in every case
 	join     bool // reached more than one way (see joins): what was tried there is marked
+	char     bool // reads one character (a rune instruction)
 	out, arg uint32
 	lo, hi   uint32
 	ascii    [2]uint64
@@ -103,7 +104,8 @@ func backtrackerWith(re *syntax.Regexp, shared *sharedNames) *backtracker {
 		lo := uint32(len(bt.runes))
 		bt.runes = append(bt.runes, inst.Rune...)
 		bt.insts[pc] = btInst{op: inst.Op, out: inst.Out, arg: inst.Arg, lo: lo, hi: uint32(len(bt.runes)), ascii: ascii[pc],
-			fold: inst.Op == syntax.InstRune && len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0}
+			fold: inst.Op == syntax.InstRune && len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0,
+			char: inst.Op == syntax.InstRune || inst.Op == syntax.InstRune1 || inst.Op == syntax.InstRuneAny || inst.Op == syntax.InstRuneAnyNotNL}
 	}
 	bt.leads = leadsOf(prog, ascii, subs)
 	for pc, j := range joins(prog) {
@@ -459,23 +461,30 @@ func (bt *backtracker) try(s *btState, t string, p int, ends *[]int) bool {
 					goto fail
 				}
 			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-				if pos >= len(t) {
-					goto fail
-				}
-				c := t[pos]
-				if c < utf8.RuneSelf {
-					if inst.ascii[c>>6]&(1<<(c&63)) == 0 {
+				// The characters of a run read one after another, up to an
+				// instruction that reads none or that ways join at, are read here
+				// without the switch: most of what the rules read are their words.
+				for {
+					if pos >= len(t) {
 						goto fail
 					}
-					pos++
-				} else {
-					r, w := utf8.DecodeRuneInString(t[pos:])
-					if !bt.reads(inst, r) {
-						goto fail
+					if c := t[pos]; c < utf8.RuneSelf {
+						if inst.ascii[c>>6]&(1<<(c&63)) == 0 {
+							goto fail
+						}
+						pos++
+					} else {
+						r, w := utf8.DecodeRuneInString(t[pos:])
+						if !bt.reads(inst, r) {
+							goto fail
+						}
+						pos += w
 					}
-					pos += w
+					pc = inst.out
+					if inst = &insts[pc]; !inst.char || inst.join {
+						break
+					}
 				}
-				pc = inst.out
 			case syntax.InstCapture:
 				if int(inst.arg) < len(s.caps) {
 					s.jobs = append(s.jobs, btJob{pc: pc, restore: true, pos: s.caps[inst.arg]})
