@@ -258,7 +258,7 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 			}
 			continue
 		}
-		rs.candidates(x.hits(s), cand)
+		rs.candidates(s.Kind, x.hits(s), cand)
 		for ci, word := range cand {
 			for word != 0 {
 				r := rs.rules[ci*64+bits.TrailingZeros64(word)]

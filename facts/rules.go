@@ -30,6 +30,9 @@ type Rule interface {
 	Name() string
 	apply(x *extractor, s *Sentence)
 	base() *baseRule
+	// kinds are the kinds of sentence apply reads: it returns at once on the
+	// others.
+	kinds() []SentenceKind
 }
 
 // RuleSet is the compiled rules for one corpus: every expression compiled once, with
@@ -46,6 +49,10 @@ type RuleSet struct {
 	// each word the rules whose first set holds it; bit sets over rs.rules.
 	untriggered []uint64
 	wordRules   [][]uint64
+	// byKind are, for each kind of sentence, the rules that read such sentences
+	// (Rule.kinds): the names rule and the lists' are offered every sentence
+	// otherwise, and turn most away.
+	byKind [Debris + 1][]uint64
 	// attribution is where the words of the attribution expressions are among
 	// the prefilter's: a sentence with a claim is asked who says it, and its
 	// words, found already, tell which expressions can answer.
@@ -703,7 +710,13 @@ func (rs *RuleSet) buildPrefilter() {
 	for i := range rs.wordRules {
 		rs.wordRules[i] = make([]uint64, n)
 	}
+	for k := range rs.byKind {
+		rs.byKind[k] = make([]uint64, n)
+	}
 	for i, r := range rs.rules {
+		for _, k := range r.kinds() {
+			rs.byKind[k][i/64] |= 1 << (i % 64)
+		}
 		b := r.base()
 		if len(b.triggerIDs) == 0 {
 			rs.untriggered[i/64] |= 1 << (i % 64)
@@ -715,18 +728,22 @@ func (rs *RuleSet) buildPrefilter() {
 	}
 }
 
-// candidates sets in c the rules sentence words h can set off: the others lack a
-// word of their first trigger set.
-func (rs *RuleSet) candidates(h hits, c []uint64) {
+// candidates sets in c the rules a sentence of kind k, its words h, can set off:
+// the others read no sentence of its kind, or lack a word of their first trigger
+// set.
+func (rs *RuleSet) candidates(k SentenceKind, h hits, c []uint64) {
 	copy(c, rs.untriggered)
 	for wi, word := range h {
 		for word != 0 {
 			id := wi*64 + bits.TrailingZeros64(word)
 			word &= word - 1
-			for k, m := range rs.wordRules[id] {
-				c[k] |= m
+			for j, m := range rs.wordRules[id] {
+				c[j] |= m
 			}
 		}
+	}
+	for j, m := range rs.byKind[k] {
+		c[j] &= m
 	}
 }
 
@@ -1003,6 +1020,9 @@ func (r *baseRule) Name() string { return r.name }
 
 func (r *baseRule) base() *baseRule { return r }
 
+// kinds are those the rule's "in" names, which reads checks.
+func (r *baseRule) kinds() []SentenceKind { return r.in }
+
 func (r *baseRule) reads(s *Sentence) bool {
 	for _, k := range r.in {
 		if k == s.Kind {
@@ -1275,6 +1295,9 @@ type periodListRule struct {
 	section *sectionFilter
 }
 
+// kinds: a list's items alone.
+func (r *periodListRule) kinds() []SentenceKind { return []SentenceKind{ListItem} }
+
 func (r *periodListRule) apply(x *extractor, s *Sentence) {
 	if s.Kind != ListItem || !r.section.matches(s.Section) {
 		return
@@ -1301,6 +1324,9 @@ type labelValueRule struct {
 	label  *regexp.Regexp
 	labels readings[string, bool] // heading (folded) → whether the label is all of it
 }
+
+// kinds: headings alone, the label (its value is the next sentence).
+func (r *labelValueRule) kinds() []SentenceKind { return []SentenceKind{Heading} }
 
 func (r *labelValueRule) apply(x *extractor, s *Sentence) {
 	if s.Kind != Heading || s.Index+1 >= len(x.doc.Sentences) {
