@@ -248,7 +248,6 @@ type loaded struct {
 	corpus  *facts.Corpus
 	label   string
 	root    string // the folder on disk; "" for the embedded corpus, which is read-only
-	rules   *facts.RuleSet
 	claims  []facts.Claim
 	reviews *compare.Reviews
 }
@@ -329,7 +328,8 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 		return nil, err
 	}
 	reserveHeapFor(c)
-	rs, err := c.Rules()
+	// Compiled only if a source is not in the cache (DeferredRules).
+	rs, err := c.DeferredRules()
 	if err != nil {
 		return nil, err
 	}
@@ -345,7 +345,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &loaded{corpus: c, label: label, root: root, rules: rs, claims: claims, reviews: revs}, nil
+	return &loaded{corpus: c, label: label, root: root, claims: claims, reviews: revs}, nil
 }
 
 type reportOptions struct {

@@ -73,9 +73,9 @@ func DefaultCacheDir() string {
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
 
 // key is the name of the entry holding one source's claims.
-func (c *Cache) key(src *Source, rs *RuleSet) string {
+func (c *Cache) key(src *Source, digest string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00claims\x00%s\x00%s\x00%s\x00%s", cacheMagic, c.version, rs.Digest, src.ID, src.AsOfText, src.Hash)
+	fmt.Fprintf(h, "%s\x00%s\x00claims\x00%s\x00%s\x00%s\x00%s", cacheMagic, c.version, digest, src.ID, src.AsOfText, src.Hash)
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -353,11 +353,11 @@ func (c *Cache) loadFile(key string) (entry, bool) {
 
 // cached opens the entry of a source's claims and decodes it up to the claims,
 // which the caller decodes where they are to go (decoder.claims, then tail).
-func (c *Cache) cached(src *Source, rs *RuleSet) (*decoder, int, bool) {
+func (c *Cache) cached(src *Source, digest string) (*decoder, int, bool) {
 	if c == nil {
 		return nil, 0, false
 	}
-	key := c.key(src, rs)
+	key := c.key(src, digest)
 	d, blob, packed, ok := c.open(key)
 	if !ok {
 		return nil, 0, false

@@ -824,6 +824,15 @@ func (s *Source) Describe() string {
 // Rules compiles the default rules and the corpus's own rule files against its
 // profile.
 func (c *Corpus) Rules() (*RuleSet, error) {
+	files, err := c.ruleFiles()
+	if err != nil {
+		return nil, err
+	}
+	return c.compile(files)
+}
+
+// ruleFiles reads the default rules and the corpus's own rule files.
+func (c *Corpus) ruleFiles() ([]RuleFile, error) {
 	files := []RuleFile{{Name: "default rules", Data: DefaultRules}}
 	for _, f := range c.RuleFiles {
 		data, err := fs.ReadFile(c.FS, f.Name)
@@ -832,6 +841,11 @@ func (c *Corpus) Rules() (*RuleSet, error) {
 		}
 		files = append(files, RuleFile{Name: path.Join(c.Dir, f.Name), Data: data})
 	}
+	return files, nil
+}
+
+// compile compiles files against the corpus's profile.
+func (c *Corpus) compile(files []RuleFile) (*RuleSet, error) {
 	// Loaded without a cache, every source will be extracted: the backtrackers
 	// are made now, while the collector is still off for the rules, which spares
 	// the cycle that turning it back on between the two would start.
@@ -842,6 +856,44 @@ func (c *Corpus) Rules() (*RuleSet, error) {
 	}
 	return rs, err
 }
+
+// DeferredRules are the corpus's rules with their digest worked out and the rule
+// files read, compiled only when extraction first needs them: when every source
+// is in the cache ("compare check" after a commit that changed no source, a
+// review recorded, the page served again), none is extracted and nothing is
+// compiled, which on a small corpus is most of the run. A rule file that does not
+// compile is reported then; one that does not compile never had a source
+// extracted with it, so no source is in the cache under its digest.
+func (c *Corpus) DeferredRules() (*DeferredRules, error) {
+	files, err := c.ruleFiles()
+	if err != nil {
+		return nil, err
+	}
+	d := &DeferredRules{digest: rulesDigest(c.Profile, files)}
+	d.compile = func() { d.rs, d.err = c.compile(files) }
+	return d, nil
+}
+
+// DeferredRules are Rules compiled when first asked for (Corpus.DeferredRules).
+type DeferredRules struct {
+	digest  string
+	once    sync.Once
+	compile func()
+	rs      *RuleSet
+	err     error
+}
+
+// RulesDigest is the digest the rules will have once compiled.
+func (d *DeferredRules) RulesDigest() string { return d.digest }
+
+// Compiled compiles the rules, the first time it is called.
+func (d *DeferredRules) Compiled() (*RuleSet, error) {
+	d.once.Do(d.compile)
+	return d.rs, d.err
+}
+
+// compiledYet reports whether the rules were compiled, for the tests.
+func (d *DeferredRules) compiledYet() bool { return d.rs != nil || d.err != nil }
 
 // ExtractAll extracts the claims of every source, in manifest order, on one core
 // and without a cache.
@@ -883,7 +935,7 @@ func (o ExtractOptions) progress(phase string, total int) func(size int64) {
 // ExtractCorpus extracts the claims of every source, one source per worker at a
 // time, and returns them in manifest order whatever the order they finish in. A
 // source's text is read, extracted and let go; only its claims stay.
-func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
+func ExtractCorpus(c *Corpus, rules Rules, o ExtractOptions) ([]Claim, error) {
 	// First each source's claims are found: in the cache, read and checked but not
 	// yet decoded, or extracted anew. Then, their number known, the cached ones are
 	// decoded straight into their place in the result: at newsroom scale the
@@ -897,21 +949,32 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 	parts := make([]part, len(c.Sources))
 	errs := make([]error, len(c.Sources))
 	report := o.progress("extracting", len(c.Sources))
+	digest := rules.RulesDigest()
+	var compileErr error // the rules' own, reported once
+	var compileOnce sync.Once
 	par.Each(len(c.Sources), o.Workers, func(i int) {
 		s := c.Sources[i]
-		if d, n, ok := o.Cache.cached(s, rs); ok {
+		defer func() { report(s.Size) }()
+		if d, n, ok := o.Cache.cached(s, digest); ok {
 			o.Cache.hits.Add(1)
 			parts[i] = part{d: d, n: n}
-		} else {
-			var key string
-			if o.Cache != nil {
-				key = o.Cache.key(s, rs)
-			}
-			parts[i].claims, errs[i] = o.Cache.extractAnew(c, s, rs, key)
-			parts[i].n = len(parts[i].claims)
+			return
 		}
-		report(s.Size)
+		rs, err := rules.Compiled()
+		if err != nil {
+			compileOnce.Do(func() { compileErr = err })
+			return
+		}
+		var key string
+		if o.Cache != nil {
+			key = o.Cache.key(s, digest)
+		}
+		parts[i].claims, errs[i] = o.Cache.extractAnew(c, s, rs, key)
+		parts[i].n = len(parts[i].claims)
 	})
+	if compileErr != nil {
+		return nil, compileErr
+	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -967,7 +1030,11 @@ func ExtractCorpus(c *Corpus, rs *RuleSet, o ExtractOptions) ([]Claim, error) {
 			continue
 		}
 		o.Cache.hits.Add(-1) // not a hit after all: extractAnew counts a miss
-		claims, err := o.Cache.extractAnew(c, s, rs, o.Cache.key(s, rs))
+		rs, err := rules.Compiled()
+		if err != nil {
+			return nil, err
+		}
+		claims, err := o.Cache.extractAnew(c, s, rs, o.Cache.key(s, digest))
 		if err != nil {
 			return nil, err
 		}

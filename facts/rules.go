@@ -115,6 +115,33 @@ var datePolicies = []string{"capture", "frame", "either"}
 
 var placeholderRE = regexp.MustCompile(`\{([a-z]+[0-9]?)\}`)
 
+// rulesDigest identifies rule files and the profile they are compiled against:
+// what a source's claims in the cache were extracted with.
+func rulesDigest(p *Profile, files []RuleFile) string {
+	h := sha256.New()
+	for _, f := range files {
+		h.Write([]byte(f.Name + "\x00"))
+		h.Write(f.Data)
+	}
+	h.Write([]byte(p.OrgPattern() + p.PlacePattern() + p.PersonPattern() + p.AuthorityPattern()))
+	p.writeNames(h)
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Rules are a rule set as extraction asks for it: its digest, which keys the
+// cache, and the set itself, which it needs only for a source the cache does not
+// hold. A *RuleSet is its own; Corpus.DeferredRules compiles when first asked.
+type Rules interface {
+	RulesDigest() string
+	Compiled() (*RuleSet, error)
+}
+
+// RulesDigest is rs.Digest.
+func (rs *RuleSet) RulesDigest() string { return rs.Digest }
+
+// Compiled is rs itself, compiled already.
+func (rs *RuleSet) Compiled() (*RuleSet, error) { return rs, nil }
+
 // CompileRules loads and compiles rule files against a profile. Every problem is
 // reported at once with its file, line and column.
 //
@@ -126,7 +153,6 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	spelled := p.spelledBytes()
 	defer pauseGCToCompile(spelled)()
 	rs := &RuleSet{spelled: spelled}
-	h := sha256.New()
 	names := map[string]string{}
 	var errs []error
 	ys := make([]*YAMLFile, len(files))
@@ -137,8 +163,6 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	pre := precompile(ys, p)
 	rs.prepared.starts = pre.searched
 	for i, f := range files {
-		h.Write([]byte(f.Name + "\x00"))
-		h.Write(f.Data)
 		y, err := ys[i], parseErrs[i]
 		if err != nil {
 			errs = append(errs, err)
@@ -272,9 +296,7 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	h.Write([]byte(p.OrgPattern() + p.PlacePattern() + p.PersonPattern() + p.AuthorityPattern()))
-	p.writeNames(h)
-	rs.Digest = hex.EncodeToString(h.Sum(nil))[:16]
+	rs.Digest = rulesDigest(p, files)
 	rs.orgRE = lazyRE(`(?i)` + p.OrgPattern())
 	rs.personRE = lazyRE(p.PersonPattern())
 	rs.persons = p.personStarts()
