@@ -15,18 +15,8 @@ import (
 // and their digest is the compiled rules' own, so that the entries found are
 // those written with them.
 func TestDeferredRulesCompiledOnlyForWhatTheCacheLacks(t *testing.T) {
-	c, err := LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := ExtractCorpus(c, rs, ExtractOptions{Workers: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, rs := mustLoad(t, func() (*Corpus, error) { return LoadCorpus(seeds.FS, "seeds") })
+	want := mustExtractAll(t, c, rs)
 	cache := OpenCache(t.TempDir(), "test")
 	for _, step := range []struct {
 		name     string
