@@ -562,7 +562,7 @@ func readFrom(fsys fs.FS, name string, size int, buf *[]byte) ([]byte, error) {
 // readAllInto reads r to its end into *buf, grown as needed and kept, with room
 // made ahead for size bytes.
 func readAllInto(r io.Reader, size int, buf *[]byte) ([]byte, error) {
-	data := slices.Grow((*buf)[:0], size+1) // one byte more, for the read that finds the end
+	data := grown(*buf, size+1)[:0] // one byte more, for the read that finds the end
 	for {
 		if len(data) == cap(data) {
 			data = slices.Grow(data, 4096)

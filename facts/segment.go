@@ -329,7 +329,7 @@ func (d *Document) split() {
 		d.room = &segmentRoom{}
 	}
 	r := d.room
-	d.lineStarts = slices.Grow(r.lineStarts[:0], strings.Count(text, "\n")+1)[:1]
+	d.lineStarts = grown(r.lineStarts, strings.Count(text, "\n")+1)[:1]
 	d.lineStarts[0] = 0
 	for i := 0; ; {
 		n := strings.IndexByte(text[i:], '\n')

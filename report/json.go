@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"runtime"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -137,7 +136,7 @@ func writeJSON(w *bufio.Writer, r *Report, chunk int) error {
 		par.Each(n, 0, func(i int) {
 			c := &contract[i]
 			*c = conflictJSON(&r.Conflicts[lo+i], *c)
-			written[i] = appendConflict(slices.Grow(written[i][:0], conflictSize(c)), c, depth)
+			written[i] = appendConflict(room(written[i], conflictSize(c)), c, depth)
 		})
 		for i := range n {
 			if lo+i > 0 {
@@ -149,6 +148,16 @@ func writeJSON(w *bufio.Writer, r *Report, chunk int) error {
 	tail, _ := indentFrom(nil, head[at:], d)
 	w.Write(tail)
 	return w.WriteByte('\n')
+}
+
+// room is s emptied, with room for n elements: its own array when large enough,
+// else a new one (slices.Grow would copy the old elements over, which are of no
+// use, and growing by append copies them at each step).
+func room[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 // jsonOf is the report as the JSON contract has it, less its conflicts
@@ -177,12 +186,12 @@ func withConflicts(out jsonReport, r *Report) jsonReport {
 	return out
 }
 
-// conflictJSON is c as the JSON contract has it, its claims in room's lists
-// (emptied first), which it may grow.
-func conflictJSON(c *Conflict, room jsonConflict) jsonConflict {
+// conflictJSON is c as the JSON contract has it, its claims in kept's lists
+// (emptied first) when they have room for them, else in lists of their size.
+func conflictJSON(c *Conflict, kept jsonConflict) jsonConflict {
 	jc := jsonConflict{ID: c.ID, Key: c.Key, Subject: c.Subject, Predicate: c.Predicate, Title: c.Title, Class: c.Class,
-		IntraSource: c.IntraSource, Explanation: c.Explanation, Claims: room.Claims[:0],
-		Review: jsonReview{Status: c.Review.Status, Verdict: c.Review.Verdict, Note: c.Review.Note, By: c.Review.By, At: c.Review.At, New: room.Review.New[:0]}}
+		IntraSource: c.IntraSource, Explanation: c.Explanation, Claims: room(kept.Claims, len(c.Claims)),
+		Review: jsonReview{Status: c.Review.Status, Verdict: c.Review.Verdict, Note: c.Review.Note, By: c.Review.By, At: c.Review.At, New: room(kept.Review.New, len(c.Review.New))}}
 	if jc.Claims == nil {
 		jc.Claims = []jsonClaim{}
 	}
