@@ -75,12 +75,7 @@ func contextsInTurn(x *extractor) []sentenceContext {
 				c.frame, c.frameSpan, c.hasFrame = d, f.Span(start, end), true
 			}
 		} else if prev >= 0 && continuesTime(f.Text) {
-			switch p := out[prev]; {
-			case p.hasFrame:
-				c.frame, c.frameSpan, c.hasFrame = p.frame, p.frameSpan, true
-			case p.hasLast:
-				c.frame, c.frameSpan, c.hasFrame = p.last, p.lastSpan, true
-			}
+			c.carryFrom(&out[prev])
 		}
 		if digits && strings.ContainsAny(f.Text, "0123456789") {
 			for _, m := range appendDates(nil, f.Text) {

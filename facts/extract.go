@@ -437,12 +437,7 @@ func (x *extractor) readContext() {
 				c.frame, c.frameSpan, c.hasFrame = d, f.Span(start, end), true
 			}
 		} else if prev >= 0 && continuesTime(f.Text) {
-			switch p := x.context(prev); {
-			case p.hasFrame:
-				c.frame, c.frameSpan, c.hasFrame = p.frame, p.frameSpan, true
-			case p.hasLast:
-				c.frame, c.frameSpan, c.hasFrame = p.last, p.lastSpan, true
-			}
+			c.carryFrom(x.context(prev))
 		}
 		if digits && strings.ContainsAny(f.Text, "0123456789") { // every date holds a digit
 			from := len(x.spans)
@@ -508,18 +503,24 @@ func (x *extractor) readCarried(i int) {
 			continue
 		}
 		var c sentenceContext
-		switch p := x.context(prev); {
-		case p.hasFrame:
-			c.frame, c.frameSpan, c.hasFrame = p.frame, p.frameSpan, true
-		case p.hasLast:
-			c.frame, c.frameSpan, c.hasFrame = p.last, p.lastSpan, true
-		}
+		c.carryFrom(x.context(prev))
 		if c.hasFrame {
 			x.ctx = append(x.ctx, c)
 			x.ctxAt[j] = int32(len(x.ctx))
 		}
 	}
 	x.chain = chain
+}
+
+// carryFrom gives c, a sentence that continues the time of the one before, the
+// time p, that one's context, states or carries: its frame, else its last date.
+func (c *sentenceContext) carryFrom(p *sentenceContext) {
+	switch {
+	case p.hasFrame:
+		c.frame, c.frameSpan, c.hasFrame = p.frame, p.frameSpan, true
+	case p.hasLast:
+		c.frame, c.frameSpan, c.hasFrame = p.last, p.lastSpan, true
+	}
 }
 
 // noContext is the context of a sentence that states no date. It is never written.
