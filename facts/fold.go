@@ -1,11 +1,13 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -48,35 +50,49 @@ var foldRune = map[rune]string{
 
 // Fold folds text, which starts at byte offset base in its source. Byte ranges listed
 // in skip (in source offsets, sorted, non-overlapping) are left out of the result.
-func Fold(text string, base int, skip []Span) Folded { return fold(text, base, skip, true) }
+func Fold(text string, base int, skip []Span) Folded { return fold(text, base, skip, true, nil) }
 
-// fold is Fold, with the map back to the source only when offsets is set.
-func fold(text string, base int, skip []Span, offsets bool) Folded {
+// foldRoom is where the sentences of a text are folded, one after the other: a
+// worker keeps it from text to text (in its segmentRoom), and a folded text is
+// good as long as the text it was folded from, whose buffer is also reused.
+// Folding one sentence in twenty made two allocations of its own.
+type foldRoom struct {
+	text   []byte
+	pieces []foldPiece
+}
+
+// fold is Fold, with the map back to the source only when offsets is set, made
+// in room when it is not nil.
+func fold(text string, base int, skip []Span, offsets bool, room *foldRoom) Folded {
 	if len(skip) == 0 && plainASCII(text) {
 		return Folded{Text: text, base: base}
 	}
-	var b strings.Builder
-	b.Grow(len(text))
-	var pieces []foldPiece
+	if room == nil {
+		room = &foldRoom{}
+	}
+	// Folding seldom lengthens a text: the room is grown once here. Grown into
+	// a new array, it leaves the texts folded before in the old one.
+	out, at0 := slices.Grow(room.text, len(text)), len(room.text)
+	pieces, p0 := room.pieces, len(room.pieces)
 	if offsets {
 		// Room for a sentence of ASCII with markers, most of those folded: a run
 		// before each marker, one after the last, and the end.
-		pieces = make([]foldPiece, 0, len(skip)+2)
+		pieces = slices.Grow(pieces, len(skip)+2)
 	}
 	// emit writes s, which stands for text[at:to]; a byte copied as it is (s is
 	// text[at:to], one byte) extends the run before it when that run reaches at.
 	emit := func(s string, at, to int, same bool) {
 		if offsets && len(s) > 0 {
-			n := len(pieces)
+			n, written := len(pieces), len(out)-at0
 			switch {
-			case same && n > 0 && pieces[n-1].run && int(pieces[n-1].off)+b.Len()-int(pieces[n-1].at) == at:
+			case same && n > p0 && pieces[n-1].run && int(pieces[n-1].off)+written-int(pieces[n-1].at) == at:
 			case same:
-				pieces = append(pieces, foldPiece{at: int32(b.Len()), off: int32(at), run: true})
+				pieces = append(pieces, foldPiece{at: int32(written), off: int32(at), run: true})
 			default:
-				pieces = append(pieces, foldPiece{at: int32(b.Len()), off: int32(at), end: int32(to)})
+				pieces = append(pieces, foldPiece{at: int32(written), off: int32(at), end: int32(to)})
 			}
 		}
-		b.WriteString(s)
+		out = append(out, s...)
 	}
 	for i := 0; i < len(text); {
 		if len(skip) > 0 && base+i >= skip[0].Start {
@@ -116,9 +132,18 @@ func fold(text string, base int, skip []Span, offsets bool) Folded {
 	}
 	if offsets {
 		// The end: where the text ends, as a run of no bytes.
-		pieces = append(pieces, foldPiece{at: int32(b.Len()), off: int32(len(text)), run: true})
+		pieces = append(pieces, foldPiece{at: int32(len(out) - at0), off: int32(len(text)), run: true})
 	}
-	return Folded{Text: b.String(), pieces: pieces, base: base}
+	room.text, room.pieces = out, pieces
+	var mine []foldPiece
+	if offsets {
+		mine = pieces[p0:len(pieces):len(pieces)]
+	}
+	folded := out[at0:]
+	if len(folded) == 0 {
+		return Folded{pieces: mine, base: base}
+	}
+	return Folded{Text: unsafe.String(&folded[0], len(folded)), pieces: mine, base: base}
 }
 
 // piece is the index of the piece folded byte i lies in.
@@ -250,7 +275,7 @@ func (f Folded) Span(i, j int) Span {
 }
 
 // FoldString folds s on its own, for comparing names and labels.
-func FoldString(s string) string { return fold(s, 0, nil, false).Text }
+func FoldString(s string) string { return fold(s, 0, nil, false, nil).Text }
 
 // Index returns the folded offset of source offset at: the first folded byte that
 // comes from at or after it (len(Text) for the end of the text, one more beyond).

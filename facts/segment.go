@@ -54,8 +54,9 @@ type Sentence struct {
 	folded  Folded // Text folded for matching, made on first use (held here, not allocated apart: every other sentence is folded)
 	lower   string // folded.Text in lower case, made on first use
 	lowered bool
-	hasFold bool  // folded is made
-	plain   uint8 // whether Text is plainASCII: 0 not asked yet, 1 yes, 2 no
+	hasFold bool      // folded is made
+	plain   uint8     // whether Text is plainASCII: 0 not asked yet, 1 yes, 2 no
+	room    *foldRoom // where it is folded: its text's (nil: apart)
 }
 
 // Folded is the sentence folded for matching, with its footnote markers left out.
@@ -70,7 +71,7 @@ func (s *Sentence) Folded() *Folded {
 		for _, m := range s.Markers {
 			skip = append(skip, m.Span)
 		}
-		s.folded, s.hasFold = Fold(s.Text, s.Span.Start, skip), true
+		s.folded, s.hasFold = fold(s.Text, s.Span.Start, skip, true, s.room), true
 	}
 	return &s.folded
 }
@@ -183,6 +184,7 @@ type segmentRoom struct {
 	// listed says which numbers the reference list holds (findReferences), for
 	// findMarkers: a first reading, which keeps no references, asks it too.
 	listed [maxReference + 1]bool
+	fold   foldRoom // where the sentences are folded
 }
 
 // grown returns s with n elements, reusing its array when it can; what they
@@ -329,6 +331,8 @@ func (d *Document) split() {
 		d.room = &segmentRoom{}
 	}
 	r := d.room
+	// The texts folded in the room before are of a text done with.
+	r.fold.text, r.fold.pieces = r.fold.text[:0], r.fold.pieces[:0]
 	d.lineStarts = grown(r.lineStarts, strings.Count(text, "\n")+1)[:1]
 	d.lineStarts[0] = 0
 	for i := 0; ; {
@@ -629,6 +633,7 @@ func (d *Document) add(kind SentenceKind, sp Span, block int, section string, ma
 		Block:   block,
 		Section: section,
 		Markers: markers,
+		room:    &d.room.fold,
 	}
 	d.count++
 	if d.each != nil {

@@ -515,9 +515,10 @@ func TestSegmentEachAsSegment(t *testing.T) {
 			if n != len(doc.Sentences) || len(got) != n {
 				t.Fatalf("%s: %d sentences handed over, %d counted, Segment keeps %d", src.ID, len(got), n, len(doc.Sentences))
 			}
+			got, kept := roomless(got), roomless(doc.Sentences)
 			for i := range got {
-				if fmt.Sprint(got[i]) != fmt.Sprint(doc.Sentences[i]) {
-					t.Errorf("%s sentence %d: %+v, Segment keeps %+v", src.ID, i, got[i], doc.Sentences[i])
+				if fmt.Sprint(got[i]) != fmt.Sprint(kept[i]) {
+					t.Errorf("%s sentence %d: %+v, Segment keeps %+v", src.ID, i, got[i], kept[i])
 				}
 			}
 			want := Lessons(doc)
@@ -745,7 +746,7 @@ func TestSegmentRoomReused(t *testing.T) {
 			want := Segment(text)
 			got := segmentInto(text, sentences[:0], &room)
 			sentences = got.Sentences
-			if fmt.Sprint(got.Sentences) != fmt.Sprint(want.Sentences) || fmt.Sprint(got.References) != fmt.Sprint(want.References) ||
+			if fmt.Sprint(roomless(got.Sentences)) != fmt.Sprint(roomless(want.Sentences)) || fmt.Sprint(got.References) != fmt.Sprint(want.References) ||
 				fmt.Sprint(got.lineStarts) != fmt.Sprint(want.lineStarts) {
 				t.Fatalf("round %d: %.60q segmented in a room used before differs from in a room of its own", round, text)
 			}
@@ -886,5 +887,61 @@ func TestFoldTableAsDecomposed(t *testing.T) {
 		if got := foldAccent(c.r); got != c.want {
 			t.Errorf("foldAccent(%q) = %q, want %q", c.r, got, c.want)
 		}
+	}
+}
+
+// roomless is a copy of sentences without the room each is folded in, which
+// differs from one segmenting to another.
+func roomless(sentences []Sentence) []Sentence {
+	out := slices.Clone(sentences)
+	for i := range out {
+		out[i].room = nil
+	}
+	return out
+}
+
+// TestFoldRoomAsFold: the sentences of texts segmented one after the other in
+// one room (as a worker does) fold as Fold folds each on its own, and a text's
+// folded sentences stay whole while its later ones grow the room into a new
+// array; the next text reuses the room.
+func TestFoldRoomAsFold(t *testing.T) {
+	var texts []string
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			data, err := fs.ReadFile(c.FS, src.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+	})
+	texts = append(texts, "Zoë’s “Front”[1] — in Köln.\n\n[1] One.")
+	var room segmentRoom
+	folded := 0
+	for round := range 2 {
+		for _, text := range texts {
+			doc := segmentInto(text, nil, &room)
+			got := make([]Folded, len(doc.Sentences))
+			for i := range doc.Sentences {
+				got[i] = *doc.Sentences[i].Folded()
+			}
+			for i, s := range doc.Sentences {
+				var skip []Span
+				for _, m := range s.Markers {
+					skip = append(skip, m.Span)
+				}
+				want := Fold(s.Text, s.Span.Start, skip)
+				if fmt.Sprint(got[i]) != fmt.Sprint(want) {
+					t.Fatalf("round %d, sentence %d %.40q: folded in the room %+v, on its own %+v", round, i, s.Text, got[i], want)
+				}
+				if want.pieces != nil {
+					folded++
+				}
+			}
+		}
+		slices.Reverse(texts)
+	}
+	if folded == 0 {
+		t.Fatal("no sentence was folded: the test tests nothing")
 	}
 }
