@@ -121,33 +121,22 @@ type Claim struct {
 
 // detach copies every string the claim holds out of its source's text, so that the
 // text can be let go once its claims are out: a substring would keep all of it.
-// The claim's own strings are copied into one new string, which they then share:
-// one allocation a claim instead of one a string. The quote is shared with the
-// claim detached before when both quote the same bytes of the text (the claims
-// of one sentence follow each other, and a list of names run together is one
-// sentence of up to 2 KB, quoted by each of its hundreds of names): before is
-// what the claim before returned, and detach returns what the next one needs.
-func (c *Claim) detach(before detachedQuote) detachedQuote {
+// The strings are copied into room, which Extract makes for all the claims of
+// a source at once (detachedBytes): one allocation a source instead of one a
+// string. The quote is shared with the claim detached before when both quote
+// the same bytes of the text (the claims of one sentence follow each other,
+// and a list of names run together is one sentence of up to 2 KB, quoted by
+// each of its hundreds of names): before is what the claim before returned,
+// and detach returns what the next one needs.
+func (c *Claim) detach(before detachedQuote, room *detachRoom) detachedQuote {
 	quote := detachedQuote{inText: c.Quote}
-	shared := len(c.Quote) > 0 && len(c.Quote) == len(before.inText) && unsafe.StringData(c.Quote) == unsafe.StringData(before.inText)
+	shared := before.shares(c.Quote)
 	if shared {
 		c.Quote = ""
 	}
-	c.Value = detachValue(c.Value)
-	fields := [...]*string{(*string)(&c.Subject.ID), &c.Subject.Name, &c.Scope, &c.Text, &c.Quote, &c.Section, &c.Rule,
-		&c.Attribution, &c.Claimant, &c.Citation}
-	n := 0
-	for _, p := range fields {
-		n += len(*p)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, p := range fields {
-		b.WriteString(*p)
-	}
-	all := b.String()
-	for _, p := range fields {
-		*p, all = all[:len(*p)], all[len(*p):]
+	c.Value = detachValue(c.Value, room)
+	for _, p := range c.strings() {
+		*p = room.copy(*p)
 	}
 	if shared {
 		c.Quote = before.copied
@@ -157,29 +146,85 @@ func (c *Claim) detach(before detachedQuote) detachedQuote {
 	return quote
 }
 
+// strings are the claim's own strings, its value's aside.
+func (c *Claim) strings() [10]*string {
+	return [...]*string{(*string)(&c.Subject.ID), &c.Subject.Name, &c.Scope, &c.Text, &c.Quote, &c.Section, &c.Rule,
+		&c.Attribution, &c.Claimant, &c.Citation}
+}
+
+// detachedBytes is how many bytes detach copies of c, after the claim before
+// returned before, and what the next claim's count needs.
+func (c *Claim) detachedBytes(before detachedQuote) (int, detachedQuote) {
+	n := valueBytes(c.Value)
+	shared := before.shares(c.Quote)
+	for _, p := range c.strings() {
+		if p != &c.Quote || !shared {
+			n += len(*p)
+		}
+	}
+	if shared {
+		return n, before
+	}
+	return n, detachedQuote{inText: c.Quote}
+}
+
 // detachedQuote is a claim's quote as it was in the text and as detach copied it.
 type detachedQuote struct{ inText, copied string }
 
-func (e Entity) detach() Entity {
-	e.ID, e.Name = EntityID(strings.Clone(string(e.ID))), strings.Clone(e.Name)
+// shares reports whether quote is the very bytes of the text q was.
+func (q detachedQuote) shares(quote string) bool {
+	return len(quote) > 0 && len(quote) == len(q.inText) && unsafe.StringData(quote) == unsafe.StringData(q.inText)
+}
+
+// detachRoom is where detach copies strings: made with room for all of them, it
+// is one array the claims of a source share; should it be outgrown, the strings
+// copied before stay in the array they were copied into.
+type detachRoom struct{ buf []byte }
+
+func (r *detachRoom) copy(s string) string {
+	if s == "" {
+		return ""
+	}
+	at := len(r.buf)
+	r.buf = append(r.buf, s...)
+	return unsafe.String(&r.buf[at], len(s))
+}
+
+func (e Entity) detach(room *detachRoom) Entity {
+	e.ID, e.Name = EntityID(room.copy(string(e.ID))), room.copy(e.Name)
 	return e
 }
 
-func detachValue(v Value) Value {
+func detachValue(v Value, room *detachRoom) Value {
 	switch v := v.(type) {
 	case Text:
-		v.S = strings.Clone(v.S)
+		v.S = room.copy(v.S)
 		return v
 	case Place:
-		v.Name, v.Country = strings.Clone(v.Name), strings.Clone(v.Country)
+		v.Name, v.Country = room.copy(v.Name), room.copy(v.Country)
 		return v
 	case Entity:
-		return v.detach()
+		return v.detach(room)
 	case Quantity:
-		v.Unit = strings.Clone(v.Unit)
+		v.Unit = room.copy(v.Unit)
 		return v
 	}
 	return v // dates and periods hold no strings
+}
+
+// valueBytes is how many bytes detachValue copies of v.
+func valueBytes(v Value) int {
+	switch v := v.(type) {
+	case Text:
+		return len(v.S)
+	case Place:
+		return len(v.Name) + len(v.Country)
+	case Entity:
+		return len(v.ID) + len(v.Name)
+	case Quantity:
+		return len(v.Unit)
+	}
+	return 0
 }
 
 // Key identifies the question a claim answers; claims with one key are compared.

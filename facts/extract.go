@@ -270,10 +270,17 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	sort.SliceStable(x.claims, func(i, j int) bool { return x.claims[i].Span.Start < x.claims[j].Span.Start })
 	cols := columns{d: doc} // the claims in the order of their starts
 	var quote detachedQuote // the claims of one sentence share one copy of it
+	size := 0
+	for i := range x.claims {
+		var n int
+		n, quote = x.claims[i].detachedBytes(quote)
+		size += n
+	}
+	room, quote := &detachRoom{buf: make([]byte, 0, size)}, detachedQuote{}
 	for i := range x.claims {
 		c := &x.claims[i]
 		c.Column, c.EndColumn = cols.spanColumns(c.Span)
-		quote = c.detach(quote)
+		quote = c.detach(quote, room)
 		c.settle()
 	}
 	// The claims were gathered in the memos' room, grown once for all sources:
