@@ -2,7 +2,7 @@
 # corpus; `make test` runs vet and every test with the race detector.
 GO ?= go
 
-.PHONY: build test report check fuzz bench bench-corpus bench-scale update
+.PHONY: build test report check fuzz bench bench-corpus bench-scale pgo update
 
 build:
 	$(GO) build -o bin/compare .
@@ -63,6 +63,21 @@ bench:
 # $(BENCH_DIR)/scale.md.
 bench-scale: build bench-corpus
 	$(GO) run ./tools/benchscale -compare bin/compare $(addprefix $(BENCH_DIR)/,$(BENCH_SIZES)) | tee $(BENCH_DIR)/scale.md
+
+# pgo writes default.pgo, the CPU profile the go command builds the tool with
+# (profile-guided optimization, on by default for the main package): "compare
+# report" end to end on the 1,000-source corpus, cold, on one core and on all, and
+# the warm extraction "compare check" does. Run it again after a large change to
+# the code; a profile a little behind the code still serves.
+PGO_DIR ?= $(BENCH_DIR)/pgo
+pgo:
+	$(MAKE) bench-corpus BENCH_SIZES=1000
+	@mkdir -p $(PGO_DIR)
+	COMPARE_BENCH_SOURCES=1000 $(GO) test . -run '^$$' -bench '^BenchmarkEndToEnd$$' -benchtime 5x \
+		-cpuprofile $(PGO_DIR)/report.prof -o $(PGO_DIR)/compare.test
+	COMPARE_BENCH_SOURCES=1000 $(GO) test ./facts -run '^$$' -bench '^BenchmarkExtractWarmCache$$' -benchtime 20x \
+		-cpuprofile $(PGO_DIR)/check.prof -o $(PGO_DIR)/facts.test
+	$(GO) tool pprof -proto $(PGO_DIR)/report.prof $(PGO_DIR)/check.prof > default.pgo
 
 # update regenerates the golden files after a deliberate change of output.
 update:
