@@ -63,10 +63,12 @@ type extractor struct {
 	attribution   attributionWords // where the attribution words are among filter's
 	digits        hits             // and the ten digits
 	hitBlock      hits             // what is left of the block the next sentence's hits are cut from
-	words         [][2]int         // nearNames's buffer of capitalized words
-	nearFound     []nearFind       // and of the windows that spell a name
-	covered       [][2]int         // and of the names it found, good until the next sentence
-	runs          [][2]int         // and the names rule's of capitalized runs
+	words         [][2]int         // the capitalized words of the text at capsOf, capsLen long (capitalWords)
+	capsOf        *byte
+	capsLen       int
+	nearFound     []nearFind // and of the windows that spell a name
+	covered       [][2]int   // and of the names it found, good until the next sentence
+	runs          [][2]int   // and the names rule's of capitalized runs
 	firstOf       map[string]byte
 }
 

@@ -520,21 +520,41 @@ func (x *extractor) mayName(s *Sentence) bool {
 
 // mayNameIn is mayName for plain ASCII text t.
 func (x *extractor) mayNameIn(t string) bool {
-	first := -1 // where the one capitalized word begins; its end is read only if it is the one
-	for i := nextUpper(t, 0); i < len(t); i = nextUpper(t, i+1) {
-		if i > 0 && isLetter(t[i-1]) {
+	caps := x.capitalWords(t)
+	switch len(caps) {
+	case 0:
+		return false
+	case 1:
+		one := t[caps[0][0]:caps[0][1]]
+		return x.opensName(x.translitFirst(one)) || len(one) >= 7 && x.misspeltSurname(one) != nil
+	}
+	return true
+}
+
+// capitalWords are the capitalized words of text (appendCapitalWords), found
+// once for the sentence the names rule reads: mayName asks, then nearNames.
+// They are good until another text is asked about.
+func (x *extractor) capitalWords(text string) [][2]int {
+	if len(text) > 0 && unsafe.StringData(text) == x.capsOf && len(text) == x.capsLen {
+		return x.words
+	}
+	x.words = appendCapitalWords(x.words[:0], text)
+	x.capsOf, x.capsLen = unsafe.StringData(text), len(text)
+	return x.words
+}
+
+// appendCapitalWords appends to out the words of text (appendWordSpans's) that
+// open with an ASCII capital, as [start, end).
+func appendCapitalWords(out [][2]int, text string) [][2]int {
+	for p := nextUpper(text, 0); p < len(text); p = nextUpper(text, p+1) {
+		if !wordStartsAt(text, p) {
 			continue
 		}
-		if first >= 0 {
-			return true
-		}
-		first = i
+		e := wordEnd(text, p)
+		out = append(out, [2]int{p, e})
+		p = e - 1
 	}
-	if first < 0 {
-		return false
-	}
-	one := t[first:wordEnd(t, first)]
-	return x.opensName(x.translitFirst(one)) || len(one) >= 7 && x.misspeltSurname(one) != nil
+	return out
 }
 
 // opensName reports whether a name nearNames looks for opens with first (folded).
@@ -735,13 +755,9 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 	text := s.Folded().Text
 	names := x.profile.nameList()
 	found := x.nearFound[:0]
-	capitals := x.words[:0] // the capitalized words, for misspelt surnames below
-	for p := nextUpper(text, 0); p < len(text); p = nextUpper(text, p+1) {
-		if !wordStartsAt(text, p) {
-			continue
-		}
-		e := wordEnd(text, p)
-		capitals = append(capitals, [2]int{p, e})
+	capitals := x.capitalWords(text) // and for misspelt surnames below
+	for _, w := range capitals {
+		p, e := w[0], w[1]
 		first := x.translitFirst(text[p:e])
 		for _, k := range x.profile.nearWords[first] {
 			end, ok := wordsEnd(text, e, k-1)
@@ -757,7 +773,6 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 				found = append(found, nearFind{int(ni), p, end})
 			}
 		}
-		p = e - 1
 	}
 	slices.SortFunc(found, func(a, b nearFind) int { return cmp.Or(a.name-b.name, a.start-b.start) })
 	covered := x.covered[:0]
@@ -768,7 +783,7 @@ func (x *extractor) nearNames(r *namesRule, s *Sentence) [][2]int {
 		covered = append(covered, [2]int{f.start, f.end})
 		x.mention(r, s, names[f.name].known.Entity, f.start, f.end)
 	}
-	x.nearFound, x.words = found, capitals
+	x.nearFound = found
 	// A single word one or two edits from the surname of exactly one known person
 	// ("Azondalu" for Azodanlu) names that person, misspelt. Exact surnames alone
 	// ("Rajavi") are left alone: they may name any of a family.
