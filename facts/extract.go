@@ -781,7 +781,12 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps captures, prev *listItem
 			count = found[Quantity]{q, sp, true}
 		}
 	}
-	authority := x.authority(s, capture)
+	// The authority is read only for the claims that take it: most rules make
+	// none, and the section's heading would be looked up for each match.
+	authority := ""
+	if _, ok := caps.get("authority"); ok || r.takesAuthority() {
+		authority = x.authority(s, capture)
+	}
 	// A count with no date of its own takes the year in force ("About 3,000 members
 	// moved to Albania" after "In 2016, …"), marked as read from context.
 	countDate := date
@@ -872,6 +877,17 @@ func (x *extractor) emit(r *baseRule, s *Sentence, caps captures, prev *listItem
 			}
 		}
 	}
+}
+
+// takesAuthority reports whether the rule makes a claim scoped by the authority
+// that designates or delists.
+func (r *baseRule) takesAuthority() bool {
+	for _, p := range r.predicates {
+		if p == Designated || p == Delisted || p == DelistingDecided {
+			return true
+		}
+	}
+	return false
 }
 
 // emitBased adds a home-base claim, and for an item of a period list the moves its
