@@ -459,6 +459,9 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 		return // headings are capitalized throughout: no names by shape there
 	}
 	f := s.Folded()
+	if len(x.capitalWords(f.Text)) < 2 {
+		return // a run is two capitalized words at least, each one of these
+	}
 	if !hasLowerLetter(f.Text) {
 		return // nor a sentence in capitals ("ACCORDING TO OFFICIALS"), as wire copy writes them
 	}

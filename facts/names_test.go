@@ -249,7 +249,8 @@ func mayNameInByBytes(x *extractor, t string) bool {
 }
 
 // TestCapitalsFoundAsByteByByte: appendCapitalizedRuns and mayNameIn, which go
-// from capital to capital, find what reading every byte finds, on every sentence
+// from capital to capital, find what reading every byte finds (and no run where
+// fewer than two words open with a capital), on every sentence
 // of four corpora and every text of up to six characters over a capital, small
 // letters ("s" among them, for "'s"), a hyphen, an apostrophe, a space, a full stop
 // and a letter beyond ASCII;
@@ -275,6 +276,10 @@ func TestCapitalsFoundAsByteByByte(t *testing.T) {
 				t.Fatalf("runs of %q: %v, word by word %v", text, got, want)
 			}
 			runs += len(want)
+			// The names rule reads runs only where two words open with a capital.
+			if caps := appendCapitalWords(nil, text); len(caps) < 2 && len(want) > 0 {
+				t.Fatalf("%q: runs %v, yet capitalized words %v", text, want, caps)
+			}
 			if got, want := x.mayNameIn(text), mayNameInByBytes(x, text); got != want {
 				t.Fatalf("mayNameIn(%q) = %v, byte by byte %v", text, got, want)
 			}
