@@ -489,22 +489,27 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 	par.Each(len(c.Sources), o.Workers, func(i int) {
 		s := c.Sources[i]
 		defer func() { report(s.Size) }()
-		info, err := fs.Stat(c.FS, s.File)
-		if err != nil {
-			errs[i] = c.missing(s, nodes()[s.ID])
-			return
-		}
-		stat := o.Cache.statKey(o.Root, s.File, info)
-		if t, ok := o.Cache.loadStat(stat); ok {
-			s.Hash, s.Size, s.lessons = t.Hash, info.Size(), t.Lessons
-			return
+		// With a cache, a file it knows by its size and time is not read; without
+		// one, the file opened is asked its size (fstat), not its path (stat).
+		stat, size := "", -1
+		if o.Cache != nil {
+			info, err := fs.Stat(c.FS, s.File)
+			if err != nil {
+				errs[i] = c.missing(s, nodes()[s.ID])
+				return
+			}
+			stat, size = o.Cache.statKey(o.Root, s.File, info), int(info.Size())
+			if t, ok := o.Cache.loadStat(stat); ok {
+				s.Hash, s.Size, s.lessons = t.Hash, info.Size(), t.Lessons
+				return
+			}
 		}
 		b := sourceBufferPool.Get().(*sourceBuffers)
 		defer func() {
 			b.data = giveBack(b.data)
 			sourceBufferPool.Put(b)
 		}()
-		data, err := readInto(c.FS, s.File, int(info.Size()), &b.data)
+		data, err := readInto(c.FS, s.File, size, &b.data)
 		if err != nil {
 			errs[i] = c.missing(s, nodes()[s.ID])
 			return
