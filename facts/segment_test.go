@@ -728,16 +728,7 @@ func TestColumnsAsColumn(t *testing.T) {
 // worker's), short after long and long after short, are segmented as each is in
 // a room of its own: the same sentences, markers, references and lines.
 func TestSegmentRoomReused(t *testing.T) {
-	var texts []string
-	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
-		for _, src := range c.Sources {
-			data, err := fs.ReadFile(c.FS, src.File)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(data))
-		}
-	})
+	texts := testCorpusTexts(t)
 	texts = append(texts, "", "One line.", "Iraq[1] and Iran.[2]\n\n[1] One.\n[2] Two.")
 	var room segmentRoom
 	var sentences []Sentence
@@ -905,16 +896,7 @@ func roomless(sentences []Sentence) []Sentence {
 // folded sentences stay whole while its later ones grow the room into a new
 // array; the next text reuses the room.
 func TestFoldRoomAsFold(t *testing.T) {
-	var texts []string
-	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
-		for _, src := range c.Sources {
-			data, err := fs.ReadFile(c.FS, src.File)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(data))
-		}
-	})
+	texts := testCorpusTexts(t)
 	texts = append(texts, "Zoë’s “Front”[1] — in Köln.\n\n[1] One.")
 	var room segmentRoom
 	folded := 0
@@ -944,4 +926,19 @@ func TestFoldRoomAsFold(t *testing.T) {
 	if folded == 0 {
 		t.Fatal("no sentence was folded: the test tests nothing")
 	}
+}
+
+// testCorpusTexts are the texts of every source of the test corpora.
+func testCorpusTexts(t *testing.T) []string {
+	var texts []string
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			data, err := fs.ReadFile(c.FS, src.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+	})
+	return texts
 }
