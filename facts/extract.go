@@ -66,7 +66,7 @@ type extractor struct {
 	words         [][2]int         // the capitalized words of the text at capsOf, capsLen long (capitalWords)
 	capsOf        *byte
 	capsLen       int
-	nearFound     []nearFind // and of the windows that spell a name
+	nearFound     []nearFind // nearNames's buffer of the windows that spell a name
 	covered       [][2]int   // and of the names it found, good until the next sentence
 	runs          [][2]int   // and the names rule's of capitalized runs
 	firstOf       map[string]byte
