@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -76,6 +77,8 @@ type Corpus struct {
 	// uncached: loaded without a cache, so every source will be extracted (see
 	// Rules).
 	uncached bool
+	// spec is what extracting while reading found (ExtractOptions.ExtractWhileReading).
+	spec *speculation
 }
 
 // RuleFileRef is a rule file the manifest names, with where it names it.
@@ -172,6 +175,10 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	// The files of the sources that could be read from the manifest are checked
 	// too, so that every problem is reported at once.
 	errs := []error{m.err}
+	if o.ExtractWhileReading && m.err == nil && m.noSubject == nil {
+		c.Profile = NewProfile(m.Subject, m.Entities)
+		c.spec = c.newSpeculation()
+	}
 	<-packed
 	errs = append(errs, c.scan(nodes, o)...)
 	if err := errors.Join(errs...); err != nil {
@@ -180,14 +187,104 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	if m.noSubject != nil {
 		return nil, m.noSubject
 	}
-	c.Profile = NewProfile(m.Subject, m.Entities)
+	if c.Profile == nil {
+		c.Profile = NewProfile(m.Subject, m.Entities)
+	}
 	for _, s := range c.Sources {
 		c.Learned = append(c.Learned, c.Profile.Learn(s.ID, s.lessons)...)
 		s.lessons = nil
 	}
 	sort.SliceStable(c.Learned, func(i, j int) bool { return c.Learned[i].Name < c.Learned[j].Name })
-	c.Profile.Complete()
+	// NewProfile completed the profile: only names the texts taught change it.
+	// The claims extracted while reading were extracted without them: each
+	// source is read again to be extracted with them.
+	if len(c.Learned) > 0 {
+		c.Profile.Complete()
+		c.spec = nil
+	}
 	return c, nil
+}
+
+// speculation is what extracting while reading (ExtractOptions.ExtractWhileReading)
+// found. Each source read while loading is extracted then, with the rules
+// compiled against the profile the manifest gives, and what it teaches is read
+// from the same sentences (extractLearning), so that it is read once instead of
+// twice (once to learn from it, once to extract it). Those claims are what
+// extracting it again would find if the texts teach the profile nothing: each
+// claim is read with the profile, which learning only adds to. They are kept
+// only then (LoadCorpusWith drops them otherwise); and as soon as a source
+// teaches the profile a name, extracting while reading stops (abandoned), the
+// sources after it read for their lessons alone, as without it.
+type speculation struct {
+	once    sync.Once
+	compile func()
+	rs      *RuleSet
+	err     error
+	claims  [][]Claim // by source, those extracted while reading
+	done    []bool
+	// abandoned: a source taught a name, or the rules did not compile.
+	abandoned atomic.Bool
+	// dry lets one worker at a time ask the profile whether a source teaches it
+	// (Profile.teaches).
+	dry sync.Mutex
+}
+
+// newSpeculation prepares extracting while reading, or returns nil when the rule
+// files cannot be read (which DeferredRules reports).
+func (c *Corpus) newSpeculation() *speculation {
+	files, err := c.ruleFiles()
+	if err != nil {
+		return nil
+	}
+	sp := &speculation{claims: make([][]Claim, len(c.Sources)), done: make([]bool, len(c.Sources))}
+	sp.compile = func() { sp.rs, sp.err = c.compile(files) }
+	return sp
+}
+
+// rules are the rules to extract while reading with, compiled when first asked
+// for; nil once extracting while reading has stopped.
+func (sp *speculation) rules() *RuleSet {
+	if sp == nil || sp.abandoned.Load() {
+		return nil
+	}
+	sp.once.Do(sp.compile)
+	if sp.err != nil {
+		sp.abandoned.Store(true)
+		return nil
+	}
+	return sp.rs
+}
+
+// take returns the claims extracted while reading source i, once, and whether
+// there are any.
+func (sp *speculation) take(i int) ([]Claim, bool) {
+	if sp == nil || !sp.done[i] {
+		return nil, false
+	}
+	claims := sp.claims[i]
+	sp.claims[i], sp.done[i] = nil, false
+	return claims, true
+}
+
+// extractWhileReading extracts source i from its text, read into b while
+// loading, with rules rs, and returns what the text teaches. Its claims are kept
+// unless it teaches the profile a name, which stops extracting while reading.
+func (c *Corpus) extractWhileReading(i int, text string, b *sourceBuffers, rs *RuleSet) []Lesson {
+	sp := c.spec
+	doc := segmentInto(text, b.sentences[:0], &b.lists)
+	claims, lessons := extractLearning(c.Sources[i], doc, c.Profile, rs)
+	clear(doc.Sentences) // let go of what the sentences point to beyond the text
+	b.sentences = doc.Sentences[:0]
+	detachLessons(lessons)
+	sp.dry.Lock()
+	teaches := c.Profile.teaches(lessons)
+	sp.dry.Unlock()
+	if teaches {
+		sp.abandoned.Store(true)
+		return lessons
+	}
+	sp.claims[i], sp.done[i] = claims, true
+	return lessons
 }
 
 // manifest is what a manifest says: the subject and its entities, the settings,
@@ -525,7 +622,13 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 			s.Hash = hex.EncodeToString(sum[:])
 		}
 		t, ok := o.Cache.loadText(s.Hash)
-		if !ok {
+		if rs := c.spec.rules(); rs != nil {
+			lessons := c.extractWhileReading(i, readOnly(data), b, rs)
+			if !ok {
+				t = textEntry{Lessons: lessons}
+				o.Cache.storeText(s.Hash, t)
+			}
+		} else if !ok {
 			t = textEntry{Lessons: lessonsOf(readOnly(data), &b.lists)}
 			detachLessons(t.Lessons)
 			o.Cache.storeText(s.Hash, t)
@@ -876,6 +979,10 @@ func (c *Corpus) DeferredRules() (*DeferredRules, error) {
 	}
 	d := &DeferredRules{digest: rulesDigest(c.Profile, files)}
 	d.compile = func() { d.rs, d.err = c.compile(files) }
+	if sp := c.spec; sp != nil && sp.rs != nil && sp.err == nil {
+		// Compiled to extract while reading, against the profile as it is.
+		d.compile = func() { d.rs = sp.rs }
+	}
 	return d, nil
 }
 
@@ -918,6 +1025,11 @@ type ExtractOptions struct {
 	// after each is extracted ("extracting"), with the number done, the total, and
 	// the bytes of text done so far. It is called from one goroutine at a time.
 	Progress func(phase string, done, total int, bytes int64)
+	// ExtractWhileReading says the corpus loaded will be extracted
+	// (ExtractCorpus): each source read while loading is extracted then, and
+	// read once instead of twice, unless the texts teach the profile a name
+	// (see speculation).
+	ExtractWhileReading bool
 }
 
 // progress returns what a worker calls after each source of a phase, with the
@@ -963,6 +1075,14 @@ func ExtractCorpus(c *Corpus, rules Rules, o ExtractOptions) ([]Claim, error) {
 		if d, n, ok := o.Cache.cached(s, digest); ok {
 			o.Cache.hits.Add(1)
 			parts[i] = part{d: d, n: n}
+			return
+		}
+		if claims, ok := c.spec.take(i); ok {
+			if o.Cache != nil {
+				o.Cache.misses.Add(1)
+				o.Cache.store(entry{Key: o.Cache.key(s, digest), Claims: claims})
+			}
+			parts[i] = part{claims: claims, n: len(claims)}
 			return
 		}
 		rs, err := rules.Compiled()

@@ -239,6 +239,21 @@ var noAttributions = []attribution{}
 // the text. Every claim carries its source, byte span, line, verbatim sentence, the
 // rule that produced it and the reference it cites.
 func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
+	claims, _ := extract(src, doc, p, rs, false)
+	return claims
+}
+
+// extractLearning is Extract and Lessons of the same document at once: the
+// sentences that may teach are known from the trigger words Extract finds,
+// with the words of mayTeach among them (RuleSet.teaching), and only those are
+// asked (TestExtractLearningAsLessons). The lessons' strings are pieces of the
+// text.
+func extractLearning(src *Source, doc *Document, p *Profile, rs *RuleSet) ([]Claim, []Lesson) {
+	return extract(src, doc, p, rs, true)
+}
+
+// extract is Extract, and with learn extractLearning.
+func extract(src *Source, doc *Document, p *Profile, rs *RuleSet, learn bool) ([]Claim, []Lesson) {
 	rs.prepare()
 	x := newExtractor(src, doc, p, rs)
 	defer x.giveBack()
@@ -269,6 +284,10 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 			}
 		}
 	}
+	var lessons []Lesson
+	if learn {
+		lessons = x.lessons(rs.teaching)
+	}
 	sort.SliceStable(x.claims, func(i, j int) bool { return x.claims[i].Span.Start < x.claims[j].Span.Start })
 	cols := columns{d: doc} // the claims in the order of their starts
 	var quote detachedQuote // the claims of one sentence share one copy of it
@@ -287,7 +306,21 @@ func Extract(src *Source, doc *Document, p *Profile, rs *RuleSet) []Claim {
 	}
 	// The claims were gathered in the memos' room, grown once for all sources:
 	// the caller keeps a copy of their exact number.
-	return slices.Clone(x.claims)
+	return slices.Clone(x.claims), lessons
+}
+
+// lessons is Lessons of the document, asking mayTeach (through learnFrom) only
+// of the sentences in which the prefilter found one of its words
+// (teachingWords).
+func (x *extractor) lessons(teaching hits) []Lesson {
+	var out []Lesson
+	for i := range x.doc.Sentences {
+		s := &x.doc.Sentences[i]
+		if (s.Kind == Prose || s.Kind == ListItem) && x.hits(s).meets(teaching) {
+			out = learnFrom(s, out)
+		}
+	}
+	return out
 }
 
 // memos are an extractor's memories of one source that most sources fill with

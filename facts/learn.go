@@ -139,6 +139,21 @@ func teach(s *Sentence, out []Lesson) []Lesson {
 // already know is added, and what is added is returned with where the text says
 // so. Call Complete once every source's lessons are applied.
 func (p *Profile) Learn(id SourceID, lessons []Lesson) []Learned {
+	out, _ := p.learn(id, lessons, false)
+	return out
+}
+
+// teaches reports whether Learn would add anything of lessons to the profile as
+// it is now, without adding it. It reads the profile only, but for a memory of
+// orgBefore's that is Learn's alone: calls must not overlap one another or Learn.
+func (p *Profile) teaches(lessons []Lesson) bool {
+	_, adds := p.learn("", lessons, true)
+	return adds
+}
+
+// learn is Learn; when dry, it adds nothing and stops at the first name it
+// would add, reporting that there is one.
+func (p *Profile) learn(id SourceID, lessons []Lesson, dry bool) ([]Learned, bool) {
 	var out []Learned
 	for _, l := range lessons {
 		switch l.Kind {
@@ -150,6 +165,9 @@ func (p *Profile) Learn(id SourceID, lessons []Lesson) []Learned {
 			}
 			if country == "" || p.Lookup(name) != nil || CountryNamed(name) != "" {
 				continue
+			}
+			if dry {
+				return nil, true
 			}
 			p.add(&Known{Entity: Entity{ID: EntityID("place:" + slug(name)), Name: name, Type: EntityPlace}, Country: country})
 			out = append(out, Learned{Name: name, What: "place in " + country, Source: id, Line: l.Line})
@@ -163,6 +181,9 @@ func (p *Profile) Learn(id SourceID, lessons []Lesson) []Learned {
 			org := p.orgBefore(l.Before)
 			if org == nil || !endsWithNameSpelling(org, l.Before, acr) {
 				continue
+			}
+			if dry {
+				return nil, true
 			}
 			org.Aliases = append(org.Aliases, acr)
 			p.byKey[nameKey(acr)] = org
@@ -180,13 +201,16 @@ func (p *Profile) Learn(id SourceID, lessons []Lesson) []Learned {
 				if k := p.Lookup(name); k != nil || len(name) < 2 {
 					continue
 				}
+				if dry {
+					return nil, true
+				}
 				org.Aliases = append(org.Aliases, name)
 				p.byKey[nameKey(name)] = org
 				out = append(out, Learned{Name: name, What: "alias of " + org.Name, Source: id, Line: l.Line})
 			}
 		}
 	}
-	return out
+	return out, len(out) > 0
 }
 
 // detachLessons copies the strings of lessons out of their text, so that the text
@@ -203,6 +227,19 @@ func detachLessons(ls []Lesson) {
 // Complete computes what is derived from the names once they are all known, so that
 // extraction can share the profile across goroutines.
 func (p *Profile) Complete() { p.complete() }
+
+// teachingWords are what mayTeach looks for, in lower case as the prefilter
+// finds them: a bracket, "known" and the words of a place. A sentence mayTeach
+// says may teach holds one of them as the prefilter reads it, folded and without
+// its footnote markers: folding leaves ASCII letters and brackets be, and the
+// brackets a marker opens are followed by a digit, which mayTeach does not take.
+func teachingWords() []string {
+	words := []string{"(", "known"}
+	for _, w := range placeWords {
+		words = append(words, strings.ToLower(w))
+	}
+	return words
+}
 
 // placeWords are the words of which learnPlaceRE needs one.
 var placeWords = []string{"Camp", "Fort", "Port", "Mount", "Lake", "Base", "Province", "County", "District", "Governorate", "Region", "Prison"}

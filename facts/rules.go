@@ -60,6 +60,12 @@ type RuleSet struct {
 	// digits are the ten digits among the prefilter's words: a sentence in which
 	// it found none holds no digit, which dates and counts all need.
 	digits hits
+	// teaching are the words a sentence that may teach a name holds one of
+	// (mayTeach's "known" and words of a place, in lower case), among the
+	// prefilter's: a source read once to be both learned from and extracted
+	// (Corpus.scan) asks mayTeach only of the sentences where it found one, or a
+	// bracket.
+	teaching hits
 	// prepared are the backtrackers of the expressions the rules search with,
 	// compiled by prepare when the first source is extracted.
 	prepared struct {
@@ -721,10 +727,14 @@ func (rs *RuleSet) buildPrefilter() {
 	}
 	rs.attribution = attributionWords{number([]string{"according to"}), number(claimVerbWords), number(hedgeWords)}
 	digits := number(strings.Split("0123456789", ""))
+	teaching := number(teachingWords())
 	rs.filter = newPrefilter(words)
-	rs.digits = make(hits, rs.filter.width())
+	rs.digits, rs.teaching = make(hits, rs.filter.width()), make(hits, rs.filter.width())
 	for _, id := range digits {
 		rs.digits[id/64] |= 1 << (id % 64)
+	}
+	for _, id := range teaching {
+		rs.teaching[id/64] |= 1 << (id % 64)
 	}
 	n := (len(rs.rules) + 63) / 64
 	rs.untriggered = make([]uint64, n)

@@ -1,0 +1,196 @@
+package facts
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/factcheck-tools/compare/internal/gencorpus"
+	"github.com/factcheck-tools/compare/seeds"
+)
+
+// teachingCorpus is a corpus whose first source teaches the profile an acronym
+// and whose second teaches it a place, both of which the third then names.
+var teachingCorpus = fstest.MapFS{
+	"compare.yaml": {Data: []byte(`subject:
+  name: "Northern Lights Front"
+entities:
+  - {name: "Aino Virtanen", kind: person}
+sources:
+  - {id: a, file: a.txt, name: "A", as_of: "2020"}
+  - {id: b, file: b.txt, name: "B", as_of: "2021"}
+  - {id: c, file: c.txt, name: "C", as_of: "2022"}
+`)},
+	"a.txt": {Data: []byte("The Northern Lights Front (NLF) was founded in 1971 by Aino Virtanen.\n")},
+	"b.txt": {Data: []byte("The NLF moved to Camp Tuuli in Estonia in 1985. It was founded in 1972.\n")},
+	"c.txt": {Data: []byte("The NLF left Camp Tuuli in 1990. The NLF had 300 members in 1990.\n")},
+}
+
+// speculationCorpora are the corpora extracting while reading is checked on:
+// those of testCorpora, which the texts teach nothing (seeds, hostile,
+// generated) or teach names (amber), and teachingCorpus.
+func speculationCorpora(t *testing.T) map[string]struct {
+	fsys fs.FS
+	dir  string
+} {
+	gen := t.TempDir()
+	if _, err := gencorpus.Write(gen, 4, 7); err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join("..", "testdata", "corpora")
+	return map[string]struct {
+		fsys fs.FS
+		dir  string
+	}{
+		"seeds":     {seeds.FS, "seeds"},
+		"amber":     {os.DirFS(filepath.Join(root, "amber")), "amber"},
+		"hostile":   {os.DirFS(filepath.Join(root, "hostile")), "hostile"},
+		"generated": {os.DirFS(gen), "generated"},
+		"teaching":  {teachingCorpus, "teaching"},
+	}
+}
+
+// TestExtractLearningAsLessons: the lessons extractLearning finds, asking
+// mayTeach only of the sentences with one of the prefilter's teaching words,
+// are Lessons of the same document, and its claims are Extract's.
+func TestExtractLearningAsLessons(t *testing.T) {
+	check := func(t *testing.T, c *Corpus, rs *RuleSet, src *Source, text string) {
+		t.Helper()
+		claims, lessons := extractLearning(src, Segment(text), c.Profile, rs)
+		if want := Lessons(Segment(text)); !reflect.DeepEqual(lessons, want) {
+			t.Errorf("%s: extractLearning's lessons\n%v\nLessons'\n%v", src.ID, lessons, want)
+		}
+		sameClaims(t, string(src.ID), Extract(src, Segment(text), c.Profile, rs), claims)
+	}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			data, err := fs.ReadFile(c.FS, src.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, c, rs, src, string(data))
+		}
+	})
+	// The brackets mayTeach takes, next to footnote markers, accents and odd
+	// spaces, which folding changes.
+	c, rs := seedRules(t)
+	for i, text := range []string{
+		"The Northern Lights Front [1](NLF) was founded in 1970.[2]\n\n1. ^ A note.\n2. ^ Another.\n",
+		"The Front (Ö) was known as the Lights.\u00a0(NLF) came later (see below) (3).\n",
+		"It settled at Camp Tuuli in Estonia, then at Fort Nord (in 1990) and in Kainuu Province.\n",
+		"* Also known as the Lights Brigade (LB)\n* Based at Lake Saimaa in Finland\n",
+		"KNOWN AS THE FRONT (TF). known. Camp. (\n",
+	} {
+		check(t, c, rs, &Source{ID: SourceID(fmt.Sprintf("text%d", i))}, text)
+	}
+}
+
+// TestTeachesAsLearn: teaches says of a source's lessons whether Learn adds any
+// of them, against the profile as each source before it has taught it.
+func TestTeachesAsLearn(t *testing.T) {
+	for name, corpus := range speculationCorpora(t) {
+		t.Run(name, func(t *testing.T) {
+			c, err := LoadCorpus(corpus.fsys, corpus.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := fs.ReadFile(corpus.fsys, ManifestName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, _, err := parseManifest(c.ManifestPath, data) // its names as yet untaught
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := NewProfile(m.Subject, m.Entities)
+			taught := 0
+			for _, src := range c.Sources {
+				text, err := fs.ReadFile(corpus.fsys, src.File)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lessons := lessonsOf(string(text), nil)
+				teaches := p.teaches(lessons)
+				learned := p.Learn(src.ID, lessons)
+				if teaches != (len(learned) > 0) {
+					t.Errorf("%s: teaches says %v, Learn learned %v", src.ID, teaches, learned)
+				}
+				taught += len(learned)
+			}
+			if taught != len(c.Learned) {
+				t.Errorf("learned %d names source by source, the corpus %d", taught, len(c.Learned))
+			}
+		})
+	}
+}
+
+// countingFS counts the times each file is opened.
+type countingFS struct {
+	fs.FS
+	mu     sync.Mutex
+	opened map[string]int
+}
+
+func (c *countingFS) Open(name string) (fs.File, error) {
+	c.mu.Lock()
+	c.opened[name]++
+	c.mu.Unlock()
+	return c.FS.Open(name)
+}
+
+// TestExtractWhileReadingAsAfter: extracting each source while it is read gives
+// the claims extracting after loading gives, on one core and on all, with a
+// cache cold and warm and without one. Where the texts teach the profile nothing,
+// each source is read once; where they teach it names, the claims extracted
+// while reading are dropped, and each source read again.
+func TestExtractWhileReadingAsAfter(t *testing.T) {
+	for name, corpus := range speculationCorpora(t) {
+		t.Run(name, func(t *testing.T) {
+			extract := func(o ExtractOptions, fsys fs.FS) (*Corpus, []Claim) {
+				t.Helper()
+				c, err := LoadCorpusWith(fsys, corpus.dir, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rs, err := c.DeferredRules()
+				if err != nil {
+					t.Fatal(err)
+				}
+				claims, err := ExtractCorpus(c, rs, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return c, claims
+			}
+			_, want := extract(ExtractOptions{Workers: 1}, corpus.fsys)
+			cache := OpenCache(t.TempDir(), "test")
+			for _, o := range []ExtractOptions{
+				{Workers: 1, ExtractWhileReading: true},
+				{Workers: 0, ExtractWhileReading: true},
+				{Workers: 0, ExtractWhileReading: true, Cache: cache},
+				{Workers: 0, ExtractWhileReading: true, Cache: cache},
+			} {
+				counted := &countingFS{FS: corpus.fsys, opened: map[string]int{}}
+				c, got := extract(o, counted)
+				sameClaims(t, fmt.Sprintf("workers %d, cache %v", o.Workers, o.Cache != nil), want, got)
+				if o.Cache != nil {
+					continue // a warm cache reads no file again (Root is unset: it reads each once)
+				}
+				if teaches := name == "amber" || name == "teaching"; teaches != (len(c.Learned) > 0) {
+					t.Fatalf("the texts taught %v; this corpus was chosen for teaching %v", c.Learned, teaches)
+				}
+				once := len(c.Learned) == 0
+				for _, src := range c.Sources {
+					if n := counted.opened[src.File]; once && n != 1 || !once && n != 2 {
+						t.Errorf("%s opened %d times; the texts taught %d names", src.File, n, len(c.Learned))
+					}
+				}
+			}
+		})
+	}
+}
