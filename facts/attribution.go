@@ -31,9 +31,14 @@ var (
 	clauseEndRE   = regexp.MustCompile(`(?i); |, while |, whereas |, but | while | whereas `)
 	// claimVerbStarts and accordingStarts try the two expressions at the start
 	// of the sentence and where the words that open a clause, or "according",
-	// can begin.
-	claimVerbStarts = newStarts(claimVerbRE)
-	accordingStarts = newStarts(accordingRE)
+	// can begin; the others too are tried only where they can begin, by our
+	// backtracker rather than regexp's (each sentence with a claim is read by
+	// them).
+	claimVerbStarts   = newStarts(claimVerbRE)
+	accordingStarts   = newStarts(accordingRE)
+	hedgeStarts       = newStarts(hedgeRE)
+	clauseEndStarts   = newStarts(clauseEndRE)
+	notClaimantStarts = newStarts(notClaimantRE)
 )
 
 // attributions finds who a sentence attributes its statements to.
@@ -52,7 +57,7 @@ func (x *extractor) attributions(s *Sentence) []attribution {
 		out = x.claimVerbs(text, out)
 	}
 	if h.hasAny(words.hedges) {
-		for _, m := range hedgeRE.FindAllStringIndex(text, -1) {
+		for _, m := range hedgeStarts.findAll(text) {
 			out = append(out, attribution{text[m[0]:m[1]], "", m[1], clauseEnd(text, m[1])})
 		}
 	}
@@ -93,7 +98,7 @@ func (x *extractor) according(text string, out []attribution) []attribution {
 func (x *extractor) claimVerbs(text string, out []attribution) []attribution {
 	for _, m := range claimVerbStarts.findAll(text) {
 		who := strings.TrimSpace(text[m[2]:m[3]])
-		if who == "" || notClaimantRE.MatchString(who) || len(strings.Fields(who)) > 9 {
+		if who == "" || notClaimantStarts.matches(who) || len(strings.Fields(who)) > 9 {
 			continue
 		}
 		if passiveRE.MatchString(who) {
@@ -107,7 +112,7 @@ func (x *extractor) claimVerbs(text string, out []attribution) []attribution {
 }
 
 func clauseEnd(text string, from int) int {
-	if loc := clauseEndRE.FindStringIndex(text[from:]); loc != nil {
+	if loc := clauseEndStarts.first(text[from:]); loc != nil {
 		return from + loc[0]
 	}
 	return len(text)

@@ -64,14 +64,19 @@ func sameMatches(t *testing.T, name string, re *regexp.Regexp, st *starts, text 
 // and so do the people's expression, learnPlaceRE and learnAliasRE, on every
 // sentence.
 func TestStartsFindWhatTheSearchFinds(t *testing.T) {
-	if learnPlaceStarts == nil || learnAliasStarts == nil || claimVerbStarts == nil || accordingStarts == nil {
-		t.Fatal("learnPlaceRE, learnAliasRE, claimVerbRE or accordingRE runs without starts")
+	if learnPlaceStarts == nil || learnAliasStarts == nil || claimVerbStarts == nil || accordingStarts == nil ||
+		hedgeStarts == nil || clauseEndStarts == nil || notClaimantStarts == nil {
+		t.Fatal("learnPlaceRE, learnAliasRE, claimVerbRE, accordingRE, hedgeRE, clauseEndRE or notClaimantRE runs without starts")
 	}
 	// sentences that teach a place, an alias, and that name a claimant, in every corpus
 	places, aliases, claimants, according, lists := 0, 0, 0, 0, 0
+	hedges, clauseEnds, notClaimants := 0, 0, 0
 	defer func() {
 		if places == 0 || aliases == 0 || claimants == 0 || according == 0 || lists == 0 {
 			t.Errorf("learnPlaceRE matched in %d sentences, learnAliasRE in %d, claimVerbRE in %d, accordingRE in %d, the period lists' expressions in %d list items: the test compares nothing", places, aliases, claimants, according, lists)
+		}
+		if hedges == 0 || clauseEnds == 0 || notClaimants == 0 {
+			t.Errorf("hedgeRE matched in %d sentences, clauseEndRE in %d, notClaimantRE in %d: the test compares nothing", hedges, clauseEnds, notClaimants)
 		}
 	}()
 	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
@@ -98,6 +103,15 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 			}
 			if sameMatches(t, "accordingRE", accordingRE, accordingStarts, s.Folded().Text) {
 				according++
+			}
+			if sameMatches(t, "hedgeRE", hedgeRE, hedgeStarts, s.Folded().Text) {
+				hedges++
+			}
+			if sameMatches(t, "clauseEndRE", clauseEndRE, clauseEndStarts, s.Folded().Text) {
+				clauseEnds++
+			}
+			if sameMatches(t, "notClaimantRE", notClaimantRE, notClaimantStarts, s.Folded().Text) {
+				notClaimants++
 			}
 			for _, r := range rs.rules {
 				if pl, ok := r.(*periodListRule); ok && pl.re.st != nil && s.Kind == ListItem {
