@@ -22,9 +22,13 @@ type prefilter struct {
 	// lower is the class of an ASCII byte as a folded, lower-case sentence has
 	// it: a capital reads as its small letter, "`" as "'".
 	lower [utf8.RuneSelf]int32
-	// ends marks the rows of the states where a word ends, whose words, through
-	// the failure links, are out[row/nclass].
-	ends []bool
+	// The states where a word ends are numbered after all the others: a row of
+	// at least ends is one, whose words, through the failure links, are
+	// out[row/nclass]. A step then asks its own row, not another table, whether
+	// a word ends there. The others are numbered breadth first, so that the
+	// states near the root, which most steps of a text are in, share few lines
+	// of memory.
+	ends int32
 	out  [][]int32
 }
 
@@ -81,15 +85,34 @@ func newPrefilter(words []string) *prefilter {
 			queue = append(queue, t)
 		}
 	}
-	p.out = out
-	// From state numbers to rows.
-	p.ends = make([]bool, len(p.next))
-	for i, t := range p.next {
-		p.next[i] = t * int32(p.nclass)
+	// The states renumbered: breadth first (the order of the queue above),
+	// those where no word ends before those where one does; and from state
+	// numbers to rows.
+	order := make([]int32, 0, len(gotos))
+	for _, ending := range []bool{false, true} {
+		for s := range bfsOrder(gotos) {
+			if (len(out[s]) > 0) == ending {
+				order = append(order, s)
+			}
+		}
 	}
-	for st, words := range out {
-		p.ends[st*p.nclass] = len(words) > 0
+	number := make([]int32, len(gotos))
+	for n, s := range order {
+		number[s] = int32(n)
 	}
+	next := make([]int32, len(p.next))
+	p.out = make([][]int32, len(gotos))
+	p.ends = int32(len(gotos) * p.nclass)
+	for n, s := range order {
+		for c := 0; c < p.nclass; c++ {
+			next[n*p.nclass+c] = number[p.next[int(s)*p.nclass+c]] * int32(p.nclass)
+		}
+		p.out[n] = out[s]
+		if len(out[s]) > 0 {
+			p.ends = min(p.ends, int32(n*p.nclass))
+		}
+	}
+	p.next = next
 	for c := range utf8.RuneSelf {
 		b := byte(c)
 		switch {
@@ -101,6 +124,26 @@ func newPrefilter(words []string) *prefilter {
 		p.lower[c] = int32(p.class[b])
 	}
 	return p
+}
+
+// bfsOrder yields the states of a trie, given by its goto table (-1 for no
+// edge), breadth first from the root.
+func bfsOrder(gotos [][]int32) func(yield func(int32) bool) {
+	return func(yield func(int32) bool) {
+		queue := []int32{0}
+		for len(queue) > 0 {
+			s := queue[0]
+			queue = queue[1:]
+			if !yield(s) {
+				return
+			}
+			for _, t := range gotos[s] {
+				if t >= 0 {
+					queue = append(queue, t)
+				}
+			}
+		}
+	}
 }
 
 func (p *prefilter) newState() []int32 {
@@ -181,7 +224,7 @@ func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 	if len(p.words) == 0 {
 		return
 	}
-	next, ends, lower := p.next, p.ends, &p.lower
+	next, ends, lower := p.next, p.ends, &p.lower // ends: the first row where a word ends
 	k := 0
 	take := func(w *walk) bool {
 		w.finish()
@@ -214,13 +257,13 @@ func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 			ra = next[ra+lower[ca]]
 			rb = next[rb+lower[cb]]
 			rc = next[rc+lower[cc]]
-			if ends[ra] {
+			if ra >= ends {
 				p.mark(ra, a.h)
 			}
-			if ends[rb] {
+			if rb >= ends {
 				p.mark(rb, b.h)
 			}
-			if ends[rc] {
+			if rc >= ends {
 				p.mark(rc, c.h)
 			}
 		}
@@ -248,10 +291,10 @@ func (p *prefilter) scanAll(n int, at func(k int) (*Sentence, hits)) {
 			}
 			ra = next[ra+lower[ca]]
 			rb = next[rb+lower[cb]]
-			if ends[ra] {
+			if ra >= ends {
 				p.mark(ra, a.h)
 			}
-			if ends[rb] {
+			if rb >= ends {
 				p.mark(rb, b.h)
 			}
 		}
@@ -362,7 +405,7 @@ func (w *walk) ready(p *prefilter) bool {
 // scanRest goes on with the walk over text, with no markers, from byte i in the
 // state of row, and returns the state it ends in.
 func (p *prefilter) scanRest(text string, i int, row int32, h hits) int32 {
-	next, ends, lower := p.next, p.ends, &p.lower
+	next, ends, lower := p.next, p.ends, &p.lower // ends: the first row where a word ends
 	for ; i < len(text); i++ {
 		c := text[i]
 		if c >= utf8.RuneSelf {
@@ -372,7 +415,7 @@ func (p *prefilter) scanRest(text string, i int, row int32, h hits) int32 {
 			continue
 		}
 		row = next[row+lower[c]]
-		if ends[row] {
+		if row >= ends {
 			p.mark(row, h)
 		}
 	}
@@ -393,7 +436,7 @@ func (p *prefilter) stepRune(row int32, text string, h hits) (int32, int) {
 	f := foldLower(r)
 	for j := 0; j < len(f); j++ {
 		row = p.next[row+int32(p.class[f[j]])]
-		if p.ends[row] {
+		if row >= p.ends {
 			p.mark(row, h)
 		}
 	}
@@ -415,7 +458,7 @@ func (rs *RuleSet) ScanTriggers(text string) int {
 			c += 'a' - 'A'
 		}
 		row = p.next[row+int32(p.class[c])]
-		if p.ends[row] {
+		if row >= p.ends {
 			n += len(p.out[row/int32(p.nclass)])
 		}
 	}
