@@ -465,7 +465,7 @@ func (r *namesRule) apply(x *extractor, s *Sentence) {
 	if !hasLowerLetter(f.Text) {
 		return // nor a sentence in capitals ("ACCORDING TO OFFICIALS"), as wire copy writes them
 	}
-	x.runs = appendCapitalizedRuns(x.runs[:0], f.Text)
+	x.runs = appendRunsAt(x.runs[:0], f.Text, x.capitalWords(f.Text))
 	for _, m := range x.runs {
 		// A run inside a name nearNames found is passed over, as it would be
 		// below once Person had read it: the words kept are at most the run's.
@@ -592,13 +592,23 @@ func overlaps(spans [][2]int, i, j int) bool {
 // the text once, which is much cheaper than the equivalent expression, and Person
 // decides what each run is.
 func appendCapitalizedRuns(out [][2]int, text string) [][2]int {
-	return appendRuns(out, text, true)
+	return appendRunsAt(out, text, appendCapitalWords(nil, text))
 }
 
-// appendRuns is appendCapitalizedRuns, going from capital to capital out of a run
-// when skip is set, else reading every word (as the test that holds the two
-// together does).
-func appendRuns(out [][2]int, text string, skip bool) [][2]int {
+// appendRunsAt is appendCapitalizedRuns given the capitalized words of text
+// (appendCapitalWords), which the names rule has found already: out of a run, it
+// goes on to the next of them rather than to the next capital. A capital they
+// leave out is in a word, after a letter or a letter's apostrophe ("McDonald",
+// "d'Estaing"), whose word the run would read from its first letter, a small
+// one: no run begins there.
+func appendRunsAt(out [][2]int, text string, caps [][2]int) [][2]int {
+	return appendRuns(out, text, true, caps)
+}
+
+// appendRuns is appendCapitalizedRuns, going from capitalized word to
+// capitalized word (caps) out of a run when skip is set, else reading every
+// word (as the test that holds the two together does).
+func appendRuns(out [][2]int, text string, skip bool, caps [][2]int) [][2]int {
 	// The run is [start, end), ending with a capitalized word; last is the end of
 	// its last word, a particle maybe ("Pierre de"), which the next word must
 	// follow after one space to go on with the run.
@@ -612,8 +622,14 @@ func appendRuns(out [][2]int, text string, skip bool) [][2]int {
 	for i := 0; i < len(text); {
 		if skip && start < 0 {
 			// Out of a run, only a capitalized word matters: go on to the
-			// next capital, from the last byte before it that no word holds.
-			p := nextUpper(text, i)
+			// next one, from the last byte before it that no word holds.
+			for len(caps) > 0 && caps[0][0] < i {
+				caps = caps[1:]
+			}
+			p := len(text)
+			if len(caps) > 0 {
+				p = caps[0][0]
+			}
 			for p > i && (isLetter(text[p-1]) || text[p-1] == '-' || text[p-1] == '\'') {
 				p--
 			}

@@ -271,7 +271,7 @@ func TestCapitalsFoundAsByteByByte(t *testing.T) {
 		x := newExtractor(c.Sources[0], Segment(""), c.Profile, rs)
 		runs := 0
 		for _, text := range texts {
-			got, want := appendCapitalizedRuns(nil, text), appendRuns(nil, text, false)
+			got, want := appendCapitalizedRuns(nil, text), appendRuns(nil, text, false, nil)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("runs of %q: %v, word by word %v", text, got, want)
 			}
