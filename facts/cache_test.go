@@ -12,7 +12,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -189,23 +188,6 @@ func TestCacheKeyFollowsTheProfile(t *testing.T) {
 	}
 }
 
-// countingFS counts the files opened for reading; Stat does not open. Workers
-// open files at once, hence the lock.
-type countingFS struct {
-	fs.FS
-	mu     sync.Mutex
-	opened map[string]int
-}
-
-func (c *countingFS) Open(name string) (fs.File, error) {
-	c.mu.Lock()
-	c.opened[name]++
-	c.mu.Unlock()
-	return c.FS.Open(name)
-}
-
-func (c *countingFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(c.FS, name) }
-
 // amberCopy copies the second test corpus into a new folder, to be changed.
 func amberCopy(t *testing.T) string {
 	t.Helper()
@@ -229,9 +211,9 @@ func amberCopy(t *testing.T) string {
 func TestCacheKnowsFilesBySizeAndTime(t *testing.T) {
 	dir := amberCopy(t)
 	cache := facts.OpenCache(t.TempDir(), "test")
-	load := func() (*countingFS, string) {
+	load := func() (*facts.CountingFS, string) {
 		t.Helper()
-		fsys := &countingFS{FS: os.DirFS(dir), opened: map[string]int{}}
+		fsys := &facts.CountingFS{FS: os.DirFS(dir), Opened: map[string]int{}}
 		o := facts.ExtractOptions{Cache: cache, Root: dir}
 		c, err := facts.LoadCorpusWith(fsys, "amber", o)
 		if err != nil {
@@ -249,8 +231,8 @@ func TestCacheKnowsFilesBySizeAndTime(t *testing.T) {
 		t.Error("the warm run found other claims")
 	}
 	for _, f := range []string{"almanac.txt", "review.txt", "wiki.txt"} {
-		if fsys.opened[f] != 0 {
-			t.Errorf("%s was read %d times on a warm run", f, fsys.opened[f])
+		if fsys.Opened[f] != 0 {
+			t.Errorf("%s was read %d times on a warm run", f, fsys.Opened[f])
 		}
 	}
 
@@ -269,8 +251,8 @@ func TestCacheKnowsFilesBySizeAndTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	fsys, after := load()
-	if fsys.opened["wiki.txt"] == 0 || fsys.opened["almanac.txt"] != 0 {
-		t.Errorf("after a change: wiki.txt read %d times, almanac.txt %d", fsys.opened["wiki.txt"], fsys.opened["almanac.txt"])
+	if fsys.Opened["wiki.txt"] == 0 || fsys.Opened["almanac.txt"] != 0 {
+		t.Errorf("after a change: wiki.txt read %d times, almanac.txt %d", fsys.Opened["wiki.txt"], fsys.Opened["almanac.txt"])
 	}
 	if after == warm || !strings.Contains(after, "1974") {
 		t.Error("the changed source's claims were not extracted again")

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -129,20 +128,6 @@ func TestTeachesAsLearn(t *testing.T) {
 	}
 }
 
-// countingFS counts the times each file is opened.
-type countingFS struct {
-	fs.FS
-	mu     sync.Mutex
-	opened map[string]int
-}
-
-func (c *countingFS) Open(name string) (fs.File, error) {
-	c.mu.Lock()
-	c.opened[name]++
-	c.mu.Unlock()
-	return c.FS.Open(name)
-}
-
 // TestExtractWhileReadingAsAfter: extracting each source while it is read gives
 // the claims extracting after loading gives, on one core and on all, with a
 // cache cold and warm and without one. Where the texts teach the profile nothing,
@@ -175,7 +160,7 @@ func TestExtractWhileReadingAsAfter(t *testing.T) {
 				{Workers: 0, ExtractWhileReading: true, Cache: cache},
 				{Workers: 0, ExtractWhileReading: true, Cache: cache},
 			} {
-				counted := &countingFS{FS: corpus.fsys, opened: map[string]int{}}
+				counted := &CountingFS{FS: corpus.fsys, Opened: map[string]int{}}
 				c, got := extract(o, counted)
 				sameClaims(t, fmt.Sprintf("workers %d, cache %v", o.Workers, o.Cache != nil), want, got)
 				if o.Cache != nil {
@@ -186,7 +171,7 @@ func TestExtractWhileReadingAsAfter(t *testing.T) {
 				}
 				once := len(c.Learned) == 0
 				for _, src := range c.Sources {
-					if n := counted.opened[src.File]; once && n != 1 || !once && n != 2 {
+					if n := counted.Opened[src.File]; once && n != 1 || !once && n != 2 {
 						t.Errorf("%s opened %d times; the texts taught %d names", src.File, n, len(c.Learned))
 					}
 				}

@@ -92,26 +92,25 @@ func TestStartsFindWhatTheSearchFinds(t *testing.T) {
 			if sameMatches(t, "personRE", rs.personRE.regexp(), rs.persons, s.Folded().Text) {
 				people++
 			}
-			if sameMatches(t, "learnPlaceRE", learnPlaceRE, learnPlaceStarts, s.Folded().Text) {
-				places++
-			}
-			if sameMatches(t, "learnAliasRE", learnAliasRE, learnAliasStarts, s.Folded().Text) {
-				aliases++
-			}
-			if sameMatches(t, "claimVerbRE", claimVerbRE, claimVerbStarts, s.Folded().Text) {
-				claimants++
-			}
-			if sameMatches(t, "accordingRE", accordingRE, accordingStarts, s.Folded().Text) {
-				according++
-			}
-			if sameMatches(t, "hedgeRE", hedgeRE, hedgeStarts, s.Folded().Text) {
-				hedges++
-			}
-			if sameMatches(t, "clauseEndRE", clauseEndRE, clauseEndStarts, s.Folded().Text) {
-				clauseEnds++
-			}
-			if sameMatches(t, "notClaimantRE", notClaimantRE, notClaimantStarts, s.Folded().Text) {
-				notClaimants++
+			// The expressions outside the rules, and how many sentences each
+			// matched in.
+			for _, e := range []struct {
+				name string
+				re   *regexp.Regexp
+				st   *starts
+				n    *int
+			}{
+				{"learnPlaceRE", learnPlaceRE, learnPlaceStarts, &places},
+				{"learnAliasRE", learnAliasRE, learnAliasStarts, &aliases},
+				{"claimVerbRE", claimVerbRE, claimVerbStarts, &claimants},
+				{"accordingRE", accordingRE, accordingStarts, &according},
+				{"hedgeRE", hedgeRE, hedgeStarts, &hedges},
+				{"clauseEndRE", clauseEndRE, clauseEndStarts, &clauseEnds},
+				{"notClaimantRE", notClaimantRE, notClaimantStarts, &notClaimants},
+			} {
+				if sameMatches(t, e.name, e.re, e.st, s.Folded().Text) {
+					*e.n++
+				}
 			}
 			for _, r := range rs.rules {
 				if pl, ok := r.(*periodListRule); ok && pl.re.st != nil && s.Kind == ListItem {
