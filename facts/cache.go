@@ -169,6 +169,19 @@ func (c *Cache) open(key string) (d *decoder, blob string, packed, ok bool) {
 	return d, blob, false, ok
 }
 
+// holds reports whether the cache has an entry under key, without reading it:
+// one that turns out damaged is found so when it is read, and rebuilt then.
+func (c *Cache) holds(key string) bool {
+	if c == nil {
+		return false
+	}
+	if _, _, ok := c.fromPack(key); ok {
+		return true
+	}
+	_, err := os.Stat(c.path(key))
+	return err == nil
+}
+
 // checkEntry checks the magic line and the sum of an entry (blob and raw are the
 // same bytes) and returns a decoder of its payload.
 func checkEntry(blob string, raw []byte) (*decoder, bool) {

@@ -216,6 +216,9 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 // teaches the profile a name, extracting while reading stops (abandoned), the
 // sources after it read for their lessons alone, as without it.
 type speculation struct {
+	// digest is the rules' digest with the profile as the manifest gives it:
+	// the claims' if the texts teach it nothing.
+	digest  string
 	once    sync.Once
 	compile func()
 	rs      *RuleSet
@@ -236,7 +239,7 @@ func (c *Corpus) newSpeculation() *speculation {
 	if err != nil {
 		return nil
 	}
-	sp := &speculation{claims: make([][]Claim, len(c.Sources)), done: make([]bool, len(c.Sources))}
+	sp := &speculation{digest: rulesDigest(c.Profile, files), claims: make([][]Claim, len(c.Sources)), done: make([]bool, len(c.Sources))}
 	sp.compile = func() { sp.rs, sp.err = c.compile(files) }
 	return sp
 }
@@ -253,6 +256,17 @@ func (sp *speculation) rules() *RuleSet {
 		return nil
 	}
 	return sp.rs
+}
+
+// rulesFor are the rules to extract source s with while reading it, or nil:
+// when extracting while reading has stopped, or when cache holds the claims it
+// would find (checked first, so that a run whose sources the cache all holds
+// compiles no rules).
+func (sp *speculation) rulesFor(s *Source, cache *Cache) *RuleSet {
+	if sp == nil || cache != nil && cache.holds(cache.key(s, sp.digest)) {
+		return nil
+	}
+	return sp.rules()
 }
 
 // take returns the claims extracted while reading source i, once, and whether
@@ -622,7 +636,10 @@ func (c *Corpus) scan(nodes func() map[SourceID]*yaml.Node, o ExtractOptions) []
 			s.Hash = hex.EncodeToString(sum[:])
 		}
 		t, ok := o.Cache.loadText(s.Hash)
-		if rs := c.spec.rules(); rs != nil {
+		// A text read again whose claims the cache holds (a file touched, not
+		// changed: a fresh checkout) is not extracted while reading: extracting
+		// will take them from the cache.
+		if rs := c.spec.rulesFor(s, o.Cache); rs != nil {
 			lessons := c.extractWhileReading(i, readOnly(data), b, rs)
 			if !ok {
 				t = textEntry{Lessons: lessons}
