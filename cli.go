@@ -309,7 +309,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	reserveHeapToLoad()
 	bars := newProgress(e.stderr, isTerminal(e.stderr))
 	defer bars.stop()
-	opts := facts.ExtractOptions{Workers: cf.workers, Progress: bars.callback(), ExtractWhileReading: true}
+	opts := facts.ExtractOptions{Workers: cf.workers, Progress: reserveHeapWhileReading(bars.callback()), ExtractWhileReading: true}
 	if root != "" {
 		opts.Root, _ = filepath.Abs(root)
 	}
