@@ -270,9 +270,9 @@ func (sp *speculation) rulesFor(s *Source, cache *Cache) *RuleSet {
 }
 
 // take returns the claims extracted while reading source i, once, and whether
-// there are any.
-func (sp *speculation) take(i int) ([]Claim, bool) {
-	if sp == nil || !sp.done[i] {
+// there are any: none for rules other than those it extracted with (digest).
+func (sp *speculation) take(i int, digest string) ([]Claim, bool) {
+	if sp == nil || !sp.done[i] || digest != sp.digest {
 		return nil, false
 	}
 	claims := sp.claims[i]
@@ -1094,7 +1094,7 @@ func ExtractCorpus(c *Corpus, rules Rules, o ExtractOptions) ([]Claim, error) {
 			parts[i] = part{d: d, n: n}
 			return
 		}
-		if claims, ok := c.spec.take(i); ok {
+		if claims, ok := c.spec.take(i, digest); ok {
 			if o.Cache != nil {
 				o.Cache.misses.Add(1)
 				o.Cache.store(entry{Key: o.Cache.key(s, digest), Claims: claims})

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -185,5 +186,41 @@ func TestExtractWhileReadingAsAfter(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestExtractWhileReadingOtherRules: the claims extracted while reading are
+// those of the corpus's rules; extracting with others finds their own.
+func TestExtractWhileReadingOtherRules(t *testing.T) {
+	const rule = "name: killed.active\n"
+	if !strings.Contains(string(DefaultRules), rule) {
+		t.Fatalf("the default rules have no %q", rule)
+	}
+	renamed := RuleFile{Name: "renamed", Data: []byte(strings.Replace(string(DefaultRules), rule, "name: killed.active-renamed\n", 1))}
+	extract := func(o ExtractOptions) []Claim {
+		c, err := LoadCorpusWith(seeds.FS, "seeds", o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := CompileRules(c.Profile, renamed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		claims, err := ExtractCorpus(c, rs, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return claims
+	}
+	want, got := extract(ExtractOptions{}), extract(ExtractOptions{ExtractWhileReading: true})
+	sameClaims(t, "renamed rules", want, got)
+	n := 0
+	for _, c := range got {
+		if c.Rule == "killed.active-renamed" {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no claim of the renamed rule: the test tells nothing")
 	}
 }
