@@ -327,7 +327,6 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	reserveHeapFor(c)
 	// Compiled only if a source is not in the cache (DeferredRules).
 	rs, err := c.DeferredRules()
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"sync"
 
-	"github.com/factcheck-tools/compare/facts"
 	"github.com/factcheck-tools/compare/internal/hugeheap"
 )
 
@@ -23,11 +22,14 @@ func reserveHeapToLoad() {
 }
 
 // reserveHeapWhileReading returns the loading's progress callback, next (which may
-// be nil) after a look at the sources read: the claims are extracted while the
-// sources are read, so the heap that needs room is filled before loading ends.
-// Once a few sources are read, the text is reckoned from their size (sources of a
-// corpus are alike) and reserveHeapFor's room made for it. When the heap is not
-// advised, it is next itself.
+// be nil) after a look at the sources read, or next itself when the heap is not
+// advised. The claims are extracted while the sources are read, so the heap is
+// filled before loading ends: once a few sources are read (or known by the
+// cache, which reports them too), the text is reckoned from their size (the
+// sources of a corpus are alike) and room made for it. A run's peak heap on the
+// generated corpora is about 64 MB and a quarter more than the sources' text (95
+// MB for 51 MB of text, 662 MB for 518 MB; a warm check less). Only address
+// space is asked for.
 func reserveHeapWhileReading(next func(string, int, int, int64)) func(string, int, int, int64) {
 	if !adviseHeap {
 		return next
@@ -45,32 +47,10 @@ func reserveHeapWhileReading(next func(string, int, int, int64)) func(string, in
 // reckonAfter is how many sources are read before the text is reckoned.
 const reckonAfter = 16
 
-// reserveText makes the room a corpus of text bytes needs (reserveHeapFor); a
-// variable, for the test.
-var reserveText = reserveForText
-
-func reserveForText(text int64) {
+// reserveText makes the room a corpus of text bytes needs, if it is large enough
+// to need more than reserveHeapToLoad made; a variable, for the test.
+var reserveText = func(text int64) {
 	if text >= 16<<20 {
 		hugeheap.Reserve(64<<20 + int(text+text/4))
 	}
-}
-
-// reserveHeapFor does the same for what the corpus c will fill, once its sources'
-// sizes are known, if they are large enough to need more: a run's peak heap on the
-// generated corpora is about 64 MB and a quarter more than the sources' text (95
-// MB for 51 MB of text, 662 MB for 518 MB; a warm check less). Only address space
-// is asked for.
-// When the sources are extracted while they are read, reserveHeapWhileReading
-// has done so already.
-func reserveHeapFor(c *facts.Corpus) {
-	if !adviseHeap {
-		return
-	}
-	heapSized.Do(func() {
-		var text int64
-		for _, s := range c.Sources {
-			text += s.Size
-		}
-		reserveText(text)
-	})
 }

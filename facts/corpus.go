@@ -990,16 +990,23 @@ func (c *Corpus) compile(files []RuleFile) (*RuleSet, error) {
 // compile is reported then; one that does not compile never had a source
 // extracted with it, so no source is in the cache under its digest.
 func (c *Corpus) DeferredRules() (*DeferredRules, error) {
+	if sp := c.spec; sp != nil {
+		// The texts taught the profile nothing (else LoadCorpusWith dropped
+		// spec): the rules to extract while reading are these, their files read
+		// and their digest worked out once, compiled once.
+		d := &DeferredRules{digest: sp.digest}
+		d.compile = func() {
+			sp.once.Do(sp.compile)
+			d.rs, d.err = sp.rs, sp.err
+		}
+		return d, nil
+	}
 	files, err := c.ruleFiles()
 	if err != nil {
 		return nil, err
 	}
 	d := &DeferredRules{digest: rulesDigest(c.Profile, files)}
 	d.compile = func() { d.rs, d.err = c.compile(files) }
-	if sp := c.spec; sp != nil && sp.rs != nil && sp.err == nil {
-		// Compiled to extract while reading, against the profile as it is.
-		d.compile = func() { d.rs = sp.rs }
-	}
 	return d, nil
 }
 
