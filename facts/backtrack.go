@@ -575,9 +575,9 @@ func contextAt(t string, pos int) syntax.EmptyOp {
 // alternative by both its ways, the first way then followed on and the second
 // taken up after it. The compiler numbers an alternation's branches first and
 // their alternatives after, so that an attempt, which looks at both ways of an
-// alternative to choose, read three lines of memory at each; laid out so, the
-// chain of an alternation's alternatives and the first instruction of each of
-// its branches follow one another. (On the generated corpus of 1,000 sources a
+// alternative to choose, reads three scattered lines of memory at each; laid out
+// so, the chain of an alternation's alternatives and the first instruction of
+// each of its branches follow one another. (On the generated corpus of 1,000 sources a
 // run misses a simulated 1 MB last-level cache 5% less often.) What a program
 // matches does not change: only the numbers.
 func (bt *backtracker) layOut() {
