@@ -247,15 +247,15 @@ func corpusArg(rest []string) (string, error) {
 type loaded struct {
 	corpus  *facts.Corpus
 	label   string
-	root    string // the folder on disk; "" for the embedded corpus, which is read-only
-	claims  []facts.Claim
+	root    string          // the folder on disk; "" for the embedded corpus, which is read-only
+	claims  [][]facts.Claim // by source, in manifest order
 	reviews *compare.Reviews
 }
 
 // judge judges the claims and applies the reviews; it returns the reviews that
 // match no conflict any more.
 func (l *loaded) judge() (*compare.Result, []*compare.Review) {
-	res := compare.Judge(l.corpus, l.claims)
+	res := compare.JudgeBySource(l.corpus, l.claims)
 	return res, compare.ApplyReviews(res, l.reviews)
 }
 
@@ -340,7 +340,7 @@ func load(e *env, dir string, cf corpusFlags) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	claims, err := facts.ExtractCorpus(c, rs, opts)
+	claims, err := facts.ExtractBySource(c, rs, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -53,15 +53,17 @@ func runFacts(e *env, args []string) error {
 		return &usageError{fmt.Sprintf("unknown source %q: the corpus has %s", o.source, joinComma(ids)), ""}
 	}
 	var shown []facts.Claim
-	for _, c := range l.claims {
-		spec, _ := c.Predicate.Spec()
-		if o.source != "" && string(c.Source) != o.source {
-			continue
+	for _, claims := range l.claims {
+		for _, c := range claims {
+			spec, _ := c.Predicate.Spec()
+			if o.source != "" && string(c.Source) != o.source {
+				continue
+			}
+			if o.predicate != "" && string(c.Predicate) != o.predicate && spec.Family != o.predicate {
+				continue
+			}
+			shown = append(shown, c)
 		}
-		if o.predicate != "" && string(c.Predicate) != o.predicate && spec.Family != o.predicate {
-			continue
-		}
-		shown = append(shown, c)
 	}
 	if o.format == "json" {
 		return writeClaimsJSON(e, l.corpus, shown)

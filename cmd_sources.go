@@ -28,8 +28,10 @@ func runSources(e *env, args []string) error {
 		return err
 	}
 	counts := map[string]int{}
-	for _, c := range l.claims {
-		counts[string(c.Source)]++
+	for _, claims := range l.claims {
+		for _, c := range claims {
+			counts[string(c.Source)]++
+		}
 	}
 	t := tablewriter.NewTable(e.stdout,
 		tablewriter.WithHeaderAutoFormat(tw.Off),

@@ -39,18 +39,30 @@ type judge struct {
 // The same rules apply inside one source: a source that contradicts itself is
 // flagged (IntraSource) just as two sources that disagree are.
 func Judge(c *facts.Corpus, claims []facts.Claim) *Result {
+	return JudgeBySource(c, [][]facts.Claim{claims})
+}
+
+// JudgeBySource is Judge of the claims of several slices, taken in turn, as
+// facts.ExtractBySource gives them: one slice a source.
+func JudgeBySource(c *facts.Corpus, bySource [][]facts.Claim) *Result {
 	j := &judge{corpus: c, groups: map[string][]*facts.Claim{}}
 	// Judging rewrites subjects (step 0 below) on copies of the claims it changes:
 	// the caller's claims stay as they are, and the others are not copied.
-	all := make([]*facts.Claim, len(claims))
-	for i := range claims {
-		all[i] = &claims[i]
-		if c.SourceIndex(all[i]) < 0 {
-			if j.unlisted == nil {
-				j.unlisted = map[facts.SourceID]int{}
-			}
-			if _, ok := j.unlisted[claims[i].Source]; !ok {
-				j.unlisted[claims[i].Source] = len(c.Sources) + len(j.unlisted)
+	n := 0
+	for _, claims := range bySource {
+		n += len(claims)
+	}
+	all := make([]*facts.Claim, 0, n)
+	for _, claims := range bySource {
+		for i := range claims {
+			all = append(all, &claims[i])
+			if c.SourceIndex(&claims[i]) < 0 {
+				if j.unlisted == nil {
+					j.unlisted = map[facts.SourceID]int{}
+				}
+				if _, ok := j.unlisted[claims[i].Source]; !ok {
+					j.unlisted[claims[i].Source] = len(c.Sources) + len(j.unlisted)
+				}
 			}
 		}
 	}

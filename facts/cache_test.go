@@ -58,6 +58,51 @@ func TestCacheColdWarmParallel(t *testing.T) {
 	}
 }
 
+// TestExtractBySource: ExtractBySource gives each source's claims in a slice of
+// their own, in manifest order, placed in their source (Source, SourceIndex),
+// uncached, with the cache cold and warm; their concatenation is what
+// ExtractCorpus gives.
+func TestExtractBySource(t *testing.T) {
+	c, err := facts.LoadCorpus(seeds.FS, "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := c.Rules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := extract(t, c, rs, facts.ExtractOptions{Workers: 1})
+	cache := facts.OpenCache(t.TempDir(), "test")
+	for _, tc := range []struct {
+		name  string
+		cache *facts.Cache
+	}{{"uncached", nil}, {"cold", cache}, {"warm", cache}} {
+		by, err := facts.ExtractBySource(c, rs, facts.ExtractOptions{Cache: tc.cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(by) != len(c.Sources) {
+			t.Fatalf("%s: %d slices for %d sources", tc.name, len(by), len(c.Sources))
+		}
+		for i, claims := range by {
+			if len(claims) == 0 {
+				t.Errorf("%s: no claims for %s", tc.name, c.Sources[i].ID)
+			}
+			for k := range claims {
+				if claims[k].Source != c.Sources[i].ID || c.SourceIndex(&claims[k]) != i {
+					t.Fatalf("%s: claim %d of %s is placed in %s (index %d)", tc.name, k, c.Sources[i].ID, claims[k].Source, c.SourceIndex(&claims[k]))
+				}
+			}
+		}
+		if got := fmt.Sprint(slices.Concat(by...)); got != want {
+			t.Errorf("%s: the slices together differ from ExtractCorpus's claims", tc.name)
+		}
+	}
+	if hits, _ := cache.Stats(); hits != int64(len(c.Sources)) {
+		t.Errorf("warm: %d hits, want %d", hits, len(c.Sources))
+	}
+}
+
 // cachedSeeds extracts the embedded corpus without a cache (want) and into a new
 // cache folder (dir), and lists that folder's entry files.
 func cachedSeeds(t *testing.T) (c *facts.Corpus, rs *facts.RuleSet, dir, want string, files []string) {
