@@ -131,6 +131,7 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 			if !c.batch {
 				return exitCode(stderr, c.run(e, args[1:]))
 			}
+			defer budgetHeap()()
 			out := bufio.NewWriterSize(stdout, 64<<10)
 			e.stdout = out
 			err := c.run(e, args[1:])

@@ -12,7 +12,6 @@ import (
 	"path"
 	"regexp"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -21,6 +20,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/factcheck-tools/compare/internal/collector"
 	"github.com/factcheck-tools/compare/internal/par"
 	"go.yaml.in/yaml/v3"
 )
@@ -1206,16 +1206,6 @@ func ExtractBySource(c *Corpus, rules Rules, o ExtractOptions) ([][]Claim, error
 	return out, nil
 }
 
-// gcPause counts the decodings and rule compilings under way that keep the
-// collector off; the setting is the process's, and compare serve loads a corpus
-// for each request, so the first to start turns it off and the last to end gives
-// it back.
-var gcPause struct {
-	sync.Mutex
-	n     int
-	saved int
-}
-
 // compileGCOff is the most bytes of names a profile may hold for the collector
 // to be off while the rules compile. With few names, what compiling allocates is
 // mostly the programs, which are kept, and a cycle meanwhile only scans them
@@ -1236,19 +1226,6 @@ func pauseGCToCompile(spelled int) (resume func()) {
 	return pauseGC()
 }
 
-// pauseGC turns the collector off until the function it returns is called.
-func pauseGC() (resume func()) {
-	gcPause.Lock()
-	defer gcPause.Unlock()
-	if gcPause.n == 0 {
-		gcPause.saved = debug.SetGCPercent(-1)
-	}
-	gcPause.n++
-	return func() {
-		gcPause.Lock()
-		defer gcPause.Unlock()
-		if gcPause.n--; gcPause.n == 0 {
-			debug.SetGCPercent(gcPause.saved)
-		}
-	}
-}
+// pauseGC turns the collector off until the function it returns is called
+// (collector.Pause).
+func pauseGC() (resume func()) { return collector.Pause() }
