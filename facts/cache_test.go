@@ -30,9 +30,9 @@ func extract(t *testing.T, c *facts.Corpus, rs *facts.RuleSet, o facts.ExtractOp
 	return fmt.Sprint(claims)
 }
 
-// TestCacheColdWarmParallel: the claims of the embedded corpus are the same on one
-// core and on all, with the cache cold and warm.
-func TestCacheColdWarmParallel(t *testing.T) {
+// seedsWithRules loads the embedded corpus and compiles its rules.
+func seedsWithRules(t *testing.T) (*facts.Corpus, *facts.RuleSet) {
+	t.Helper()
 	c, err := facts.LoadCorpus(seeds.FS, "seeds")
 	if err != nil {
 		t.Fatal(err)
@@ -41,6 +41,13 @@ func TestCacheColdWarmParallel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c, rs
+}
+
+// TestCacheColdWarmParallel: the claims of the embedded corpus are the same on one
+// core and on all, with the cache cold and warm.
+func TestCacheColdWarmParallel(t *testing.T) {
+	c, rs := seedsWithRules(t)
 	want := extract(t, c, rs, facts.ExtractOptions{Workers: 1})
 	cache := facts.OpenCache(t.TempDir(), "test")
 	for _, tc := range []struct {
@@ -63,14 +70,7 @@ func TestCacheColdWarmParallel(t *testing.T) {
 // uncached, with the cache cold and warm; their concatenation is what
 // ExtractCorpus gives.
 func TestExtractBySource(t *testing.T) {
-	c, err := facts.LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	rs, err := c.Rules()
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, rs := seedsWithRules(t)
 	want := extract(t, c, rs, facts.ExtractOptions{Workers: 1})
 	cache := facts.OpenCache(t.TempDir(), "test")
 	for _, tc := range []struct {
@@ -107,13 +107,7 @@ func TestExtractBySource(t *testing.T) {
 // cache folder (dir), and lists that folder's entry files.
 func cachedSeeds(t *testing.T) (c *facts.Corpus, rs *facts.RuleSet, dir, want string, files []string) {
 	t.Helper()
-	c, err := facts.LoadCorpus(seeds.FS, "seeds")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rs, err = c.Rules(); err != nil {
-		t.Fatal(err)
-	}
+	c, rs = seedsWithRules(t)
 	dir = t.TempDir()
 	want = extract(t, c, rs, facts.ExtractOptions{Workers: 1})
 	extract(t, c, rs, facts.ExtractOptions{Cache: facts.OpenCache(dir, "v1")})

@@ -71,19 +71,25 @@ func begin() {
 	}
 }
 
+// enter counts a stretch in *n and puts the setting in force; it returns what
+// ends the stretch. state is locked, and begin called.
+func enter(n *int) (end func()) {
+	*n++
+	apply()
+	return func() {
+		state.Lock()
+		defer state.Unlock()
+		*n--
+		apply()
+	}
+}
+
 // Pause turns the collector off until the function it returns is called.
 func Pause() (resume func()) {
 	state.Lock()
 	defer state.Unlock()
 	begin()
-	state.pauses++
-	apply()
-	return func() {
-		state.Lock()
-		defer state.Unlock()
-		state.pauses--
-		apply()
-	}
+	return enter(&state.pauses)
 }
 
 // Budget lets the heap grow by n bytes past what is live before the collector's
@@ -114,14 +120,7 @@ func Budget(n int64) (end func()) {
 	if state.own.percent <= 0 {
 		state.outgrown = true // off, or collecting all the time: the user's own
 	}
-	state.budgets++
-	apply()
-	return func() {
-		state.Lock()
-		defer state.Unlock()
-		state.budgets--
-		apply()
-	}
+	return enter(&state.budgets)
 }
 
 // percentFor is the GOGC that sets the collector's goal at target with live
