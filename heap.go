@@ -16,9 +16,9 @@ var adviseHeap bool
 // first cycle (collector.Budget): a run that stays under it (1,000 generated
 // sources) is not collected at all, and one that outgrows it (10,000) keeps no
 // more than it would have. Measured on 1,000 generated sources, "report --format
-// json --no-cache", three runs each: on both cores 0.29-0.30 s against 0.33-0.34
-// s, on one worker 0.49-0.55 s against 0.52-0.61 s; peak memory 104-106 MB
-// against 88-93 MB.
+// json --no-cache", four runs each, alternated: on both cores 0.28-0.30 s
+// against 0.31-0.33 s, on one worker 0.49-0.53 s against 0.50-0.55 s; peak
+// memory 104-105 MB against 87-92 MB.
 const heapBudget = 128 << 20
 
 // budgetHeap is collector.Budget(heapBudget) when main advises the heap; it
