@@ -72,16 +72,21 @@ func (b *byteSet) has(c byte) bool { return b[c>>6]&(1<<(c&63)) != 0 }
 func backtrackerOf(re *syntax.Regexp) *backtracker { return backtrackerWith(re, nil) }
 
 // backtrackerWith is backtrackerOf with the lists of names of shared compiled
-// apart, run by its instSub instructions.
+// apart, run by its instSub instructions; its instructions are laid out in the
+// order an attempt reads them (layOut).
 func backtrackerWith(re *syntax.Regexp, shared *sharedNames) *backtracker {
-	bt := backtrackerInOrder(re, shared)
-	bt.layOut()
-	return bt
+	return buildBacktracker(re, shared, true)
 }
 
 // backtrackerInOrder is backtrackerWith with the instructions in the order the
 // compiler made them.
 func backtrackerInOrder(re *syntax.Regexp, shared *sharedNames) *backtracker {
+	return buildBacktracker(re, shared, false)
+}
+
+// buildBacktracker compiles re, its instructions numbered as layOut orders them
+// if laidOut, else as the compiler made them; each is made once, in its place.
+func buildBacktracker(re *syntax.Regexp, shared *sharedNames, laidOut bool) *backtracker {
 	ncap := re.MaxCap()
 	var subs []*subProgram
 	var apart apartFunc
@@ -102,37 +107,58 @@ func backtrackerInOrder(re *syntax.Regexp, shared *sharedNames) *backtracker {
 		}
 	}
 	prog := compileProgWith(re, apart)
-	bt := &backtracker{start: uint32(prog.Start), ncap: 2 * (ncap + 1), subs: subs}
+	n := len(prog.Inst)
+	// order[k] is the compiler's number of the instruction put in place k, and
+	// number[pc] the place of the compiler's instruction pc.
+	var order, number []uint32
+	if laidOut {
+		order, number = layOut(prog)
+	} else {
+		order = make([]uint32, n)
+		for pc := range order {
+			order[pc] = uint32(pc)
+		}
+		number = order
+	}
+	bt := &backtracker{start: number[prog.Start], ncap: 2 * (ncap + 1), subs: subs}
 	for _, sp := range subs {
 		bt.subBits = max(bt.subBits, sp.bits())
 	}
-	ascii := make([][2]uint64, len(prog.Inst))
-	bt.insts = make([]btInst, len(prog.Inst))
-	n := 0
+	// The leads and the joins are worked out over the compiler's program; each
+	// instruction is then made in its place, its ways renumbered.
+	ascii := make([][2]uint64, n)
+	runes := 0
 	for pc := range prog.Inst {
-		n += len(prog.Inst[pc].Rune)
+		ascii[pc] = asciiRead(&prog.Inst[pc])
+		runes += len(prog.Inst[pc].Rune)
 	}
-	bt.runes = make([]rune, 0, n)
-	bt.runeSpans = make([][2]uint32, len(prog.Inst))
-	for pc := range prog.Inst {
+	leads := leadsOf(prog, ascii, subs)
+	joined := joins(prog)
+	bt.insts = make([]btInst, n)
+	bt.leads = make([]byteSet, n)
+	bt.runeSpans = make([][2]uint32, n)
+	bt.runes = make([]rune, 0, runes)
+	for at, pc := range order {
 		inst := &prog.Inst[pc]
-		ascii[pc] = asciiRead(inst)
+		in := btInst{op: inst.Op, out: inst.Out, arg: inst.Arg, join: joined[pc],
+			fold: inst.Op == syntax.InstRune && len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0,
+			char: inst.Op == syntax.InstRune || inst.Op == syntax.InstRune1 || inst.Op == syntax.InstRuneAny || inst.Op == syntax.InstRuneAnyNotNL,
+			// Every instruction's leads in ASCII beside it: a rune instruction's
+			// are the characters it reads; the others' do not need the room
+			// otherwise.
+			ascii: [2]uint64{leads[pc][0], leads[pc][1]}}
+		switch in.op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			in.out, in.arg = number[in.out], number[in.arg]
+		case syntax.InstFail, syntax.InstMatch:
+		default: // arg is a group, flags or a program's number
+			in.out = number[in.out]
+		}
+		bt.insts[at] = in
+		bt.leads[at] = leads[pc]
 		lo := uint32(len(bt.runes))
 		bt.runes = append(bt.runes, inst.Rune...)
-		bt.runeSpans[pc] = [2]uint32{lo, uint32(len(bt.runes))}
-		bt.insts[pc] = btInst{op: inst.Op, out: inst.Out, arg: inst.Arg, ascii: ascii[pc],
-			fold: inst.Op == syntax.InstRune && len(inst.Rune) == 1 && syntax.Flags(inst.Arg)&syntax.FoldCase != 0,
-			char: inst.Op == syntax.InstRune || inst.Op == syntax.InstRune1 || inst.Op == syntax.InstRuneAny || inst.Op == syntax.InstRuneAnyNotNL}
-	}
-	bt.leads = leadsOf(prog, ascii, subs)
-	for pc, j := range joins(prog) {
-		bt.insts[pc].join = j
-	}
-	for pc := range bt.insts {
-		// Every instruction's leads in ASCII beside it: a rune instruction's are
-		// the characters it reads, already there; the others' do not need the
-		// room otherwise.
-		bt.insts[pc].ascii = [2]uint64{bt.leads[pc][0], bt.leads[pc][1]}
+		bt.runeSpans[at] = [2]uint32{lo, uint32(len(bt.runes))}
 	}
 	return bt
 }
@@ -570,8 +596,8 @@ func contextAt(t string, pos int) syntax.EmptyOp {
 	return syntax.EmptyOpContext(before, after)
 }
 
-// layOut numbers the instructions again in the order an attempt comes to them:
-// from the start, each instruction followed by those it leads to, and an
+// layOut numbers prog's instructions again in the order an attempt comes to
+// them: from the start, each instruction followed by those it leads to, and an
 // alternative by both its ways, the first way then followed on and the second
 // taken up after it. The compiler numbers an alternation's branches first and
 // their alternatives after, so that an attempt, which looks at both ways of an
@@ -579,14 +605,16 @@ func contextAt(t string, pos int) syntax.EmptyOp {
 // so, the chain of an alternation's alternatives and the first instruction of
 // each of its branches follow one another. (On the generated corpus of 1,000 sources a
 // run misses a simulated 1 MB last-level cache 5% less often.) What a program
-// matches does not change: only the numbers.
-func (bt *backtracker) layOut() {
-	n := len(bt.insts)
-	number := make([]uint32, n)
+// matches does not change: only the numbers. It returns the compiler's number
+// of the instruction in each new place (order) and the new place of each
+// (number).
+func layOut(prog *syntax.Prog) (order, number []uint32) {
+	n := len(prog.Inst)
+	number = make([]uint32, n)
 	for i := range number {
 		number[i] = ^uint32(0)
 	}
-	order := make([]uint32, 0, n)
+	order = make([]uint32, 0, n)
 	num := func(pc uint32) bool {
 		if number[pc] != ^uint32(0) {
 			return false
@@ -595,55 +623,40 @@ func (bt *backtracker) layOut() {
 		order = append(order, pc)
 		return true
 	}
-	num(bt.start)
-	stack := []uint32{bt.start}
+	start := uint32(prog.Start)
+	num(start)
+	stack := []uint32{start}
 	for len(stack) > 0 {
 		pc := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		for {
-			in := &bt.insts[pc]
-			switch in.op {
+			in := &prog.Inst[pc]
+			switch in.Op {
 			case syntax.InstAlt, syntax.InstAltMatch:
-				o := num(in.out)
-				if num(in.arg) {
-					stack = append(stack, in.arg)
+				o := num(in.Out)
+				if num(in.Arg) {
+					stack = append(stack, in.Arg)
 				}
 				if !o {
 					goto next
 				}
-				pc = in.out
+				pc = in.Out
 			case syntax.InstFail, syntax.InstMatch:
 				goto next
 			default:
-				if !num(in.out) {
+				if !num(in.Out) {
 					goto next
 				}
-				pc = in.out
+				pc = in.Out
 			}
 		}
 	next:
 	}
-	for pc := range bt.insts {
+	for pc := range prog.Inst {
 		if number[pc] == ^uint32(0) {
 			number[pc] = uint32(len(order))
 			order = append(order, uint32(pc))
 		}
 	}
-	insts := make([]btInst, n)
-	leads := make([]byteSet, n)
-	spans := make([][2]uint32, n)
-	for newPC, old := range order {
-		in := bt.insts[old]
-		switch in.op {
-		case syntax.InstAlt, syntax.InstAltMatch:
-			in.out, in.arg = number[in.out], number[in.arg]
-		case syntax.InstFail, syntax.InstMatch:
-		default:
-			in.out = number[in.out]
-		}
-		insts[newPC] = in
-		leads[newPC] = bt.leads[old]
-		spans[newPC] = bt.runeSpans[old]
-	}
-	bt.insts, bt.leads, bt.runeSpans, bt.start = insts, leads, spans, number[bt.start]
+	return order, number
 }
