@@ -124,18 +124,18 @@ func buildBacktracker(re *syntax.Regexp, shared *sharedNames, laidOut bool) *bac
 	for _, sp := range subs {
 		bt.subBits = max(bt.subBits, sp.bits())
 	}
-	// The leads and the joins are worked out over the compiler's program; each
-	// instruction is then made in its place, its ways renumbered.
+	// The leads and the joins are worked out over the compiler's program, the
+	// leads put in their places; each instruction is then made in its place,
+	// its ways renumbered.
 	ascii := make([][2]uint64, n)
 	runes := 0
 	for pc := range prog.Inst {
 		ascii[pc] = asciiRead(&prog.Inst[pc])
 		runes += len(prog.Inst[pc].Rune)
 	}
-	leads := leadsOf(prog, ascii, subs)
+	bt.leads = leadsOf(prog, ascii, subs, number)
 	joined := joins(prog)
 	bt.insts = make([]btInst, n)
-	bt.leads = make([]byteSet, n)
 	bt.runeSpans = make([][2]uint32, n)
 	bt.runes = make([]rune, 0, runes)
 	for at, pc := range order {
@@ -146,7 +146,7 @@ func buildBacktracker(re *syntax.Regexp, shared *sharedNames, laidOut bool) *bac
 			// Every instruction's leads in ASCII beside it: a rune instruction's
 			// are the characters it reads; the others' do not need the room
 			// otherwise.
-			ascii: [2]uint64{leads[pc][0], leads[pc][1]}}
+			ascii: [2]uint64{bt.leads[at][0], bt.leads[at][1]}}
 		switch in.op {
 		case syntax.InstAlt, syntax.InstAltMatch:
 			in.out, in.arg = number[in.out], number[in.arg]
@@ -155,7 +155,6 @@ func buildBacktracker(re *syntax.Regexp, shared *sharedNames, laidOut bool) *bac
 			in.out = number[in.out]
 		}
 		bt.insts[at] = in
-		bt.leads[at] = leads[pc]
 		lo := uint32(len(bt.runes))
 		bt.runes = append(bt.runes, inst.Rune...)
 		bt.runeSpans[at] = [2]uint32{lo, uint32(len(bt.runes))}
@@ -272,36 +271,38 @@ func asciiRead(inst *syntax.Inst) (set [2]uint64) {
 }
 
 // leadsOf works out the leads of every instruction of prog, ascii its rune
-// instructions' tables: as far as the assertions go, they are let through.
-func leadsOf(prog *syntax.Prog, ascii [][2]uint64, subs []*subProgram) []byteSet {
+// instructions' tables: as far as the assertions go, they are let through. The
+// leads of instruction pc are put at number[pc], its place in the backtracker.
+func leadsOf(prog *syntax.Prog, ascii [][2]uint64, subs []*subProgram, number []uint32) []byteSet {
 	leads := make([]byteSet, len(prog.Inst))
 	var empty []int // the instructions that read nothing, whose leads are their ways'
 	for pc := range prog.Inst {
-		inst := &prog.Inst[pc]
+		inst, at := &prog.Inst[pc], number[pc]
 		switch inst.Op {
 		case instSub:
 			sub := subs[inst.Arg].tracker()
-			leads[pc] = sub.leads[sub.start]
+			leads[at] = sub.leads[sub.start]
 			if subs[inst.Arg].nullable { // and what follows it, then
 				empty = append(empty, pc)
 			}
 		case syntax.InstMatch:
-			leads[pc] = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			leads[at] = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			leads[pc][0], leads[pc][1] = ascii[pc][0], ascii[pc][1]
+			leads[at][0], leads[at][1] = ascii[pc][0], ascii[pc][1]
 			if readsBeyondASCII(inst) {
-				leads[pc][2], leads[pc][3] = ^uint64(0), ^uint64(0)
+				leads[at][2], leads[at][3] = ^uint64(0), ^uint64(0)
 			}
 		case syntax.InstAlt, syntax.InstAltMatch, syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
 			empty = append(empty, pc)
 		}
 	}
-	// Ways lead to lower instructions mostly, so a pass in order settles most.
+	// Ways lead to lower instructions mostly, so a pass in the compiler's order
+	// settles most.
 	for changed := true; changed; {
 		changed = false
 		for _, pc := range empty {
 			inst := &prog.Inst[pc]
-			set := leads[inst.Out]
+			set := leads[number[inst.Out]]
 			if inst.Op == instSub {
 				sub := subs[inst.Arg].tracker()
 				for i, w := range sub.leads[sub.start] {
@@ -309,12 +310,12 @@ func leadsOf(prog *syntax.Prog, ascii [][2]uint64, subs []*subProgram) []byteSet
 				}
 			}
 			if inst.Op == syntax.InstAlt || inst.Op == syntax.InstAltMatch {
-				for i, w := range leads[inst.Arg] {
+				for i, w := range leads[number[inst.Arg]] {
 					set[i] |= w
 				}
 			}
-			if set != leads[pc] {
-				leads[pc], changed = set, true
+			if at := number[pc]; set != leads[at] {
+				leads[at], changed = set, true
 			}
 		}
 	}
