@@ -127,13 +127,11 @@ func buildBacktracker(re *syntax.Regexp, shared *sharedNames, laidOut bool) *bac
 	// The leads and the joins are worked out over the compiler's program, the
 	// leads put in their places; each instruction is then made in its place,
 	// its ways renumbered.
-	ascii := make([][2]uint64, n)
 	runes := 0
 	for pc := range prog.Inst {
-		ascii[pc] = asciiRead(&prog.Inst[pc])
 		runes += len(prog.Inst[pc].Rune)
 	}
-	bt.leads = leadsOf(prog, ascii, subs, number)
+	bt.leads = leadsOf(prog, subs, number)
 	joined := joins(prog)
 	bt.insts = make([]btInst, n)
 	bt.runeSpans = make([][2]uint32, n)
@@ -270,10 +268,11 @@ func asciiRead(inst *syntax.Inst) (set [2]uint64) {
 	return set
 }
 
-// leadsOf works out the leads of every instruction of prog, ascii its rune
-// instructions' tables: as far as the assertions go, they are let through. The
-// leads of instruction pc are put at number[pc], its place in the backtracker.
-func leadsOf(prog *syntax.Prog, ascii [][2]uint64, subs []*subProgram, number []uint32) []byteSet {
+// leadsOf works out the leads of every instruction of prog (a rune
+// instruction's are the characters it reads, asciiRead): as far as the
+// assertions go, they are let through. The leads of instruction pc are put at
+// number[pc], its place in the backtracker.
+func leadsOf(prog *syntax.Prog, subs []*subProgram, number []uint32) []byteSet {
 	leads := make([]byteSet, len(prog.Inst))
 	var empty []int // the instructions that read nothing, whose leads are their ways'
 	for pc := range prog.Inst {
@@ -288,7 +287,8 @@ func leadsOf(prog *syntax.Prog, ascii [][2]uint64, subs []*subProgram, number []
 		case syntax.InstMatch:
 			leads[at] = byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			leads[at][0], leads[at][1] = ascii[pc][0], ascii[pc][1]
+			ascii := asciiRead(inst)
+			leads[at][0], leads[at][1] = ascii[0], ascii[1]
 			if readsBeyondASCII(inst) {
 				leads[at][2], leads[at][3] = ^uint64(0), ^uint64(0)
 			}
