@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"runtime"
 	"slices"
@@ -164,6 +165,12 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	if err := checkText(mpath, data); err != nil {
 		return nil, err
 	}
+	// Without a cache every source is extracted: the rules are compiled while
+	// the manifest's sources are read (earlyRules).
+	var early *earlyRules
+	if o.ExtractWhileReading && o.Cache == nil {
+		early = startEarlyRules(fsys, dir, mpath, data)
+	}
 	m, nodes, err := readManifest(mpath, data, o.Cache, o.Root)
 	if err != nil {
 		return nil, err
@@ -176,8 +183,12 @@ func LoadCorpusWith(fsys fs.FS, dir string, o ExtractOptions) (*Corpus, error) {
 	// too, so that every problem is reported at once.
 	errs := []error{m.err}
 	if o.ExtractWhileReading && m.err == nil && m.noSubject == nil {
-		c.Profile = NewProfile(m.Subject, m.Entities)
-		c.spec = c.newSpeculation()
+		if early = early.serving(m); early != nil {
+			c.Profile = early.profile // made from what the manifest says, as below
+		} else {
+			c.Profile = NewProfile(m.Subject, m.Entities)
+		}
+		c.spec = c.newSpeculation(early)
 	}
 	<-packed
 	errs = append(errs, c.scan(nodes, o)...)
@@ -223,8 +234,10 @@ type speculation struct {
 	compile func()
 	rs      *RuleSet
 	err     error
-	claims  [][]Claim // by source, those extracted while reading
-	done    []bool
+	// early: the rules are those compiled from the manifest's head (earlyRules).
+	early  bool
+	claims [][]Claim // by source, those extracted while reading
+	done   []bool
 	// abandoned: a source taught a name, or the rules did not compile.
 	abandoned atomic.Bool
 	// dry lets one worker at a time ask the profile whether a source teaches it
@@ -233,8 +246,17 @@ type speculation struct {
 }
 
 // newSpeculation prepares extracting while reading, or returns nil when the rule
-// files cannot be read (which DeferredRules reports).
-func (c *Corpus) newSpeculation() *speculation {
+// files cannot be read (which DeferredRules reports). The rules are early's
+// when there are any (earlyRules.serving; c.Profile is then early's).
+func (c *Corpus) newSpeculation(early *earlyRules) *speculation {
+	if early != nil {
+		sp := &speculation{digest: early.digest, early: true, claims: make([][]Claim, len(c.Sources)), done: make([]bool, len(c.Sources))}
+		sp.compile = func() {
+			<-early.done
+			sp.rs, sp.err = early.rs, early.err
+		}
+		return sp
+	}
 	files, err := c.ruleFiles()
 	if err != nil {
 		return nil
@@ -242,6 +264,114 @@ func (c *Corpus) newSpeculation() *speculation {
 	sp := &speculation{digest: rulesDigest(c.Profile, files), claims: make([][]Claim, len(c.Sources)), done: make([]bool, len(c.Sources))}
 	sp.compile = func() { sp.rs, sp.err = c.compile(files) }
 	return sp
+}
+
+// earlyRules are the rules compiled from the head of a manifest, all of it but
+// its list of sources, while the list is read: the rules need the subject, the
+// entities and the rule files, none of which is in the list, and reading a list
+// of thousands of sources takes as long as compiling. Compiling needs every
+// core but in stretches (reading the rule files' YAML, building the trigger
+// words' automaton), and reading the list one: each fills the other's gaps.
+// newSpeculation takes them only when the whole manifest says what the head
+// did (serves).
+type earlyRules struct {
+	head    *manifest
+	profile *Profile
+	// ready is closed when files and digest are set (or filesErr), done when rs
+	// and err are.
+	ready, done chan struct{}
+	files       []RuleFile
+	filesErr    error
+	digest      string
+	rs          *RuleSet
+	err         error
+}
+
+// startEarlyRules starts compiling the rules of the manifest data from its
+// head (manifestHead), or returns nil when its list of sources cannot be found
+// or its head has a problem (which reading the whole manifest reports).
+func startEarlyRules(fsys fs.FS, dir, mpath string, data []byte) *earlyRules {
+	head, ok := manifestHead(data)
+	if !ok {
+		return nil
+	}
+	m, _, err := parseManifest(mpath, head)
+	if err != nil || m.err != nil || m.noSubject != nil {
+		return nil
+	}
+	e := &earlyRules{head: m, ready: make(chan struct{}), done: make(chan struct{})}
+	c := &Corpus{Dir: dir, ManifestPath: mpath, RuleFiles: m.Rules, FS: fsys, uncached: true, Profile: NewProfile(m.Subject, m.Entities)}
+	e.profile = c.Profile
+	go func() {
+		defer close(e.done)
+		e.files, e.filesErr = c.ruleFiles()
+		if e.filesErr == nil {
+			e.digest = rulesDigest(c.Profile, e.files)
+		}
+		close(e.ready)
+		if e.filesErr == nil {
+			e.rs, e.err = c.compile(e.files)
+		}
+	}()
+	return e
+}
+
+// serving is e when the rules it compiles are those of manifest m, nil otherwise:
+// the rule files read, and the whole manifest giving the subject, entities and
+// rule files its head gave.
+func (e *earlyRules) serving(m *manifest) *earlyRules {
+	if e == nil {
+		return nil
+	}
+	<-e.ready
+	if e.filesErr != nil || !reflect.DeepEqual(e.head.Subject, m.Subject) || !reflect.DeepEqual(e.head.Entities, m.Entities) || !reflect.DeepEqual(e.head.Rules, m.Rules) {
+		return nil
+	}
+	return e
+}
+
+// manifestHead is data with its list of sources emptied: "sources: []" in its
+// place and as many line breaks as it held, so that every line after it keeps
+// its number. The list is found by its key alone on a line at the margin and
+// runs to the next line at the margin that is not an item of it, a comment or
+// blank. ok is false when there is no such key, or data has document markers.
+func manifestHead(data []byte) (head []byte, ok bool) {
+	if hasDocumentMarker(data) {
+		return nil, false
+	}
+	at, end := -1, len(data)
+	for i := 0; i < len(data); {
+		line := data[i:]
+		if j := bytes.IndexByte(line, '\n'); j >= 0 {
+			line = line[:j+1]
+		}
+		if at < 0 && isSourcesKey(line) {
+			at = i
+		} else if at >= 0 && len(bytes.TrimSpace(line)) > 0 && line[0] != ' ' && line[0] != '-' && line[0] != '#' {
+			end = i // the next key
+			break
+		}
+		i += len(line)
+	}
+	if at < 0 {
+		return nil, false
+	}
+	head = append(data[:at:at], "sources: []"...)
+	for range bytes.Count(data[at:end], []byte{'\n'}) {
+		head = append(head, '\n')
+	}
+	return append(head, data[end:]...), true
+}
+
+// isSourcesKey reports whether line is the key of the list of sources alone, at
+// the margin: "sources:", maybe a comment after it.
+func isSourcesKey(line []byte) bool {
+	rest, ok := bytes.CutPrefix(line, []byte("sources:"))
+	if !ok {
+		return false
+	}
+	rest = bytes.TrimLeft(rest, " \t")
+	return len(rest) == 0 || rest[0] == '\n' || rest[0] == '\r' || rest[0] == '#'
 }
 
 // rules are the rules to extract while reading with, compiled when first asked

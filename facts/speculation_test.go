@@ -179,6 +179,9 @@ func TestExtractWhileReadingAsAfter(t *testing.T) {
 					t.Fatalf("the texts taught %v; this corpus was chosen for teaching %v", c.Learned, teaches)
 				}
 				once := len(c.Learned) == 0
+				if once && (c.spec == nil || !c.spec.early) {
+					t.Errorf("without a cache, the rules were not those compiled from the manifest's head")
+				}
 				for _, src := range c.Sources {
 					if n := counted.Opened[src.File]; once && n != 1 || !once && n != 2 {
 						t.Errorf("%s opened %d times; the texts taught %d names", src.File, n, len(c.Learned))
@@ -222,5 +225,86 @@ func TestExtractWhileReadingOtherRules(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("no claim of the renamed rule: the test tells nothing")
+	}
+}
+
+// TestManifestHead: the head of a manifest is the manifest without its list of
+// sources, wherever the list is, with every other line where it was; a
+// manifest whose list cannot be found by its key has none.
+func TestManifestHead(t *testing.T) {
+	const top = "subject:\n  name: \"Northern Lights Front\"\nentities:\n  - {name: \"Aino Virtanen\", kind: person}\n"
+	items := "  - id: a\n    file: a.txt\n\n  # the second\n  - {id: b, file: b.txt}\n"
+	for _, tc := range []struct {
+		name, data string
+		ok         bool
+	}{
+		{"list last", top + "sources:\n" + items, true},
+		{"keys after the list", top + "sources:\n" + items + "tolerance: 0.2\nrules:\n  - more.yaml\n", true},
+		{"a comment after the key", top + "sources:   # the texts\n" + items + "reviews: r.yaml\n", true},
+		{"items at the margin", top + "sources:\n- id: a\n  file: a.txt\n- {id: b, file: b.txt}\ntolerance: 0.2\n", true},
+		{"no line break at the end", top + "sources:\n  - {id: a, file: a.txt}", true},
+		{"a list in flow style", top + "sources: [{id: a, file: a.txt}]\n", false},
+		{"no list", top, false},
+		{"document markers", "---\n" + top + "sources:\n" + items, false},
+	} {
+		head, ok := manifestHead([]byte(tc.data))
+		if ok != tc.ok {
+			t.Errorf("%s: ok %v, want %v", tc.name, ok, tc.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if got, want := strings.Count(string(head), "\n"), strings.Count(tc.data, "\n"); got != want {
+			t.Errorf("%s: the head has %d line breaks, the manifest %d:\n%s", tc.name, got, want, head)
+		}
+		whole, _, err := parseManifest("m.yaml", []byte(tc.data))
+		if err != nil || whole.err != nil || len(whole.Sources) == 0 {
+			t.Fatalf("%s: the manifest does not read (%v, %v): the case tells nothing", tc.name, err, whole.err)
+		}
+		m, _, err := parseManifest("m.yaml", head)
+		if err != nil || m.err != nil {
+			t.Fatalf("%s: the head does not read (%v, %v):\n%s", tc.name, err, m.err, head)
+		}
+		if len(m.Sources) != 0 {
+			t.Errorf("%s: the head still lists %d sources", tc.name, len(m.Sources))
+		}
+		whole.Sources, whole.size, whole.sum, whole.dash = nil, m.size, m.sum, m.dash
+		if !reflect.DeepEqual(m, whole) {
+			t.Errorf("%s: the head says\n%+v\nthe manifest\n%+v", tc.name, m, whole)
+		}
+	}
+}
+
+// TestEarlyRulesServeTheirManifest: the rules compiled from a manifest's head
+// serve that manifest, not one that says anything else the rules read.
+func TestEarlyRulesServeTheirManifest(t *testing.T) {
+	fsys := fstest.MapFS{"extra.yaml": {Data: []byte("rules: []\n")}}
+	const manifest = "subject:\n  name: \"Northern Lights Front\"\nentities:\n  - {name: \"Aino Virtanen\", kind: person}\nsources:\n  - {id: a, file: a.txt}\n"
+	for _, tc := range []struct {
+		name, whole string
+		serves      bool
+	}{
+		{"the same", manifest, true},
+		{"more sources", manifest + "  - {id: b, file: b.txt}\n", true},
+		{"another entity", strings.Replace(manifest, "sources:", "  - {name: \"Eero Salo\", kind: person}\nsources:", 1), false},
+		{"another subject", strings.Replace(manifest, "Northern", "Southern", 1), false},
+		{"another rules file", manifest + "rules:\n  - extra.yaml\n", false},
+	} {
+		early := startEarlyRules(fsys, "c", "c/compare.yaml", []byte(manifest))
+		if early == nil {
+			t.Fatal("no rules compiled from the manifest's head")
+		}
+		m, _, err := parseManifest("c/compare.yaml", []byte(tc.whole))
+		if err != nil || m.err != nil {
+			t.Fatalf("%s: %v %v", tc.name, err, m.err)
+		}
+		if got := early.serving(m) != nil; got != tc.serves {
+			t.Errorf("%s: serves %v, want %v", tc.name, got, tc.serves)
+		}
+		<-early.done
+		if early.err != nil || early.rs == nil || early.rs.Digest != early.digest {
+			t.Errorf("%s: compiled %v, %v", tc.name, early.rs, early.err)
+		}
 	}
 }
