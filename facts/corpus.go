@@ -272,15 +272,14 @@ func (c *Corpus) newSpeculation(early *earlyRules) *speculation {
 // of thousands of sources takes as long as compiling. Compiling needs every
 // core but in stretches (reading the rule files' YAML, building the trigger
 // words' automaton), and reading the list one: each fills the other's gaps.
-// newSpeculation takes them only when the whole manifest says what the head
-// did (serves).
+// LoadCorpusWith takes them only when the whole manifest says what the head
+// did (serving).
 type earlyRules struct {
 	head    *manifest
 	profile *Profile
-	// ready is closed when files and digest are set (or filesErr), done when rs
-	// and err are.
+	// ready is closed when digest is set (or filesErr, the rule files not
+	// read), done when rs and err are.
 	ready, done chan struct{}
-	files       []RuleFile
 	filesErr    error
 	digest      string
 	rs          *RuleSet
@@ -304,13 +303,13 @@ func startEarlyRules(fsys fs.FS, dir, mpath string, data []byte) *earlyRules {
 	e.profile = c.Profile
 	go func() {
 		defer close(e.done)
-		e.files, e.filesErr = c.ruleFiles()
-		if e.filesErr == nil {
-			e.digest = rulesDigest(c.Profile, e.files)
+		files, err := c.ruleFiles()
+		if e.filesErr = err; err == nil {
+			e.digest = rulesDigest(c.Profile, files)
 		}
 		close(e.ready)
-		if e.filesErr == nil {
-			e.rs, e.err = c.compile(e.files)
+		if err == nil {
+			e.rs, e.err = c.compile(files)
 		}
 	}()
 	return e
