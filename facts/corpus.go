@@ -468,20 +468,24 @@ func readManifest(mpath string, data []byte, cache *Cache, root string) (*manife
 			return nodes
 		}
 	}
-	sum := sha256Hex(data)
+	// Without a cache nothing is looked up by the manifest's hash, which
+	// parseManifest works out.
 	recents := cache.recentManifests(root)
-	if m, ok := cache.loadManifest(sum); ok && m.size == len(data) {
-		cache.rememberManifest(root, m, false, "", recents)
-		return m, lazy(), nil
-	}
-	for _, r := range recents {
-		if r.size >= len(data) || sha256Hex(data[:r.size]) != r.sum {
-			continue
+	if cache != nil {
+		sum := sha256Hex(data)
+		if m, ok := cache.loadManifest(sum); ok && m.size == len(data) {
+			cache.rememberManifest(root, m, false, "", recents)
+			return m, lazy(), nil
 		}
-		if prev, ok := cache.loadManifest(r.sum); ok {
-			if m, ok := prev.reread(mpath, data, sum); ok {
-				cache.rememberManifest(root, m, true, r.sum, recents)
-				return m, lazy(), nil
+		for _, r := range recents {
+			if r.size >= len(data) || sha256Hex(data[:r.size]) != r.sum {
+				continue
+			}
+			if prev, ok := cache.loadManifest(r.sum); ok {
+				if m, ok := prev.reread(mpath, data, sum); ok {
+					cache.rememberManifest(root, m, true, r.sum, recents)
+					return m, lazy(), nil
+				}
 			}
 		}
 	}
