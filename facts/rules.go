@@ -156,6 +156,13 @@ func (rs *RuleSet) Compiled() (*RuleSet, error) { return rs, nil }
 // profile's names spelled out) is mostly kept, and a cycle while it piles up only
 // scans it again; a whole run on ten sources spent a fifth of its instructions so.
 func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
+	return compileRules(p, false, files)
+}
+
+// compileRules is CompileRules; with prepare, the rule set is prepared too
+// (RuleSet.prepare), its backtrackers built on all cores while the rules are read
+// and the prefilter built, which is work for one core.
+func compileRules(p *Profile, prepare bool, files []RuleFile) (*RuleSet, error) {
 	spelled := p.spelledBytes()
 	defer pauseGCToCompile(spelled)()
 	rs := &RuleSet{spelled: spelled}
@@ -168,6 +175,14 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 	}
 	pre := precompile(ys, p)
 	rs.prepared.starts = pre.searched
+	if prepare {
+		prepared := make(chan struct{})
+		go func() {
+			defer close(prepared)
+			rs.prepare()
+		}()
+		defer func() { <-prepared }()
+	}
 	for i, f := range files {
 		y, err := ys[i], parseErrs[i]
 		if err != nil {
@@ -218,9 +233,9 @@ func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
 			}
 			if kind == "pattern" {
 				pattern := y.Str(m["pattern"], "pattern")
-				base.triggers = Triggers(pattern)
+				base.triggers = pre.triggersOf(pattern)
 				if a := y.Str(m["scan_after"], "scan_after"); a != "" {
-					base.triggers = Triggers(a)
+					base.triggers = pre.triggersOf(a)
 				}
 				// Every date and every period holds a digit: prose without one is
 				// skipped by the rules that need a date.
@@ -454,6 +469,9 @@ type compiledSet struct {
 	by       map[compileKey]*compiled
 	byRegexp map[*regexp.Regexp]*starts
 	searched []*starts // those of the searched expressions, for RuleSet.prepare
+	// triggers are the trigger words (Triggers) of every pattern and scan_after
+	// expression, found with the rest: each parses its expression again.
+	triggers map[string][][]string
 }
 
 // precompile compiles, on all cores, every expression the rule files ys hold
@@ -461,6 +479,7 @@ type compiledSet struct {
 // what is missing or malformed is left to CompileRules, which reports it.
 func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 	var keys []compileKey
+	var triggered []string            // the expressions whose trigger words a rule takes
 	searched := map[compileKey]bool{} // the expressions a rule searches with, as exprs
 	asked := map[compileKey]bool{}    // and those only asked, by regexp
 	seen := map[compileKey]bool{}
@@ -485,6 +504,11 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 				add(compileKey{src: pattern, masked: strings.Contains(pattern, "{date}")}, true)
 				add(compileKey{src: pattern, skeleton: true}, true)
 				add(compileKey{src: mappingScalar(rule, "scan_after")}, true)
+				for _, src := range []string{pattern, mappingScalar(rule, "scan_after")} {
+					if src != "" && !slices.Contains(triggered, src) {
+						triggered = append(triggered, src)
+					}
+				}
 			} else {
 				add(compileKey{src: pattern}, kind == "period-list") // a list's items are searched
 			}
@@ -493,7 +517,12 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 		}
 	}
 	found := make([]*compiled, len(keys))
-	par.Each(len(keys), 0, func(i int) {
+	triggers := make([][][]string, len(triggered))
+	par.Each(len(keys)+len(triggered), 0, func(i int) {
+		if i >= len(keys) {
+			triggers[i-len(keys)] = Triggers(triggered[i-len(keys)])
+			return
+		}
 		k := keys[i]
 		switch {
 		case k.skeleton:
@@ -512,7 +541,10 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 			found[i] = compileExpr(k.src, p, k.masked)
 		}
 	})
-	set := &compiledSet{by: make(map[compileKey]*compiled, len(keys)), byRegexp: map[*regexp.Regexp]*starts{}}
+	set := &compiledSet{by: make(map[compileKey]*compiled, len(keys)), byRegexp: map[*regexp.Regexp]*starts{}, triggers: make(map[string][][]string, len(triggered))}
+	for i, src := range triggered {
+		set.triggers[src] = triggers[i]
+	}
 	for i, k := range keys {
 		if c := found[i]; searched[k] && !k.skeleton && c.x != nil && c.x.st != nil {
 			set.searched = append(set.searched, c.x.st)
@@ -533,6 +565,16 @@ func (s *compiledSet) get(k compileKey, build func() *compiled) *compiled {
 	c := build()
 	s.by[k] = c
 	return c
+}
+
+// triggersOf is Triggers(src), found ahead when a rule file held src. The list
+// is the rule's own: a rule appends to it.
+func (s *compiledSet) triggersOf(src string) [][]string {
+	t, ok := s.triggers[src]
+	if !ok {
+		return Triggers(src)
+	}
+	return slices.Clip(t)
 }
 
 // startsOf is the starts of an expression get gave (newStarts), nil for none.
