@@ -156,13 +156,6 @@ func (rs *RuleSet) Compiled() (*RuleSet, error) { return rs, nil }
 // profile's names spelled out) is mostly kept, and a cycle while it piles up only
 // scans it again; a whole run on ten sources spent a fifth of its instructions so.
 func CompileRules(p *Profile, files ...RuleFile) (*RuleSet, error) {
-	return compileRules(p, false, files)
-}
-
-// compileRules is CompileRules; with prepare, the rule set is prepared too
-// (RuleSet.prepare), its backtrackers built on all cores while the rules are read
-// and the prefilter built, which is work for one core.
-func compileRules(p *Profile, prepare bool, files []RuleFile) (*RuleSet, error) {
 	spelled := p.spelledBytes()
 	defer pauseGCToCompile(spelled)()
 	rs := &RuleSet{spelled: spelled}
@@ -175,14 +168,6 @@ func compileRules(p *Profile, prepare bool, files []RuleFile) (*RuleSet, error) 
 	}
 	pre := precompile(ys, p)
 	rs.prepared.starts = pre.searched
-	if prepare {
-		prepared := make(chan struct{})
-		go func() {
-			defer close(prepared)
-			rs.prepare()
-		}()
-		defer func() { <-prepared }()
-	}
 	for i, f := range files {
 		y, err := ys[i], parseErrs[i]
 		if err != nil {
