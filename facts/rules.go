@@ -464,7 +464,8 @@ type compiledSet struct {
 // what is missing or malformed is left to CompileRules, which reports it.
 func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 	var keys []compileKey
-	var triggered []string            // the expressions whose trigger words a rule takes
+	var triggered []string            // the expressions whose trigger words a rule takes,
+	triggers := map[string]bool{}     // each once
 	searched := map[compileKey]bool{} // the expressions a rule searches with, as exprs
 	asked := map[compileKey]bool{}    // and those only asked, by regexp
 	seen := map[compileKey]bool{}
@@ -490,7 +491,8 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 				add(compileKey{src: pattern, skeleton: true}, true)
 				add(compileKey{src: mappingScalar(rule, "scan_after")}, true)
 				for _, src := range []string{pattern, mappingScalar(rule, "scan_after")} {
-					if src != "" && !slices.Contains(triggered, src) {
+					if src != "" && !triggers[src] {
+						triggers[src] = true
 						triggered = append(triggered, src)
 					}
 				}
@@ -502,10 +504,10 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 		}
 	}
 	found := make([]*compiled, len(keys))
-	triggers := make([][][]string, len(triggered))
+	words := make([][][]string, len(triggered))
 	par.Each(len(keys)+len(triggered), 0, func(i int) {
 		if i >= len(keys) {
-			triggers[i-len(keys)] = Triggers(triggered[i-len(keys)])
+			words[i-len(keys)] = Triggers(triggered[i-len(keys)])
 			return
 		}
 		k := keys[i]
@@ -528,7 +530,7 @@ func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 	})
 	set := &compiledSet{by: make(map[compileKey]*compiled, len(keys)), byRegexp: map[*regexp.Regexp]*starts{}, triggers: make(map[string][][]string, len(triggered))}
 	for i, src := range triggered {
-		set.triggers[src] = triggers[i]
+		set.triggers[src] = words[i]
 	}
 	for i, k := range keys {
 		if c := found[i]; searched[k] && !k.skeleton && c.x != nil && c.x.st != nil {
