@@ -460,7 +460,8 @@ type compiledSet struct {
 }
 
 // precompile compiles, on all cores, every expression the rule files ys hold
-// where a rule is expected to hold one. It reads the files without judging them:
+// where a rule is expected to hold one, and finds the trigger words of each
+// pattern and scan_after expression (Triggers) with them. It reads the files without judging them:
 // what is missing or malformed is left to CompileRules, which reports it.
 func precompile(ys []*YAMLFile, p *Profile) *compiledSet {
 	var keys []compileKey
