@@ -407,6 +407,8 @@ func runReport(e *env, args []string) error {
 	case "table":
 		r = report.BuildShowing(res, l.label, o.claims, orphaned...)
 		report.CountValues(r)
+	case "json":
+		r = report.BuildForJSON(res, l.label, orphaned...)
 	default:
 		r = report.Build(res, l.label, orphaned...)
 	}

@@ -26,6 +26,8 @@ func BenchmarkRender(b *testing.B) {
 				// Each as compare report makes it.
 				r := Build(res, dir)
 				switch f.name {
+				case "json":
+					r = BuildForJSON(res, dir)
 				case "html":
 					r = BuildForReading(res, dir)
 					AddContext(r, c)

@@ -137,6 +137,36 @@ func TestJSONContract(t *testing.T) {
 	expect("agreement", doc["agreements"].([]any)[0].(map[string]any), "key", "value", "sources")
 }
 
+// TestBuildForJSONWritesWhatBuildWrites: the view built for JSON, without the
+// differences of the values, is written as the whole view is, while the whole
+// view does hold differences.
+func TestBuildForJSONWritesWhatBuildWrites(t *testing.T) {
+	res := seedsResult(t)
+	whole, forJSON := Build(res, "seeds"), BuildForJSON(res, "seeds")
+	var a, b bytes.Buffer
+	if err := JSON(&a, whole); err != nil {
+		t.Fatal(err)
+	}
+	if err := JSON(&b, forJSON); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("JSON of the view built for JSON differs from the whole view's")
+	}
+	diffs := 0
+	for _, c := range whole.Conflicts {
+		diffs += len(c.Diffs)
+	}
+	if diffs == 0 {
+		t.Errorf("the whole view holds no differences: the test compares nothing")
+	}
+	for _, c := range forJSON.Conflicts {
+		if len(c.Diffs) > 0 || c.MoreDiffs > 0 {
+			t.Errorf("conflict %s built for JSON holds differences", c.ID)
+		}
+	}
+}
+
 func TestEmptyListsAreArrays(t *testing.T) {
 	var b bytes.Buffer
 	if err := JSON(&b, &Report{}); err != nil {
