@@ -138,8 +138,8 @@ func TestJSONContract(t *testing.T) {
 }
 
 // TestBuildForJSONWritesWhatBuildWrites: the view built for JSON, without the
-// differences of the values, is written as the whole view is, while the whole
-// view does hold differences.
+// differences of the values and with the claims as they are, is written as the
+// whole view is, while the whole view does hold differences.
 func TestBuildForJSONWritesWhatBuildWrites(t *testing.T) {
 	res := seedsResult(t)
 	whole, forJSON := Build(res, "seeds"), BuildForJSON(res, "seeds")
@@ -163,6 +163,9 @@ func TestBuildForJSONWritesWhatBuildWrites(t *testing.T) {
 	for _, c := range forJSON.Conflicts {
 		if len(c.Diffs) > 0 || c.MoreDiffs > 0 {
 			t.Errorf("conflict %s built for JSON holds differences", c.ID)
+		}
+		if len(c.Claims) > 0 || len(c.claims) == 0 {
+			t.Errorf("conflict %s built for JSON holds %d views of claims and %d claims, want none and some", c.ID, len(c.Claims), len(c.claims))
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/factcheck-tools/compare/facts"
 	"github.com/factcheck-tools/compare/internal/par"
 )
 
@@ -82,6 +83,12 @@ type jsonAgreement struct {
 func claimJSON(cl Claim) jsonClaim {
 	return jsonClaim{Source: cl.Source, Line: cl.Line, Start: cl.Start, End: cl.End, Text: cl.Text,
 		Value: cl.Value, Quote: cl.Quote, Attribution: cl.Attribution, Citation: cl.Citation}
+}
+
+// claimJSONOf is claimJSON of claimView(cl), read from the claim itself.
+func claimJSONOf(cl *facts.Claim) jsonClaim {
+	return jsonClaim{Source: string(cl.Source), Line: cl.Line, Start: cl.Span.Start, End: cl.Span.End, Text: cl.Text,
+		Value: cl.Normalized(), Quote: cl.Quote, Attribution: cl.Attribution, Citation: cl.Citation}
 }
 
 // JSON writes the report as compare.report/v1.
@@ -190,7 +197,7 @@ func withConflicts(out jsonReport, r *Report) jsonReport {
 // (emptied first) when they have room for them, else in lists of their size.
 func conflictJSON(c *Conflict, kept jsonConflict) jsonConflict {
 	jc := jsonConflict{ID: c.ID, Key: c.Key, Subject: c.Subject, Predicate: c.Predicate, Title: c.Title, Class: c.Class,
-		IntraSource: c.IntraSource, Explanation: c.Explanation, Claims: room(kept.Claims, len(c.Claims)),
+		IntraSource: c.IntraSource, Explanation: c.Explanation, Claims: room(kept.Claims, len(c.Claims)+len(c.claims)),
 		Review: jsonReview{Status: c.Review.Status, Verdict: c.Review.Verdict, Note: c.Review.Note, By: c.Review.By, At: c.Review.At, New: room(kept.Review.New, len(c.Review.New))}}
 	if jc.Claims == nil {
 		jc.Claims = []jsonClaim{}
@@ -200,6 +207,9 @@ func conflictJSON(c *Conflict, kept jsonConflict) jsonConflict {
 	}
 	for _, cl := range c.Claims {
 		jc.Claims = append(jc.Claims, claimJSON(cl))
+	}
+	for _, cl := range c.claims {
+		jc.Claims = append(jc.Claims, claimJSONOf(cl))
 	}
 	for _, cl := range c.Review.New {
 		jc.Review.New = append(jc.Review.New, claimJSON(cl))
