@@ -325,14 +325,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		// Eight bytes at a time while none is to be escaped or beyond ASCII.
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
-		for i+8 <= len(s) {
-			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			q, bs := w^(ones*'"'), w^(ones*'\\')
-			if ((w-ones*' ')&^w|(q-ones)&^q|(bs-ones)&^bs|w)&highs != 0 {
-				break
-			}
+		for i+8 <= len(s) && escapes8(word8(s[i:])) == 0 {
 			i += 8
 		}
 		if i == len(s) {
@@ -381,6 +374,25 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// word8 is the first eight bytes of b as one word, little-endian: one load, as
+// the compiler reads it.
+func word8(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// escapes8 is 0 when none of the eight bytes of w is to be escaped in a JSON
+// string or beyond ASCII: no control character, quote or backslash (Sean
+// Anderson's hasless on w and 32, and haszero on w with each quote and
+// backslash made 0). It may be other than 0 for a plain word, never 0 for
+// another.
+func escapes8(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q, bs := w^(ones*'"'), w^(ones*'\\')
+	return ((w-ones*' ')&^w | (q-ones)&^q | (bs-ones)&^bs | w) & highs
 }
 
 // layOutWhole is layOut on one core, the report encoded whole and then laid out.
