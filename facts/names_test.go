@@ -1053,3 +1053,78 @@ func TestTrimExpansionAsTheTails(t *testing.T) {
 	}
 	t.Logf("%d phrases, %d acronyms, %d cut", len(phrases), len(acronyms), found)
 }
+
+// TestPersonAsDroppingEveryWord: Person, which answers no without asking the
+// vocabulary when no ending of the words can be a person's name and none is
+// known, answers as the dropping of leading words that asks it of each
+// (personDroppingEachWord), for every run of capitalized words of the corpora
+// at hand and for runs made to reach each way.
+func TestPersonAsDroppingEveryWord(t *testing.T) {
+	made := []string{"February Mousa Khiabani", "On February Mousa Khiabani", "The Harbour Institute", "Camp Hurriya",
+		"Harbour Camp", "Kazem Rajavi", "The Kazem Rajavi", "Louis Lee Hawkins", "Terrorism Monitor", "Obama Administration",
+		"Dr Kazem Rajavi", "President Rajai", "Mojahedin Council", "Pierre de Bousquet", "Maryam  Rajavi", "Maryam Rajavi Army",
+		"Massoud Rajavi", "National Council", "National Council of Resistance", "Iran", "Amnesty International", "Camp Ashraf",
+		"Bogdan Nowacki", "Free Atlas", "Piotr Nowacki Institute", "The Juniper Coast Revolutionary Alliance", "Juniper Coast Defence Army",
+		"Lt. Col. Rajavi", "Institute Rajavi", "Institute Nowacki", "The Observer", "Coastal Observer", "President Review", "Review Rajavi",
+		"Holager Market", "Ashraf Market", "Camp Ashraf Market", "Iran Rajavi", "Geneva Kazem Rajavi", "Market Holager"}
+	asked, shortcuts := 0, 0
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			names := append([]string(nil), made...)
+			for i := range doc.Sentences {
+				f := doc.Sentences[i].Folded().Text
+				for _, m := range appendRunsAt(nil, f, appendCapitalWords(nil, f)) {
+					names = append(names, f[m[0]:m[1]])
+				}
+			}
+			// Each way over a vocabulary of its own, so that neither answers
+			// from what the other asked.
+			got, want := NewVocabulary(doc.Text), NewVocabulary(doc.Text)
+			for _, name := range names {
+				asked++
+				e, ok := c.Profile.Person(name, got)
+				we, wok := personDroppingEachWord(c.Profile, name, want)
+				if e != we || ok != wok {
+					t.Fatalf("Person(%q) = %v, %v; dropping each word: %v, %v", name, e, ok, we, wok)
+				}
+				if n := StripTitle(name); c.Profile.Lookup(n) == nil && len(strings.Fields(n)) > 1 && !c.Profile.mayEndInPerson(strings.Fields(n), n != strings.TrimSpace(name)) && !c.Profile.knowsAnEnding(n, strings.Fields(n)) {
+					shortcuts++
+				}
+			}
+		}
+	})
+	t.Logf("%d of %d names answered without the vocabulary", shortcuts, asked)
+	if shortcuts == 0 || shortcuts == asked {
+		t.Errorf("%d of %d names answered without the vocabulary: the test compares one way only", shortcuts, asked)
+	}
+}
+
+// personDroppingEachWord is Person as it was, asking the vocabulary of each
+// leading word before it knows whether the rest can be a person.
+func personDroppingEachWord(p *Profile, text string, common *Vocabulary) (Entity, bool) {
+	name := StripTitle(text)
+	titled := name != strings.TrimSpace(text)
+	if k := p.Lookup(name); k != nil {
+		if k.Type != EntityPerson {
+			return Entity{}, false
+		}
+		return k.Entity, true
+	}
+	for words := strings.Fields(name); len(words) > 1 && (notNameWords[words[0]] || common.Has(strings.ToLower(words[0]))); words = words[1:] {
+		name = strings.Join(words[1:], " ")
+		if k := p.Lookup(name); k != nil && k.Type != EntityPerson {
+			return Entity{}, false
+		}
+	}
+	if k := p.Lookup(name); k != nil {
+		return k.Entity, k.Type == EntityPerson
+	}
+	if !p.looksLikePerson(name, titled, common) {
+		return Entity{}, false
+	}
+	return Entity{ID: EntityID("person:" + slug(name)), Name: name, Type: EntityPerson}, true
+}

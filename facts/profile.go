@@ -527,7 +527,18 @@ func (p *Profile) Person(text string, common *Vocabulary) (Entity, bool) {
 	// Shape matching may take in a capitalized word before the name ("February
 	// Mousa Khiabani" after "On 8 February"); such words are dropped, but a known
 	// name of something else ("Camp Hurriya") is never taken apart.
-	for words := strings.Fields(name); len(words) > 1 && (notNameWords[words[0]] || common.Has(strings.ToLower(words[0]))); words = words[1:] {
+	words := strings.Fields(name)
+	// Whatever words are dropped, the name kept is an ending of the words, and a
+	// person's only if each of its words may be one (looksLikePerson), and if
+	// it is one word, a title or a known surname vouches for it. When no ending
+	// can be ("Harbour Institute", "Institute Review") and none is a name the
+	// profile knows, the answer is no, given without asking the vocabulary about
+	// the leading words (a search of the whole text for each word it does not
+	// know).
+	if len(words) > 1 && !p.mayEndInPerson(words, titled) && !p.knowsAnEnding(name, words) {
+		return Entity{}, false
+	}
+	for ; len(words) > 1 && (notNameWords[words[0]] || common.Has(strings.ToLower(words[0]))); words = words[1:] {
 		name = strings.Join(words[1:], " ")
 		if k := p.Lookup(name); k != nil && k.Type != EntityPerson {
 			return Entity{}, false
@@ -665,8 +676,7 @@ func (p *Profile) looksLikePerson(name string, titled bool, common *Vocabulary) 
 	// The vocabulary is asked last: a word it does not know costs a search of
 	// the whole text, and most phrases fail the other tests.
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if notNameWords[w] || !unicode.IsUpper(r) && !nameParticle[w] {
+		if !mayBeNameWord(w) {
 			return false
 		}
 		if k := p.Lookup(w); k != nil && k.Type != EntityPerson {
@@ -680,6 +690,54 @@ func (p *Profile) looksLikePerson(name string, titled bool, common *Vocabulary) 
 		return false // "Terrorism Monitor", "Obama Administration"
 	}
 	return true
+}
+
+// mayBeNameWord reports whether w may be a word of a person's name found by
+// shape: no function, month or institution word, and capitalized unless a
+// particle ("al", "de").
+func mayBeNameWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return !notNameWords[w] && (unicode.IsUpper(r) || nameParticle[w])
+}
+
+// mayEndInPerson reports whether an ending of words may pass looksLikePerson's
+// tests of its words: the words after the last that may not be in a person's
+// name (a function, month or institution word, a small letter, a name of
+// something else the profile knows: "Holager Market"), two or more of them, or
+// one that a title or a known surname vouches for.
+func (p *Profile) mayEndInPerson(words []string, titled bool) bool {
+	rest := 0 // the words after the last that may not be in a person's name
+	for ; rest < len(words); rest++ {
+		w := words[len(words)-1-rest]
+		if !mayBeNameWord(w) {
+			break
+		}
+		if k := p.Lookup(w); k != nil && k.Type != EntityPerson {
+			break
+		}
+	}
+	return rest > 1 || rest == 1 && (titled || p.isSurname(words[len(words)-1]))
+}
+
+// knowsAnEnding reports whether the profile knows a name that is the words of
+// name from its second on, or from its third on, and so on to its last (words
+// are name's fields): the names Person's dropping of leading words looks up.
+// A name of single spaces gives them as pieces of itself.
+func (p *Profile) knowsAnEnding(name string, words []string) bool {
+	spaced, at := singleSpaced(name), 0
+	for i := 1; i < len(words); i++ {
+		ending := ""
+		if spaced {
+			at += len(words[i-1]) + 1
+			ending = name[at:]
+		} else {
+			ending = strings.Join(words[i:], " ")
+		}
+		if p.Lookup(ending) != nil {
+			return true
+		}
+	}
+	return false
 }
 
 var nameParticle = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "da": true, "van": true, "von": true, "der": true, "la": true, "le": true}
