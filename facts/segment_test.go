@@ -942,3 +942,33 @@ func testCorpusTexts(t *testing.T) []string {
 	})
 	return texts
 }
+
+// TestRuneCountAsUTF8: runeCount counts as utf8.RuneCountInString does, over
+// every text of the corpora at hand from each of its first offsets, and over
+// characters of every width, bytes that are not UTF-8 among them, at every
+// place in a word of eight.
+func TestRuneCountAsUTF8(t *testing.T) {
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		for _, src := range c.Sources {
+			doc, err := c.Read(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for from := range min(20, len(doc.Text)) {
+				if got, want := runeCount(doc.Text[from:]), utf8.RuneCountInString(doc.Text[from:]); got != want {
+					t.Fatalf("%s from %d: %d characters, utf8 counts %d", src.ID, from, got, want)
+				}
+			}
+		}
+	})
+	for _, odd := range []string{"é", "’", "🙂", "\xff", "\xe2\x82", "\xc3", "\x80"} {
+		for n := range 20 {
+			for at := 0; at <= n; at++ {
+				s := strings.Repeat("a", at) + odd + strings.Repeat("b", n-at)
+				if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+					t.Fatalf("runeCount(%q) = %d, utf8 counts %d", s, got, want)
+				}
+			}
+		}
+	}
+}
