@@ -113,8 +113,15 @@ func fold(text string, base int, skip []Span, offsets bool, room *foldRoom) Fold
 			}
 			// A stretch of plain ASCII up to the next skip, backquote or wider
 			// character is copied at once.
+			end := len(text)
+			if len(skip) > 0 {
+				end = min(end, skip[0].Start-base)
+			}
 			j := i + 1
-			for j < len(text) && text[j] < utf8.RuneSelf && text[j] != '`' && (len(skip) == 0 || base+j < skip[0].Start) {
+			for j+8 <= end && plainWord(word8(text[j:])) {
+				j += 8
+			}
+			for j < end && text[j] < utf8.RuneSelf && text[j] != '`' {
 				j++
 			}
 			emit(text[i:j], i, j, true)
@@ -236,20 +243,26 @@ func decomposeAccent(r rune) string {
 	return s
 }
 
+// plainWord reports whether folding would leave the eight bytes of w as they
+// are: each below 0x80, none a backquote.
+func plainWord(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	if w&highs != 0 {
+		return false
+	}
+	// Every byte is below 0x80 now: a backquote is the one that 0x60 turns into
+	// zero, and a borrow only starts at a zero byte.
+	x := w ^ 0x60*ones
+	return (x-ones)&^x&highs == 0
+}
+
 // plainASCII reports whether folding would leave text as it is: ASCII, with no
 // backquote to turn into an apostrophe. It reads eight bytes at a time: every
 // sentence the names rule reads is asked.
 func plainASCII(text string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(text); i += 8 {
-		w := word8(text[i : i+8])
-		if w&highs != 0 {
-			return false
-		}
-		// Every byte is below 0x80 now: a backquote is the one that 0x60 turns
-		// into zero, and a borrow only starts at a zero byte.
-		if x := w ^ 0x60*ones; (x-ones)&^x&highs != 0 {
+		if !plainWord(word8(text[i : i+8])) {
 			return false
 		}
 	}
