@@ -1059,6 +1059,9 @@ func asciiSpace(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
 func lastWord(s string) string {
 	for i := len(s) - 1; i >= 0; i-- {
 		c := s[i]
+		if !lastWordStops[c] {
+			continue // most bytes: one lookup each
+		}
 		if c >= utf8.RuneSelf {
 			i := strings.LastIndexFunc(s[:i+1], func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' })
 			if i < 0 {
@@ -1067,12 +1070,19 @@ func lastWord(s string) string {
 			_, n := utf8.DecodeRuneInString(s[i:])
 			return s[i+n:]
 		}
-		if asciiSpace(c) || c == '(' || c == '"' {
-			return s[i+1:]
-		}
+		return s[i+1:]
 	}
 	return s
 }
+
+// lastWordStops marks the bytes lastWord stops at: white space, "(", '"' and
+// those beyond ASCII.
+var lastWordStops = func() (stop [256]bool) {
+	for c := range 256 {
+		stop[c] = c >= utf8.RuneSelf || asciiSpace(byte(c)) || c == '(' || c == '"'
+	}
+	return stop
+}()
 
 func firstWord(s string) string {
 	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })

@@ -972,3 +972,34 @@ func TestRuneCountAsUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestLastWordAsByRunes: lastWord reads back as the word after the last white
+// space, "(", '"' or "“", read rune by rune, over every sentence of the corpora
+// at hand cut before each of its full stops, and over made strings.
+func TestLastWordAsByRunes(t *testing.T) {
+	byRunes := func(s string) string {
+		i := strings.LastIndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' })
+		if i < 0 {
+			return s
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return s[i+n:]
+	}
+	check := func(s string) {
+		if got, want := lastWord(s), byRunes(s); got != want {
+			t.Fatalf("lastWord(%q) = %q, rune by rune %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"", "word", "two words", "tab\tword", "(Lt", `said "Dr`, "“Gen", "é word", "word é", "a\u00a0Col", "x\u2003Brig", "new\nline"} {
+		check(s)
+	}
+	eachTestCorpus(t, func(t *testing.T, c *Corpus, rs *RuleSet) {
+		eachSentence(t, c, rs, func(_ *extractor, s *Sentence) {
+			for i := range len(s.Text) {
+				if s.Text[i] == '.' {
+					check(s.Text[:i])
+				}
+			}
+		})
+	})
+}
