@@ -61,7 +61,7 @@ type extractor struct {
 	listAuthority map[string]string
 	filter        *prefilter
 	attribution   attributionWords // where the attribution words are among filter's
-	digits        hits             // and the ten digits
+	digits        someWords        // and the ten digits
 	hitBlock      hits             // what is left of the block the next sentence's hits are cut from
 	words         [][2]int         // the capitalized words of the text at capsOf, capsLen long (capitalWords)
 	capsOf        *byte
@@ -312,7 +312,7 @@ func extract(src *Source, doc *Document, p *Profile, rs *RuleSet, learn bool) ([
 // lessons is Lessons of the document, asking mayTeach (through learnFrom) only
 // of the sentences in which the prefilter found one of its words
 // (teachingWords).
-func (x *extractor) lessons(teaching hits) []Lesson {
+func (x *extractor) lessons(teaching someWords) []Lesson {
 	var out []Lesson
 	for i := range x.doc.Sentences {
 		s := &x.doc.Sentences[i]

@@ -1,6 +1,9 @@
 package facts
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // A prefilter finds, in one pass over a sentence, every trigger word of every rule,
 // so that a rule's expression runs only on the sentences that hold its words. It is
@@ -159,10 +162,37 @@ type hits []uint64
 
 func (h hits) has(id int) bool { return h[id/64]&(1<<(id%64)) != 0 }
 
-// meets reports whether h and set, both of the prefilter's width, share a word.
-func (h hits) meets(set hits) bool {
-	for k, w := range set {
-		if h[k]&w != 0 {
+// someWords is a set of a few of the prefilter's words, as the words of bits of
+// hits that hold any: a sentence's hits meet it in a test of each of those, not
+// of every word of bits of the prefilter's width (hundreds of words, a few in
+// the set). Every sentence is asked whether it holds a digit, and whether it
+// may teach a name.
+type someWords []wordBits
+
+// wordBits are the bits of word k of hits.
+type wordBits struct {
+	k    int
+	bits uint64
+}
+
+// wordsOf is the set of the words ids.
+func wordsOf(ids []int) someWords {
+	var set someWords
+	for _, id := range ids {
+		k, bit := id/64, uint64(1)<<(id%64)
+		if i := slices.IndexFunc(set, func(w wordBits) bool { return w.k == k }); i >= 0 {
+			set[i].bits |= bit
+		} else {
+			set = append(set, wordBits{k, bit})
+		}
+	}
+	return set
+}
+
+// meets reports whether h holds a word of set.
+func (h hits) meets(set someWords) bool {
+	for _, w := range set {
+		if h[w.k]&w.bits != 0 {
 			return true
 		}
 	}

@@ -294,3 +294,26 @@ func TestScanAllAsScanInto(t *testing.T) {
 		}
 	})
 }
+
+// TestMeetsAsAnyWord: a sentence's hits meet a set of words (wordsOf) exactly
+// when they hold one of its words, whatever words of bits the two use.
+func TestMeetsAsAnyWord(t *testing.T) {
+	for n := 0; n < 300; n++ {
+		width := 1 + n%9
+		var ids []int
+		for i := 0; i < n%7; i++ {
+			ids = append(ids, (n*31+i*97)%(64*width))
+		}
+		set := wordsOf(ids)
+		for _, id := range []int{0, 63, 64 % (64 * width), n % (64 * width), (n * 7) % (64 * width), 64*width - 1} {
+			h := make(hits, width)
+			h[id/64] |= 1 << (id % 64)
+			if got, want := h.meets(set), slices.Contains(ids, id); got != want {
+				t.Fatalf("hits holding word %d meet %v (set %v): %v, want %v", id, ids, set, got, want)
+			}
+		}
+		if len(set) > len(ids) {
+			t.Fatalf("%d ids make %d words of bits", len(ids), len(set))
+		}
+	}
+}

@@ -59,13 +59,13 @@ type RuleSet struct {
 	attribution attributionWords
 	// digits are the ten digits among the prefilter's words: a sentence in which
 	// it found none holds no digit, which dates and counts all need.
-	digits hits
+	digits someWords
 	// teaching are the words a sentence that may teach a name holds one of
 	// (mayTeach's "known" and words of a place, in lower case), among the
 	// prefilter's: a source read once to be both learned from and extracted
 	// (Corpus.scan) asks mayTeach only of the sentences where it found one, or a
 	// bracket.
-	teaching hits
+	teaching someWords
 	// prepared are the backtrackers of the expressions the rules search with,
 	// compiled by prepare when the first source is extracted.
 	prepared struct {
@@ -759,13 +759,7 @@ func (rs *RuleSet) buildPrefilter() {
 	digits := number(strings.Split("0123456789", ""))
 	teaching := number(teachingWords())
 	rs.filter = newPrefilter(words)
-	rs.digits, rs.teaching = make(hits, rs.filter.width()), make(hits, rs.filter.width())
-	for _, id := range digits {
-		rs.digits[id/64] |= 1 << (id % 64)
-	}
-	for _, id := range teaching {
-		rs.teaching[id/64] |= 1 << (id % 64)
-	}
+	rs.digits, rs.teaching = wordsOf(digits), wordsOf(teaching)
 	n := (len(rs.rules) + 63) / 64
 	rs.untriggered = make([]uint64, n)
 	rs.wordRules = make([][]uint64, len(words))
