@@ -201,9 +201,15 @@ func (st *starts) search(t string, n int, more func(end int) bool, room *matchRo
 	// p walks the text a character at a time, as the unanchored search does: a
 	// match begins only where a character does.
 	for p := 0; p < len(t) && len(room.out) != n; {
-		if !(p == 0 && st.zero) && !st.mayOpen(t, p) {
-			p += charLen(t, p)
-			continue
+		if !(p == 0 && st.zero) {
+			p = st.skipASCII(t, p)
+			if p == len(t) {
+				break
+			}
+			if !st.mayOpen(t, p) {
+				p += charLen(t, p)
+				continue
+			}
 		}
 		m := room.at(st, t, p)
 		if m == nil {
@@ -367,6 +373,16 @@ func addRange(open *[256]bool, lo, hi rune) {
 	}
 }
 
+// skipASCII is where, from p on, the first byte of t is that is beyond ASCII
+// or may open a match: most bytes open none, and are passed over one lookup
+// each.
+func (st *starts) skipASCII(t string, p int) int {
+	for p < len(t) && t[p] < utf8.RuneSelf && !st.open[t[p]] {
+		p++
+	}
+	return p
+}
+
 // charLen is the length of the character at t[p]: one byte for ASCII and for a
 // byte that opens no valid sequence, as the regexp package reads them.
 func charLen(t string, p int) int {
@@ -383,8 +399,13 @@ func (st *starts) matches(t string) bool {
 		return st.at(t, 0) != nil
 	}
 	for p := 0; p < len(t); p += charLen(t, p) {
-		if !(p == 0 && st.zero) && !st.mayOpen(t, p) {
-			continue
+		if !(p == 0 && st.zero) {
+			if p = st.skipASCII(t, p); p == len(t) {
+				break
+			}
+			if !st.mayOpen(t, p) {
+				continue
+			}
 		}
 		if st.at(t, p) != nil {
 			return true
