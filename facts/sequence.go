@@ -254,6 +254,20 @@ func (q *sequence) matchesFrom(t string, from int) bool {
 func (p *piece) earliestEnd(t string, from int) (int, bool) {
 	best := -1
 	for s := from; best < 0 || s < best; {
+		if !p.all {
+			// The ASCII bytes no spelling opens with are passed over one
+			// lookup each: most bytes.
+			limit := len(t)
+			if best >= 0 {
+				limit = best
+			}
+			for s < limit && t[s] < utf8.RuneSelf && !p.open[t[s]] {
+				s++
+			}
+			if best >= 0 && s >= best {
+				break
+			}
+		}
 		if s == len(t) || p.all || p.open[t[s]] {
 			best = p.root.earliest(t, s, best)
 		}
