@@ -1106,25 +1106,9 @@ func TestPersonAsDroppingEveryWord(t *testing.T) {
 // personDroppingEachWord is Person as it was, asking the vocabulary of each
 // leading word before it knows whether the rest can be a person.
 func personDroppingEachWord(p *Profile, text string, common *Vocabulary) (Entity, bool) {
-	name := StripTitle(text)
-	titled := name != strings.TrimSpace(text)
-	if k := p.Lookup(name); k != nil {
-		if k.Type != EntityPerson {
-			return Entity{}, false
-		}
-		return k.Entity, true
+	name, titled, e, known, ok := p.personNamed(text)
+	if known {
+		return e, ok
 	}
-	for words := strings.Fields(name); len(words) > 1 && (notNameWords[words[0]] || common.Has(strings.ToLower(words[0]))); words = words[1:] {
-		name = strings.Join(words[1:], " ")
-		if k := p.Lookup(name); k != nil && k.Type != EntityPerson {
-			return Entity{}, false
-		}
-	}
-	if k := p.Lookup(name); k != nil {
-		return k.Entity, k.Type == EntityPerson
-	}
-	if !p.looksLikePerson(name, titled, common) {
-		return Entity{}, false
-	}
-	return Entity{ID: EntityID("person:" + slug(name)), Name: name, Type: EntityPerson}, true
+	return p.personDropping(name, strings.Fields(name), titled, common)
 }

@@ -516,28 +516,45 @@ func (p *Profile) Place(text string) (Place, bool) {
 // Person resolves a person's name as written ("Dr Kazem Rajavi") to an entity: a
 // person the profile names, or else a new entity named by the words themselves.
 func (p *Profile) Person(text string, common *Vocabulary) (Entity, bool) {
-	name := StripTitle(text)
-	titled := name != strings.TrimSpace(text)
-	if k := p.Lookup(name); k != nil {
-		if k.Type != EntityPerson {
-			return Entity{}, false
-		}
-		return k.Entity, true
+	name, titled, e, known, ok := p.personNamed(text)
+	if known {
+		return e, ok
 	}
-	// Shape matching may take in a capitalized word before the name ("February
-	// Mousa Khiabani" after "On 8 February"); such words are dropped, but a known
-	// name of something else ("Camp Hurriya") is never taken apart.
 	words := strings.Fields(name)
-	// Whatever words are dropped, the name kept is an ending of the words, and a
-	// person's only if each of its words may be one (looksLikePerson), and if
-	// it is one word, a title or a known surname vouches for it. When no ending
-	// can be ("Harbour Institute", "Institute Review") and none is a name the
-	// profile knows, the answer is no, given without asking the vocabulary about
-	// the leading words (a search of the whole text for each word it does not
-	// know).
+	// Whatever words personDropping drops, the name kept is an ending of the
+	// words, and a person's only if each of its words may be one
+	// (looksLikePerson), and if it is one word, a title or a known surname
+	// vouches for it. When no ending can be ("Harbour Institute", "Institute
+	// Review") and none is a name the profile knows, the answer is no, given
+	// without asking the vocabulary about the leading words (a search of the
+	// whole text for each word it does not know).
 	if len(words) > 1 && !p.mayEndInPerson(words, titled) && !p.knowsAnEnding(name, words) {
 		return Entity{}, false
 	}
+	return p.personDropping(name, words, titled, common)
+}
+
+// personNamed takes the title off text (titled: there was one) and, when the
+// profile knows the name, sets known and returns its entity with ok if it is a
+// person's (none if it is something else's).
+func (p *Profile) personNamed(text string) (name string, titled bool, e Entity, known, ok bool) {
+	name = StripTitle(text)
+	titled = name != strings.TrimSpace(text)
+	if k := p.Lookup(name); k != nil {
+		if k.Type != EntityPerson {
+			return name, titled, Entity{}, true, false
+		}
+		return name, titled, k.Entity, true, true
+	}
+	return name, titled, Entity{}, false, false
+}
+
+// personDropping is Person of a name the profile does not know, its fields
+// words. Shape matching may take in a capitalized word before the name
+// ("February Mousa Khiabani" after "On 8 February"); such words are dropped
+// while the vocabulary writes them in lower case, but a known name of something
+// else ("Camp Hurriya") is never taken apart.
+func (p *Profile) personDropping(name string, words []string, titled bool, common *Vocabulary) (Entity, bool) {
 	for ; len(words) > 1 && (notNameWords[words[0]] || common.Has(strings.ToLower(words[0]))); words = words[1:] {
 		name = strings.Join(words[1:], " ")
 		if k := p.Lookup(name); k != nil && k.Type != EntityPerson {
