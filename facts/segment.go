@@ -753,9 +753,17 @@ func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, s
 		c := text[i]
 		j := i + 1
 		for j < block.End {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !strings.ContainsRune(`"')]”’»`, r) {
-				break
+			n := 1
+			if c := text[j]; c < utf8.RuneSelf {
+				// Most often a space: the closers beyond ASCII are not asked.
+				if c != '"' && c != '\'' && c != ')' && c != ']' {
+					break
+				}
+			} else {
+				var r rune
+				if r, n = utf8.DecodeRuneInString(text[j:]); !strings.ContainsRune(`"')]”’»`, r) {
+					break
+				}
 			}
 			if _, isMarker := markerAt(j); isMarker {
 				break
@@ -766,6 +774,16 @@ func (d *Document) addSentences(kind SentenceKind, block Span, blockIndex int, s
 		k := j
 		spaced := false
 		for k < block.End {
+			// A white space of ASCII opens no marker (markers open with "[" or
+			// "("): the common case, read without the lookups below.
+			if c := text[k]; c < utf8.RuneSelf && c != '[' && c != '(' {
+				if !asciiSpace(c) {
+					break
+				}
+				spaced = true
+				k++
+				continue
+			}
 			if m, ok := markerAt(k); ok {
 				k = m.Span.End
 				end = k
