@@ -663,7 +663,7 @@ func appendRuns(out [][2]int, text string, skip bool, caps [][2]int) [][2]int {
 				start = i
 			}
 			end, last, words = j, j, words+1
-		case start >= 0 && len(word) <= longestParticle+1 && nameParticle[strings.TrimSuffix(word, "-")]:
+		case start >= 0 && isNameParticle(strings.TrimSuffix(word, "-")):
 			last = j // keep going: "Pierre de Bousquet"
 		default:
 			flush()

@@ -714,7 +714,7 @@ func (p *Profile) looksLikePerson(name string, titled bool, common *Vocabulary) 
 // particle ("al", "de").
 func mayBeNameWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return !notNameWords[w] && (unicode.IsUpper(r) || nameParticle[w])
+	return !notNameWords[w] && (unicode.IsUpper(r) || isNameParticle(w))
 }
 
 // mayEndInPerson reports whether an ending of words may pass looksLikePerson's
@@ -757,16 +757,17 @@ func (p *Profile) knowsAnEnding(name string, words []string) bool {
 	return false
 }
 
-var nameParticle = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "de": true, "da": true, "van": true, "von": true, "der": true, "la": true, "le": true}
-
-// longestParticle is the length of the longest nameParticle: a longer word is
-// none, and needs no lookup.
-var longestParticle = func() (n int) {
-	for p := range nameParticle {
-		n = max(n, len(p))
+// isNameParticle reports whether w is a particle a person's name may hold
+// between its capitalized words ("Pierre de Bousquet", "Osama bin Laden"): a
+// switch, which the compiler answers by length and bytes, as the names rule
+// asks it of the word after every capitalized run.
+func isNameParticle(w string) bool {
+	switch w {
+	case "al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le":
+		return true
 	}
-	return n
-}()
+	return false
+}
 
 // isSurname reports whether w is, folded as lookups fold, the last word of a
 // known person's name of more than one word: looked up among surnameKeys, which
