@@ -693,10 +693,7 @@ func (p *Profile) looksLikePerson(name string, titled bool, common *Vocabulary) 
 	// The vocabulary is asked last: a word it does not know costs a search of
 	// the whole text, and most phrases fail the other tests.
 	for _, w := range words {
-		if !mayBeNameWord(w) {
-			return false
-		}
-		if k := p.Lookup(w); k != nil && k.Type != EntityPerson {
+		if !p.mayBeInPersonName(w) {
 			return false
 		}
 	}
@@ -717,6 +714,17 @@ func mayBeNameWord(w string) bool {
 	return !notNameWords[w] && (unicode.IsUpper(r) || isNameParticle(w))
 }
 
+// mayBeInPersonName reports whether w may be a word of a person's name found
+// by shape (mayBeNameWord) and is no name of something else the profile knows
+// ("Holager"): looksLikePerson's test of each word.
+func (p *Profile) mayBeInPersonName(w string) bool {
+	if !mayBeNameWord(w) {
+		return false
+	}
+	k := p.Lookup(w)
+	return k == nil || k.Type == EntityPerson
+}
+
 // mayEndInPerson reports whether an ending of words may pass looksLikePerson's
 // tests of its words: the words after the last that may not be in a person's
 // name (a function, month or institution word, a small letter, a name of
@@ -724,14 +732,8 @@ func mayBeNameWord(w string) bool {
 // one that a title or a known surname vouches for.
 func (p *Profile) mayEndInPerson(words []string, titled bool) bool {
 	rest := 0 // the words after the last that may not be in a person's name
-	for ; rest < len(words); rest++ {
-		w := words[len(words)-1-rest]
-		if !mayBeNameWord(w) {
-			break
-		}
-		if k := p.Lookup(w); k != nil && k.Type != EntityPerson {
-			break
-		}
+	for rest < len(words) && p.mayBeInPersonName(words[len(words)-1-rest]) {
+		rest++
 	}
 	return rest > 1 || rest == 1 && (titled || p.isSurname(words[len(words)-1]))
 }

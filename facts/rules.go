@@ -756,10 +756,8 @@ func (rs *RuleSet) buildPrefilter() {
 		}
 	}
 	rs.attribution = attributionWords{number([]string{"according to"}), number(claimVerbWords), number(hedgeWords)}
-	digits := number(strings.Split("0123456789", ""))
-	teaching := number(teachingWords())
-	rs.filter = newPrefilter(words)
-	rs.digits, rs.teaching = wordsOf(digits), wordsOf(teaching)
+	rs.digits, rs.teaching = wordsOf(number(digits)), wordsOf(number(teachingWords()))
+	rs.filter = newPrefilter(words) // every word numbered
 	n := (len(rs.rules) + 63) / 64
 	rs.untriggered = make([]uint64, n)
 	rs.wordRules = make([][]uint64, len(words))
