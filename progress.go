@@ -3,11 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/cwriter"
 	"github.com/vbauerster/mpb/v8/decor"
 )
 
@@ -69,13 +71,31 @@ func (pb *progressBars) bar(name string, done, total int) *mpb.Bar {
 	}
 	if ph.bar == nil && time.Since(ph.start) >= progressDelay && done < total {
 		if pb.p == nil {
-			pb.p = mpb.New(append([]mpb.ContainerOption{mpb.WithOutput(pb.w), mpb.WithRefreshRate(120 * time.Millisecond)}, pb.opts...)...)
+			out, opts := sized(pb.w)
+			opts = append(opts, mpb.WithOutput(out), mpb.WithRefreshRate(120*time.Millisecond))
+			pb.p = mpb.New(append(opts, pb.opts...)...)
 		}
 		ph.bar = pb.p.AddBar(int64(total),
 			mpb.PrependDecorators(decor.Name(fmt.Sprintf("compare: %-10s ", name)), decor.CountersNoUnit("%d/%d sources")),
 			mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return ph.speed() })))
 	}
 	return ph.bar
+}
+
+// sized is where the bars are drawn, and how wide. mpb draws as wide as the
+// terminal says it is, and nothing on one that says it has no columns, as a
+// pseudo-terminal nobody gave a size has (script(1) run without a terminal of its
+// own, some CI runners): such a terminal is drawn to as a plain writer, 80
+// columns wide, which mpb then has to be told to redraw.
+func sized(w io.Writer) (io.Writer, []mpb.ContainerOption) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return w, nil
+	}
+	if width, _, err := cwriter.New(f).GetTermSize(); err == nil && width > 0 {
+		return w, nil
+	}
+	return struct{ io.Writer }{f}, []mpb.ContainerOption{mpb.WithWidth(80), mpb.WithAutoRefresh()}
 }
 
 // speed is a phase's average speed so far, in MB/s.
