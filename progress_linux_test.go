@@ -9,7 +9,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 	"unsafe"
 )
 
@@ -35,22 +34,11 @@ func TestProgressOnAPseudoTerminal(t *testing.T) {
 				b, _ := io.ReadAll(master) // ends with EIO once the terminal is closed
 				drawn <- string(b)
 			}()
-			pb := newProgress(tty, true)
-			cb := pb.callback()
-			cb("reading", 1, 4, 1_000_000)
-			time.Sleep(progressDelay + 50*time.Millisecond)
-			cb("reading", 2, 4, 2_000_000)
-			time.Sleep(300 * time.Millisecond)
-			cb("reading", 4, 4, 4_000_000)
-			pb.stop()
+			runPhase(newProgress(tty, true), "reading")
 			tty.Close()
 			out := <-drawn
 			master.Close()
-			for _, want := range []string{"compare: reading", "4/4 sources", "MB/s"} {
-				if !strings.Contains(out, want) {
-					t.Errorf("the bar lacks %q:\n%q", want, out)
-				}
-			}
+			hasBar(t, out, "reading")
 			width := cols
 			if width == 0 {
 				width = 80
