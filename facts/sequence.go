@@ -261,9 +261,7 @@ func (p *piece) earliestEnd(t string, from int) (int, bool) {
 			if best >= 0 {
 				limit = best
 			}
-			for s < limit && t[s] < utf8.RuneSelf && !p.open[t[s]] {
-				s++
-			}
+			s = skipUnopened(&p.open, t, s, limit)
 			if best >= 0 && s >= best {
 				break
 			}

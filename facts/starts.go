@@ -376,8 +376,13 @@ func addRange(open *[256]bool, lo, hi rune) {
 // skipASCII is where, from p on, the first byte of t is that is beyond ASCII
 // or may open a match: most bytes open none, and are passed over one lookup
 // each.
-func (st *starts) skipASCII(t string, p int) int {
-	for p < len(t) && t[p] < utf8.RuneSelf && !st.open[t[p]] {
+func (st *starts) skipASCII(t string, p int) int { return skipUnopened(&st.open, t, p, len(t)) }
+
+// skipUnopened is where, from p on and before limit, the first byte of t is
+// that is beyond ASCII or marked in open; limit if none is. Unanchored searches
+// and skeleton pieces pass over the bytes nothing they look for opens with.
+func skipUnopened(open *[256]bool, t string, p, limit int) int {
+	for p < limit && t[p] < utf8.RuneSelf && !open[t[p]] {
 		p++
 	}
 	return p
